@@ -1,0 +1,34 @@
+// Inreach is a private, encrypted desktop notebook for practitioners in
+// women's criminal-justice support services. With no arguments it opens the
+// desktop app; otherwise it runs a command-line verb (inreach help).
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/fyne/v2/app"
+
+	"inreach/cli"
+	"inreach/ui"
+	"inreach/vault"
+)
+
+func main() {
+	if len(os.Args) > 1 {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	path, err := vault.DefaultPath()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "inreach: could not find a place for the vault:", err)
+		os.Exit(1)
+	}
+	a := app.NewWithID(ui.AppID)
+	ui.New(a, path).ShowAndRun()
+}

@@ -1,0 +1,106 @@
+// Package ui is Inreach's desktop interface, in Fyne: the unlock and create
+// screens, the main window's sections (one file per screen), shared widgets
+// and the theme. It talks to the vault and the domain packages only.
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"inreach/vault"
+)
+
+// AppID is the application id (FyneApp.toml, preferences, desktop entry).
+const AppID = "org.example.inreach"
+
+// UI is the whole desktop app: one window that shows the create or unlock
+// screen while the vault is locked, and the main shell while it is open.
+type UI struct {
+	app  fyne.App
+	win  fyne.Window
+	path string
+
+	sess  *Session // nil while locked
+	shell *shell
+
+	// lastSection is where the user was when the vault locked, so that
+	// unlocking returns there.
+	lastSection string
+
+	// kdf is the key-derivation cost for a new vault (tests make it cheap).
+	kdf vault.KDFParams
+
+	// now is the clock (tests fix it).
+	now func() time.Time
+}
+
+// New builds the app's window for the vault at path. Call ShowAndRun.
+func New(a fyne.App, path string) *UI {
+	u := &UI{app: a, path: path, kdf: vault.DefaultKDF, now: time.Now}
+	a.Settings().SetTheme(newTheme(a))
+	u.win = a.NewWindow("Inreach")
+	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.CenterOnScreen()
+	u.win.SetMaster()
+	u.win.SetCloseIntercept(u.quit)
+	u.showStart()
+	return u
+}
+
+// Window is the app's main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the app until it quits.
+func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+
+// showStart shows the create screen when there is no vault yet, otherwise
+// the unlock screen.
+func (u *UI) showStart() {
+	u.win.SetMainMenu(nil)
+	if vault.Exists(u.path) {
+		u.win.SetContent(newUnlockScreen(u))
+	} else {
+		u.win.SetContent(newCreateScreen(u))
+	}
+}
+
+// opened is called on the UI goroutine once the vault is unlocked or created.
+func (u *UI) opened(v *vault.Vault) {
+	u.sess = newSession(v, u.showSaveError)
+	u.shell = newShell(u)
+	u.win.SetContent(u.shell.content)
+	u.shell.installShortcuts()
+	section := u.lastSection
+	if section == "" {
+		section = sectionToday
+	}
+	u.shell.show(section)
+}
+
+// Lock saves what is in progress, drops the decrypted data and the keys, and
+// returns to the unlock screen.
+func (u *UI) Lock() {
+	if u.sess == nil {
+		return
+	}
+	if u.shell != nil {
+		u.lastSection = u.shell.current
+		u.shell.beforeLock()
+		u.shell.removeShortcuts()
+	}
+	if err := u.sess.Close(); err != nil {
+		// The vault is closed regardless; what could not be saved is
+		// reported, and the file on disk is the last good save.
+		u.showSaveError(err)
+	}
+	u.sess = nil
+	u.shell = nil
+	u.showStart()
+}
+
+// quit saves and closes the vault, then quits.
+func (u *UI) quit() {
+	u.Lock()
+	u.app.Quit()
+}

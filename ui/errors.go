@@ -1,0 +1,14 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// showError shows an error as a dialog in plain words, with a title saying
+// what was being done.
+func showError(w fyne.Window, what string, err error) {
+	dialog.ShowError(errors.New(what+".\n\n"+sentence(err)), w)
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"database/sql"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"inreach/vault"
+)
+
+// saveDelay is how long after the last change the vault is saved. Typing
+// never waits for a save: saves run on their own goroutine.
+var saveDelay = 1500 * time.Millisecond
+
+// Session is an unlocked vault and the stores over its database.
+type Session struct {
+	Vault *vault.Vault
+	DB    *sql.DB
+
+	onError func(error)
+
+	mu     sync.Mutex
+	timer  *time.Timer
+	saving sync.Mutex
+	closed bool
+}
+
+func newSession(v *vault.Vault, onError func(error)) *Session {
+	return &Session{Vault: v, DB: v.DB(), onError: onError}
+}
+
+// Changed schedules a save shortly after the last change.
+func (s *Session) Changed() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return
+	}
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.timer = time.AfterFunc(saveDelay, func() {
+		if err := s.Save(); err != nil && s.onError != nil {
+			fyne.Do(func() { s.onError(err) })
+		}
+	})
+}
+
+// Save writes the vault now if anything changed.
+func (s *Session) Save() error {
+	s.saving.Lock()
+	defer s.saving.Unlock()
+	s.mu.Lock()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		return nil
+	}
+	return s.Vault.Save()
+}
+
+// Close saves pending changes and closes the vault, wiping its keys.
+func (s *Session) Close() error {
+	s.mu.Lock()
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.mu.Unlock()
+	err := s.Save()
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.saving.Lock()
+	defer s.saving.Unlock()
+	if cerr := s.Vault.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

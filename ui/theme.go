@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// prefTextScale is the preference key of the text-size setting (a factor
+// such as 1.0 or 1.2).
+const prefTextScale = "text_scale"
+
+// inreachTheme is the default theme with a calm accent colour and a text
+// size the user can change; light or dark follows the system.
+type inreachTheme struct {
+	base  fyne.Theme
+	prefs fyne.Preferences
+}
+
+func newTheme(a fyne.App) fyne.Theme {
+	return &inreachTheme{base: theme.DefaultTheme(), prefs: a.Preferences()}
+}
+
+var (
+	accentLight = color.NRGBA{R: 0x5b, G: 0x3f, B: 0x8c, A: 0xff} // plum
+	accentDark  = color.NRGBA{R: 0xb3, G: 0x9d, B: 0xe0, A: 0xff}
+)
+
+func (t *inreachTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink, theme.ColorNameFocus:
+		c := accentLight
+		if v == theme.VariantDark {
+			c = accentDark
+		}
+		if n == theme.ColorNameFocus {
+			c.A = 0x66
+		}
+		return c
+	case theme.ColorNameSelection:
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0xb3, G: 0x9d, B: 0xe0, A: 0x40}
+		}
+		return color.NRGBA{R: 0x5b, G: 0x3f, B: 0x8c, A: 0x30}
+	}
+	return t.base.Color(n, v)
+}
+
+func (t *inreachTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base.Font(s) }
+func (t *inreachTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
+
+func (t *inreachTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := t.base.Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText,
+		theme.SizeNameCaptionText, theme.SizeNameInlineIcon:
+		scale := 1.0
+		if t.prefs != nil {
+			scale = t.prefs.FloatWithFallback(prefTextScale, 1.0)
+		}
+		if scale < 0.8 || scale > 1.6 {
+			scale = 1.0
+		}
+		return s * float32(scale)
+	}
+	return s
+}

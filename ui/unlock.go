@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/cli"
+	"inreach/schema"
+	"inreach/vault"
+)
+
+// unlockScreen asks for the passphrase (or the recovery key) and opens the
+// vault off the UI goroutine, since the key derivation takes a moment.
+type unlockScreen struct {
+	u        *UI
+	pass     *widget.Entry
+	button   *widget.Button
+	progress *widget.ProgressBarInfinite
+	message  *widget.Label
+}
+
+func newUnlockScreen(u *UI) fyne.CanvasObject {
+	s := &unlockScreen{u: u}
+	s.pass = widget.NewPasswordEntry()
+	s.pass.SetPlaceHolder("Passphrase")
+	s.pass.OnSubmitted = func(string) { s.unlock() }
+	s.button = widget.NewButtonWithIcon("Unlock", theme.LoginIcon(), s.unlock)
+	s.button.Importance = widget.HighImportance
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Importance = widget.DangerImportance
+	s.message.Hide()
+
+	recover := widget.NewButton("Forgotten the passphrase? Use the recovery key", func() {
+		showRecoverDialog(u)
+	})
+	recover.Importance = widget.LowImportance
+
+	path := widget.NewLabel(u.path)
+	path.Importance = widget.LowImportance
+	path.Wrapping = fyne.TextWrapBreak
+
+	form := container.NewVBox(
+		heading("Inreach"),
+		widget.NewLabel("Your notebook is locked. Enter your passphrase to open it."),
+		s.pass,
+		s.button,
+		s.progress,
+		s.message,
+		widget.NewSeparator(),
+		recover,
+		path,
+	)
+	defer u.win.Canvas().Focus(s.pass)
+	return centredCard(form, 440)
+}
+
+func (s *unlockScreen) busy(on bool) {
+	if on {
+		s.button.Disable()
+		s.pass.Disable()
+		s.progress.Show()
+		s.progress.Start()
+		s.message.Hide()
+		return
+	}
+	s.button.Enable()
+	s.pass.Enable()
+	s.progress.Stop()
+	s.progress.Hide()
+}
+
+func (s *unlockScreen) unlock() {
+	if s.pass.Text == "" {
+		s.fail(errors.New("enter your passphrase"))
+		return
+	}
+	pass := []byte(s.pass.Text)
+	s.busy(true)
+	go func() {
+		v, err := vault.Open(s.u.path, pass, vault.Options{Migrations: schema.Migrations})
+		clear(pass)
+		fyne.Do(func() {
+			s.busy(false)
+			if err != nil {
+				s.fail(err)
+				return
+			}
+			s.pass.SetText("")
+			s.u.opened(v)
+		})
+	}()
+}
+
+func (s *unlockScreen) fail(err error) {
+	var damaged *vault.DamagedError
+	if errors.As(err, &damaged) {
+		dialog.ShowError(errors.New(damaged.Error()+".\n\nNothing has been changed. Close Inreach, "+
+			"copy the backup over the vault file, and open Inreach again."), s.u.win)
+	}
+	s.message.SetText(sentence(err))
+	s.message.Show()
+	s.pass.SetText("")
+	s.u.win.Canvas().Focus(s.pass)
+}
+
+// showRecoverDialog opens the vault with the recovery key and sets a new
+// passphrase.
+func showRecoverDialog(u *UI) {
+	key := widget.NewEntry()
+	key.SetPlaceHolder("XXXX-XXXX-…")
+	p1 := widget.NewPasswordEntry()
+	p2 := widget.NewPasswordEntry()
+	items := []*widget.FormItem{
+		widget.NewFormItem("Recovery key", key),
+		widget.NewFormItem("New passphrase", p1),
+		widget.NewFormItem("Again", p2),
+	}
+	items[1].HintText = fmt.Sprintf("At least %d characters", cli.MinPassphraseLength)
+	d := dialog.NewForm("Unlock with the recovery key", "Unlock", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if p1.Text != p2.Text {
+			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), u.win)
+			return
+		}
+		if err := cli.CheckNewPassphrase([]byte(p1.Text)); err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		prog := dialog.NewCustomWithoutButtons("Unlocking…", widget.NewProgressBarInfinite(), u.win)
+		prog.Show()
+		k, p := key.Text, []byte(p1.Text)
+		go func() {
+			v, err := vault.OpenWithRecoveryKey(u.path, k, vault.Options{Migrations: schema.Migrations})
+			if err == nil {
+				if err = v.ChangePassphrase(p); err != nil {
+					v.Close()
+				}
+			}
+			clear(p)
+			fyne.Do(func() {
+				prog.Hide()
+				if err != nil {
+					dialog.ShowError(errors.New(sentence(err)), u.win)
+					return
+				}
+				u.opened(v)
+				dialog.ShowInformation("New passphrase set", "The vault is open and has your new passphrase. The recovery key is the same as before.", u.win)
+			})
+		}()
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 260))
+	d.Show()
+}

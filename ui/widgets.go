@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// heading is a large bold title.
+func heading(text string) fyne.CanvasObject {
+	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
+	t.TextSize = theme.TextHeadingSize()
+	t.TextStyle = fyne.TextStyle{Bold: true}
+	return t
+}
+
+// subheading is a bold label for a part of a screen.
+func subheading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// muted is a small, low-importance label that wraps.
+func muted(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// centredCard places content in the middle of the window, at most width wide.
+func centredCard(content fyne.CanvasObject, width float32) fyne.CanvasObject {
+	box := container.New(&maxWidth{width: width}, container.NewPadded(content))
+	return container.NewCenter(box)
+}
+
+// maxWidth lays out one object at a fixed width and its natural height.
+type maxWidth struct{ width float32 }
+
+func (m *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(m.width, h)
+}
+
+func (m *maxWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+var _ fyne.Layout = (*maxWidth)(nil)
+
+// sentence turns an error into a sentence for a person: first letter
+// capitalised and a full stop.
+func sentence(err error) string {
+	s := strings.TrimSpace(err.Error())
+	if s == "" {
+		return "Something went wrong."
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	s = string(r)
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
+}
+
+// listableURI is a folder location for file dialogs.
+func listableURI(path string) (fyne.ListableURI, error) {
+	return storage.ListerForURI(storage.NewFileURI(path))
+}
+
+// emptyState is what a list shows when it has nothing yet: what will be
+// here and how to add it.
+func emptyState(title, text string) fyne.CanvasObject {
+	t := subheading(title)
+	t.Alignment = fyne.TextAlignCenter
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(layout.NewSpacer(), t, l, layout.NewSpacer())
+}
