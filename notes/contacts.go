@@ -1,0 +1,318 @@
+package notes
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"inreach/schema"
+)
+
+// A Contact is one session or exchange: a prison visit seeing several women,
+// a release day, a phone call, a court hearing… with one ContactPerson row
+// for each woman it concerned.
+type Contact struct {
+	ID              string
+	Date            string // required
+	Start           string // "HH:MM" or ""
+	End             string // "HH:MM" or ""; not before Start
+	Kind            string // schema.ContactKind
+	EstablishmentID string // or ""
+	Place           string // free-text place when there is no establishment (the gate, the station)
+	// Logistics of the session. HasLogistics says they were recorded; it is
+	// set on save whenever any of the three below is set.
+	HasLogistics     bool
+	RoomBooked       bool
+	LateStartMinutes int // 0–600
+	LogisticsNote    string
+	People           []ContactPerson // in the order she was (to be) seen; each woman at most once
+
+	// PlaceName is filled by GetContact (the establishment's name, else
+	// Place) and ignored by SaveContact.
+	PlaceName string
+}
+
+// A ContactPerson is one woman's part in a contact.
+type ContactPerson struct {
+	PersonID string
+	Booked   bool // false: she turned up or was added unannounced
+	Seen     bool
+	// NotSeenReason is a schema.NotSeenReason word. It must be empty when
+	// she was seen. When she was not seen at a contact dated on or before
+	// today (Store.TodayFunc) it is required (choose "other" if unsure); for a contact still
+	// to come it may be empty.
+	NotSeenReason  string
+	Note           string
+	NeedsDiscussed []string  // schema.NeedArea words, each at most once
+	Items          []ItemQty // what she was given; each item at most once
+	Wellbeing      *int      // 1–10 when recorded, nil when not
+
+	// Name is filled by GetContact (her name) and ignored by SaveContact.
+	Name string
+}
+
+// An ItemQty is something given to a woman and how many.
+type ItemQty struct {
+	Item     string // schema.Item
+	Quantity int    // at least 1
+}
+
+// MaxLateStartMinutes bounds Contact.LateStartMinutes.
+const MaxLateStartMinutes = 600
+
+func (c *Contact) validate(today string) ValidationError {
+	var ck checker
+	ck.date("Date", c.Date, true)
+	startOK := ck.clock("Start", c.Start)
+	endOK := ck.clock("End", c.End)
+	if endOK && c.Start == "" {
+		ck.add("Start", "Enter the start time as well as the end time.")
+	}
+	if startOK && endOK && c.End < c.Start {
+		ck.add("End", "The end time %s is before the start time %s.", c.End, c.Start)
+	}
+	ck.enum("Kind", schema.ContactKind, c.Kind)
+	ck.text("Place", c.Place)
+	ck.text("LogisticsNote", c.LogisticsNote)
+	if c.LateStartMinutes < 0 || c.LateStartMinutes > MaxLateStartMinutes {
+		ck.add("LateStartMinutes", "Enter how many minutes late the session started, from 0 to %d.", MaxLateStartMinutes)
+	}
+	if c.RoomBooked || c.LateStartMinutes != 0 || c.LogisticsNote != "" {
+		c.HasLogistics = true
+	}
+	past := c.Date != "" && c.Date <= today
+	seenPerson := map[string]bool{}
+	for i := range c.People {
+		p := &c.People[i]
+		f := fmt.Sprintf("People[%d]", i)
+		if p.PersonID == "" {
+			ck.add(f+".PersonID", "Choose the woman.")
+		} else if seenPerson[p.PersonID] {
+			ck.add(f+".PersonID", "She is listed twice at this contact. Keep one row and put everything in it.")
+		}
+		seenPerson[p.PersonID] = true
+		switch {
+		case p.Seen && p.NotSeenReason != "":
+			ck.add(f+".NotSeenReason", "She was seen, so leave the reason for not seeing her empty.")
+		case !p.Seen && p.NotSeenReason != "":
+			ck.enum(f+".NotSeenReason", schema.NotSeenReason, p.NotSeenReason)
+		case !p.Seen && past:
+			ck.add(f+".NotSeenReason", "Say why she was not seen (choose Other if you are not sure), or tick Seen.")
+		}
+		ck.text(f+".Note", p.Note)
+		areas := map[string]bool{}
+		for j, a := range p.NeedsDiscussed {
+			g := fmt.Sprintf("%s.NeedsDiscussed[%d]", f, j)
+			ck.enum(g, schema.NeedArea, a)
+			if areas[a] && a != "" {
+				ck.add(g, "%s is listed twice.", schema.NeedArea.Label(a))
+			}
+			areas[a] = true
+		}
+		items := map[string]bool{}
+		for j, it := range p.Items {
+			g := fmt.Sprintf("%s.Items[%d]", f, j)
+			ck.enum(g+".Item", schema.Item, it.Item)
+			if items[it.Item] && it.Item != "" {
+				ck.add(g+".Item", "%s is listed twice. Keep one line and add up the quantity.", schema.Item.Label(it.Item))
+			}
+			items[it.Item] = true
+			if it.Quantity < 1 {
+				ck.add(g+".Quantity", "Enter how many were given: 1 or more.")
+			}
+		}
+		if p.Wellbeing != nil && (*p.Wellbeing < 1 || *p.Wellbeing > 10) {
+			ck.add(f+".Wellbeing", "Wellbeing is a score from 1 to 10 (or leave it empty).")
+		}
+	}
+	return ck.errs
+}
+
+// SaveContact validates c and writes the contact with all its per-woman
+// rows, needs discussed and items in one transaction; the stored per-woman
+// rows are replaced by c.People. An empty ID gets a new id ("c-…"), written
+// back into c. Actions and diary entries linked to the contact keep their
+// link.
+func (s *Store) SaveContact(c *Contact) error {
+	errs := c.validate(s.today())
+	id := c.ID
+	if id == "" {
+		id = schema.NewID("c")
+	}
+	err := s.withTx(func(tx *sql.Tx) error {
+		if c.EstablishmentID != "" {
+			ok, err := exists(tx, "establishments", c.EstablishmentID)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				errs = append(errs, FieldError{"EstablishmentID", "That establishment is not in the list (it may have been deleted). Choose another."})
+			}
+		}
+		for i, p := range c.People {
+			if p.PersonID == "" {
+				continue
+			}
+			ok, err := exists(tx, "people", p.PersonID)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				errs = append(errs, FieldError{fmt.Sprintf("People[%d].PersonID", i), "That woman's record is not in the vault (it may have been deleted). Remove this row or choose another."})
+			}
+		}
+		if len(errs) > 0 {
+			return errs
+		}
+		_, err := tx.Exec(`INSERT INTO contacts(id, date, start_time, end_time, kind, establishment_id, place,
+				has_logistics, room_booked, late_start_minutes, logistics_note)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET date=excluded.date, start_time=excluded.start_time,
+				end_time=excluded.end_time, kind=excluded.kind, establishment_id=excluded.establishment_id,
+				place=excluded.place, has_logistics=excluded.has_logistics, room_booked=excluded.room_booked,
+				late_start_minutes=excluded.late_start_minutes, logistics_note=excluded.logistics_note`,
+			id, c.Date, c.Start, c.End, c.Kind, nullStr(c.EstablishmentID), c.Place,
+			b2i(c.HasLogistics), b2i(c.RoomBooked), c.LateStartMinutes, c.LogisticsNote)
+		if err != nil {
+			return fmt.Errorf("saving contact %q: %w", id, err)
+		}
+		if _, err := tx.Exec(`DELETE FROM contact_people WHERE contact_id = ?`, id); err != nil {
+			return fmt.Errorf("saving the women at contact %q: %w", id, err)
+		}
+		for i, p := range c.People {
+			var wb any
+			if p.Wellbeing != nil {
+				wb = *p.Wellbeing
+			}
+			if _, err := tx.Exec(`INSERT INTO contact_people(contact_id, person_id, position, booked, seen,
+					not_seen_reason, note, wellbeing) VALUES(?,?,?,?,?,?,?,?)`,
+				id, p.PersonID, i, b2i(p.Booked), b2i(p.Seen), p.NotSeenReason, p.Note, wb); err != nil {
+				return fmt.Errorf("saving the women at contact %q: %w", id, err)
+			}
+			for j, a := range p.NeedsDiscussed {
+				if _, err := tx.Exec(`INSERT INTO contact_needs(contact_id, person_id, area, position) VALUES(?,?,?,?)`,
+					id, p.PersonID, a, j); err != nil {
+					return fmt.Errorf("saving needs discussed at contact %q: %w", id, err)
+				}
+			}
+			for j, it := range p.Items {
+				if _, err := tx.Exec(`INSERT INTO contact_items(contact_id, person_id, item, quantity, position) VALUES(?,?,?,?,?)`,
+					id, p.PersonID, it.Item, it.Quantity, j); err != nil {
+					return fmt.Errorf("saving items given at contact %q: %w", id, err)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.ID = id
+	return nil
+}
+
+// GetContact returns one contact with every woman's row, in order.
+func (s *Store) GetContact(id string) (*Contact, error) {
+	var c Contact
+	var est sql.NullString
+	var hasLog, room int
+	err := s.DB.QueryRow(`SELECT c.id, c.date, c.start_time, c.end_time, c.kind, c.establishment_id, c.place,
+			c.has_logistics, c.room_booked, c.late_start_minutes, c.logistics_note, COALESCE(e.name, '')
+		FROM contacts c LEFT JOIN establishments e ON e.id = c.establishment_id WHERE c.id = ?`, id).Scan(
+		&c.ID, &c.Date, &c.Start, &c.End, &c.Kind, &est, &c.Place, &hasLog, &room,
+		&c.LateStartMinutes, &c.LogisticsNote, &c.PlaceName)
+	if err == sql.ErrNoRows {
+		return nil, notFound("contact", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading contact %q: %w", id, err)
+	}
+	c.EstablishmentID = str(est)
+	c.HasLogistics, c.RoomBooked = hasLog != 0, room != 0
+	if c.PlaceName == "" {
+		c.PlaceName = c.Place
+	}
+
+	rows, err := s.DB.Query(`SELECT cp.person_id, p.name, cp.booked, cp.seen, cp.not_seen_reason, cp.note, cp.wellbeing
+		FROM contact_people cp JOIN people p ON p.id = cp.person_id
+		WHERE cp.contact_id = ? ORDER BY cp.position, cp.person_id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading the women at contact %q: %w", id, err)
+	}
+	index := map[string]int{}
+	for rows.Next() {
+		var p ContactPerson
+		var booked, seen int
+		var wb sql.NullInt64
+		if err := rows.Scan(&p.PersonID, &p.Name, &booked, &seen, &p.NotSeenReason, &p.Note, &wb); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("reading the women at contact %q: %w", id, err)
+		}
+		p.Booked, p.Seen = booked != 0, seen != 0
+		if wb.Valid {
+			v := int(wb.Int64)
+			p.Wellbeing = &v
+		}
+		index[p.PersonID] = len(c.People)
+		c.People = append(c.People, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading the women at contact %q: %w", id, err)
+	}
+
+	rows, err = s.DB.Query(`SELECT person_id, area FROM contact_needs WHERE contact_id = ? ORDER BY person_id, position, area`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading needs discussed at contact %q: %w", id, err)
+	}
+	for rows.Next() {
+		var pid, area string
+		if err := rows.Scan(&pid, &area); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("reading needs discussed at contact %q: %w", id, err)
+		}
+		if i, ok := index[pid]; ok {
+			c.People[i].NeedsDiscussed = append(c.People[i].NeedsDiscussed, area)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading needs discussed at contact %q: %w", id, err)
+	}
+
+	rows, err = s.DB.Query(`SELECT person_id, item, quantity FROM contact_items WHERE contact_id = ? ORDER BY person_id, position, item`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading items given at contact %q: %w", id, err)
+	}
+	for rows.Next() {
+		var pid string
+		var it ItemQty
+		if err := rows.Scan(&pid, &it.Item, &it.Quantity); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("reading items given at contact %q: %w", id, err)
+		}
+		if i, ok := index[pid]; ok {
+			c.People[i].Items = append(c.People[i].Items, it)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading items given at contact %q: %w", id, err)
+	}
+	return &c, nil
+}
+
+// DeleteContact removes a contact and every woman's row at it, with the
+// needs discussed and items given. Actions and diary entries that named it
+// stay, unlinked.
+func (s *Store) DeleteContact(id string) error {
+	return s.deleteByID("contacts", "contact", id)
+}
+
+// placeName is the words for where a contact happened.
+func placeName(establishment, place string) string {
+	if strings.TrimSpace(establishment) != "" {
+		return establishment
+	}
+	return place
+}

@@ -1,0 +1,250 @@
+package notes
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"inreach/schema"
+)
+
+// A Person is one woman the service supports: every field of the
+// interchange "people" record, plus the retention note.
+type Person struct {
+	ID                   string
+	Name                 string
+	Pseudonym            string // used in the newsletter and redacted exports
+	DateOfBirth          string // date or ""
+	PrisonNumber         string
+	Status               string // schema.PersonStatus; "" is saved as "referred"
+	EstablishmentID      string // where she is, or ""
+	Sentence             string
+	ReleaseDate          string // date or ""
+	ReleaseDateConfirmed bool
+	Referral             string // schema.Referral; "" is saved as "new"
+	ReferralDate         string // date or ""
+	ConsentRecordedOn    string // date or ""
+	ConsentShareWith     string
+	Needs                []Need   // in display order; each area at most once
+	Sensitive            []string // schema.SensitiveFlag words, each at most once
+	SafetyNote           string
+	ClosedOn             string // date or ""; set exactly when Status is "closed"
+	RetentionNote        string // why a closed record is kept past retention
+}
+
+// A Need is one area of need and how it stands.
+type Need struct {
+	Area   string // schema.NeedArea
+	Status string // schema.NeedStatus; "" is saved as "open"
+	Note   string
+}
+
+// validate normalises p and checks every field that needs no database.
+func (p *Person) validate(today string) ValidationError {
+	var c checker
+	p.Name = strings.TrimSpace(p.Name)
+	if p.Status == "" {
+		p.Status = "referred"
+	}
+	if p.Referral == "" {
+		p.Referral = "new"
+	}
+	c.name("Name", p.Name, "her name")
+	for _, f := range []struct{ field, v string }{
+		{"Pseudonym", p.Pseudonym}, {"PrisonNumber", p.PrisonNumber},
+		{"Sentence", p.Sentence}, {"ConsentShareWith", p.ConsentShareWith},
+		{"SafetyNote", p.SafetyNote}, {"RetentionNote", p.RetentionNote},
+	} {
+		c.text(f.field, f.v)
+	}
+	c.enum("Status", schema.PersonStatus, p.Status)
+	c.enum("Referral", schema.Referral, p.Referral)
+	if c.date("DateOfBirth", p.DateOfBirth, false) && p.DateOfBirth > today {
+		c.add("DateOfBirth", "The date of birth %s is in the future.", p.DateOfBirth)
+	}
+	if c.date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today {
+		c.add("ReleaseDate", "The release date %s has passed but she is recorded as %s. If she has been released, change her status; otherwise correct the release date.",
+			p.ReleaseDate, strings.ToLower(schema.PersonStatus.Label(p.Status)))
+	}
+	if p.ReleaseDateConfirmed && p.ReleaseDate == "" {
+		c.add("ReleaseDateConfirmed", "There is no release date to confirm. Enter the release date, or untick confirmed.")
+	}
+	c.date("ReferralDate", p.ReferralDate, false)
+	c.date("ConsentRecordedOn", p.ConsentRecordedOn, false)
+	closedOK := c.date("ClosedOn", p.ClosedOn, false)
+	switch {
+	case p.Status == "closed" && p.ClosedOn == "":
+		c.add("ClosedOn", "Enter the date her record was closed.")
+	case p.Status != "closed" && closedOK:
+		c.add("ClosedOn", "Her status is not Closed, so leave the closed date empty (or set her status to Closed).")
+	}
+	seenArea := map[string]bool{}
+	for i := range p.Needs {
+		n := &p.Needs[i]
+		if n.Status == "" {
+			n.Status = "open"
+		}
+		f := fmt.Sprintf("Needs[%d]", i)
+		c.enum(f+".Area", schema.NeedArea, n.Area)
+		if seenArea[n.Area] && n.Area != "" {
+			c.add(f+".Area", "%s is listed twice. Keep one and put everything in its note.", schema.NeedArea.Label(n.Area))
+		}
+		seenArea[n.Area] = true
+		c.enum(f+".Status", schema.NeedStatus, n.Status)
+		c.text(f+".Note", n.Note)
+	}
+	seenFlag := map[string]bool{}
+	for i, fl := range p.Sensitive {
+		f := fmt.Sprintf("Sensitive[%d]", i)
+		c.enum(f, schema.SensitiveFlag, fl)
+		if seenFlag[fl] && fl != "" {
+			c.add(f, "%s is listed twice.", schema.SensitiveFlag.Label(fl))
+		}
+		seenFlag[fl] = true
+	}
+	return c.errs
+}
+
+// SavePerson validates p and inserts or updates her record with her needs
+// and sensitive flags (which replace the stored ones). Her release plan,
+// contacts, actions and events are not touched. An empty ID gets a new id
+// ("p-…"), written back into p. A release date before today (Store.TodayFunc) is refused
+// while her status is in custody.
+func (s *Store) SavePerson(p *Person) error {
+	errs := p.validate(s.today())
+	id := p.ID
+	if id == "" {
+		id = schema.NewID("p")
+	}
+	err := s.withTx(func(tx *sql.Tx) error {
+		if p.EstablishmentID != "" {
+			ok, err := exists(tx, "establishments", p.EstablishmentID)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				errs = append(errs, FieldError{"EstablishmentID", "That establishment is not in the list (it may have been deleted). Choose another."})
+			}
+		}
+		if len(errs) > 0 {
+			return errs
+		}
+		_, err := tx.Exec(`INSERT INTO people(id, name, pseudonym, date_of_birth, prison_number, status,
+				establishment_id, sentence, release_date, release_date_confirmed, referral, referral_date,
+				consent_recorded_on, consent_share_with, safety_note, closed_on, retention_note)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET name=excluded.name, pseudonym=excluded.pseudonym,
+				date_of_birth=excluded.date_of_birth, prison_number=excluded.prison_number,
+				status=excluded.status, establishment_id=excluded.establishment_id,
+				sentence=excluded.sentence, release_date=excluded.release_date,
+				release_date_confirmed=excluded.release_date_confirmed, referral=excluded.referral,
+				referral_date=excluded.referral_date, consent_recorded_on=excluded.consent_recorded_on,
+				consent_share_with=excluded.consent_share_with, safety_note=excluded.safety_note,
+				closed_on=excluded.closed_on, retention_note=excluded.retention_note`,
+			id, p.Name, p.Pseudonym, nullStr(p.DateOfBirth), p.PrisonNumber, p.Status,
+			nullStr(p.EstablishmentID), p.Sentence, nullStr(p.ReleaseDate), b2i(p.ReleaseDateConfirmed),
+			p.Referral, nullStr(p.ReferralDate), nullStr(p.ConsentRecordedOn), p.ConsentShareWith,
+			p.SafetyNote, nullStr(p.ClosedOn), p.RetentionNote)
+		if err != nil {
+			return fmt.Errorf("saving person %q: %w", id, err)
+		}
+		if _, err := tx.Exec(`DELETE FROM person_needs WHERE person_id = ?`, id); err != nil {
+			return fmt.Errorf("saving needs of person %q: %w", id, err)
+		}
+		for i, n := range p.Needs {
+			if _, err := tx.Exec(`INSERT INTO person_needs(person_id, area, status, note, position) VALUES(?,?,?,?,?)`,
+				id, n.Area, n.Status, n.Note, i); err != nil {
+				return fmt.Errorf("saving needs of person %q: %w", id, err)
+			}
+		}
+		if _, err := tx.Exec(`DELETE FROM person_sensitive WHERE person_id = ?`, id); err != nil {
+			return fmt.Errorf("saving flags of person %q: %w", id, err)
+		}
+		for i, f := range p.Sensitive {
+			if _, err := tx.Exec(`INSERT INTO person_sensitive(person_id, flag, position) VALUES(?,?,?)`, id, f, i); err != nil {
+				return fmt.Errorf("saving flags of person %q: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	p.ID = id
+	return nil
+}
+
+// GetPerson returns one woman's record with her needs and flags.
+func (s *Store) GetPerson(id string) (*Person, error) {
+	var p Person
+	var dob, est, rel, refd, cons, closed sql.NullString
+	var confirmed int
+	err := s.DB.QueryRow(`SELECT id, name, pseudonym, date_of_birth, prison_number, status,
+			establishment_id, sentence, release_date, release_date_confirmed, referral, referral_date,
+			consent_recorded_on, consent_share_with, safety_note, closed_on, retention_note
+		FROM people WHERE id = ?`, id).Scan(&p.ID, &p.Name, &p.Pseudonym, &dob, &p.PrisonNumber,
+		&p.Status, &est, &p.Sentence, &rel, &confirmed, &p.Referral, &refd, &cons,
+		&p.ConsentShareWith, &p.SafetyNote, &closed, &p.RetentionNote)
+	if err == sql.ErrNoRows {
+		return nil, notFound("person", id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading person %q: %w", id, err)
+	}
+	p.DateOfBirth, p.EstablishmentID, p.ReleaseDate = str(dob), str(est), str(rel)
+	p.ReferralDate, p.ConsentRecordedOn, p.ClosedOn = str(refd), str(cons), str(closed)
+	p.ReleaseDateConfirmed = confirmed != 0
+
+	rows, err := s.DB.Query(`SELECT area, status, note FROM person_needs WHERE person_id = ? ORDER BY position, area`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading needs of person %q: %w", id, err)
+	}
+	for rows.Next() {
+		var n Need
+		if err := rows.Scan(&n.Area, &n.Status, &n.Note); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("reading needs of person %q: %w", id, err)
+		}
+		p.Needs = append(p.Needs, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading needs of person %q: %w", id, err)
+	}
+
+	p.Sensitive, err = s.strings(`SELECT flag FROM person_sensitive WHERE person_id = ? ORDER BY position, flag`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading flags of person %q: %w", id, err)
+	}
+	return &p, nil
+}
+
+// DeletePerson removes a woman and everything that belongs to her: needs,
+// flags, release plan, her rows at contacts (with their needs and items),
+// actions, events, letters and newsletter mailing rows. Contacts themselves
+// stay (other women may have been seen at them).
+func (s *Store) DeletePerson(id string) error {
+	return s.deleteByID("people", "person", id)
+}
+
+// strings runs a one-column query and returns the values, rows closed.
+func (s *Store) strings(q string, args ...any) ([]string, error) {
+	return queryStrings(s.DB, q, args...)
+}
+
+func queryStrings(qr querier, q string, args ...any) ([]string, error) {
+	rows, err := qr.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,41 @@
+package notes
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Setting keys the app uses. Other packages may add their own keys.
+const (
+	SettingPractitioner   = "practitioner_name"
+	SettingOrganisation   = "organisation"
+	SettingLockMinutes    = "lock_timeout_minutes"
+	SettingRetentionYears = "retention_years"
+)
+
+// GetSetting returns the value stored under key, or def when there is none
+// (or it cannot be read).
+func (s *Store) GetSetting(key, def string) string {
+	var v string
+	if err := s.DB.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v); err != nil {
+		return def
+	}
+	return v
+}
+
+// SetSetting stores value under key.
+func (s *Store) SetSetting(key, value string) error {
+	var c checker
+	if strings.TrimSpace(key) == "" {
+		c.add("Key", "A setting needs a name.")
+	}
+	c.text("Value", value)
+	if err := c.err(); err != nil {
+		return err
+	}
+	if _, err := s.DB.Exec(`INSERT INTO settings(key, value) VALUES(?,?)
+		ON CONFLICT(key) DO UPDATE SET value=excluded.value`, key, value); err != nil {
+		return fmt.Errorf("saving setting %q: %w", key, err)
+	}
+	return nil
+}
