@@ -16,6 +16,16 @@ var (
 	ErrInUse            = errors.New("this vault is open in another Inreach window or program; close it there first")
 	ErrDamaged          = errors.New("the vault file is damaged or has been tampered with")
 	ErrClosed           = errors.New("the vault is locked")
+
+	// ErrReadOnly is returned by Save and ChangePassphrase on a vault opened
+	// with Options.ReadOnly.
+	ErrReadOnly = errors.New("the vault was opened read-only, so changes cannot be saved")
+	// ErrEmptyPassphrase is returned by Create and ChangePassphrase when the
+	// passphrase is empty.
+	ErrEmptyPassphrase = errors.New("the passphrase must not be empty")
+	// ErrExists is returned by Create when something already exists at the
+	// vault's path; nothing is changed.
+	ErrExists = errors.New("a file already exists there; nothing was changed")
 )
 
 // DamagedError reports a vault that failed its integrity check. It matches
@@ -37,4 +47,33 @@ func (e *DamagedError) Error() string {
 	return msg
 }
 
+// Is makes errors.Is(err, ErrDamaged) true for a *DamagedError.
 func (e *DamagedError) Is(target error) bool { return target == ErrDamaged }
+
+// SaveError reports a save (or a backup written with WriteBackup) that did
+// not happen. The vault file on disk is left as it was before the attempt.
+// Unwrap gives the underlying operating-system error, so
+// errors.Is(err, syscall.ENOSPC) and similar work.
+type SaveError struct {
+	Target  string // "the vault" or "the backup"
+	Problem string // plain words: "the disk is full", "permission was refused", ...
+	Step    string // what was being done: "writing the new file", ...
+	Err     error  // the underlying error
+	// Replaced is true when the new file was already renamed into place but
+	// the folder could not be flushed: the new vault is there, but the disk
+	// did not confirm it.
+	Replaced bool
+}
+
+func (e *SaveError) Error() string {
+	if e.Target == "the backup" {
+		return fmt.Sprintf("could not write the backup: %s (while %s)", e.Problem, e.Step)
+	}
+	if e.Replaced {
+		return fmt.Sprintf("the vault was saved, but the disk did not confirm it: %s (while %s); save again to be sure", e.Problem, e.Step)
+	}
+	return fmt.Sprintf("could not save the vault: %s (while %s); the vault file on disk is unchanged", e.Problem, e.Step)
+}
+
+// Unwrap returns the underlying error.
+func (e *SaveError) Unwrap() error { return e.Err }

@@ -1,0 +1,631 @@
+package vault
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// Options tune Create and Open.
+type Options struct {
+	KDF        KDFParams   // used by Create and ChangePassphrase; zero value means DefaultKDF
+	Migrations []Migration // applied after Create and after every Open; nil means none and no schema version check
+	Backups    int         // backups to keep in backups/ beside the vault; 0 means 10; negative means none
+	ReadOnly   bool        // Open without taking the write lock; Save/ChangePassphrase then return ErrReadOnly
+}
+
+// OpenTimings break down the last Create, Open or unlock.
+type OpenTimings struct {
+	KDF     time.Duration // deriving the key (Argon2id; HKDF for the recovery key)
+	Decrypt time.Duration // opening the sealed body
+	Load    time.Duration // copying the image into the working database and migrating it
+}
+
+// Vault is an unlocked vault: the working database plus what is needed to
+// seal it again. Its methods are safe for concurrent use.
+type Vault struct {
+	mu       sync.Mutex
+	path     string // absolute
+	db       *sql.DB
+	conn     *sqlite3.SQLiteConn // the working connection, to notice if the pool ever replaced it
+	hdr      *header
+	dataKey  []byte
+	lock     *fileLock
+	fs       fileSystem
+	backups  int
+	readOnly bool
+	kdf      KDFParams
+	timings  OpenTimings
+
+	gen      atomic.Uint64 // write transactions committed (the commit hook)
+	savedGen atomic.Uint64 // gen when the file was last written or read
+	closed   atomic.Bool
+}
+
+func (o Options) kdf() KDFParams {
+	if o.KDF == (KDFParams{}) {
+		return DefaultKDF
+	}
+	return o.KDF
+}
+
+func (o Options) backups() int {
+	switch {
+	case o.Backups == 0:
+		return 10
+	case o.Backups < 0:
+		return 0
+	}
+	return o.Backups
+}
+
+// Exists reports whether something is at path (so Create would refuse it).
+// A path that cannot be checked counts as existing.
+func Exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// Create makes a new vault at path with a fresh data key, locks it, applies
+// opts.Migrations and saves it. It returns the open vault and the recovery
+// key, which is shown to the user once and never stored in clear. It refuses
+// an empty passphrase (ErrEmptyPassphrase) and an existing path (ErrExists);
+// missing parent folders are made with mode 0700, and the file has mode 0600.
+// The caller keeps ownership of passphrase (Create does not wipe it).
+func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey string, err error) {
+	if len(passphrase) == 0 {
+		return nil, "", ErrEmptyPassphrase
+	}
+	if opts.ReadOnly {
+		return nil, "", errors.New("a vault cannot be created read-only")
+	}
+	kdf := opts.kdf()
+	if err := kdf.check(); err != nil {
+		return nil, "", err
+	}
+	if path, err = filepath.Abs(path); err != nil {
+		return nil, "", err
+	}
+	if Exists(path) {
+		return nil, "", fmt.Errorf("%w (%s)", ErrExists, path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, "", fmt.Errorf("could not make the folder for the vault: %w", err)
+	}
+	lock, err := acquireLock(path)
+	if err != nil {
+		return nil, "", err
+	}
+	if Exists(path) { // made by someone else before we held the lock
+		lock.Release()
+		return nil, "", fmt.Errorf("%w (%s)", ErrExists, path)
+	}
+
+	v := &Vault{path: path, lock: lock, fs: osFS{}, backups: opts.backups(), kdf: kdf}
+	defer func() {
+		if err != nil {
+			v.Close()
+		}
+	}()
+	v.dataKey = randomBytes(keyLen)
+	rk := randomBytes(keyLen)
+	defer wipe(rk)
+	h := &header{Version: formatVersion, RecNonce: randomBytes(nonceLen)}
+	start := time.Now()
+	rkek := recoveryWrapKey(rk)
+	h.RecWrap = wrap(rkek, h.RecNonce, v.dataKey, recWrapAD(h))
+	wipe(rkek)
+	v.setPassphrase(h, passphrase, kdf)
+	v.hdr = h
+	v.timings.KDF = time.Since(start)
+
+	start = time.Now()
+	if err = v.attachDB(nil); err != nil {
+		return nil, "", err
+	}
+	if err = v.migrate(opts.Migrations); err != nil {
+		return nil, "", err
+	}
+	v.timings.Load = time.Since(start)
+	if err = v.write(true); err != nil {
+		return nil, "", err
+	}
+	return v, encodeRecoveryKey(rk), nil
+}
+
+// setPassphrase puts a new salt, KDF settings and passphrase wrap into h.
+func (v *Vault) setPassphrase(h *header, passphrase []byte, kdf KDFParams) {
+	h.KDF = kdf
+	h.Salt = randomBytes(saltLen)
+	h.PassNonce = randomBytes(nonceLen)
+	kek := passphraseKey(passphrase, h.Salt, kdf)
+	h.PassWrap = wrap(kek, h.PassNonce, v.dataKey, passWrapAD(h))
+	wipe(kek)
+}
+
+// Open unlocks the vault at path with its passphrase, locks it for writing
+// (unless opts.ReadOnly), applies opts.Migrations and, if they changed
+// anything, saves at once. Errors: ErrWrongPassphrase, ErrNotVault,
+// ErrNewerVersion, ErrInUse, *DamagedError (naming the newest backup that
+// opens with this passphrase), or one wrapping fs.ErrNotExist. The caller
+// keeps ownership of passphrase.
+func Open(path string, passphrase []byte, opts Options) (*Vault, error) {
+	return open(path, &credential{passphrase: passphrase}, opts)
+}
+
+// OpenWithRecoveryKey is Open with the recovery key shown at creation
+// instead of the passphrase. The key is accepted in any case, with or
+// without dashes and spaces. A wrong or mistyped key gives
+// ErrWrongRecoveryKey.
+func OpenWithRecoveryKey(path string, recoveryKey string, opts Options) (*Vault, error) {
+	rk, err := decodeRecoveryKey(recoveryKey)
+	if err != nil {
+		return nil, err
+	}
+	defer wipe(rk)
+	return open(path, &credential{recoveryKey: rk}, opts)
+}
+
+func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
+	defer cred.wipe()
+	if path, err = filepath.Abs(path); err != nil {
+		return nil, err
+	}
+	v := &Vault{path: path, fs: osFS{}, backups: opts.backups(), readOnly: opts.ReadOnly, kdf: opts.kdf()}
+	defer func() {
+		if err != nil {
+			v.Close()
+		}
+	}()
+	if !opts.ReadOnly {
+		if v.lock, err = acquireLock(path); err != nil {
+			return nil, err
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fmt.Errorf("there is no vault at %s: %w", path, fs.ErrNotExist)
+		case errors.As(err, &pe) && pe.Op == "read":
+			return nil, fmt.Errorf("%s is a folder or cannot be read as a file: %w", path, ErrNotVault)
+		}
+		return nil, fmt.Errorf("could not read the vault: %w", err)
+	}
+	h, body, err := splitFile(data)
+	if err != nil {
+		return nil, v.explain(err, cred)
+	}
+	var kdfTime time.Duration
+	v.dataKey, kdfTime, err = cred.unwrap(h)
+	v.timings.KDF = kdfTime
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	plain, err := openBody(v.dataKey, h, data[:len(data)-len(body)], body)
+	v.timings.Decrypt = time.Since(start)
+	if err != nil {
+		return nil, v.explain(damaged("its contents fail their authentication check"), cred)
+	}
+	v.hdr = h
+	start = time.Now()
+	err = v.attachDB(plain)
+	wipe(plain)
+	if err != nil {
+		return nil, v.explain(damaged("the database inside cannot be read"), cred)
+	}
+	if err = v.migrate(opts.Migrations); err != nil {
+		return nil, err
+	}
+	v.timings.Load = time.Since(start)
+	if !opts.ReadOnly {
+		v.removeStaleTemps()
+		if v.Changed() {
+			if err = v.Save(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return v, nil
+}
+
+// splitFile parses the header and checks the body's length.
+func splitFile(data []byte) (*header, []byte, error) {
+	h, n, err := parseHeader(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	body := data[n:]
+	switch {
+	case uint64(len(body)) < h.BodyLen:
+		return nil, nil, damaged("the file is cut short")
+	case uint64(len(body)) > h.BodyLen:
+		return nil, nil, damaged("the file has extra bytes at its end")
+	}
+	return h, body, nil
+}
+
+// explain turns a *formatError into a *DamagedError naming the newest
+// backup that opens with the same credential; other errors pass through.
+func (v *Vault) explain(err error, cred *credential) error {
+	var fe *formatError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	return &DamagedError{Path: v.path, Reason: fe.reason, NewestBackup: newestGoodBackup(v.path, cred)}
+}
+
+// attachDB opens the working database, loads img into it (nil for a new
+// vault) and starts counting committed writes.
+func (v *Vault) attachDB(img []byte) error {
+	db, err := OpenMemoryDB()
+	if err != nil {
+		return err
+	}
+	v.db = db
+	return rawConn(db, func(c *sqlite3.SQLiteConn) error {
+		if err := loadImage(c, img); err != nil {
+			return err
+		}
+		v.conn = c
+		// Every committed write transaction (rows, schema, user_version,
+		// full-text index) passes through the commit hook; reads and
+		// rolled-back transactions do not.
+		c.RegisterCommitHook(func() int {
+			v.gen.Add(1)
+			return 0
+		})
+		return nil
+	})
+}
+
+// migrate applies migrations (none when the list is empty) and, for a new
+// database, makes sure it has a first page so that it can be serialized.
+func (v *Vault) migrate(ms []Migration) error {
+	if len(ms) > 0 {
+		if err := Migrate(context.Background(), v.db, ms); err != nil {
+			return err
+		}
+	}
+	var pages int
+	if err := v.db.QueryRow("PRAGMA page_count").Scan(&pages); err != nil {
+		return err
+	}
+	if pages == 0 {
+		if _, err := v.db.Exec("PRAGMA user_version = 0"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DB returns the working in-memory database (one connection). After Close
+// it returns the closed database, whose calls fail.
+func (v *Vault) DB() *sql.DB { return v.db }
+
+// Path returns the vault file's absolute path.
+func (v *Vault) Path() string { return v.path }
+
+// Timings returns how long the last Create, Open or unlock took, step by step.
+func (v *Vault) Timings() OpenTimings {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.timings
+}
+
+// Changed reports whether the working database has committed writes that
+// are not yet in the vault file. It counts committed write transactions
+// with an SQLite commit hook on the single connection, so it sees rows,
+// schema changes, PRAGMA user_version and full-text index writes, and
+// ignores reads and rolled-back transactions. It can say true for a write
+// that left the data as it was (an empty write transaction, an UPDATE
+// setting a value to itself, a TEMP table): a harmless extra save. It never
+// says false after a committed change. It does not block.
+func (v *Vault) Changed() bool {
+	return v.gen.Load() != v.savedGen.Load()
+}
+
+// Save seals the working database and durably replaces the vault file with
+// it, keeping the previous file as the newest backup. It does nothing and
+// returns nil when nothing changed. On any error the old vault file is left
+// in place and the error (a *SaveError) says what went wrong in plain words.
+func (v *Vault) Save() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed.Load() {
+		return ErrClosed
+	}
+	if v.readOnly {
+		return ErrReadOnly
+	}
+	if !v.Changed() {
+		return nil
+	}
+	return v.write(false)
+}
+
+// write serializes, seals and writes the vault. create means the file must
+// not exist yet (and no backup is made). The caller holds v.mu (or has not
+// shared v yet).
+func (v *Vault) write(create bool) error {
+	gen := v.gen.Load() // before serializing: a later write keeps Changed true
+	sealed, err := v.sealed()
+	if err != nil {
+		return err
+	}
+	if create {
+		err = v.writeNew(sealed)
+	} else {
+		err = v.replace(sealed)
+	}
+	if err == nil {
+		v.savedGen.Store(gen)
+	}
+	return err
+}
+
+// sealed returns the working database sealed as a whole vault file.
+func (v *Vault) sealed() ([]byte, error) {
+	var img []byte
+	err := rawConn(v.db, func(c *sqlite3.SQLiteConn) error {
+		if c != v.conn {
+			// Never seal an empty stranger over the vault.
+			return errors.New("the working database was lost; nothing was saved")
+		}
+		var err error
+		img, err = serializeImage(c)
+		return err
+	})
+	defer wipe(img)
+	if err != nil {
+		return nil, err
+	}
+	return seal(v.dataKey, v.hdr, img)
+}
+
+// writeNew writes a new vault file, refusing to replace one.
+func (v *Vault) writeNew(sealed []byte) error {
+	dir := filepath.Dir(v.path)
+	tmp, err := writeTemp(v.fs, dir, tempPattern(v.path), sealed, "the vault")
+	if err != nil {
+		return err
+	}
+	defer v.fs.Remove(tmp)
+	err = v.fs.Link(tmp, v.path)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%w (%s)", ErrExists, v.path)
+	}
+	if err != nil { // no hard links here; we hold the lock, so check and rename
+		if Exists(v.path) {
+			return fmt.Errorf("%w (%s)", ErrExists, v.path)
+		}
+		if err := v.fs.Rename(tmp, v.path); err != nil {
+			return saveErr("the vault", "putting the new file in place", err)
+		}
+	}
+	if err := v.fs.SyncDir(dir); err != nil {
+		e := saveErr("the vault", "flushing the folder to the disk", err)
+		e.Replaced = true
+		return e
+	}
+	return nil
+}
+
+// replace writes sealed over the vault file, keeping the old one as a backup.
+func (v *Vault) replace(sealed []byte) error {
+	dir := filepath.Dir(v.path)
+	tmp, err := writeTemp(v.fs, dir, tempPattern(v.path), sealed, "the vault")
+	if err != nil {
+		return err
+	}
+	var backup string
+	if v.backups > 0 {
+		if backup, err = makeBackup(v.fs, v.path, time.Now()); err != nil {
+			v.fs.Remove(tmp)
+			return err
+		}
+	}
+	if err := v.fs.Rename(tmp, v.path); err != nil {
+		v.fs.Remove(tmp)
+		if backup != "" {
+			v.fs.Remove(backup)
+		}
+		return saveErr("the vault", "putting the new file in place", err)
+	}
+	if err := v.fs.SyncDir(dir); err != nil {
+		e := saveErr("the vault", "flushing the folder to the disk", err)
+		e.Replaced = true
+		return e
+	}
+	if v.backups > 0 {
+		pruneBackups(v.fs, v.path, v.backups)
+	}
+	return nil
+}
+
+// removeStaleTemps removes temporary files left by a save that was cut off
+// (they are sealed, so this is tidiness, not secrecy). Only a lock holder
+// calls it, so no save of ours is in progress.
+func (v *Vault) removeStaleTemps() {
+	for _, dir := range []string{filepath.Dir(v.path), backupDir(v.path)} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		base := filepath.Base(v.path)
+		prefix := backupPrefix(v.path)
+		for _, e := range entries {
+			n := e.Name()
+			if !e.Type().IsRegular() || !strings.Contains(n, ".tmp-") {
+				continue
+			}
+			if strings.HasPrefix(n, "."+base+".tmp-") || strings.HasPrefix(n, "."+prefix) {
+				os.Remove(filepath.Join(dir, n))
+			}
+		}
+	}
+}
+
+// ChangePassphrase rewraps the data key under a new passphrase (with a new
+// salt and the KDF settings of Options.KDF) and saves at once, including
+// any unsaved changes. The recovery key stays the same. Backups made before
+// the change still open with the old passphrase and with the recovery key.
+// The caller keeps ownership of newPassphrase.
+func (v *Vault) ChangePassphrase(newPassphrase []byte) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed.Load() {
+		return ErrClosed
+	}
+	if v.readOnly {
+		return ErrReadOnly
+	}
+	if len(newPassphrase) == 0 {
+		return ErrEmptyPassphrase
+	}
+	if err := v.kdf.check(); err != nil {
+		return err
+	}
+	old := v.hdr
+	h := old.clone()
+	start := time.Now()
+	v.setPassphrase(h, newPassphrase, v.kdf)
+	v.timings.KDF = time.Since(start)
+	v.hdr = h
+	if err := v.write(false); err != nil {
+		v.hdr = old
+		return err
+	}
+	return nil
+}
+
+// WriteBackup writes the working database (including unsaved changes),
+// sealed with the same keys, durably to path: it opens with the same
+// passphrase and recovery key. It replaces an existing file at path, but
+// refuses the vault file itself and its lock file. It works on read-only
+// vaults too.
+func (v *Vault) WriteBackup(path string) error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed.Load() {
+		return ErrClosed
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if abs == v.path || abs == lockPath(v.path) || sameFile(abs, v.path) || sameFile(abs, lockPath(v.path)) {
+		return errors.New("a backup cannot be written over the vault itself; choose another file")
+	}
+	if st, err := os.Stat(abs); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder; give a file name for the backup", abs)
+	}
+	sealed, err := v.sealed()
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(v.fs, abs, sealed, "the backup")
+}
+
+// sameFile reports whether a and b are the same existing file.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
+// Backups returns the paths of the vault's backups, newest first.
+func (v *Vault) Backups() ([]string, error) {
+	if v.closed.Load() {
+		return nil, ErrClosed
+	}
+	return listBackups(v.path)
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check
+// on the working database. It returns "ok", or the problems one per line
+// (naming tables and row ids, never contents).
+func (v *Vault) IntegrityCheck() (string, error) {
+	if v.closed.Load() {
+		return "", ErrClosed
+	}
+	var problems []string
+	rows, err := v.db.Query("PRAGMA integrity_check")
+	if err != nil {
+		return "", err
+	}
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			rows.Close()
+			return "", err
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	rows, err = v.db.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		return "", err
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fkid int
+		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+			rows.Close()
+			return "", err
+		}
+		row := "without rowid"
+		if rowid.Valid {
+			row = fmt.Sprintf("rowid %d", rowid.Int64)
+		}
+		problems = append(problems, fmt.Sprintf("%s %s refers to a missing row in %s", table, row, parent))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	if len(problems) == 0 {
+		return "ok", nil
+	}
+	return strings.Join(problems, "\n"), nil
+}
+
+// Close closes the working database without saving, zeroes the data key and
+// releases the lock. Zeroing is best effort: Go's garbage collector may have
+// copied key bytes, and SQLite frees its pages without wiping them. Close is
+// safe to call more than once; afterwards the vault's methods return
+// ErrClosed.
+func (v *Vault) Close() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed.Swap(true) {
+		return nil
+	}
+	var err error
+	if v.db != nil {
+		err = v.db.Close()
+	}
+	wipe(v.dataKey)
+	v.dataKey = nil
+	v.conn = nil
+	v.lock.Release()
+	return err
+}
