@@ -28,6 +28,7 @@ import (
 // released migration is never edited.
 var Migrations = []vault.Migration{
 	{Version: 1, Name: "records", SQL: v1},
+	{Version: 2, Name: "search index", SQL: v2},
 }
 
 // OpenMemory opens a fresh, private in-memory database with the schema
