@@ -55,7 +55,7 @@ type Agency struct {
 // AgencyFilter narrows ListAgencies. Zero values mean "any".
 type AgencyFilter struct {
 	Category string // exact category word
-	Text     string // matches name, area, services or key contact, any case
+	Text     string // part of the name, area, services or key contact, ignoring case and accents
 }
 
 func (a *Agency) validate() error {
@@ -139,15 +139,14 @@ func (s *Store) ListAgencies(f AgencyFilter) ([]Agency, error) {
 		return nil, fmt.Errorf("listing agencies: %w", err)
 	}
 	defer rows.Close()
-	text := strings.ToLower(strings.TrimSpace(f.Text))
+	match := matcher(f.Text)
 	var out []Agency
 	for rows.Next() {
 		a, err := scanAgency(rows)
 		if err != nil {
 			return nil, fmt.Errorf("listing agencies: %w", err)
 		}
-		if text != "" && !containsFold(a.Name, text) && !containsFold(a.Area, text) &&
-			!containsFold(a.Services, text) && !containsFold(a.KeyContact, text) {
+		if !match(a.Name) && !match(a.Area) && !match(a.Services) && !match(a.KeyContact) {
 			continue
 		}
 		out = append(out, a)

@@ -25,8 +25,8 @@ type PersonSummary struct {
 // PeopleFilter narrows ListPeople. The zero value lists every woman whose
 // record is not closed.
 type PeopleFilter struct {
-	// Text matches part of her name, pseudonym or prison number, in any
-	// case and any script.
+	// Text matches part of her name, pseudonym or prison number, ignoring
+	// case and accents, in any script.
 	Text string
 	// Statuses keeps only these statuses (schema.PersonStatus words); empty
 	// means any. Naming "closed" here includes closed records.
@@ -77,7 +77,8 @@ func (s *Store) summaries(where string, args ...any) ([]PersonSummary, error) {
 	return out, nil
 }
 
-// ListPeople returns the women matching f, sorted by name (any case), in
+// ListPeople returns the women matching f, sorted by name (ignoring case
+// and accents), in
 // one query however many there are.
 func (s *Store) ListPeople(f PeopleFilter) ([]PersonSummary, error) {
 	var conds []string
@@ -106,10 +107,10 @@ func (s *Store) ListPeople(f PeopleFilter) ([]PersonSummary, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := strings.ToLower(strings.TrimSpace(f.Text))
+	match := matcher(f.Text)
 	out := all[:0]
 	for _, p := range all {
-		if text == "" || containsFold(p.Name, text) || containsFold(p.Pseudonym, text) || containsFold(p.PrisonNumber, text) {
+		if match(p.Name) || match(p.Pseudonym) || match(p.PrisonNumber) {
 			out = append(out, p)
 		}
 	}
