@@ -1,0 +1,141 @@
+package diary
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"inreach/schema"
+)
+
+// ErrNotFound matches (with errors.Is) every error saying a record does not
+// exist.
+var ErrNotFound = errors.New("not found")
+
+// NotFoundError says which record was not found. It matches ErrNotFound.
+type NotFoundError struct {
+	Kind string // "diary entry", "supervision session", "contact", …
+	ID   string
+}
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("there is no %s with id %q (it may have been deleted)", e.Kind, e.ID)
+}
+
+// Is makes errors.Is(err, ErrNotFound) true.
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+func notFound(kind, id string) error { return &NotFoundError{Kind: kind, ID: id} }
+
+// A FieldError is one problem with one field of a form. Field is the Go
+// field name of the struct being saved ("Date"); fields inside lists carry
+// their index ("Sections[2].Key", "Actions[0].Due"). Message is a
+// plain-English sentence; it never repeats the text of an entry.
+type FieldError struct {
+	Field   string
+	Message string
+}
+
+func (e FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// ValidationError is every problem found in one Save. Nothing was written.
+type ValidationError []FieldError
+
+// Error joins the problems into one line.
+func (v ValidationError) Error() string {
+	parts := make([]string, len(v))
+	for i, e := range v {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Message returns the message(s) for exactly field, or "" when the field is
+// fine. A form shows it under the field.
+func (v ValidationError) Message(field string) string {
+	var ms []string
+	for _, e := range v {
+		if e.Field == field {
+			ms = append(ms, e.Message)
+		}
+	}
+	return strings.Join(ms, " ")
+}
+
+// Has reports whether field has a problem.
+func (v ValidationError) Has(field string) bool { return v.Message(field) != "" }
+
+// AsValidation returns the ValidationError inside err, if there is one.
+func AsValidation(err error) (ValidationError, bool) {
+	var v ValidationError
+	if errors.As(err, &v) {
+		return v, true
+	}
+	return nil, false
+}
+
+// A StatusError is a status change that is not allowed (see SetStatus).
+type StatusError struct {
+	ID       string
+	From, To string
+	Reason   string
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("diary entry %s cannot go from %q to %q: %s", e.ID,
+		schema.DiaryStatus.Label(e.From), schema.DiaryStatus.Label(e.To), e.Reason)
+}
+
+// MaxTextBytes is the most one text field (a section, a comment, the
+// session notes) may hold: 1 MiB of UTF-8. Longer text is refused, never cut.
+const MaxTextBytes = 1 << 20
+
+// MaxTagLength is the longest tag, in characters.
+const MaxTagLength = 40
+
+// checker collects the problems of one form.
+type checker struct{ errs ValidationError }
+
+func (c *checker) add(field, format string, args ...any) {
+	c.errs = append(c.errs, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) err() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return c.errs
+}
+
+func (c *checker) text(field, v string) {
+	if len(v) > MaxTextBytes {
+		c.add(field, "This text is too long to keep in one field (the most is 1 MiB, about a million letters). Split it in two.")
+		return
+	}
+	if !utf8.ValidString(v) {
+		c.add(field, "This text contains characters that are not valid text (perhaps pasted from a damaged file). Retype or paste it again.")
+	}
+}
+
+// date checks a date; "" is accepted unless required.
+func (c *checker) date(field, v string, required bool) bool {
+	if v == "" {
+		if required {
+			c.add(field, "Enter a date (YYYY-MM-DD, for example 2025-07-04).")
+		}
+		return false
+	}
+	if _, err := schema.ParseDate(v); err != nil {
+		c.add(field, "%s", capitalise(err.Error())+".")
+		return false
+	}
+	return true
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
