@@ -4,15 +4,38 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
+
+// draftLayout is RFC 3339 with a fixed number of digits, so stamps sort
+// as text.
+const draftLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+var (
+	draftMu   sync.Mutex
+	lastDraft time.Time
+)
+
+// draftStamp is the time now in UTC, always later than the previous stamp,
+// so the draft saved last is listed first even when the clock is coarse.
+func draftStamp() string {
+	draftMu.Lock()
+	defer draftMu.Unlock()
+	now := time.Now().UTC()
+	if !now.After(lastDraft) {
+		now = lastDraft.Add(time.Nanosecond)
+	}
+	lastDraft = now
+	return now.Format(draftLayout)
+}
 
 // A DraftInfo describes one autosaved form without its body.
 type DraftInfo struct {
 	Key       string // chosen by the screen, e.g. "contact:c-1a2b…" or "contact:new"
 	Kind      string // what form it is, e.g. "contact", "diary"
 	Title     string // words to show in a "carry on where you left off" list
-	UpdatedAt string // RFC 3339, UTC
+	UpdatedAt string // RFC 3339 in UTC with nanoseconds, e.g. 2025-07-10T09:30:00.000000000Z
 }
 
 // SaveDraft stores (or replaces) the autosaved body of a form under key.
@@ -35,7 +58,7 @@ func (s *Store) SaveDraft(key, kind, title string, body []byte) error {
 	_, err := s.DB.Exec(`INSERT INTO drafts(key, kind, title, body, updated_at) VALUES(?,?,?,?,?)
 		ON CONFLICT(key) DO UPDATE SET kind=excluded.kind, title=excluded.title,
 			body=excluded.body, updated_at=excluded.updated_at`,
-		key, kind, title, string(body), time.Now().UTC().Format(time.RFC3339Nano))
+		key, kind, title, string(body), draftStamp())
 	if err != nil {
 		return fmt.Errorf("saving a draft: %w", err)
 	}
