@@ -1,0 +1,105 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"inreach/schema"
+)
+
+// FigureRow is one line of the figures in their flat form: the key as in
+// the CSV ("women_supported", "needs_by_area.housing",
+// "items_provided.stamps") with its plain-English label and value.
+type FigureRow struct {
+	Key   string
+	Label string
+	Value int
+}
+
+// Rows flattens the figures in report order: the single figures, then every
+// need area, then every item (zeros included, in the order of the
+// enumerations).
+func (f *Figures) Rows() []FigureRow {
+	var out []FigureRow
+	for _, k := range FigureList {
+		v, _ := f.Value(k.Key)
+		out = append(out, FigureRow{k.Key, k.Label, v})
+	}
+	for _, a := range schema.NeedArea.Values {
+		out = append(out, FigureRow{"needs_by_area." + a, schema.NeedArea.Label(a), f.NeedsByArea[a]})
+	}
+	for _, it := range schema.Item.Values {
+		out = append(out, FigureRow{"items_provided." + it, schema.Item.Label(it), f.ItemsProvided[it]})
+	}
+	return out
+}
+
+// WriteJSON writes the figures as one JSON object whose keys are those of
+// DESIGN.md (plus from, to and contacts_per_month).
+func WriteJSON(w io.Writer, f *Figures) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(f)
+}
+
+// WriteCSV writes a header "figure,value" and one row per figure: the single
+// figures by their DESIGN.md keys, then needs_by_area.<area>,
+// items_provided.<item> and contacts_per_month.<YYYY-MM>.
+func WriteCSV(w io.Writer, f *Figures) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"figure", "value"})
+	for _, r := range f.Rows() {
+		cw.Write([]string{r.Key, strconv.Itoa(r.Value)})
+	}
+	for _, m := range f.ContactsPerMonth {
+		cw.Write([]string{"contacts_per_month." + m.Month, strconv.Itoa(m.Contacts)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteText writes the figures for a person to read: a heading with the
+// period, then aligned label and value columns in three groups.
+func WriteText(w io.Writer, f *Figures) error {
+	rows := f.Rows()
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r.Label)+2)
+	}
+	var b strings.Builder
+	line := func(label string, v int) {
+		fmt.Fprintf(&b, "%s%s%6d\n", label, strings.Repeat(" ", width-utf8.RuneCountInString(label)), v)
+	}
+	fmt.Fprintf(&b, "Monitoring figures, %s to %s\n\n", f.From, f.To)
+	for _, r := range rows[:len(FigureList)] {
+		line(r.Label, r.Value)
+	}
+	b.WriteString("\nNeeds by area (women supported with the need open or in progress)\n")
+	for _, r := range rows[len(FigureList) : len(FigureList)+len(schema.NeedArea.Values)] {
+		line("  "+r.Label, r.Value)
+	}
+	b.WriteString("\nItems provided (total quantity)\n")
+	for _, r := range rows[len(FigureList)+len(schema.NeedArea.Values):] {
+		line("  "+r.Label, r.Value)
+	}
+	b.WriteString("\nContacts per month\n")
+	for _, m := range f.ContactsPerMonth {
+		line("  "+MonthLabel(m.Month), m.Contacts)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// MonthLabel words a month "2025-07" as "July 2025".
+func MonthLabel(month string) string {
+	t, err := schema.ParseDate(month + "-01")
+	if err != nil {
+		return month
+	}
+	return t.Format("January 2006")
+}
