@@ -141,7 +141,7 @@ func (s *Store) AwaitingReply(today string) ([]Awaiting, error) {
 	}
 	rows, err := s.letterRows(`SELECT l.id, l.person_id, l.date, l.direction, l.channel, l.summary, l.reply_due, p.name
 		FROM letters l JOIN people p ON p.id = l.person_id
-		WHERE `+awaitingCond+`
+		WHERE ` + awaitingCond + `
 		ORDER BY l.reply_due, l.date, l.id`)
 	if err != nil {
 		return nil, err

@@ -46,7 +46,6 @@ func (s *Store) SetStatus(issueID, status string) error {
 	return nil
 }
 
-
 // notReady is the refusal when the check found problems.
 func notReady(number int, issueID string, rep CheckReport) error {
 	verb := "remain"
