@@ -35,9 +35,9 @@ func TestNewsletterCheckFindsEveryKindOfProblem(t *testing.T) {
 		Title: "News for ann JONES", // full name, any case
 		Date:  "2025-07-01",
 		Sections: []Section{
-			{Heading: "Letters", Body: "Mary Smith says hello.", Contributor: "Staff", Consent: true},     // first + surname
+			{Heading: "Letters", Body: "Mary Smith says hello.", Contributor: "Staff", Consent: true},        // first + surname
 			{Heading: "Numbers", Body: "Write to C3456 DE or a1234bc.", Contributor: "Staff", Consent: true}, // two prison numbers
-			{Heading: "My story", Body: "It gets better.", Contributor: "Kate Brown"},                          // no consent
+			{Heading: "My story", Body: "It gets better.", Contributor: "Kate Brown"},                        // no consent
 			{Heading: "Call", Body: "Ring my sister on 07700 900123 any time.", Contributor: "Staff", Consent: true},
 			{Heading: "Visit", Body: "She lives at 12 Acacia Avenue, Leeds LS1 4AP now.", Contributor: "Staff", Consent: true},
 			{Heading: "Email", Body: "Or email jo.bloggs@example.org.", Contributor: "Staff", Consent: true},
