@@ -7,6 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"inreach/diary"
+	"inreach/newsletter"
+	"inreach/notes"
 	"inreach/vault"
 )
 
@@ -19,6 +22,10 @@ type Session struct {
 	Vault *vault.Vault
 	DB    *sql.DB
 
+	Notes   *notes.Store      // women, contacts, actions, events, directory, drafts, settings
+	Diary   *diary.Store      // reflective entries and supervision
+	Letters *newsletter.Store // correspondence and newsletter issues
+
 	onError func(error)
 
 	mu     sync.Mutex
@@ -28,7 +35,9 @@ type Session struct {
 }
 
 func newSession(v *vault.Vault, onError func(error)) *Session {
-	return &Session{Vault: v, DB: v.DB(), onError: onError}
+	db := v.DB()
+	return &Session{Vault: v, DB: db, onError: onError,
+		Notes: notes.New(db), Diary: diary.New(db), Letters: newsletter.New(db)}
 }
 
 // Changed schedules a save shortly after the last change.

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"context"
+
+	"inreach/demo"
+	"inreach/schema"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/require"
+
+	"inreach/vault"
+)
+
+// cheapKDF keeps UI tests fast; the real cost is tested in the vault.
+var cheapKDF = vault.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// newTestUI makes the app on a test driver with a vault path in a temp dir.
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	saveDelay = 20 * time.Millisecond
+	u := New(a, filepath.Join(t.TempDir(), "inreach.vault"))
+	u.kdf = cheapKDF
+	u.win.Resize(fyne.NewSize(1180, 760))
+	t.Cleanup(func() {
+		if u.sess != nil {
+			u.sess.Close()
+		}
+	})
+	return u
+}
+
+// walk visits every object under o, looking inside widgets through their
+// renderers.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
+	if o == nil {
+		return true
+	}
+	if !visit(o) {
+		return false
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if !walk(c, visit) {
+				return false
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if !walk(c, visit) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// findButton finds a visible button whose text contains label.
+func findButton(t *testing.T, root fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, label) && b.Visible() {
+			found = b
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, found, "no button %q", label)
+	return found
+}
+
+// entries returns the entries under root in order.
+func entries(root fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	walk(root, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+		return true
+	})
+	return out
+}
+
+// hasText reports whether a visible label or text under root contains s.
+func hasText(root fyne.CanvasObject, s string) bool {
+	found := false
+	walk(root, func(o fyne.CanvasObject) bool {
+		if !o.Visible() {
+			return true
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			found = strings.Contains(x.Text, s)
+		case *widget.RichText:
+			found = strings.Contains(x.String(), s)
+		}
+		return !found
+	})
+	return found
+}
+
+// eventually waits for cond, for work that runs off the UI goroutine.
+func eventually(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	require.Eventually(t, cond, 10*time.Second, 10*time.Millisecond, what)
+}
+
+// findCheck finds a check box whose text contains label.
+func findCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check {
+	t.Helper()
+	var found *widget.Check
+	walk(root, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, label) {
+			found = c
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, found, "no check box %q", label)
+	return found
+}
+
+// openTestVault creates a vault with a cheap KDF and opens the main window
+// on it, as if the user had just unlocked.
+func openTestVault(t *testing.T, u *UI) {
+	t.Helper()
+	v, _, err := vault.Create(u.path, []byte("correct horse battery"), vault.Options{KDF: cheapKDF, Migrations: schema.Migrations})
+	require.NoError(t, err)
+	u.opened(v)
+}
+
+// openDemoVault is openTestVault filled with the small demo corpus.
+func openDemoVault(t *testing.T, u *UI) {
+	t.Helper()
+	openTestVault(t, u)
+	_, err := demo.Create(context.Background(), u.sess.DB, "small", 1)
+	require.NoError(t, err)
+	u.shell.show(sectionToday)
+}
