@@ -262,3 +262,12 @@ func TestNextPrisonVisitIsTheEarliestFromTodayWithWhoIsBooked(t *testing.T) {
 	require.Equal(t, "custody_sentenced", booked[0].Status)
 	require.Equal(t, "2025-07-01", booked[0].LastContact, "seen at the last visit")
 }
+
+func TestCheckContactReportsProblemsWithoutSaving(t *testing.T) {
+	s := newStore(t)
+	c := Contact{Date: "2025-07-01", Start: "15:00", End: "14:00", Kind: "prison_visit"}
+	requireField(t, s.CheckContact(c), "End")
+	c.End = "16:00"
+	require.NoError(t, s.CheckContact(c))
+	require.Zero(t, count(t, s, "contacts", ""))
+}

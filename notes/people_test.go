@@ -229,3 +229,13 @@ func TestDeletingAPersonRemovesEverythingOfHers(t *testing.T) {
 	require.Len(t, got.People, 1)
 	require.Equal(t, bea, got.People[0].PersonID)
 }
+
+func TestCheckPersonReportsProblemsWithoutSavingOrChangingHer(t *testing.T) {
+	s := newStore(t)
+	p := Person{Name: "Ann", Status: "custody_sentenced", ReleaseDate: "2025-01-01", Needs: []Need{{Area: "housing"}}}
+	requireField(t, s.CheckPerson(p), "ReleaseDate")
+	require.Empty(t, p.Needs[0].Status, "the caller's needs are not filled in")
+	p.ReleaseDate = "2025-09-01"
+	require.NoError(t, s.CheckPerson(p))
+	require.Zero(t, count(t, s, "people", ""))
+}
