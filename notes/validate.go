@@ -68,7 +68,7 @@ func (c *checker) date(field, v string, required bool) bool {
 	return true
 }
 
-// time checks an optional HH:MM time; it reports whether v is a usable time.
+// clock checks an optional HH:MM time; it reports whether v is a usable time.
 func (c *checker) clock(field, v string) bool {
 	if v == "" {
 		return false
