@@ -16,6 +16,7 @@ type NotFoundError struct {
 	ID   string
 }
 
+// Error says which record is missing.
 func (e *NotFoundError) Error() string {
 	return fmt.Sprintf("there is no %s with id %q (it may have been deleted)", e.Kind, e.ID)
 }
@@ -35,6 +36,7 @@ type FieldError struct {
 	Message string
 }
 
+// Error is "Field: message".
 func (e FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // ValidationError is every problem found in one Save. Nothing was written.
@@ -82,4 +84,5 @@ type StatusError struct {
 	Report  *CheckReport // nil unless the check refused
 }
 
+// Error is the plain-English message.
 func (e *StatusError) Error() string { return e.Message }

@@ -141,7 +141,8 @@ func (is *Issue) validate() ValidationError {
 //
 // Status rules: a new issue is saved as a draft (Status "" or "draft";
 // "ready" and "sent" are reached through SetStatus and MarkSent only).
-// Saving an existing issue keeps its stored status, except that any change
+// Saving an existing issue keeps its stored status (Status "" means
+// "as stored"; "draft" takes a ready issue back to draft), except that any change
 // to a ready issue puts it back to draft so that it is checked again; a
 // sent issue cannot be changed. is.Status is updated to what was saved.
 // Number 0 gives a new issue the next number; numbers are unique.
@@ -155,6 +156,9 @@ func (s *Store) SaveIssue(is *Issue) error {
 		case !errorsIsNotFound(err):
 			return err
 		}
+	}
+	if saved.ID != "" && is.Status == "" {
+		is.Status = saved.Status
 	}
 	errs := is.validate()
 	if saved.ID == "" {

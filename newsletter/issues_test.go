@@ -150,6 +150,10 @@ func TestNewsletterEditingAReadyIssueReturnsItToDraftAndASentIssueIsFrozen(t *te
 	require.NoError(t, s.SaveIssue(&same), "saving unchanged keeps it ready")
 	require.Equal(t, "ready", same.Status)
 
+	same.Status = ""
+	require.NoError(t, s.SaveIssue(&same), "status \"\" keeps the stored status")
+	require.Equal(t, "ready", same.Status)
+
 	same.Sections[0].Body += " One more line."
 	require.NoError(t, s.SaveIssue(&same))
 	require.Equal(t, "draft", same.Status)
