@@ -33,6 +33,11 @@ type UI struct {
 
 	// now is the clock (tests fix it).
 	now func() time.Time
+
+	// idle locks the vault after a period without input; lockAfter, when
+	// set, overrides the Settings period (tests).
+	idle      *idleWatch
+	lockAfter time.Duration
 }
 
 // New builds the app's window for the vault at path. Call ShowAndRun.
@@ -76,6 +81,7 @@ func (u *UI) opened(v *vault.Vault) {
 		section = sectionToday
 	}
 	u.shell.show(section)
+	u.startIdleWatch()
 }
 
 // Lock saves what is in progress, drops the decrypted data and the keys, and
@@ -84,6 +90,7 @@ func (u *UI) Lock() {
 	if u.sess == nil {
 		return
 	}
+	u.stopIdleWatch()
 	if u.shell != nil {
 		u.lastSection = u.shell.current
 		u.shell.beforeLock()

@@ -110,7 +110,8 @@ func newShell(u *UI) *shell {
 	s.body = container.NewStack()
 	split := container.NewHSplit(s.nav, s.body)
 	split.Offset = 0.18
-	s.content = container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
+	main := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
+	s.content = container.NewStack(newActivityLayer(u), main)
 	u.win.SetMainMenu(s.menu())
 	return s
 }
@@ -129,6 +130,7 @@ func (s *shell) show(id string) {
 		r.refresh()
 	}
 	s.current = id
+	s.u.activity()
 	s.body.Objects = []fyne.CanvasObject{sc.content()}
 	s.body.Refresh()
 	for i, sec := range sections {
@@ -182,6 +184,24 @@ func (s *shell) installShortcuts() {
 	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, func() { c.Focus(s.search) })
 	add(fyne.KeyS, fyne.KeyModifierShortcutDefault, s.saveCurrent)
 	add(fyne.KeyP, fyne.KeyModifierShortcutDefault, s.printCurrent)
+	add(fyne.KeyN, fyne.KeyModifierShortcutDefault, s.newContact)
+	add(fyne.KeyN, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, s.newDiaryEntry)
+}
+
+// newContact opens a new contact write-up (Ctrl+N).
+func (s *shell) newContact() {
+	s.show(sectionContacts)
+	if c, ok := s.screens[sectionContacts].(interface{ newContact() }); ok {
+		c.newContact()
+	}
+}
+
+// newDiaryEntry opens a new diary entry (Ctrl+Shift+N).
+func (s *shell) newDiaryEntry() {
+	s.show(sectionDiary)
+	if c, ok := s.screens[sectionDiary].(interface{ newEntry() }); ok {
+		c.newEntry()
+	}
 }
 
 func (s *shell) removeShortcuts() {
@@ -215,7 +235,11 @@ func (s *shell) menu() *fyne.MainMenu {
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	print := fyne.NewMenuItem("Print or export PDF…", s.printCurrent)
 	print.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", save, print, fyne.NewMenuItemSeparator(), lock)
+	newContact := fyne.NewMenuItem("New contact", s.newContact)
+	newContact.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	newEntry := fyne.NewMenuItem("New diary entry", s.newDiaryEntry)
+	newEntry.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), save, print, fyne.NewMenuItemSeparator(), lock)
 	var goItems []*fyne.MenuItem
 	for _, sec := range sections {
 		id := sec.id

@@ -91,3 +91,6 @@ func emptyState(title, text string) fyne.CanvasObject {
 	l.Alignment = fyne.TextAlignCenter
 	return container.NewVBox(layout.NewSpacer(), t, l, layout.NewSpacer())
 }
+
+// container0 is an empty object.
+func container0() fyne.CanvasObject { return layout.NewSpacer() }

@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+)
+
+// DefaultLockMinutes is the auto-lock period when Settings has none.
+const DefaultLockMinutes = 5
+
+// idleTick is how often the idle watch looks for activity (tests shorten it).
+var idleTick = time.Second
+
+// sleepGap is how much more wall-clock time than monotonic time must pass
+// between two ticks for the watch to decide the machine slept. Go's
+// monotonic clock stops while the machine is suspended; the wall clock
+// does not.
+var sleepGap = 30 * time.Second
+
+// idleWatch locks the vault after a period without input, and when the
+// machine wakes from sleep.
+//
+// Fyne has no global input hook, so activity is what the watch can see:
+// the mouse moving over the window's background (a hover layer under the
+// content), a change of keyboard focus, the focused entry's text or cursor
+// changing (typing), navigation, and every save of a change. A practitioner
+// who is reading without touching anything is idle, as in a password
+// manager.
+type idleWatch struct {
+	u    *UI
+	stop chan struct{}
+
+	last    time.Time
+	timeout time.Duration
+
+	focus     fyne.Focusable
+	entryMark string
+
+	tickWall time.Time // wall-clock reading (no monotonic part)
+	tickMono time.Time // with the monotonic reading
+}
+
+func (u *UI) startIdleWatch() {
+	u.stopIdleWatch()
+	mins := DefaultLockMinutes
+	if u.sess != nil {
+		if m, err := strconv.Atoi(u.sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
+			mins = m
+		}
+	}
+	timeout := time.Duration(mins) * time.Minute
+	if u.lockAfter > 0 {
+		timeout = u.lockAfter
+	}
+	now := time.Now()
+	w := &idleWatch{u: u, stop: make(chan struct{}), last: now, timeout: timeout, tickWall: now.Round(0), tickMono: now}
+	u.idle = w
+	go func() {
+		t := time.NewTicker(idleTick)
+		defer t.Stop()
+		for {
+			select {
+			case <-w.stop:
+				return
+			case <-t.C:
+				fyne.Do(w.check)
+			}
+		}
+	}()
+}
+
+func (u *UI) stopIdleWatch() {
+	if u.idle != nil {
+		close(u.idle.stop)
+		u.idle = nil
+	}
+}
+
+// activity records input now.
+func (u *UI) activity() {
+	if u.idle != nil {
+		u.idle.last = time.Now()
+	}
+}
+
+// check runs on the UI goroutine.
+func (w *idleWatch) check() {
+	if w.u.idle != w || w.u.sess == nil {
+		return
+	}
+	now := time.Now()
+	wall := now.Round(0).Sub(w.tickWall)
+	mono := now.Sub(w.tickMono)
+	w.tickWall, w.tickMono = now.Round(0), now
+	if wall-mono > sleepGap {
+		w.u.Lock()
+		return
+	}
+	f := w.u.win.Canvas().Focused()
+	if f != w.focus {
+		w.focus = f
+		w.last = now
+	}
+	if e, ok := f.(*widget.Entry); ok {
+		mark := strconv.Itoa(len(e.Text)) + ":" + strconv.Itoa(e.CursorRow) + ":" + strconv.Itoa(e.CursorColumn) + ":" + e.Text
+		if mark != w.entryMark {
+			w.entryMark = mark
+			w.last = now
+		}
+	}
+	if now.Sub(w.last) >= w.timeout {
+		w.u.Lock()
+	}
+}
+
+// activityLayer sits under the main content and counts mouse movement over
+// the window's background as activity.
+type activityLayer struct {
+	widget.BaseWidget
+	u *UI
+}
+
+func newActivityLayer(u *UI) *activityLayer {
+	a := &activityLayer{u: u}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+func (a *activityLayer) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container0())
+}
+
+func (a *activityLayer) MouseIn(*desktop.MouseEvent)    { a.u.activity() }
+func (a *activityLayer) MouseMoved(*desktop.MouseEvent) { a.u.activity() }
+func (a *activityLayer) MouseOut()                      {}
+
+var _ desktop.Hoverable = (*activityLayer)(nil)
