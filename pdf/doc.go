@@ -17,11 +17,13 @@
 //		return nil
 //	})
 //
-// Render calls the build function more than once (gofpdf cannot insert a
-// page earlier in a document): the first pass learns on which page every
-// heading falls, the next draws the contents page with those numbers, and
-// so on until the numbers no longer change. The build function must
-// therefore draw the same document each time it is called.
+// Contents reserves the contents page where it is called; the headings
+// that follow are listed on it, with their page numbers and links, once the
+// whole document is drawn (gofpdf cannot insert a page earlier in a
+// document, but it can go back and draw on one). If the list needs more
+// pages than were reserved, Render calls the build function again with
+// enough pages reserved; the build function must therefore draw the same
+// document each time it is called.
 //
 // Output is reproducible: the creation date comes from Options.CreatedOn,
 // never the clock, and the PDF's catalogues are written in sorted order.
@@ -110,7 +112,7 @@ const (
 	fillGrey   = 236
 	noticeFill = 246
 
-	maxPasses = 5
+	maxPasses = 3
 )
 
 // A Doc is a PDF being drawn, top to bottom. Its methods never fail one by
@@ -122,13 +124,18 @@ type Doc struct {
 	left, right, top, bottom float64
 	depth                    int
 
-	entries       []ContentsEntry // headings drawn in this pass
-	planned       []ContentsEntry // headings of the previous pass, for Contents
-	links         []int           // internal links of the planned entries
-	wantsContents bool
-	lastBookmark  int // level of the last PDF bookmark, -1 before the first
-	finished      bool
-	err           error
+	entries []ContentsEntry // headings drawn so far
+	links   []int           // internal link of each entry
+
+	wantsContents   bool
+	contentsTitle   string
+	contentsPage    int     // the page Contents was called on
+	contentsY       float64 // where on it
+	contentsReserve int     // pages reserved for the contents
+	contentsDrawn   bool
+	lastBookmark    int // level of the last PDF bookmark, -1 before the first
+	finished        bool
+	err             error
 }
 
 // New starts a document with its first page added. Use Render instead when
@@ -170,7 +177,7 @@ func New(opts Options) (*Doc, error) {
 	f.SetAutoPageBreak(true, marginBottom)
 	f.SetCellMargin(0)
 	f.SetDisplayMode("fullwidth", "continuous")
-	d := &Doc{f: f, opts: opts, depth: depth, lastBookmark: -1,
+	d := &Doc{f: f, opts: opts, depth: depth, lastBookmark: -1, contentsReserve: 1,
 		left: marginSide, right: marginSide, top: marginTop, bottom: marginBottom}
 	d.pageW, d.pageH = f.GetPageSize()
 	f.SetFillColor(255, 255, 255)
@@ -184,40 +191,32 @@ func New(opts Options) (*Doc, error) {
 	return d, nil
 }
 
-// Render makes a document by calling build (see the package comment): as
-// many passes as the contents page needs, at most five. The build function
-// must draw the same document every time it is called.
+// Render makes a document by calling build (see the package comment):
+// once, or again with more pages reserved if the contents page overflows
+// what Contents reserved. The build function must draw the same document
+// every time it is called.
 func Render(opts Options, build func(d *Doc) error) ([]byte, error) {
-	var planned []ContentsEntry
+	reserve := 1
 	for pass := 1; ; pass++ {
 		d, err := New(opts)
 		if err != nil {
 			return nil, err
 		}
-		d.planned = planned
+		d.contentsReserve = reserve
 		if err := build(d); err != nil {
 			return nil, err
 		}
 		if err := d.Err(); err != nil {
 			return nil, err
 		}
-		if !d.wantsContents || sameEntries(d.entries, planned) || pass == maxPasses {
-			return d.Bytes()
+		if d.wantsContents && pass < maxPasses {
+			if need := d.layoutContents(false); need > reserve {
+				reserve = need
+				continue
+			}
 		}
-		planned = d.entries
+		return d.Bytes()
 	}
-}
-
-func sameEntries(a, b []ContentsEntry) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Err is the first error met while drawing, or nil.
@@ -463,11 +462,10 @@ func (d *Doc) Heading(level int, text string) {
 	y := d.f.GetY()
 	page := d.f.PageNo()
 	if level <= d.depth {
-		idx := len(d.entries)
+		link := d.f.AddLink()
+		d.f.SetLink(link, y, page)
 		d.entries = append(d.entries, ContentsEntry{Level: level, Text: text, Page: page})
-		if idx < len(d.links) {
-			d.f.SetLink(d.links[idx], y, page)
-		}
+		d.links = append(d.links, link)
 		bl := level - 1
 		if bl > d.lastBookmark+1 {
 			bl = d.lastBookmark + 1
@@ -489,65 +487,104 @@ func (d *Doc) Heading(level int, text string) {
 	d.font("", bodySize, inkGrey)
 }
 
-// Contents prints the contents page here: title, then every heading (up to
-// Options.ContentsDepth) with its page number, each a link to its page.
-// Only Render can fill it in: with New it lists nothing.
+// Contents reserves the contents page here: a title, then every heading
+// drawn after it (up to Options.ContentsDepth) with its page number, each a
+// link to its page. The list is filled in when the document is finished;
+// whatever is drawn next starts on a new page. With Render the contents may
+// take several pages; with New it must fit on the one reserved.
 func (d *Doc) Contents(title string) {
+	if d.wantsContents {
+		return // one contents page per document
+	}
 	d.wantsContents = true
 	title = strings.TrimSpace(clean(title))
 	if title == "" {
 		title = "Contents"
 	}
-	d.font("B", 15, inkGrey)
-	d.EnsureSpace(30)
-	d.flow([]string{title}, d.left, d.ContentWidth(), 7.5, "L")
-	d.f.SetXY(d.left, d.f.GetY()+4)
-	if len(d.planned) == 0 {
-		d.font("I", bodySize, mutedGrey)
-		d.flow([]string{"Nothing to list."}, d.left, d.ContentWidth(), bodyLineH, "L")
+	d.contentsTitle = title
+	d.EnsureSpace(40)
+	d.contentsPage = d.f.PageNo()
+	d.contentsY = d.f.GetY()
+	for i := 1; i < d.contentsReserve; i++ {
+		d.PageBreak()
 	}
-	d.links = d.links[:0]
+	// Whatever comes next starts on a fresh page.
+	d.f.SetXY(d.left, d.pageH-d.bottom)
+}
+
+// layoutContents lays out the contents list from the reserved page on,
+// drawing it if draw is true, and returns how many pages it takes.
+func (d *Doc) layoutContents(draw bool) int {
+	page, y := d.contentsPage, d.contentsY
+	pages := 1
+	bottom := d.pageH - d.bottom
+	next := func() {
+		page++
+		pages++
+		y = d.top
+		if draw {
+			if page > d.contentsPage+d.contentsReserve-1 {
+				draw = false // no room reserved: drop the rest (only with New)
+				return
+			}
+			d.f.SetPage(page)
+		}
+	}
+	if draw {
+		d.f.SetPage(page)
+		d.font("B", 15, inkGrey)
+		d.f.SetXY(d.left, y)
+		d.f.CellFormat(d.ContentWidth(), 7.5, fitText(d.f, d.contentsTitle, d.ContentWidth()), "", 0, "L", false, 0, "")
+	}
+	y += 7.5 + 4
+	if len(d.entries) == 0 && draw {
+		d.font("I", bodySize, mutedGrey)
+		d.f.SetXY(d.left, y)
+		d.f.CellFormat(d.ContentWidth(), bodyLineH, "Nothing to list.", "", 0, "L", false, 0, "")
+	}
 	w := d.ContentWidth()
-	for _, e := range d.planned {
-		link := d.f.AddLink()
-		d.links = append(d.links, link)
+	for i, e := range d.entries {
 		indent, lh, style := 0.0, 5.6, ""
 		if e.Level == 1 {
 			lh, style = 6.4, "B"
-			if !d.atTop() {
-				d.Spacer(1.6)
+			if i > 0 && y > d.top+0.01 {
+				y += 1.6
 			}
 		} else {
 			indent = 6
 		}
-		if d.Remaining() < lh {
-			d.PageBreak()
+		if y+lh > bottom {
+			next()
 		}
-		d.font(style, bodySize, inkGrey)
-		num := strconv.Itoa(e.Page)
-		numW := d.f.GetStringWidth(num)
-		avail := w - indent - numW - 8
-		text := fitText(d.f, e.Text, avail)
-		y := d.f.GetY()
-		d.f.SetXY(d.left+indent, y)
-		d.f.CellFormat(d.f.GetStringWidth(text), lh, text, "", 0, "L", false, 0, "")
-		// dot leaders, in grey, between the text and the page number
-		start := d.left + indent + d.f.GetStringWidth(text) + 2
-		end := d.left + w - numW - 2
-		d.font("", bodySize, ruleGrey)
-		dotW := d.f.GetStringWidth(". ")
-		if n := int((end - start) / dotW); n > 0 {
-			dots := strings.Repeat(". ", n)
-			d.f.SetXY(end-float64(n)*dotW, y)
-			d.f.CellFormat(float64(n)*dotW, lh, dots, "", 0, "L", false, 0, "")
+		if draw {
+			d.contentsLine(e, d.links[i], y, indent, lh, style, w)
 		}
-		d.font(style, bodySize, inkGrey)
-		d.f.SetXY(d.left+w-numW, y)
-		d.f.CellFormat(numW, lh, num, "", 0, "R", false, 0, "")
-		d.f.Link(d.left+indent, y, w-indent, lh, link)
-		d.f.SetXY(d.left, y+lh)
+		y += lh
 	}
-	d.font("", bodySize, inkGrey)
+	return pages
+}
+
+func (d *Doc) contentsLine(e ContentsEntry, link int, y, indent, lh float64, style string, w float64) {
+	d.font(style, bodySize, inkGrey)
+	num := strconv.Itoa(e.Page)
+	numW := d.f.GetStringWidth(num)
+	text := fitText(d.f, e.Text, w-indent-numW-8)
+	textW := d.f.GetStringWidth(text)
+	d.f.SetXY(d.left+indent, y)
+	d.f.CellFormat(textW, lh, text, "", 0, "L", false, 0, "")
+	// dot leaders, in grey, between the text and the page number
+	start := d.left + indent + textW + 2
+	end := d.left + w - numW - 2
+	d.font("", bodySize, ruleGrey)
+	dotW := d.f.GetStringWidth(". ")
+	if n := int((end - start) / dotW); n > 0 {
+		d.f.SetXY(end-float64(n)*dotW, y)
+		d.f.CellFormat(float64(n)*dotW, lh, strings.Repeat(". ", n), "", 0, "L", false, 0, "")
+	}
+	d.font(style, bodySize, inkGrey)
+	d.f.SetXY(d.left+w-numW, y)
+	d.f.CellFormat(numW, lh, num, "", 0, "R", false, 0, "")
+	d.f.Link(d.left+indent, y, w-indent, lh, link)
 }
 
 // fitText shortens s with "…" until it is no wider than w.
@@ -593,8 +630,10 @@ func (d *Doc) KeyValue(rows []KV) {
 			value = "—"
 		}
 		values := d.wrap(value, valueW)
+		// Keep a short value together; let a long one flow over pages
+		// from at least two lines on this one.
 		first := len(values)
-		if first > 2 {
+		if first > keepTogetherLines {
 			first = 2
 		}
 		if len(labels) > first {
@@ -605,7 +644,7 @@ func (d *Doc) KeyValue(rows []KV) {
 		page := d.f.PageNo()
 		d.font("B", tableSize, mutedGrey)
 		for i, l := range labels {
-			d.f.SetXY(d.left, y+0.3+float64(i)*bodyLineH)
+			d.f.SetXY(d.left, y+float64(i)*bodyLineH)
 			d.f.CellFormat(labelW-4, bodyLineH, l, "", 0, "L", false, 0, "")
 		}
 		d.f.SetXY(d.left, y)
@@ -620,6 +659,34 @@ func (d *Doc) KeyValue(rows []KV) {
 	}
 	d.font("", bodySize, inkGrey)
 	d.Spacer(paraGap)
+}
+
+// keepTogetherLines is the longest block (a KeyValue value) kept whole on
+// one page rather than split.
+const keepTogetherLines = 6
+
+// KeyValueHeight is about how tall KeyValue(rows) will be, in millimetres:
+// for keeping a block together with EnsureSpace.
+func (d *Doc) KeyValueHeight(rows []KV) float64 {
+	if len(rows) == 0 {
+		return 0
+	}
+	w := d.ContentWidth()
+	d.font("B", tableSize, mutedGrey)
+	labelW := 28.0
+	for _, r := range rows {
+		if lw := d.f.GetStringWidth(clean(r.Label)) + 5; lw > labelW {
+			labelW = lw
+		}
+	}
+	labelW = min(labelW, 0.38*w)
+	d.font("", bodySize, inkGrey)
+	h := paraGap
+	for _, r := range rows {
+		n := len(d.wrap(strings.TrimSpace(clean(r.Value)), w-labelW))
+		h += float64(max(n, 1))*bodyLineH + 1
+	}
+	return h
 }
 
 // Bullets prints a bulleted list, each item wrapped with a hanging indent.
@@ -667,6 +734,14 @@ func (d *Doc) Notice(title, text string) {
 	h := 2*pad + float64(len(tl))*bodyLineH + float64(len(bl))*tableLineH
 	if len(tl) > 0 && len(bl) > 0 {
 		h += 1
+	}
+	if h > d.pageH-d.top-d.bottom-4 {
+		// Too tall for one page: print it unboxed, flowing over pages.
+		d.font("B", bodySize, inkGrey)
+		d.flow(tl, d.left, d.ContentWidth(), bodyLineH, "L")
+		d.textBlock(text, "", tableSize, tableLineH, inkGrey, d.left, d.ContentWidth())
+		d.Spacer(paraGap + 1)
+		return
 	}
 	d.EnsureSpace(h + 2)
 	y := d.f.GetY()
@@ -898,6 +973,10 @@ func (d *Doc) finish() {
 	d.finished = true
 	total := d.f.PageCount()
 	d.f.SetAutoPageBreak(false, 0)
+	if d.wantsContents && !d.contentsDrawn {
+		d.contentsDrawn = true
+		d.layoutContents(true)
+	}
 	for p := 1; p <= total; p++ {
 		d.f.SetPage(p)
 		if d.opts.Header != "" && p > 1 {
