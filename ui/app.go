@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -111,3 +112,6 @@ func (u *UI) quit() {
 	u.Lock()
 	u.app.Quit()
 }
+
+// appContext is the context for work started from the UI.
+func (u *UI) appContext() context.Context { return context.Background() }
