@@ -11,7 +11,7 @@ import (
 func init() {
 	register(verb{name: "pdf", usage: "supervision|visit|newsletter|monitoring|person … -o F.pdf",
 		summary: "make a PDF: supervision --from D --to D [--redact]; visit ID; newsletter ID [--labels]; monitoring --from D --to D; person ID",
-		run: runPDF})
+		run:     runPDF})
 }
 
 func runPDF(e *Env, args []string) error {
