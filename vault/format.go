@@ -58,11 +58,10 @@ func v1Len(n int) int {
 
 // marshal encodes h as a version 1 header, checksum included.
 func (h *header) marshal() []byte {
-	n := v1Len(len(h.Salt))
-	b := make([]byte, 0, n)
+	b := make([]byte, 0, v1Len(len(h.Salt)))
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint16(b, h.Version)
-	b = binary.LittleEndian.AppendUint32(b, uint32(n))
+	b = binary.LittleEndian.AppendUint32(b, 0) // header_len, set below
 	b = binary.LittleEndian.AppendUint32(b, h.KDF.Time)
 	b = binary.LittleEndian.AppendUint32(b, h.KDF.MemoryKiB)
 	b = append(b, h.KDF.Threads, byte(len(h.Salt)))
@@ -75,6 +74,7 @@ func (h *header) marshal() []byte {
 	b = append(b, h.RecWrap...)
 	b = append(b, h.BodyNonce...)
 	b = binary.LittleEndian.AppendUint64(b, h.BodyLen)
+	binary.LittleEndian.PutUint32(b[len(magic)+2:], uint32(len(b)+checksumLen))
 	sum := sha256.Sum256(b)
 	return append(b, sum[:]...)
 }

@@ -231,7 +231,12 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	}
 	v.timings.Load = time.Since(start)
 	if !opts.ReadOnly {
+		// Tidy up after a save that was cut off (its temp file, a backup
+		// beyond the limit); both are sealed, so this is not about secrecy.
 		v.removeStaleTemps()
+		if v.backups > 0 {
+			pruneBackups(v.fs, v.path, v.backups)
+		}
 		if v.Changed() {
 			if err = v.Save(); err != nil {
 				return nil, err

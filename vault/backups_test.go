@@ -1,0 +1,129 @@
+package vault
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestBackupsRotateToTheNewestNAndEachOpens(t *testing.T) {
+	opts := testOpts()
+	opts.Backups = 4
+	v, path, rk := newVault(t, opts)
+	for i := 1; i <= 7; i++ {
+		putNote(t, v.DB(), 1, fmt.Sprintf("version %d", i))
+		require.NoError(t, v.Save())
+	}
+	backups, err := v.Backups()
+	require.NoError(t, err)
+	require.Len(t, backups, 4)
+	require.Equal(t, backupDir(path), filepath.Dir(backups[0]))
+
+	// Newest first: the newest backup is the file before the last save.
+	for i, b := range backups {
+		want := fmt.Sprintf("version %d", 6-i)
+		r, err := Open(b, testPass, Options{ReadOnly: true})
+		require.NoError(t, err, b)
+		require.Equal(t, want, getNote(t, r.DB(), 1), b)
+		require.NoError(t, r.Close())
+		r, err = OpenWithRecoveryKey(b, rk, Options{ReadOnly: true})
+		require.NoError(t, err, b)
+		require.NoError(t, r.Close())
+		st, err := os.Stat(b)
+		require.NoError(t, err)
+		require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	}
+	st, err := os.Stat(backupDir(path))
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o700), st.Mode().Perm())
+}
+
+func TestDefaultKeepsTenBackupsAndNegativeKeepsNone(t *testing.T) {
+	v, _, _ := newVault(t, testOpts())
+	for i := 0; i < 13; i++ {
+		putNote(t, v.DB(), 1, fmt.Sprint(i))
+		require.NoError(t, v.Save())
+	}
+	b, err := v.Backups()
+	require.NoError(t, err)
+	require.Len(t, b, 10)
+
+	opts := testOpts()
+	opts.Backups = -1
+	w, path, _ := newVault(t, opts)
+	for i := 0; i < 3; i++ {
+		putNote(t, w.DB(), 1, fmt.Sprint(i))
+		require.NoError(t, w.Save())
+	}
+	b, err = w.Backups()
+	require.NoError(t, err)
+	require.Empty(t, b)
+	require.NoDirExists(t, backupDir(path))
+}
+
+func TestBackupNamesSortByTimeAndIgnoreOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "inreach.vault")
+	bdir := backupDir(path)
+	require.NoError(t, os.MkdirAll(bdir, 0o700))
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	// Two backups in the same millisecond get distinct, ordered names.
+	b1, err := makeBackupFrom(t, path, now)
+	require.NoError(t, err)
+	b2, err := makeBackupFrom(t, path, now)
+	require.NoError(t, err)
+	require.NotEqual(t, b1, b2)
+	for _, junk := range []string{"inreach-work-20260301T090000.000Z.vault", "inreach-notatime.vault", "other-20260301T090000.000Z.vault", "inreach-20260301T090000.000Z.vault.tmp"} {
+		require.NoError(t, os.WriteFile(filepath.Join(bdir, junk), nil, 0o600))
+	}
+	list, err := listBackups(path)
+	require.NoError(t, err)
+	require.Equal(t, []string{b2, b1}, list)
+}
+
+// makeBackupFrom writes a stand-in vault file and backs it up at now.
+func makeBackupFrom(t *testing.T, path string, now time.Time) (string, error) {
+	require.NoError(t, os.WriteFile(path, []byte("sealed"), 0o600))
+	return makeBackup(osFS{}, path, now)
+}
+
+func TestWriteBackupMakesACopyThatOpensWithTheSameKeys(t *testing.T) {
+	v, path, rk := newVault(t, testOpts())
+	putNote(t, v.DB(), 1, "saved")
+	require.NoError(t, v.Save())
+	putNote(t, v.DB(), 2, "not yet saved")
+
+	out := filepath.Join(t.TempDir(), "copy.vault")
+	require.NoError(t, v.WriteBackup(out))
+	require.True(t, v.Changed(), "a backup copy is not a save")
+	st, err := os.Stat(out)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+
+	r, err := Open(out, testPass, Options{ReadOnly: true})
+	require.NoError(t, err)
+	require.Equal(t, "not yet saved", getNote(t, r.DB(), 2), "the copy holds the working database")
+	require.NoError(t, r.Close())
+	r, err = OpenWithRecoveryKey(out, rk, Options{ReadOnly: true})
+	require.NoError(t, err)
+	require.NoError(t, r.Close())
+
+	require.Error(t, v.WriteBackup(path), "never over the vault itself")
+	rel, err := filepath.Rel(mustGetwd(t), path)
+	require.NoError(t, err)
+	require.Error(t, v.WriteBackup(rel), "nor by a relative path")
+	require.NoError(t, os.Link(path, path+".hard"))
+	require.Error(t, v.WriteBackup(path+".hard"), "nor through a hard link")
+	require.Error(t, v.WriteBackup(lockPath(path)), "nor over its lock file")
+	require.Error(t, v.WriteBackup(t.TempDir()), "nor over a folder")
+}
+
+func mustGetwd(t *testing.T) string {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	return wd
+}
