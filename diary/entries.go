@@ -74,7 +74,8 @@ type Entry struct {
 	// Tags are short words for finding entries again ("housing",
 	// "release day"). Save trims, lower-cases and de-duplicates them.
 	Tags []string
-	// Status is "draft", "for_supervision" or "discussed"; "" means draft.
+	// Status is "draft", "for_supervision" or "discussed". "" keeps the
+	// stored status of an existing entry, and makes a new one a draft.
 	Status string
 	// Comments are the supervisors' comments on this entry, oldest first.
 	// Get fills them in; Save ignores them (they belong to the sessions).
@@ -148,9 +149,6 @@ func (e *Entry) normalise() {
 		e.Template = "visit_reflection"
 	}
 	e.Status = strings.TrimSpace(e.Status)
-	if e.Status == "" {
-		e.Status = "draft"
-	}
 	e.Tags = NormaliseTags(e.Tags)
 	for i := range e.Sections {
 		e.Sections[i].Key = strings.TrimSpace(e.Sections[i].Key)
@@ -166,7 +164,7 @@ func (e *Entry) validate() error {
 	if !ok {
 		c.add("Template", "Choose a template: %s.", strings.Join(schema.DiaryTemplate.LabelList(), " or "))
 	}
-	if !schema.DiaryStatus.Valid(e.Status) {
+	if e.Status != "" && !schema.DiaryStatus.Valid(e.Status) {
 		c.add("Status", "Choose a status: %s.", strings.Join(schema.DiaryStatus.LabelList(), ", "))
 	}
 	seen := map[string]bool{}
@@ -241,11 +239,16 @@ func (s *Store) Save(e *Entry) error {
 			case errors.Is(err, sql.ErrNoRows):
 			case err != nil:
 				return fmt.Errorf("reading diary entry %s: %w", e.ID, err)
+			case e.Status == "":
+				e.Status = old
 			default:
 				if err := checkTransition(e.ID, old, e.Status); err != nil {
 					return err
 				}
 			}
+		}
+		if e.Status == "" {
+			e.Status = "draft"
 		}
 		var contact any
 		if e.ContactID != "" {

@@ -67,3 +67,17 @@ func TestAllowedStatusesListsTheButtonsToShow(t *testing.T) {
 	require.Equal(t, []string{"draft"}, AllowedStatuses("for_supervision"))
 	require.Equal(t, []string{"for_supervision"}, AllowedStatuses("discussed"))
 }
+
+func TestSavingWithNoStatusKeepsTheStoredOne(t *testing.T) {
+	s, _ := newStore(t)
+	e := entry("2025-07-04", "", nil, "x")
+	require.NoError(t, s.Save(e))
+	require.Equal(t, "draft", statusOf(t, s, e.ID))
+	require.NoError(t, s.SetStatus(e.ID, "for_supervision"))
+	ss := &Session{Date: "2025-07-20", SignedOffOn: "2025-07-20", Entries: []SessionEntry{{DiaryID: e.ID}}}
+	require.NoError(t, s.SaveSession(ss))
+	e.Status = ""
+	e.Sections[0].Body = "corrected after supervision"
+	require.NoError(t, s.Save(e))
+	require.Equal(t, "discussed", statusOf(t, s, e.ID))
+}
