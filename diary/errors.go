@@ -19,6 +19,7 @@ type NotFoundError struct {
 	ID   string
 }
 
+// Error says which record is missing.
 func (e *NotFoundError) Error() string {
 	return fmt.Sprintf("there is no %s with id %q (it may have been deleted)", e.Kind, e.ID)
 }
@@ -37,6 +38,7 @@ type FieldError struct {
 	Message string
 }
 
+// Error is the field name and the message.
 func (e FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // ValidationError is every problem found in one Save. Nothing was written.
@@ -82,6 +84,7 @@ type StatusError struct {
 	Reason   string
 }
 
+// Error names the entry, both statuses and why the change is refused.
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("diary entry %s cannot go from %q to %q: %s", e.ID,
 		schema.DiaryStatus.Label(e.From), schema.DiaryStatus.Label(e.To), e.Reason)
