@@ -309,3 +309,39 @@ func TestTimingsAreReported(t *testing.T) {
 	require.Positive(t, tm.Decrypt)
 	require.Positive(t, tm.Load)
 }
+
+func TestSavingThroughASymlinkReplacesItsTarget(t *testing.T) {
+	v, path, _ := newVault(t, testOpts())
+	require.NoError(t, v.Close())
+	link := filepath.Join(t.TempDir(), "link.vault")
+	require.NoError(t, os.Symlink(path, link))
+	w, err := Open(link, testPass, testOpts())
+	require.NoError(t, err)
+	require.Equal(t, path, w.Path())
+	putNote(t, w.DB(), 1, "through the link")
+	require.NoError(t, w.Save())
+	require.NoError(t, w.Close())
+	st, err := os.Lstat(link)
+	require.NoError(t, err)
+	require.NotZero(t, st.Mode()&os.ModeSymlink, "the link is still a link")
+	r, err := Open(path, testPass, Options{ReadOnly: true})
+	require.NoError(t, err)
+	defer r.Close()
+	require.Equal(t, "through the link", getNote(t, r.DB(), 1))
+}
+
+func TestIntegrityCheckReportsBrokenReferences(t *testing.T) {
+	v, _, _ := newVault(t, testOpts())
+	putNote(t, v.DB(), 1, "x")
+	res, err := v.IntegrityCheck()
+	require.NoError(t, err)
+	require.Equal(t, "ok", res)
+	for _, q := range []string{`PRAGMA foreign_keys = OFF`, `INSERT INTO tags (note_id, tag) VALUES (99, 'secret tag')`, `PRAGMA foreign_keys = ON`} {
+		_, err := v.DB().Exec(q)
+		require.NoError(t, err)
+	}
+	res, err = v.IntegrityCheck()
+	require.NoError(t, err)
+	require.Equal(t, "tags rowid 1 refers to a missing row in notes", res)
+	require.NotContains(t, res, "secret")
+}

@@ -178,7 +178,7 @@ func OpenWithRecoveryKey(path string, recoveryKey string, opts Options) (*Vault,
 
 func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	defer cred.wipe()
-	if path, err = filepath.Abs(path); err != nil {
+	if path, err = resolve(path); err != nil {
 		return nil, err
 	}
 	v := &Vault{path: path, fs: osFS{}, backups: opts.backups(), readOnly: opts.ReadOnly, kdf: opts.kdf()}
@@ -244,6 +244,21 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 		}
 	}
 	return v, nil
+}
+
+// resolve makes path absolute and follows a symbolic link at it, so that
+// saves replace the file the link points to rather than the link.
+func resolve(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if st, err := os.Lstat(abs); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(abs); err == nil {
+			return target, nil
+		}
+	}
+	return abs, nil
 }
 
 // splitFile parses the header and checks the body's length.
@@ -346,6 +361,9 @@ func (v *Vault) Changed() bool {
 // it, keeping the previous file as the newest backup. It does nothing and
 // returns nil when nothing changed. On any error the old vault file is left
 // in place and the error (a *SaveError) says what went wrong in plain words.
+// Save waits for the database's single connection, so it must not be called
+// from inside a transaction or while a *sql.Rows is open: that would wait
+// for ever.
 func (v *Vault) Save() error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
