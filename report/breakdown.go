@@ -100,7 +100,9 @@ var breakdowns = map[string]breakdown{
 		func(st string, _ int) string { return "need " + strings.ToLower(schema.NeedStatus.Label(st)) }},
 	"items_provided": {"contact", `SELECT c.id, i.person_id, c.date, c.kind, i.quantity, i.quantity FROM contact_items i
 		JOIN contacts c ON c.id = i.contact_id WHERE i.item = ?3 AND c.date BETWEEN ?1 AND ?2`,
-		func(kind string, n int) string { return fmt.Sprintf("%d given at a %s", n, strings.ToLower(schema.ContactKind.Label(kind))) }},
+		func(kind string, n int) string {
+			return fmt.Sprintf("%d given at a %s", n, strings.ToLower(schema.ContactKind.Label(kind)))
+		}},
 	"contacts_per_month": {"contact", `SELECT c.id, '', c.date, c.kind,
 		(SELECT count(*) FROM contact_people x WHERE x.contact_id = c.id), 1 FROM contacts c
 		WHERE c.date BETWEEN ?1 AND ?2 AND substr(c.date, 1, 7) = ?3`,

@@ -15,7 +15,9 @@ import (
 //     an unclosed quote runs to the end of the text;
 //   - the last word (or unclosed phrase) matches as a prefix while the
 //     person is still typing it, that is unless the text ends with a space
-//     or a closing quote ("hous" finds "housing");
+//     or a closing quote ("hous" finds "housing"); a single letter typed on
+//     its own is matched whole, as a prefix that short matches nearly
+//     everything and would only make the list slow;
 //   - a word with no letters or digits is dropped.
 //
 // It returns "" when nothing searchable is left.
@@ -56,7 +58,8 @@ func MatchQuery(text string) string {
 			continue
 		}
 		q := `"` + strings.Join(words, " ") + `"`
-		if n == len(toks)-1 && (typing || t.open) {
+		lone := len(toks) == 1 && len(words) == 1 && len([]rune(words[0])) == 1
+		if n == len(toks)-1 && (typing || t.open) && !lone {
 			q += "*"
 		}
 		parts = append(parts, q)
