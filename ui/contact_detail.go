@@ -1,0 +1,204 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/diary"
+	"inreach/notes"
+	"inreach/schema"
+)
+
+// showDetail shows one saved contact's write-up in the right-hand pane,
+// with Edit, Write reflection and Delete.
+func (s *contactsScreen) showDetail(id string) {
+	c, err := s.u.sess.Notes.GetContact(id)
+	if err != nil {
+		s.setDetail(emptyState("This contact cannot be shown", sentence(err)))
+		return
+	}
+	title := heading(schema.ContactKind.Label(c.Kind))
+	parts := []string{contactLongDate(c.Date)}
+	if t := contactTimeSpan(c.Start, c.End); t != "" {
+		parts = append(parts, t)
+	}
+	if c.PlaceName != "" {
+		parts = append(parts, c.PlaceName)
+	}
+	when := widget.NewLabel(strings.Join(parts, "  ·  "))
+
+	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { s.edit(c.ID) })
+	reflect := s.reflectionButton(c)
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { s.askDelete(c) })
+	del.Importance = widget.LowImportance
+	buttons := container.NewHBox(edit, reflect, del)
+
+	box := container.NewVBox(title, when)
+	if c.HasLogistics {
+		box.Add(muted(contactLogisticsText(c)))
+	}
+	if _, ok, _ := s.u.sess.Notes.LoadDraft(contactDraftPrefix + c.ID); ok {
+		l := widget.NewLabel("There are unsaved changes to this contact. Press Edit to carry on with them.")
+		l.Importance = widget.WarningImportance
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	box.Add(buttons)
+	box.Add(widget.NewSeparator())
+	seen := 0
+	for _, p := range c.People {
+		if p.Seen {
+			seen++
+		}
+	}
+	switch n := len(c.People); n {
+	case 0:
+		box.Add(muted("No women are listed at this contact. Press Edit to add them."))
+	case 1:
+		box.Add(subheading(fmt.Sprintf("1 woman, %d seen", seen)))
+	default:
+		box.Add(subheading(fmt.Sprintf("%d women, %d seen", n, seen)))
+	}
+	for _, p := range c.People {
+		box.Add(s.personDetail(p))
+	}
+	s.setDetail(container.NewVScroll(container.NewPadded(box)))
+}
+
+// contactLogisticsText is the session's logistics in words.
+func contactLogisticsText(c *notes.Contact) string {
+	var parts []string
+	if c.RoomBooked {
+		parts = append(parts, "Visits room booked")
+	} else {
+		parts = append(parts, "Visits room not booked")
+	}
+	switch m := c.LateStartMinutes; {
+	case m == 1:
+		parts = append(parts, "started 1 minute late")
+	case m > 1:
+		parts = append(parts, fmt.Sprintf("started %d minutes late", m))
+	}
+	s := strings.Join(parts, ", ") + "."
+	if c.LogisticsNote != "" {
+		s += " " + c.LogisticsNote
+	}
+	return s
+}
+
+// personDetail is one woman's part of a saved contact.
+func (s *contactsScreen) personDetail(p notes.ContactPerson) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	pid := p.PersonID
+	page := widget.NewButtonWithIcon("Her page", theme.AccountIcon(), func() { s.u.shell.openRecord(sectionWomen, pid) })
+	page.Importance = widget.LowImportance
+
+	var status []string
+	if p.Seen {
+		status = append(status, "Seen")
+	} else if p.NotSeenReason != "" {
+		status = append(status, "Not seen: "+strings.ToLower(schema.NotSeenReason.Label(p.NotSeenReason)))
+	} else {
+		status = append(status, "Not seen yet")
+	}
+	if p.Booked {
+		status = append(status, "booked")
+	} else {
+		status = append(status, "not booked")
+	}
+	if p.Wellbeing != nil {
+		status = append(status, fmt.Sprintf("wellbeing %d of 10", *p.Wellbeing))
+	}
+	st := widget.NewLabel(strings.Join(status, ", "))
+	if !p.Seen {
+		st.Importance = widget.WarningImportance
+	}
+	box := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(name, st), page))
+	if p.Note != "" {
+		note := widget.NewLabel(p.Note)
+		note.Wrapping = fyne.TextWrapWord
+		box.Add(note)
+	}
+	if len(p.NeedsDiscussed) > 0 {
+		labels := make([]string, len(p.NeedsDiscussed))
+		for i, a := range p.NeedsDiscussed {
+			labels[i] = schema.NeedArea.Label(a)
+		}
+		box.Add(muted("Needs discussed: " + strings.Join(labels, ", ")))
+	}
+	if len(p.Items) > 0 {
+		labels := make([]string, len(p.Items))
+		for i, it := range p.Items {
+			labels[i] = fmt.Sprintf("%s × %d", schema.Item.Label(it.Item), it.Quantity)
+		}
+		box.Add(muted("Given: " + strings.Join(labels, ", ")))
+	}
+	return contactPanel(box)
+}
+
+// reflectionButton opens the diary entry about this contact, or writes a
+// new one linked to it.
+func (s *contactsScreen) reflectionButton(c *notes.Contact) *widget.Button {
+	existing, err := s.u.sess.Diary.List(diary.Filter{ContactID: c.ID, Limit: 1})
+	if err == nil && len(existing) > 0 {
+		id := existing[0].ID
+		return widget.NewButtonWithIcon("Open reflection", theme.FileTextIcon(), func() {
+			s.u.shell.openRecord(sectionDiary, id)
+		})
+	}
+	b := widget.NewButtonWithIcon("Write reflection", theme.FileTextIcon(), func() { s.writeReflection(c.ID) })
+	if c.Kind == "prison_visit" {
+		b.Importance = widget.HighImportance
+	}
+	return b
+}
+
+// writeReflection makes a draft diary entry linked to the contact, with
+// what happened already filled in, and opens it in the diary.
+func (s *contactsScreen) writeReflection(contactID string) {
+	e, err := s.u.sess.Diary.NewEntryForContact(contactID)
+	if err == nil {
+		err = s.u.sess.Diary.Save(e)
+	}
+	if err != nil {
+		showError(s.u.win, "The reflection could not be started", err)
+		return
+	}
+	s.u.sess.Changed()
+	s.u.shell.openRecord(sectionDiary, e.ID)
+}
+
+// askDelete deletes a contact after saying what goes with it.
+func (s *contactsScreen) askDelete(c *notes.Contact) {
+	what := schema.ContactKind.Label(c.Kind)
+	msg := fmt.Sprintf("The %s of %s will be deleted", strings.ToLower(what), contactLongDate(c.Date))
+	switch n := len(c.People); n {
+	case 0:
+		msg += "."
+	case 1:
+		msg += ", with the notes about the 1 woman at it (seen or not, her note, needs discussed, items given)."
+	default:
+		msg += fmt.Sprintf(", with the notes about the %d women at it (seen or not, their notes, needs discussed, items given).", n)
+	}
+	msg += " Diary entries and actions that name it are kept. This cannot be undone."
+	contactConfirm(s.u.win, "Delete this contact?", msg, "Delete", "Keep it", func() { s.deleteContact(c.ID) })
+}
+
+func (s *contactsScreen) deleteContact(id string) {
+	if err := s.u.sess.Notes.DeleteContact(id); err != nil {
+		showError(s.u.win, "The contact could not be deleted", err)
+		return
+	}
+	if err := s.u.sess.Notes.DeleteDraft(contactDraftPrefix + id); err != nil {
+		showError(s.u.win, "Its unsaved changes could not be thrown away", err)
+	}
+	s.u.sess.Changed()
+	s.selected = ""
+	s.reload()
+	s.loadDrafts()
+}

@@ -1,0 +1,343 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/schema"
+)
+
+// Small widgets of the contacts screens: entries that check themselves as
+// the user leaves them, a multi-line note that lets Tab move on, the name
+// box with its suggestions, and field labels with an error line.
+
+// contactLeaveEntry is a one-line entry that calls onLeave when it loses focus
+// (to check a date or a time as the user leaves the field).
+type contactLeaveEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+func newContactLeaveEntry(placeholder string, onLeave func()) *contactLeaveEntry {
+	e := &contactLeaveEntry{onLeave: onLeave}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// FocusLost checks the field as the user leaves it.
+func (e *contactLeaveEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// contactNoteEntry is a multi-line entry in which Tab moves to the next field
+// instead of typing a tab, so a whole write-up can be done by keyboard.
+type contactNoteEntry struct{ widget.Entry }
+
+func newContactNoteEntry(placeholder string, rows int) *contactNoteEntry {
+	e := &contactNoteEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(rows)
+	return e
+}
+
+// AcceptsTab is false: Tab moves on to the next field.
+func (e *contactNoteEntry) AcceptsTab() bool { return false }
+
+// contactKeyEntry is a one-line entry that hands Up, Down and Escape to onKey
+// (to move through suggestions) before acting on them itself.
+type contactKeyEntry struct {
+	widget.Entry
+	onKey func(fyne.KeyName) bool // true: handled
+}
+
+func newContactKeyEntry(placeholder string) *contactKeyEntry {
+	e := &contactKeyEntry{}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// TypedKey lets onKey handle the arrows and Escape first.
+func (e *contactKeyEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyEscape:
+		if e.onKey != nil && e.onKey(k.Name) {
+			return
+		}
+	}
+	e.Entry.TypedKey(k)
+}
+
+// contactSuggestRow is one line of a list of suggestions under an entry: tapped
+// with the mouse, or highlighted with the arrow keys and taken with Enter.
+// It is not focusable, so Tab skips it.
+type contactSuggestRow struct {
+	widget.BaseWidget
+	text      string
+	onTap     func()
+	highlight bool
+	bg        *canvas.Rectangle
+	label     *widget.Label
+}
+
+func newContactSuggestRow(text string, onTap func()) *contactSuggestRow {
+	r := &contactSuggestRow{text: text, onTap: onTap}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// Tapped takes the suggestion.
+func (r *contactSuggestRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+func (r *contactSuggestRow) setHighlight(on bool) {
+	r.highlight = on
+	r.Refresh()
+}
+
+// CreateRenderer draws the row's text over a highlight.
+func (r *contactSuggestRow) CreateRenderer() fyne.WidgetRenderer {
+	r.bg = canvas.NewRectangle(color.Transparent)
+	r.bg.CornerRadius = theme.InputRadiusSize()
+	r.label = widget.NewLabel(r.text)
+	r.label.Truncation = fyne.TextTruncateEllipsis
+	r.applyHighlight()
+	return &contactSuggestRenderer{r: r, objs: []fyne.CanvasObject{r.bg, r.label}}
+}
+
+func (r *contactSuggestRow) applyHighlight() {
+	if r.bg == nil {
+		return
+	}
+	if r.highlight {
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
+		r.label.TextStyle = fyne.TextStyle{Bold: true}
+	} else {
+		r.bg.FillColor = color.Transparent
+		r.label.TextStyle = fyne.TextStyle{}
+	}
+	r.label.SetText(r.text)
+	r.bg.Refresh()
+}
+
+type contactSuggestRenderer struct {
+	r    *contactSuggestRow
+	objs []fyne.CanvasObject
+}
+
+func (s *contactSuggestRenderer) Layout(size fyne.Size) {
+	for _, o := range s.objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+func (s *contactSuggestRenderer) MinSize() fyne.Size {
+	m := s.r.label.MinSize()
+	return fyne.NewSize(m.Width, m.Height)
+}
+func (s *contactSuggestRenderer) Refresh()                     { s.r.applyHighlight(); s.r.label.Refresh() }
+func (s *contactSuggestRenderer) Objects() []fyne.CanvasObject { return s.objs }
+func (s *contactSuggestRenderer) Destroy()                     {}
+
+// contactErrorLabel is the red line under a field that says what is wrong with it.
+// It is hidden while there is nothing to say.
+func contactErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// contactSetError shows msg under a field, or hides the line when msg is "".
+func contactSetError(l *widget.Label, msg string) {
+	if msg == "" {
+		l.SetText("")
+		l.Hide()
+		return
+	}
+	l.SetText(msg)
+	l.Show()
+}
+
+// contactField is a small caption over a field and its error line.
+func contactField(caption string, field fyne.CanvasObject, err *widget.Label) fyne.CanvasObject {
+	c := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.SizeName = theme.SizeNameCaptionText
+	objs := []fyne.CanvasObject{c, field}
+	if err != nil {
+		objs = append(objs, err)
+	}
+	return container.New(&contactTightVBox{}, objs...)
+}
+
+// contactTightVBox stacks objects like a VBox with no padding between a caption
+// and its field.
+type contactTightVBox struct{}
+
+func (t *contactTightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (t *contactTightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(size.Width, h))
+		o.Move(fyne.NewPos(0, y))
+		y += h
+	}
+}
+
+// contactFixedWidth lays out its objects stacked at a set width (and at least
+// their own minimum width).
+type contactFixedWidth struct{ width float32 }
+
+func (f *contactFixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := f.width, float32(0)
+	for _, o := range objs {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (f *contactFixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// contactSized gives o a fixed width (a date or a time needs no more).
+func contactSized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(&contactFixedWidth{width: width}, o)
+}
+
+// contactPanel is a quiet rounded background behind content, to group one
+// woman's part of a write-up without the weight of a card.
+func contactPanel(content fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	return container.NewStack(bg, container.NewPadded(content))
+}
+
+// contactToolbar lays objects out left to right with a spacer before the last
+// group, like a toolbar.
+func contactToolbar(left []fyne.CanvasObject, right ...fyne.CanvasObject) *fyne.Container {
+	objs := append([]fyne.CanvasObject{}, left...)
+	objs = append(objs, layout.NewSpacer())
+	objs = append(objs, right...)
+	return container.NewHBox(objs...)
+}
+
+// contactLongDate shows a YYYY-MM-DD date as "Fri 4 Jul 2025"; anything that is
+// not a date is shown as it is.
+func contactLongDate(d string) string {
+	t, err := schema.ParseDate(d)
+	if err != nil {
+		return d
+	}
+	return t.Format("Mon 2 Jan 2006")
+}
+
+// contactTimeSpan shows a start and end time as "13:30–15:30", "from 13:30" or "".
+func contactTimeSpan(start, end string) string {
+	switch {
+	case start != "" && end != "":
+		return start + "–" + end
+	case start != "":
+		return "from " + start
+	}
+	return ""
+}
+
+// contactClock accepts the ways people type a time ("930", "9:30",
+// "13.30", "1330") and returns "HH:MM"; anything else comes back trimmed
+// and unchanged, to be refused by the check.
+func contactClock(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || schema.ValidTime(s) {
+		return s
+	}
+	t := strings.NewReplacer(".", ":", " ", "").Replace(s)
+	if !strings.Contains(t, ":") {
+		switch len(t) {
+		case 3:
+			t = "0" + t[:1] + ":" + t[1:]
+		case 4:
+			t = t[:2] + ":" + t[2:]
+		case 1, 2:
+			t += ":00"
+		}
+	}
+	if len(t) == 4 && t[1] == ':' {
+		t = "0" + t
+	}
+	if schema.ValidTime(t) {
+		return t
+	}
+	return s
+}
+
+// contactDraftWhen shows a draft's RFC 3339 stamp as local time: "today 10:32",
+// or "Fri 4 Jul 2025, 10:32".
+func contactDraftWhen(stamp string, now time.Time) string {
+	t, err := time.Parse(time.RFC3339Nano, stamp)
+	if err != nil {
+		return ""
+	}
+	t = t.In(now.Location())
+	if t.Format(schema.DateLayout) == now.Format(schema.DateLayout) {
+		return "today " + t.Format("15:04")
+	}
+	return t.Format("Mon 2 Jan 2006, 15:04")
+}
+
+// contactConfirm asks before something that cannot be undone; the
+// dangerous choice is red, and Escape keeps things as they are.
+func contactConfirm(w fyne.Window, title, message, yes, no string, onYes func()) {
+	l := widget.NewLabel(message)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, yes, no, container.New(&maxWidth{width: 420}, l), func(ok bool) {
+		if ok {
+			onYes()
+		}
+	}, w)
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}

@@ -1,0 +1,559 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+	"inreach/schema"
+)
+
+func init() {
+	screenBuilders[sectionContacts] = func(u *UI) screen { return newContactsScreen(u) }
+}
+
+// allKinds is the kind filter's "no filter" choice.
+const allKinds = "All kinds"
+
+// contactWomanFilterMax bounds how many matching women the "woman" filter
+// gathers contacts for.
+const contactWomanFilterMax = 40
+
+// contactsScreen is the Contacts section: the contacts newest first with
+// filters on the left, the chosen contact's write-up on the right, and the
+// write-up form, which takes the whole section while it is open.
+type contactsScreen struct {
+	u    *UI
+	root *fyne.Container
+
+	browse    fyne.CanvasObject
+	kind      *widget.Select
+	from, to  *contactLeaveEntry
+	woman     *widget.Entry
+	filterErr *widget.Label
+	count     *widget.Label
+	list      *widget.List
+	rows      []notes.ContactSummary
+	drafts    *fyne.Container
+	detail    *fyne.Container
+	selected  string
+	wTimer    *time.Timer
+
+	form *contactForm // nil unless a write-up is open
+}
+
+func newContactsScreen(u *UI) *contactsScreen {
+	s := &contactsScreen{u: u}
+	s.build()
+	s.reload()
+	s.loadDrafts()
+	return s
+}
+
+func (s *contactsScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *contactsScreen) build() {
+	newBtn := widget.NewButtonWithIcon("New contact", theme.ContentAddIcon(), s.newContact)
+	newBtn.Importance = widget.HighImportance
+
+	s.kind = widget.NewSelect(append([]string{allKinds}, schema.ContactKind.LabelList()...), func(string) { s.reload() })
+	s.kind.Selected = allKinds
+	s.from = newContactLeaveEntry("From YYYY-MM-DD", func() { s.reload() })
+	s.to = newContactLeaveEntry("To YYYY-MM-DD", func() { s.reload() })
+	for _, e := range []*contactLeaveEntry{s.from, s.to} {
+		e.OnSubmitted = func(string) { s.reload() }
+	}
+	s.woman = widget.NewEntry()
+	s.woman.SetPlaceHolder("Woman's name or prison number")
+	s.woman.OnSubmitted = func(string) { s.reload() }
+	s.woman.OnChanged = func(string) {
+		if s.wTimer != nil {
+			s.wTimer.Stop()
+		}
+		s.wTimer = time.AfterFunc(300*time.Millisecond, func() { fyne.Do(s.reload) })
+	}
+	clearBtn := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), s.clearFilters)
+	clearBtn.Importance = widget.LowImportance
+	s.filterErr = contactErrorLabel()
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			when := widget.NewLabelWithStyle("Wed 30 Sep 2025 · 13:30–15:30", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			when.Truncation = fyne.TextTruncateEllipsis
+			what := widget.NewLabel("Prison visit · HMP Somewhere")
+			what.Truncation = fyne.TextTruncateEllipsis
+			what.SizeName = theme.SizeNameCaptionText
+			seen := widget.NewLabel("10 of 10 seen")
+			seen.SizeName = theme.SizeNameCaptionText
+			return container.NewBorder(nil, nil, nil, seen, container.New(&contactTightVBox{}, when, what))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			c := s.rows[i]
+			b := o.(*fyne.Container)
+			texts := b.Objects[0].(*fyne.Container).Objects
+			when := contactLongDate(c.Date)
+			if t := contactTimeSpan(c.Start, c.End); t != "" {
+				when += " · " + t
+			}
+			texts[0].(*widget.Label).SetText(when)
+			what := schema.ContactKind.Label(c.Kind)
+			if c.PlaceName != "" {
+				what += " · " + c.PlaceName
+			}
+			texts[1].(*widget.Label).SetText(what)
+			b.Objects[1].(*widget.Label).SetText(contactSeenText(c, s.today()))
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.rows) {
+			s.selected = s.rows[i].ID
+			s.showDetail(s.selected)
+		}
+	}
+
+	s.drafts = container.NewVBox()
+	title := container.NewBorder(nil, nil, nil, newBtn, heading("Contacts"))
+	filters := container.NewVBox(
+		title,
+		container.NewGridWithColumns(2, s.kind, s.woman),
+		container.NewBorder(nil, nil, nil, clearBtn, container.NewGridWithColumns(2, s.from, s.to)),
+		s.filterErr,
+		s.drafts,
+		s.count,
+	)
+	left := container.NewBorder(container.NewPadded(filters), nil, nil, nil, s.list)
+	s.detail = container.NewStack()
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.42
+	s.browse = split
+	s.root = container.NewStack(s.browse)
+}
+
+func (s *contactsScreen) today() string {
+	if s.u.sess != nil && s.u.sess.Notes.TodayFunc != nil {
+		return s.u.sess.Notes.TodayFunc()
+	}
+	return notes.ClockToday()
+}
+
+// contactSeenText is the right-hand words of a list line: "4 of 5 seen",
+// "seen", "3 booked" for a visit still to come.
+func contactSeenText(c notes.ContactSummary, today string) string {
+	switch {
+	case c.People == 0:
+		return "no women listed"
+	case c.Date > today && c.Seen == 0:
+		if c.Booked > 0 {
+			return fmt.Sprintf("%d booked", c.Booked)
+		}
+		return fmt.Sprintf("%d listed", c.People)
+	case c.People == 1 && c.Seen == 1:
+		return "seen"
+	case c.People == 1:
+		return "not seen"
+	}
+	return fmt.Sprintf("%d of %d seen", c.Seen, c.People)
+}
+
+// filter reads the filter widgets; a date that does not check out is
+// named under the filters and left out.
+func (s *contactsScreen) filter() notes.ContactFilter {
+	var f notes.ContactFilter
+	f.Kind, _ = schema.ContactKind.ValueOf(s.kind.Selected)
+	var probs []string
+	for _, x := range []struct {
+		name string
+		e    *contactLeaveEntry
+		dst  *string
+	}{{"From", s.from, &f.From}, {"To", s.to, &f.To}} {
+		d := strings.TrimSpace(x.e.Text)
+		if d == "" {
+			continue
+		}
+		if _, err := schema.ParseDate(d); err != nil {
+			probs = append(probs, x.name+": "+sentence(err))
+			continue
+		}
+		*x.dst = d
+	}
+	contactSetError(s.filterErr, strings.Join(probs, "\n"))
+	return f
+}
+
+// reload reads the list again with the current filters, keeping the
+// chosen contact when it is still listed.
+func (s *contactsScreen) reload() {
+	if s.u.sess == nil {
+		return
+	}
+	f := s.filter()
+	rows, note, err := s.query(f)
+	if err != nil {
+		showError(s.u.win, "The contacts could not be listed", err)
+		return
+	}
+	s.rows = rows
+	s.list.UnselectAll()
+	s.list.Refresh()
+	switch len(rows) {
+	case 1:
+		s.count.SetText("1 contact" + note)
+	default:
+		s.count.SetText(fmt.Sprintf("%d contacts", len(rows)) + note)
+	}
+	for i, r := range rows {
+		if r.ID == s.selected {
+			s.list.Select(i)
+			s.list.ScrollTo(i)
+			return
+		}
+	}
+	s.selected = ""
+	s.showPlaceholder()
+}
+
+// query lists contacts for f, and for the women matching the woman filter
+// when one is typed.
+func (s *contactsScreen) query(f notes.ContactFilter) ([]notes.ContactSummary, string, error) {
+	store := s.u.sess.Notes
+	text := strings.TrimSpace(s.woman.Text)
+	if text == "" {
+		rows, err := store.ListContacts(f)
+		return rows, "", err
+	}
+	people, err := store.ListPeople(notes.PeopleFilter{Text: text, IncludeClosed: true})
+	if err != nil {
+		return nil, "", err
+	}
+	note := ""
+	switch {
+	case len(people) == 0:
+		return nil, " (no woman's name matches)", nil
+	case len(people) == 1:
+		note = " with " + people[0].Name
+	case len(people) > contactWomanFilterMax:
+		people = people[:contactWomanFilterMax]
+		note = fmt.Sprintf(" with the first %d women who match; type more of her name", contactWomanFilterMax)
+	default:
+		note = fmt.Sprintf(" with %d women who match", len(people))
+	}
+	seen := map[string]bool{}
+	var rows []notes.ContactSummary
+	for _, p := range people {
+		f.PersonID = p.ID
+		part, err := store.ListContacts(f)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, r := range part {
+			if !seen[r.ID] {
+				seen[r.ID] = true
+				rows = append(rows, r)
+			}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.Date != b.Date {
+			return a.Date > b.Date
+		}
+		if a.Start != b.Start {
+			return a.Start > b.Start
+		}
+		return a.ID < b.ID
+	})
+	return rows, note, nil
+}
+
+func (s *contactsScreen) clearFilters() {
+	s.kind.Selected = allKinds
+	s.kind.Refresh()
+	s.from.SetText("")
+	s.to.SetText("")
+	s.woman.SetText("")
+	if s.wTimer != nil {
+		s.wTimer.Stop()
+	}
+	s.reload()
+}
+
+func (s *contactsScreen) filtered() bool {
+	return s.kind.Selected != allKinds || s.from.Text != "" || s.to.Text != "" || s.woman.Text != ""
+}
+
+// showPlaceholder fills the detail pane when no contact is chosen.
+func (s *contactsScreen) showPlaceholder() {
+	var o fyne.CanvasObject
+	switch {
+	case len(s.rows) > 0:
+		o = emptyState("Choose a contact", "Its write-up appears here: who was seen, her note, needs discussed and items given.")
+	case s.filtered():
+		o = emptyState("No contacts match", "Nothing matches these filters. Press Clear to see every contact.")
+	default:
+		o = emptyState("No contacts yet",
+			"Prison visits, release days, court, community and phone contacts will be listed here, newest first. "+
+				"Press New contact (Ctrl+N) to write one up: add each woman by typing her name.")
+	}
+	s.setDetail(o)
+}
+
+func (s *contactsScreen) setDetail(o fyne.CanvasObject) {
+	s.detail.Objects = []fyne.CanvasObject{o}
+	s.detail.Refresh()
+}
+
+// loadDrafts offers the write-ups that were started and not saved.
+func (s *contactsScreen) loadDrafts() {
+	s.drafts.Objects = nil
+	if s.u.sess == nil {
+		s.drafts.Refresh()
+		return
+	}
+	all, err := s.u.sess.Notes.ListDrafts()
+	if err != nil {
+		s.drafts.Add(muted("Unfinished write-ups could not be listed: " + sentence(err)))
+		s.drafts.Refresh()
+		return
+	}
+	var rows []fyne.CanvasObject
+	for _, d := range all {
+		if d.Kind != contactDraftKind || !strings.HasPrefix(d.Key, contactDraftPrefix) {
+			continue
+		}
+		if s.form != nil && d.Key == s.form.draftKey {
+			continue
+		}
+		key := d.Key
+		title := widget.NewLabel(d.Title)
+		title.Truncation = fyne.TextTruncateEllipsis
+		when := widget.NewLabel("kept " + contactDraftWhen(d.UpdatedAt, s.u.now()))
+		when.Importance = widget.LowImportance
+		when.SizeName = theme.SizeNameCaptionText
+		resume := widget.NewButtonWithIcon("Resume", theme.DocumentCreateIcon(), func() { s.resumeDraft(key) })
+		resume.Importance = widget.HighImportance
+		discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
+			contactConfirm(s.u.win, "Throw away this unfinished write-up?",
+				"“"+title.Text+"” was never saved. Everything typed in it will be thrown away.",
+				"Throw away", "Keep it", func() { s.discardDraft(key) })
+		})
+		discard.Importance = widget.LowImportance
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(resume, discard),
+			container.New(&contactTightVBox{}, title, when)))
+	}
+	if len(rows) > 0 {
+		head := subheading("Unfinished write-ups")
+		s.drafts.Add(contactPanel(container.NewVBox(append([]fyne.CanvasObject{head}, rows...)...)))
+	}
+	s.drafts.Refresh()
+}
+
+func (s *contactsScreen) discardDraft(key string) {
+	if err := s.u.sess.Notes.DeleteDraft(key); err != nil {
+		showError(s.u.win, "The draft could not be thrown away", err)
+		return
+	}
+	s.u.sess.Changed()
+	s.loadDrafts()
+}
+
+// resumeDraft opens an unfinished write-up as it was left.
+func (s *contactsScreen) resumeDraft(key string) {
+	body, ok, err := s.u.sess.Notes.LoadDraft(key)
+	if err == nil && !ok {
+		err = fmt.Errorf("it is no longer there")
+	}
+	var d *contactDraft
+	if err == nil {
+		d, err = parseContactDraft(body)
+	}
+	if err != nil {
+		showError(s.u.win, "The draft could not be opened", err)
+		s.loadDrafts()
+		return
+	}
+	s.parkForm()
+	f := newContactForm(s, d, key)
+	f.dirty = true
+	f.status.SetText("Carrying on from your draft")
+	s.openForm(f)
+}
+
+// newContact starts writing up a new contact (the button and Ctrl+N).
+func (s *contactsScreen) newContact() { s.startNew("") }
+
+// startNew opens the form for a new contact dated today: a prison visit
+// at the prison of the last visit, or hers when personID names a woman,
+// who is then already added.
+func (s *contactsScreen) startNew(personID string) {
+	if s.u.sess == nil {
+		return
+	}
+	s.parkForm()
+	store := s.u.sess.Notes
+	d := &contactDraft{Version: 1, Date: s.today(), Kind: "prison_visit"}
+	if last, err := store.ListContacts(notes.ContactFilter{Kind: "prison_visit", Limit: 1}); err == nil && len(last) > 0 {
+		d.EstablishmentID = last[0].EstablishmentID
+	}
+	if personID != "" {
+		p, err := store.GetPerson(personID)
+		if err != nil {
+			showError(s.u.win, "Her record could not be opened", err)
+			return
+		}
+		if p.EstablishmentID != "" && schema.InCustody(p.Status) {
+			d.EstablishmentID = p.EstablishmentID
+		}
+		d.People = []contactDraftPerson{{PersonID: p.ID, Name: p.Name, Booked: true, Seen: true}}
+	}
+	f := newContactForm(s, d, newContactDraftKey())
+	s.openForm(f)
+	c := s.u.win.Canvas()
+	if len(f.women) > 0 {
+		c.Focus(f.women[0].note)
+	} else {
+		c.Focus(f.add)
+	}
+}
+
+// edit opens a saved contact in the form, or its unsaved changes if a
+// draft of them was kept.
+func (s *contactsScreen) edit(id string) {
+	key := contactDraftPrefix + id
+	if _, ok, err := s.u.sess.Notes.LoadDraft(key); err == nil && ok {
+		s.resumeDraft(key)
+		return
+	}
+	c, err := s.u.sess.Notes.GetContact(id)
+	if err != nil {
+		showError(s.u.win, "The contact could not be opened", err)
+		return
+	}
+	s.parkForm()
+	s.openForm(newContactForm(s, contactToDraft(c), key))
+}
+
+// contactToDraft is a stored contact in the form's terms.
+func contactToDraft(c *notes.Contact) *contactDraft {
+	d := &contactDraft{Version: 1, ContactID: c.ID, Date: c.Date, Start: c.Start, End: c.End, Kind: c.Kind,
+		EstablishmentID: c.EstablishmentID, Place: c.Place, RoomBooked: c.RoomBooked, LogisticsNote: c.LogisticsNote}
+	if c.LateStartMinutes != 0 {
+		d.LateStart = fmt.Sprint(c.LateStartMinutes)
+	}
+	for _, p := range c.People {
+		dp := contactDraftPerson{PersonID: p.PersonID, Name: p.Name, Booked: p.Booked, Seen: p.Seen,
+			Reason: p.NotSeenReason, Note: p.Note, Needs: p.NeedsDiscussed}
+		for _, it := range p.Items {
+			dp.Items = append(dp.Items, contactDraftItem{Item: it.Item, Quantity: fmt.Sprint(it.Quantity)})
+		}
+		if p.Wellbeing != nil {
+			dp.Wellbeing = fmt.Sprint(*p.Wellbeing)
+		}
+		d.People = append(d.People, dp)
+	}
+	return d
+}
+
+func (s *contactsScreen) openForm(f *contactForm) {
+	s.form = f
+	s.root.Objects = []fyne.CanvasObject{f.content}
+	s.root.Refresh()
+}
+
+// parkForm closes an open form, keeping its draft if anything was typed.
+func (s *contactsScreen) parkForm() {
+	if s.form == nil {
+		return
+	}
+	s.form.park()
+	s.form = nil
+	s.root.Objects = []fyne.CanvasObject{s.browse}
+	s.root.Refresh()
+}
+
+// formClosed returns to the list after the form was saved or thrown away,
+// showing the contact id (if it exists).
+func (s *contactsScreen) formClosed(id string) {
+	s.form = nil
+	s.root.Objects = []fyne.CanvasObject{s.browse}
+	s.root.Refresh()
+	s.loadDrafts()
+	s.showRecord(id)
+}
+
+// showRecord lists and shows one contact, clearing the filters if they
+// hide it.
+func (s *contactsScreen) showRecord(id string) {
+	s.selected = id
+	s.reload()
+	if id == "" || s.selected == id {
+		return
+	}
+	if _, err := s.u.sess.Notes.GetContact(id); err != nil {
+		return
+	}
+	s.selected = id
+	s.clearFilters()
+}
+
+// open shows one contact; "new" starts a new one and "new:<person id>" a
+// new one with her already added.
+func (s *contactsScreen) open(id string) {
+	switch {
+	case id == "new":
+		s.newContact()
+	case strings.HasPrefix(id, "new:"):
+		s.startNew(strings.TrimPrefix(id, "new:"))
+	default:
+		if s.form != nil && s.form.id == id {
+			return
+		}
+		s.parkForm()
+		s.loadDrafts()
+		s.showRecord(id)
+	}
+}
+
+// refresh reloads the list when the section is shown again; an open
+// write-up is left exactly as it is.
+func (s *contactsScreen) refresh() {
+	if s.form != nil {
+		return
+	}
+	s.reload()
+	s.loadDrafts()
+}
+
+// beforeLock keeps the open write-up as a draft before the vault locks.
+func (s *contactsScreen) beforeLock() {
+	if s.wTimer != nil {
+		s.wTimer.Stop()
+	}
+	if s.form == nil {
+		return
+	}
+	s.form.stopDraftTimer()
+	if s.form.dirty {
+		s.form.keepDraft()
+	}
+	s.form.close()
+}
+
+// save saves the open write-up (Ctrl+S).
+func (s *contactsScreen) save() {
+	if s.form != nil {
+		s.form.saveContact()
+	}
+}
