@@ -88,3 +88,34 @@ func TestChangedStaysTrueWhenSaveFails(t *testing.T) {
 	require.NoError(t, v.Save())
 	require.False(t, v.Changed())
 }
+
+func TestSavesWhileAnotherGoroutineWritesLoseNothing(t *testing.T) {
+	v, path, _ := newVault(t, testOpts())
+	done := make(chan struct{})
+	var writeErr error
+	go func() {
+		defer close(done)
+		for i := 1; i <= 200 && writeErr == nil; i++ {
+			_, writeErr = v.DB().Exec(`INSERT INTO notes (id, body) VALUES (?, 'row')`, i)
+		}
+	}()
+	saves := 0
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		default:
+		}
+		_ = v.Changed()
+		require.NoError(t, v.Save())
+		saves++
+	}
+	require.NoError(t, writeErr)
+	require.NoError(t, v.Save(), "the last writes are saved")
+	require.False(t, v.Changed())
+	w := reopen(t, v, path, testOpts())
+	var n int
+	require.NoError(t, w.DB().QueryRow(`SELECT count(*) FROM notes`).Scan(&n))
+	require.Equal(t, 200, n)
+	t.Logf("%d saves during the writes", saves)
+}

@@ -37,6 +37,7 @@ type DamagedError struct {
 	NewestBackup string // the newest good backup, or "" if none was found
 }
 
+// Error describes the damage and names the newest good backup.
 func (e *DamagedError) Error() string {
 	msg := fmt.Sprintf("the vault file %s is damaged or has been tampered with (%s)", e.Path, e.Reason)
 	if e.NewestBackup != "" {
@@ -65,6 +66,7 @@ type SaveError struct {
 	Replaced bool
 }
 
+// Error says what could not be saved, why, and at which step.
 func (e *SaveError) Error() string {
 	if e.Target == "the backup" {
 		return fmt.Sprintf("could not write the backup: %s (while %s)", e.Problem, e.Step)
