@@ -59,7 +59,10 @@
 // ErrNewerVersion; the passphrase wrap does not open → ErrWrongPassphrase
 // (the recovery wrap → ErrWrongRecoveryKey); the wrap opens but the body does
 // not → *DamagedError, naming the newest backup that opens with the same
-// passphrase or recovery key.
+// passphrase or recovery key. The checksum is unkeyed: it tells accidental
+// damage from a wrong passphrase before any key is derived; deliberate
+// tampering is caught by the AEADs (a forged wrap reads as a wrong
+// passphrase, anything else as damage).
 //
 // # Saving
 //

@@ -123,3 +123,31 @@ func TestFailedWriteBackupSaysSoAndLeavesNoTempFile(t *testing.T) {
 	require.True(t, strings.HasPrefix(err.Error(), "could not write the backup: the disk is full"), err.Error())
 	require.Empty(t, listDir(t, dir))
 }
+
+func TestOpenRemovesTempFilesLeftByACutOffSave(t *testing.T) {
+	v, path, _ := newVault(t, testOpts())
+	putNote(t, v.DB(), 1, "x")
+	require.NoError(t, v.Save())
+	require.NoError(t, v.Close())
+	dir := filepath.Dir(path)
+	left := []string{
+		filepath.Join(dir, ".inreach.vault.tmp-123"),
+		filepath.Join(backupDir(path), ".inreach-20260101T000000.000Z.vault.tmp-9"),
+	}
+	kept := []string{
+		filepath.Join(dir, ".other.vault.tmp-123"),
+		filepath.Join(backupDir(path), ".inreach-work-20260101T000000.000Z.vault.tmp-9"),
+	}
+	for _, p := range append(append([]string{}, left...), kept...) {
+		require.NoError(t, os.WriteFile(p, []byte("sealed"), 0o600))
+	}
+	w, err := Open(path, testPass, testOpts())
+	require.NoError(t, err)
+	defer w.Close()
+	for _, p := range left {
+		require.NoFileExists(t, p)
+	}
+	for _, p := range kept {
+		require.FileExists(t, p, "another vault's file is left alone")
+	}
+}

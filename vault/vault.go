@@ -494,7 +494,14 @@ func (v *Vault) removeStaleTemps() {
 			if !e.Type().IsRegular() || !strings.Contains(n, ".tmp-") {
 				continue
 			}
-			if strings.HasPrefix(n, "."+base+".tmp-") || strings.HasPrefix(n, "."+prefix) {
+			stale := strings.HasPrefix(n, "."+base+".tmp-")
+			if rest, ok := strings.CutPrefix(n, "."+prefix); ok && !stale {
+				// ".<name>-<stamp>.vault.tmp-*": a backup copy of this vault
+				stamp, _, _ := strings.Cut(rest, ".vault.tmp-")
+				_, err := time.Parse(backupStamp, stamp)
+				stale = err == nil
+			}
+			if stale {
 				os.Remove(filepath.Join(dir, n))
 			}
 		}
