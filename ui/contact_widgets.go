@@ -191,8 +191,9 @@ func contactField(caption string, field fyne.CanvasObject, err *widget.Label) fy
 }
 
 // contactTightVBox stacks objects like a VBox with no padding between a caption
-// and its field.
-type contactTightVBox struct{}
+// and its field; a negative overlap pulls each object up over the padding
+// of the one before (two lines of a list row).
+type contactTightVBox struct{ overlap float32 }
 
 func (t *contactTightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var w, h float32
@@ -202,6 +203,9 @@ func (t *contactTightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		}
 		m := o.MinSize()
 		w = max(w, m.Width)
+		if h > 0 {
+			h -= t.overlap
+		}
 		h += m.Height
 	}
 	return fyne.NewSize(w, h)
@@ -214,6 +218,9 @@ func (t *contactTightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			continue
 		}
 		h := o.MinSize().Height
+		if y > 0 {
+			y -= t.overlap
+		}
 		o.Resize(fyne.NewSize(size.Width, h))
 		o.Move(fyne.NewPos(0, y))
 		y += h

@@ -38,6 +38,7 @@ type contactsScreen struct {
 	from, to  *contactLeaveEntry
 	woman     *widget.Entry
 	filterErr *widget.Label
+	clearBtn  *widget.Button
 	count     *widget.Label
 	list      *widget.List
 	rows      []notes.ContactSummary
@@ -71,7 +72,7 @@ func (s *contactsScreen) build() {
 		e.OnSubmitted = func(string) { s.reload() }
 	}
 	s.woman = widget.NewEntry()
-	s.woman.SetPlaceHolder("Woman's name or prison number")
+	s.woman.SetPlaceHolder("Woman's name")
 	s.woman.OnSubmitted = func(string) { s.reload() }
 	s.woman.OnChanged = func(string) {
 		if s.wTimer != nil {
@@ -79,11 +80,11 @@ func (s *contactsScreen) build() {
 		}
 		s.wTimer = time.AfterFunc(300*time.Millisecond, func() { fyne.Do(s.reload) })
 	}
-	clearBtn := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), s.clearFilters)
-	clearBtn.Importance = widget.LowImportance
+	s.clearBtn = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), s.clearFilters)
+	s.clearBtn.Importance = widget.LowImportance
+	s.clearBtn.Hide()
 	s.filterErr = contactErrorLabel()
 	s.count = widget.NewLabel("")
-	s.count.Importance = widget.LowImportance
 
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
@@ -95,7 +96,8 @@ func (s *contactsScreen) build() {
 			what.SizeName = theme.SizeNameCaptionText
 			seen := widget.NewLabel("10 of 10 seen")
 			seen.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, nil, seen, container.New(&contactTightVBox{}, when, what))
+			return container.NewBorder(nil, nil, nil, container.NewCenter(seen),
+				container.New(&contactTightVBox{overlap: 2 * theme.InnerPadding()}, when, what))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
@@ -114,7 +116,7 @@ func (s *contactsScreen) build() {
 				what += " · " + c.PlaceName
 			}
 			texts[1].(*widget.Label).SetText(what)
-			b.Objects[1].(*widget.Label).SetText(contactSeenText(c, s.today()))
+			b.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(contactSeenText(c, s.today()))
 		},
 	)
 	s.list.OnSelected = func(i widget.ListItemID) {
@@ -129,10 +131,10 @@ func (s *contactsScreen) build() {
 	filters := container.NewVBox(
 		title,
 		container.NewGridWithColumns(2, s.kind, s.woman),
-		container.NewBorder(nil, nil, nil, clearBtn, container.NewGridWithColumns(2, s.from, s.to)),
+		container.NewGridWithColumns(2, s.from, s.to),
 		s.filterErr,
 		s.drafts,
-		s.count,
+		container.NewBorder(nil, nil, nil, s.clearBtn, s.count),
 	)
 	left := container.NewBorder(container.NewPadded(filters), nil, nil, nil, s.list)
 	s.detail = container.NewStack()
@@ -206,6 +208,11 @@ func (s *contactsScreen) reload() {
 		return
 	}
 	s.rows = rows
+	if s.filtered() {
+		s.clearBtn.Show()
+	} else {
+		s.clearBtn.Hide()
+	}
 	s.list.UnselectAll()
 	s.list.Refresh()
 	switch len(rows) {
@@ -315,184 +322,6 @@ func (s *contactsScreen) setDetail(o fyne.CanvasObject) {
 	s.detail.Refresh()
 }
 
-// loadDrafts offers the write-ups that were started and not saved.
-func (s *contactsScreen) loadDrafts() {
-	s.drafts.Objects = nil
-	if s.u.sess == nil {
-		s.drafts.Refresh()
-		return
-	}
-	all, err := s.u.sess.Notes.ListDrafts()
-	if err != nil {
-		s.drafts.Add(muted("Unfinished write-ups could not be listed: " + sentence(err)))
-		s.drafts.Refresh()
-		return
-	}
-	var rows []fyne.CanvasObject
-	for _, d := range all {
-		if d.Kind != contactDraftKind || !strings.HasPrefix(d.Key, contactDraftPrefix) {
-			continue
-		}
-		if s.form != nil && d.Key == s.form.draftKey {
-			continue
-		}
-		key := d.Key
-		title := widget.NewLabel(d.Title)
-		title.Truncation = fyne.TextTruncateEllipsis
-		when := widget.NewLabel("kept " + contactDraftWhen(d.UpdatedAt, s.u.now()))
-		when.Importance = widget.LowImportance
-		when.SizeName = theme.SizeNameCaptionText
-		resume := widget.NewButtonWithIcon("Resume", theme.DocumentCreateIcon(), func() { s.resumeDraft(key) })
-		resume.Importance = widget.HighImportance
-		discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
-			contactConfirm(s.u.win, "Throw away this unfinished write-up?",
-				"“"+title.Text+"” was never saved. Everything typed in it will be thrown away.",
-				"Throw away", "Keep it", func() { s.discardDraft(key) })
-		})
-		discard.Importance = widget.LowImportance
-		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(resume, discard),
-			container.New(&contactTightVBox{}, title, when)))
-	}
-	if len(rows) > 0 {
-		head := subheading("Unfinished write-ups")
-		s.drafts.Add(contactPanel(container.NewVBox(append([]fyne.CanvasObject{head}, rows...)...)))
-	}
-	s.drafts.Refresh()
-}
-
-func (s *contactsScreen) discardDraft(key string) {
-	if err := s.u.sess.Notes.DeleteDraft(key); err != nil {
-		showError(s.u.win, "The draft could not be thrown away", err)
-		return
-	}
-	s.u.sess.Changed()
-	s.loadDrafts()
-}
-
-// resumeDraft opens an unfinished write-up as it was left.
-func (s *contactsScreen) resumeDraft(key string) {
-	body, ok, err := s.u.sess.Notes.LoadDraft(key)
-	if err == nil && !ok {
-		err = fmt.Errorf("it is no longer there")
-	}
-	var d *contactDraft
-	if err == nil {
-		d, err = parseContactDraft(body)
-	}
-	if err != nil {
-		showError(s.u.win, "The draft could not be opened", err)
-		s.loadDrafts()
-		return
-	}
-	s.parkForm()
-	f := newContactForm(s, d, key)
-	f.dirty = true
-	f.status.SetText("Carrying on from your draft")
-	s.openForm(f)
-}
-
-// newContact starts writing up a new contact (the button and Ctrl+N).
-func (s *contactsScreen) newContact() { s.startNew("") }
-
-// startNew opens the form for a new contact dated today: a prison visit
-// at the prison of the last visit, or hers when personID names a woman,
-// who is then already added.
-func (s *contactsScreen) startNew(personID string) {
-	if s.u.sess == nil {
-		return
-	}
-	s.parkForm()
-	store := s.u.sess.Notes
-	d := &contactDraft{Version: 1, Date: s.today(), Kind: "prison_visit"}
-	if last, err := store.ListContacts(notes.ContactFilter{Kind: "prison_visit", Limit: 1}); err == nil && len(last) > 0 {
-		d.EstablishmentID = last[0].EstablishmentID
-	}
-	if personID != "" {
-		p, err := store.GetPerson(personID)
-		if err != nil {
-			showError(s.u.win, "Her record could not be opened", err)
-			return
-		}
-		if p.EstablishmentID != "" && schema.InCustody(p.Status) {
-			d.EstablishmentID = p.EstablishmentID
-		}
-		d.People = []contactDraftPerson{{PersonID: p.ID, Name: p.Name, Booked: true, Seen: true}}
-	}
-	f := newContactForm(s, d, newContactDraftKey())
-	s.openForm(f)
-	c := s.u.win.Canvas()
-	if len(f.women) > 0 {
-		c.Focus(f.women[0].note)
-	} else {
-		c.Focus(f.add)
-	}
-}
-
-// edit opens a saved contact in the form, or its unsaved changes if a
-// draft of them was kept.
-func (s *contactsScreen) edit(id string) {
-	key := contactDraftPrefix + id
-	if _, ok, err := s.u.sess.Notes.LoadDraft(key); err == nil && ok {
-		s.resumeDraft(key)
-		return
-	}
-	c, err := s.u.sess.Notes.GetContact(id)
-	if err != nil {
-		showError(s.u.win, "The contact could not be opened", err)
-		return
-	}
-	s.parkForm()
-	s.openForm(newContactForm(s, contactToDraft(c), key))
-}
-
-// contactToDraft is a stored contact in the form's terms.
-func contactToDraft(c *notes.Contact) *contactDraft {
-	d := &contactDraft{Version: 1, ContactID: c.ID, Date: c.Date, Start: c.Start, End: c.End, Kind: c.Kind,
-		EstablishmentID: c.EstablishmentID, Place: c.Place, RoomBooked: c.RoomBooked, LogisticsNote: c.LogisticsNote}
-	if c.LateStartMinutes != 0 {
-		d.LateStart = fmt.Sprint(c.LateStartMinutes)
-	}
-	for _, p := range c.People {
-		dp := contactDraftPerson{PersonID: p.PersonID, Name: p.Name, Booked: p.Booked, Seen: p.Seen,
-			Reason: p.NotSeenReason, Note: p.Note, Needs: p.NeedsDiscussed}
-		for _, it := range p.Items {
-			dp.Items = append(dp.Items, contactDraftItem{Item: it.Item, Quantity: fmt.Sprint(it.Quantity)})
-		}
-		if p.Wellbeing != nil {
-			dp.Wellbeing = fmt.Sprint(*p.Wellbeing)
-		}
-		d.People = append(d.People, dp)
-	}
-	return d
-}
-
-func (s *contactsScreen) openForm(f *contactForm) {
-	s.form = f
-	s.root.Objects = []fyne.CanvasObject{f.content}
-	s.root.Refresh()
-}
-
-// parkForm closes an open form, keeping its draft if anything was typed.
-func (s *contactsScreen) parkForm() {
-	if s.form == nil {
-		return
-	}
-	s.form.park()
-	s.form = nil
-	s.root.Objects = []fyne.CanvasObject{s.browse}
-	s.root.Refresh()
-}
-
-// formClosed returns to the list after the form was saved or thrown away,
-// showing the contact id (if it exists).
-func (s *contactsScreen) formClosed(id string) {
-	s.form = nil
-	s.root.Objects = []fyne.CanvasObject{s.browse}
-	s.root.Refresh()
-	s.loadDrafts()
-	s.showRecord(id)
-}
-
 // showRecord lists and shows one contact, clearing the filters if they
 // hide it.
 func (s *contactsScreen) showRecord(id string) {
@@ -502,6 +331,7 @@ func (s *contactsScreen) showRecord(id string) {
 		return
 	}
 	if _, err := s.u.sess.Notes.GetContact(id); err != nil {
+		s.setDetail(emptyState("This contact is not here", "It may have been deleted."))
 		return
 	}
 	s.selected = id

@@ -101,15 +101,17 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	p.needs = append([]string(nil), st.Needs...)
 	p.needsText = widget.NewLabel("")
 	p.needsText.Wrapping = fyne.TextWrapWord
-	p.needsBtn = widget.NewButtonWithIcon("Needs…", theme.ListIcon(), p.chooseNeeds)
+	p.needsBtn = widget.NewButtonWithIcon("Needs discussed", theme.ListIcon(), p.chooseNeeds)
 	p.showNeeds()
 
 	p.itemsBox = container.NewVBox()
-	p.addItem = widget.NewButtonWithIcon("Add item", theme.ContentAddIcon(), func() {
+	p.addItem = widget.NewButtonWithIcon("Item given", theme.ContentAddIcon(), func() {
 		it := p.newItem("", "")
 		p.layoutItems()
 		f.changed()
-		fyne.CurrentApp().Driver().CanvasForObject(p.addItem).Focus(it.item)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(p.addItem); c != nil {
+			c.Focus(it.item)
+		}
 	})
 	p.addItem.Importance = widget.LowImportance
 	for _, it := range st.Items {
@@ -127,15 +129,14 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	p.errTop, p.errNeeds, p.errItems, p.errNote = contactErrorLabel(), contactErrorLabel(), contactErrorLabel(), contactErrorLabel()
 
 	wb := container.NewHBox(widget.NewLabel("Wellbeing"), contactSized(p.wellbeing, 72))
-	top := container.NewBorder(nil, nil,
-		container.NewHBox(contactSized(p.title, 180), p.booked, p.seen, contactSized(p.reason, 170)),
-		container.NewHBox(wb, p.remove))
-	needs := contactField("Needs discussed", container.NewBorder(nil, nil, container.NewVBox(p.needsBtn), nil, p.needsText), p.errNeeds)
-	items := contactField("Items given", container.NewVBox(p.itemsBox, container.NewHBox(p.addItem)), p.errItems)
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(p.booked, p.seen, contactSized(p.reason, 160), wb, p.remove), p.title)
+	needs := container.NewVBox(container.NewBorder(nil, nil, p.needsBtn, nil, p.needsText), p.errNeeds)
+	items := container.NewVBox(p.itemsBox, container.NewHBox(p.addItem), p.errItems)
 	p.root = contactPanel(container.NewVBox(
 		top, p.errTop,
 		container.NewGridWithColumns(2, needs, items),
-		contactField("Her note", p.note, p.errNote),
+		p.note, p.errNote,
 	))
 	p.showReason()
 	return p
@@ -201,7 +202,7 @@ func (p *visitPerson) layoutItems() {
 // showNeeds writes the chosen needs beside the button.
 func (p *visitPerson) showNeeds() {
 	if len(p.needs) == 0 {
-		p.needsText.SetText("None chosen")
+		p.needsText.SetText("none")
 		p.needsText.Importance = widget.LowImportance
 	} else {
 		labels := make([]string, len(p.needs))
