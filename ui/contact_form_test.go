@@ -385,3 +385,29 @@ func TestTheNeedsDialogPutsHerRecordedNeedsFirst(t *testing.T) {
 	require.Equal(t, []string{"immigration"}, p.needs)
 	require.Same(t, p.needsBtn, fx.canvas().Focused(), "the keyboard is back on the button")
 }
+
+func TestTabbingToAWomanOutOfSightScrollsHerIntoView(t *testing.T) {
+	names := []string{"Anna Smith", "Bea Jones", "Cara Brown", "Dee Okafor", "Eve Kowalska"}
+	fx := newContactsFixture(t, names...)
+	fx.s.newContact()
+	f := fx.s.form
+	for _, n := range names {
+		fx.addWoman(t, n)
+	}
+	fx.canvas().Focus(f.add)
+	f.scroll.ScrollToTop()
+	require.Zero(t, f.scroll.Offset.Y)
+	last := f.women[4]
+	fx.canvas().Focus(last.note)
+	require.Positive(t, f.scroll.Offset.Y, "the form scrolls down to her note")
+	d := fyne.CurrentApp().Driver()
+	noteY := d.AbsolutePositionForObject(last.note).Y - d.AbsolutePositionForObject(f.scroll).Y
+	require.GreaterOrEqual(t, noteY, float32(0))
+	require.LessOrEqual(t, noteY+last.note.Size().Height, f.scroll.Size().Height, "her whole note is in view")
+
+	first := f.women[0]
+	fx.canvas().Focus(first.booked)
+	cardY := d.AbsolutePositionForObject(first.root).Y - d.AbsolutePositionForObject(f.scroll).Y
+	require.GreaterOrEqual(t, cardY, float32(0), "and back up to the first woman's card")
+	require.Less(t, cardY, f.scroll.Size().Height)
+}

@@ -44,7 +44,11 @@ func (e *contactLeaveEntry) FocusLost() {
 
 // contactNoteEntry is a multi-line entry in which Tab moves to the next field
 // instead of typing a tab, so a whole write-up can be done by keyboard.
-type contactNoteEntry struct{ widget.Entry }
+// onFocus runs when it gains the focus (to scroll it into view).
+type contactNoteEntry struct {
+	widget.Entry
+	onFocus func()
+}
 
 func newContactNoteEntry(placeholder string, rows int) *contactNoteEntry {
 	e := &contactNoteEntry{}
@@ -58,6 +62,55 @@ func newContactNoteEntry(placeholder string, rows int) *contactNoteEntry {
 
 // AcceptsTab is false: Tab moves on to the next field.
 func (e *contactNoteEntry) AcceptsTab() bool { return false }
+
+// FocusGained brings the note into view.
+func (e *contactNoteEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+// contactFocusCheck is a check box that runs onFocus when it gains the
+// focus (the first field of a woman's card, to scroll her into view).
+type contactFocusCheck struct {
+	widget.Check
+	onFocus func()
+}
+
+func newContactFocusCheck(label string, changed func(bool)) *contactFocusCheck {
+	c := &contactFocusCheck{}
+	c.Text = label
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// FocusGained brings the check box into view.
+func (c *contactFocusCheck) FocusGained() {
+	c.Check.FocusGained()
+	if c.onFocus != nil {
+		c.onFocus()
+	}
+}
+
+// contactScrollTo scrolls sc so that o (somewhere inside it) is in view,
+// moving as little as it can.
+func contactScrollTo(sc *container.Scroll, o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	if d.CanvasForObject(o) == nil || d.CanvasForObject(sc) == nil {
+		return
+	}
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc.Content).Y
+	bottom := top + o.Size().Height
+	view := sc.Size().Height
+	switch {
+	case top < sc.Offset.Y:
+		sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, top))
+	case bottom > sc.Offset.Y+view:
+		sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, min(top, bottom-view)))
+	}
+}
 
 // contactKeyEntry is a one-line entry that hands Up, Down and Escape to onKey
 // (to move through suggestions) before acting on them itself.

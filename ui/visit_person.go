@@ -38,7 +38,7 @@ type visitPerson struct {
 	name     string
 
 	title     *widget.Label
-	booked    *widget.Check
+	booked    *contactFocusCheck
 	seen      *widget.Check
 	reason    *widget.Select
 	wellbeing *widget.Select
@@ -74,7 +74,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	p.title = widget.NewLabelWithStyle(st.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.Truncation = fyne.TextTruncateEllipsis
 
-	p.booked = widget.NewCheck("Booked", func(bool) { f.changed() })
+	p.booked = newContactFocusCheck("Booked", func(bool) { f.changed() })
 	p.booked.Checked = st.Booked
 	p.seen = widget.NewCheck("Seen", func(on bool) {
 		p.showReason()
@@ -138,6 +138,8 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 		container.NewGridWithColumns(2, needs, items),
 		p.note, p.errNote,
 	))
+	p.booked.onFocus = func() { contactScrollTo(f.scroll, p.root) }
+	p.note.onFocus = func() { contactScrollTo(f.scroll, p.note) }
 	p.showReason()
 	return p
 }
