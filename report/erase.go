@@ -1,0 +1,318 @@
+package report
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// An ErasureReport says what ErasePerson removed or changed. It names no
+// one: only the erased woman's id and counts.
+type ErasureReport struct {
+	PersonID          string
+	Needs             int // areas of need removed
+	SensitiveFlags    int // sensitive flags removed
+	ReleasePlanItems  int // release-plan items removed
+	ContactRows       int // her rows in contacts (her part of each visit) removed
+	ContactsRemoved   int // contacts removed because no other woman was at them
+	Actions           int
+	Events            int
+	Letters           int
+	DistributionLists int // newsletter issues she was on the distribution list of
+	Drafts            int // autosaved form drafts that referred to her, removed
+	// Records kept whose text named her, with every occurrence of her name
+	// replaced by ErasedMark:
+	DiaryEntriesEdited int
+	SupervisionEdited  int
+	NewslettersEdited  int
+	OtherRecordsEdited int // other women's notes, contacts, agencies …
+	NamesReplaced      int // occurrences of her name replaced in all
+}
+
+// Lines words the report for a person to read, one line per kind of record
+// touched.
+func (r *ErasureReport) Lines() []string {
+	out := []string{"Her record was removed."}
+	add := func(n int, one, many string) {
+		if n == 1 {
+			out = append(out, one)
+		} else if n > 1 {
+			out = append(out, fmt.Sprintf(many, n))
+		}
+	}
+	add(r.Needs, "1 area of need removed.", "%d areas of need removed.")
+	add(r.SensitiveFlags, "1 sensitive flag removed.", "%d sensitive flags removed.")
+	add(r.ReleasePlanItems, "1 release-plan item removed.", "%d release-plan items removed.")
+	add(r.ContactRows, "Her part of 1 contact removed.", "Her part of %d contacts removed.")
+	add(r.ContactsRemoved, "1 contact that only she was at removed.", "%d contacts that only she was at removed.")
+	add(r.Actions, "1 action removed.", "%d actions removed.")
+	add(r.Events, "1 event removed.", "%d events removed.")
+	add(r.Letters, "1 letter removed.", "%d letters removed.")
+	add(r.DistributionLists, "Taken off the distribution list of 1 newsletter.", "Taken off the distribution lists of %d newsletters.")
+	add(r.Drafts, "1 unsaved draft that referred to her removed.", "%d unsaved drafts that referred to her removed.")
+	add(r.DiaryEntriesEdited, "Her name was replaced by "+ErasedMark+" in 1 diary entry.", "Her name was replaced by "+ErasedMark+" in %d diary entries.")
+	add(r.SupervisionEdited, "Her name was replaced in 1 supervision record.", "Her name was replaced in %d supervision records.")
+	add(r.NewslettersEdited, "Her name was replaced in 1 newsletter.", "Her name was replaced in %d newsletters.")
+	add(r.OtherRecordsEdited, "Her name was replaced in 1 other record.", "Her name was replaced in %d other records.")
+	return out
+}
+
+// ErasePerson removes the woman with the given id and every record about
+// her, in one transaction:
+//
+//   - her record, needs, sensitive flags, release plan, actions, events,
+//     letters, and her place on newsletter distribution lists;
+//   - her row (note, needs discussed, items) in every contact; a contact
+//     that no other woman was at is removed, a shared one stays;
+//   - autosaved drafts that refer to her id;
+//   - in every record that stays (diary entries, supervision notes,
+//     comments and actions, newsletters, other women's notes, and any other
+//     text), every whole-word, case-insensitive occurrence of her full
+//     name, first name, surname and pseudonym is replaced by ErasedMark.
+//
+// Then the search index is merged so that no deleted entry keeps her
+// words, and the database is vacuumed (with secure_delete on), so that the
+// image saved into the vault holds no trace of her in free pages either.
+// The vault must be saved afterwards for the erasure to reach the file.
+func ErasePerson(ctx context.Context, db *sql.DB, personID string) (*ErasureReport, error) {
+	// Freed pages are overwritten with zeros from now on, on this
+	// connection (the vault's only one).
+	if _, err := db.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
+		return nil, fmt.Errorf("erasing person %s: turning on secure delete: %w", personID, err)
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("erasing person %s: %w", personID, err)
+	}
+	rep, err := erase(ctx, tx, personID)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("erasing person %s: saving the change: %w", personID, err)
+	}
+	if _, err := db.ExecContext(ctx, "VACUUM"); err != nil {
+		return rep, fmt.Errorf("person %s was erased, but compacting the database afterwards failed (save and reopen the vault, then try again): %w", personID, err)
+	}
+	return rep, nil
+}
+
+func erase(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, error) {
+	fail := func(what string, err error) error {
+		return fmt.Errorf("erasing person %s: %s: %w", id, what, err)
+	}
+	var name, pseudonym string
+	err := tx.QueryRowContext(ctx, `SELECT name, pseudonym FROM people WHERE id = ?`, id).Scan(&name, &pseudonym)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("person %s: %w", id, ErrPersonNotFound)
+	}
+	if err != nil {
+		return nil, fail("reading her record", err)
+	}
+	r := &ErasureReport{PersonID: id}
+	for _, c := range []struct {
+		n *int
+		q string
+	}{
+		{&r.Needs, `SELECT count(*) FROM person_needs WHERE person_id = ?1`},
+		{&r.SensitiveFlags, `SELECT count(*) FROM person_sensitive WHERE person_id = ?1`},
+		{&r.ReleasePlanItems, `SELECT count(*) FROM release_plan WHERE person_id = ?1`},
+		{&r.ContactRows, `SELECT count(*) FROM contact_people WHERE person_id = ?1`},
+		{&r.ContactsRemoved, `SELECT count(*) FROM contact_people cp WHERE cp.person_id = ?1
+			AND NOT EXISTS (SELECT 1 FROM contact_people o WHERE o.contact_id = cp.contact_id AND o.person_id <> ?1)`},
+		{&r.Actions, `SELECT count(*) FROM actions WHERE person_id = ?1`},
+		{&r.Events, `SELECT count(*) FROM events WHERE person_id = ?1`},
+		{&r.Letters, `SELECT count(*) FROM letters WHERE person_id = ?1`},
+		{&r.DistributionLists, `SELECT count(*) FROM newsletter_sent_to WHERE person_id = ?1`},
+		{&r.Drafts, `SELECT count(*) FROM drafts WHERE ` + draftAboutHer},
+	} {
+		if err := tx.QueryRowContext(ctx, c.q, id).Scan(c.n); err != nil {
+			return nil, fail("counting her records", err)
+		}
+	}
+	for _, q := range []string{
+		// contacts only she was at go first (their other rows cascade)
+		`DELETE FROM contacts WHERE id IN (SELECT cp.contact_id FROM contact_people cp WHERE cp.person_id = ?1
+			AND NOT EXISTS (SELECT 1 FROM contact_people o WHERE o.contact_id = cp.contact_id AND o.person_id <> ?1))`,
+		`DELETE FROM drafts WHERE ` + draftAboutHer,
+		// the rest cascades from her record (see schema v1)
+		`DELETE FROM people WHERE id = ?1`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return nil, fail("removing her records", err)
+		}
+	}
+	first, last := nameParts(name)
+	m := newNameMatcher(name, first, last, pseudonym)
+	if !m.empty() {
+		if err := replaceNames(ctx, tx, m, r); err != nil {
+			return nil, fail("replacing her name", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index(search_index) VALUES('optimize')`); err != nil {
+		return nil, fail("cleaning the search index", err)
+	}
+	return r, nil
+}
+
+// draftAboutHer selects the autosaved drafts that refer to her id: as a
+// JSON string in the body, or as the key or its last part ("visit:p-1a2b").
+const draftAboutHer = `(instr(body, '"' || ?1 || '"') > 0 OR key = ?1 OR key LIKE '%:' || ?1)`
+
+// textColumn is one column of free text that may hold a name.
+type textColumn struct {
+	table, column string
+	owner         string // the column naming the record the row belongs to, for counting
+}
+
+// textColumns lists every text column of every table except ids, foreign
+// keys, key columns and the search index's own tables (which the triggers
+// keep in step). A diary tag is text although it is part of its key.
+func textColumns(ctx context.Context, tx *sql.Tx) ([]textColumn, error) {
+	var tables []string
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table'
+		AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT LIKE 'search\_%' ESCAPE '\' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	owners := map[string]string{
+		"diary_sections": "diary_id", "diary_tags": "diary_id", "supervision_entries": "supervision_id",
+		"supervision_actions": "supervision_id", "newsletter_sections": "newsletter_id",
+	}
+	var out []textColumn
+	for _, t := range tables {
+		fks := map[string]bool{}
+		frows, err := tx.QueryContext(ctx, `SELECT "from" FROM pragma_foreign_key_list(?)`, t)
+		if err != nil {
+			return nil, err
+		}
+		for frows.Next() {
+			var c string
+			if err := frows.Scan(&c); err != nil {
+				frows.Close()
+				return nil, err
+			}
+			fks[c] = true
+		}
+		frows.Close()
+		crows, err := tx.QueryContext(ctx, `SELECT name, upper(type), pk FROM pragma_table_info(?)`, t)
+		if err != nil {
+			return nil, err
+		}
+		var cols []textColumn
+		for crows.Next() {
+			var c, typ string
+			var pk int
+			if err := crows.Scan(&c, &typ, &pk); err != nil {
+				crows.Close()
+				return nil, err
+			}
+			free := t == "diary_tags" && c == "tag"
+			if !free && (pk > 0 || fks[c] || c == "id" || strings.HasSuffix(c, "_id") || !(typ == "" || strings.Contains(typ, "TEXT") || strings.Contains(typ, "CHAR"))) {
+				continue
+			}
+			owner := owners[t]
+			if owner == "" {
+				owner = "rowid"
+				if t == "supervision" || t == "newsletters" || t == "diary" {
+					owner = "id"
+				}
+			}
+			cols = append(cols, textColumn{t, c, owner})
+		}
+		crows.Close()
+		out = append(out, cols...)
+	}
+	return out, nil
+}
+
+// replaceNames replaces her names in every text column, counting the
+// records changed by kind.
+func replaceNames(ctx context.Context, tx *sql.Tx, m *nameMatcher, r *ErasureReport) error {
+	cols, err := textColumns(ctx, tx)
+	if err != nil {
+		return err
+	}
+	edited := map[string]map[string]bool{} // kind → record keys
+	for _, c := range cols {
+		type change struct {
+			rowid int64
+			owner string
+			text  string
+		}
+		var changes []change
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT rowid, %s, %s FROM %s WHERE %s IS NOT NULL AND %s <> ''`,
+			quoteIdent(c.owner), quoteIdent(c.column), quoteIdent(c.table), quoteIdent(c.column), quoteIdent(c.column)))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var ch change
+			var owner any
+			var text string
+			if err := rows.Scan(&ch.rowid, &owner, &text); err != nil {
+				rows.Close()
+				return err
+			}
+			out, n := m.Replace(text, ErasedMark)
+			if n > 0 {
+				ch.owner, ch.text = fmt.Sprint(owner), out
+				changes = append(changes, ch)
+				r.NamesReplaced += n
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		verb := "UPDATE"
+		if c.table == "diary_tags" {
+			verb = "UPDATE OR REPLACE" // two tags may become the same
+		}
+		for _, ch := range changes {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`%s %s SET %s = ? WHERE rowid = ?`, verb, quoteIdent(c.table), quoteIdent(c.column)), ch.text, ch.rowid); err != nil {
+				return fmt.Errorf("%s.%s: %w", c.table, c.column, err)
+			}
+			kind := "other"
+			switch {
+			case strings.HasPrefix(c.table, "diary"):
+				kind = "diary"
+			case strings.HasPrefix(c.table, "supervision"):
+				kind = "supervision"
+			case strings.HasPrefix(c.table, "newsletter"):
+				kind = "newsletter"
+			}
+			if edited[kind] == nil {
+				edited[kind] = map[string]bool{}
+			}
+			edited[kind][c.table+"/"+ch.owner] = true
+			if kind != "other" {
+				edited[kind][ch.owner] = true
+				delete(edited[kind], c.table+"/"+ch.owner)
+			}
+		}
+	}
+	r.DiaryEntriesEdited = len(edited["diary"])
+	r.SupervisionEdited = len(edited["supervision"])
+	r.NewslettersEdited = len(edited["newsletter"])
+	r.OtherRecordsEdited = len(edited["other"])
+	return nil
+}
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
