@@ -223,6 +223,8 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	start = time.Now()
 	err = v.attachDB(plain)
 	wipe(plain)
+	plain = nil
+	releaseMemory()
 	if err != nil {
 		return nil, v.explain(damaged("the database inside cannot be read"), cred)
 	}
@@ -396,6 +398,8 @@ func (v *Vault) write(create bool) error {
 	if err == nil {
 		v.savedGen.Store(gen)
 	}
+	sealed = nil
+	releaseMemory()
 	return err
 }
 
@@ -411,11 +415,13 @@ func (v *Vault) sealed() ([]byte, error) {
 		img, err = serializeImage(c)
 		return err
 	})
-	defer wipe(img)
 	if err != nil {
+		wipe(img)
 		return nil, err
 	}
-	return seal(v.dataKey, v.hdr, img)
+	out, err := seal(v.dataKey, v.hdr, img)
+	wipe(img)
+	return out, err
 }
 
 // writeNew writes a new vault file, refusing to replace one.
