@@ -35,8 +35,9 @@ var kindRank = map[string]int{"contact": 0, "diary": 1, "letter": 2, "event": 3,
 // she was listed at (with her own row's outcome and note), her actions
 // (dated by when done, else due, else the contact they came from), events
 // and letters, and diary entries that are linked to a contact she was at or
-// whose text contains her name or pseudonym (whole text, ASCII letters in
-// any case; names shorter than MinNameMatchRunes are not searched for).
+// whose text names her: her name or pseudonym as whole words, in any case
+// and with or without accents, found through the full-text index (names
+// shorter than MinNameMatchRunes are not searched for).
 // Items are ordered by date, then time, both newest first, then kind
 // (contact, diary, letter, event, action), then id, so ties are stable.
 // It runs one query per kind, never one per item.
@@ -139,8 +140,11 @@ func (s *Store) Timeline(personID string) ([]TimelineItem, error) {
 	args := []any{detailFetch + 1, personID}
 	for _, n := range []string{strings.TrimSpace(name), strings.TrimSpace(pseudonym)} {
 		if utf8.RuneCountInString(n) >= MinNameMatchRunes {
-			q += ` OR EXISTS (SELECT 1 FROM diary_sections ds WHERE ds.diary_id = d.id AND instr(lower(ds.body), lower(?)) > 0)`
-			args = append(args, n)
+			// The full-text index (schema v2) finds her name as whole
+			// words, ignoring case and accents, without scanning every
+			// section's text.
+			q += ` OR d.id IN (SELECT ref FROM search_index WHERE search_index MATCH ? AND kind = 'diary')`
+			args = append(args, `body : "`+strings.ReplaceAll(n, `"`, `""`)+`"`)
 		}
 	}
 	err = s.each(q, args, func(r *sql.Rows) error {
