@@ -70,7 +70,10 @@ func (r *ErasureReport) Lines() []string {
 //   - in every record that stays (diary entries, supervision notes,
 //     comments and actions, newsletters, other women's notes, and any other
 //     text), every whole-word, case-insensitive occurrence of her full
-//     name, first name, surname and pseudonym is replaced by ErasedMark.
+//     name, first name, surname and pseudonym is replaced by ErasedMark —
+//     except inside another woman's full name or pseudonym ("Ann Jones"
+//     stays when Ann Smith is erased), and except in the name fields of
+//     other women, agencies and establishments.
 //
 // Then the search index is merged so that no deleted entry keeps her
 // words, and the database is vacuumed (with secure_delete on), so that the
@@ -148,7 +151,11 @@ func erase(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, error) {
 	first, last := nameParts(name)
 	m := newNameMatcher(name, first, last, pseudonym)
 	if !m.empty() {
-		if err := replaceNames(ctx, tx, m, r); err != nil {
+		protect, err := namesSharingAWord(ctx, tx, name, pseudonym, m)
+		if err != nil {
+			return nil, fail("reading other names", err)
+		}
+		if err := replaceNames(ctx, tx, m, protect, r); err != nil {
 			return nil, fail("replacing her name", err)
 		}
 	}
@@ -241,15 +248,55 @@ func textColumns(ctx context.Context, tx *sql.Tx) ([]textColumn, error) {
 	return out, nil
 }
 
-// replaceNames replaces her names in every text column, counting the
-// records changed by kind.
-func replaceNames(ctx context.Context, tx *sql.Tx, m *nameMatcher, r *ErasureReport) error {
+// namesSharingAWord returns a matcher for the other women's full names and
+// pseudonyms that contain one of her names (m) as a word, other than her
+// own: "Ann Jones" when Ann Smith is erased. Those stay whole.
+func namesSharingAWord(ctx context.Context, tx *sql.Tx, name, pseudonym string, m *nameMatcher) (*nameMatcher, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, pseudonym FROM people`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	own := map[string]bool{}
+	for _, n := range []string{name, pseudonym} {
+		own[strings.ToLower(strings.Join(strings.Fields(n), " "))] = true
+	}
+	var keep []string
+	for rows.Next() {
+		var n, p string
+		if err := rows.Scan(&n, &p); err != nil {
+			return nil, err
+		}
+		for _, x := range []string{n, p} {
+			if !own[strings.ToLower(strings.Join(strings.Fields(x), " "))] && m.Matches(x) {
+				keep = append(keep, x)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return newNameMatcher(keep...), nil
+}
+
+// ownNames are the columns that hold the names of other women, agencies
+// and establishments; a word they share with her name is not hers.
+var ownNames = map[string]bool{"people.name": true, "people.pseudonym": true,
+	"agencies.name": true, "establishments.name": true}
+
+// replaceNames replaces her names in every text column (except ownNames),
+// leaving other women's names in protect whole, and counts the records
+// changed by kind.
+func replaceNames(ctx context.Context, tx *sql.Tx, m, protect *nameMatcher, r *ErasureReport) error {
 	cols, err := textColumns(ctx, tx)
 	if err != nil {
 		return err
 	}
 	edited := map[string]map[string]bool{} // kind → record keys
 	for _, c := range cols {
+		if ownNames[c.table+"."+c.column] {
+			continue
+		}
 		type change struct {
 			rowid int64
 			owner string
@@ -270,6 +317,9 @@ func replaceNames(ctx context.Context, tx *sql.Tx, m *nameMatcher, r *ErasureRep
 				return err
 			}
 			out, n := m.Replace(text, ErasedMark)
+			if n > 0 {
+				out, n = m.ReplaceProtected(text, ErasedMark, protect)
+			}
 			if n > 0 {
 				ch.owner, ch.text = fmt.Sprint(owner), out
 				changes = append(changes, ch)

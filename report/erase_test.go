@@ -173,6 +173,22 @@ func TestErasureKeepsSharedRecordsAndOtherWomen(t *testing.T) {
 	require.Equal(t, 2, f.ItemsProvided["stamps"])
 }
 
+func TestErasureLeavesAnotherWomanWithTheSameFirstNameAlone(t *testing.T) {
+	db := newDB(t)
+	womanData(t, db)
+	exec(t, db, `INSERT INTO people(id, name, pseudonym) VALUES ('p4', 'Marguerite Lee', 'Heron')`,
+		`INSERT INTO diary(id, date) VALUES ('d8', '2025-08-01')`,
+		`INSERT INTO diary_sections(diary_id, key, body) VALUES ('d8', 'visit_detail', 'Marguerite Lee was calm; Marguerite Oyelaran was not, and Marguerite said so.')`)
+	_, err := ErasePerson(ctx, db, "p1")
+	require.NoError(t, err)
+	var body, other string
+	require.NoError(t, db.QueryRow(`SELECT body FROM diary_sections WHERE diary_id = 'd8'`).Scan(&body))
+	require.Equal(t, "Marguerite Lee was calm; [erased] was not, and [erased] said so.", body)
+	require.NoError(t, db.QueryRow(`SELECT name FROM people WHERE id = 'p4'`).Scan(&other))
+	require.Equal(t, "Marguerite Lee", other)
+	require.Equal(t, []string{"person:p4", "diary:d8"}, refs(search(t, db, `"Marguerite Lee"`)))
+}
+
 func TestErasingSomeoneWhoIsNotThereChangesNothing(t *testing.T) {
 	db := newDB(t)
 	womanData(t, db)

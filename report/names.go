@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -85,10 +86,31 @@ func (m *nameMatcher) Replace(s, repl string) (string, int) {
 	total := 0
 	for i, re := range m.res {
 		var n int
-		s, n = replaceWhole(re, s, repl, m.capOnly[i])
+		s, n = replaceWhole(re, s, func(string) string { return repl }, m.capOnly[i])
 		total += n
 	}
 	return s, total
+}
+
+// ReplaceProtected is Replace, except that the names in protect (other
+// women's full names that share a word with hers: "Ann Jones" when Ann
+// Smith is erased) are left whole.
+func (m *nameMatcher) ReplaceProtected(s, repl string, protect *nameMatcher) (string, int) {
+	if protect == nil || protect.empty() {
+		return m.Replace(s, repl)
+	}
+	var saved []string
+	for i, re := range protect.res {
+		s, _ = replaceWhole(re, s, func(match string) string {
+			saved = append(saved, match)
+			return fmt.Sprintf("\x00%d\x00", len(saved)-1)
+		}, protect.capOnly[i])
+	}
+	s, n := m.Replace(s, repl)
+	for i := len(saved) - 1; i >= 0; i-- {
+		s = strings.Replace(s, fmt.Sprintf("\x00%d\x00", i), saved[i], 1)
+	}
+	return s, n
 }
 
 // ReplaceQuick is Replace with a quick lower-case check first, for
@@ -102,7 +124,7 @@ func (m *nameMatcher) ReplaceQuick(s, repl string) (string, int) {
 			continue
 		}
 		var n int
-		s, n = replaceWhole(re, s, repl, m.capOnly[i])
+		s, n = replaceWhole(re, s, func(string) string { return repl }, m.capOnly[i])
 		if n > 0 {
 			ls = strings.ToLower(s)
 		}
@@ -111,9 +133,9 @@ func (m *nameMatcher) ReplaceQuick(s, repl string) (string, int) {
 	return s, total
 }
 
-// replaceWhole replaces the whole-word matches of re in s (only those
-// starting with a capital letter if capOnly).
-func replaceWhole(re *regexp.Regexp, s, repl string, capOnly bool) (string, int) {
+// replaceWhole replaces the whole-word matches of re in s with what repl
+// gives for each (only those starting with a capital letter if capOnly).
+func replaceWhole(re *regexp.Regexp, s string, repl func(string) string, capOnly bool) (string, int) {
 	var b strings.Builder
 	last, n, pos := 0, 0, 0
 	for pos < len(s) {
@@ -128,7 +150,7 @@ func replaceWhole(re *regexp.Regexp, s, repl string, capOnly bool) (string, int)
 		first, _ := utf8.DecodeRuneInString(s[a:])
 		if wordEdge(s, a, e) && (!capOnly || unicode.IsUpper(first)) {
 			b.WriteString(s[last:a])
-			b.WriteString(repl)
+			b.WriteString(repl(s[a:e]))
 			last, pos = e, e
 			n++
 			continue

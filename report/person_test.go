@@ -200,6 +200,9 @@ func TestNameMatchingIsWholeWordAndCaseInsensitive(t *testing.T) {
 		got, _ := m.Replace(in, "[x]")
 		require.Equal(t, want, got, in)
 	}
+	got, n := m.ReplaceProtected("Ann Jones met Ann, then ann jones and Smith", "[x]", newNameMatcher("Ann Jones"))
+	require.Equal(t, "Ann Jones met [x], then ann jones and [x]", got)
+	require.Equal(t, 2, n)
 	require.True(t, newNameMatcher("").empty())
 	require.True(t, newNameMatcher("J").empty(), "a single initial is not a name to match")
 	require.Equal(t, "A. M. S.", WomanLabel("Ann marie  Smith", ""))
