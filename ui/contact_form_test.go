@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
 
 	"inreach/notes"
@@ -54,8 +53,8 @@ func TestWritingUpAPrisonVisitWithThreeWomenStoresEachWomansPart(t *testing.T) {
 	cara.items[1].item.SetSelected("Writing materials")
 	test.Tap(cara.needsBtn)
 	dlg := fx.overlay(t)
-	test.Tap(findCheck(t, dlg, "Children and family"))
-	test.Tap(findCheck(t, dlg, "Housing"))
+	test.Tap(findNeedCheck(t, dlg, "Children and family"))
+	test.Tap(findNeedCheck(t, dlg, "Housing"))
 	test.Tap(findButton(t, dlg, "Done"))
 	require.Equal(t, []string{"housing", "children_family"}, cara.needs, "needs in the usual order")
 	require.True(t, hasText(cara.root, "Housing, Children and family"))
@@ -276,7 +275,7 @@ func TestEnterAddsHerAndTabGoesThroughHerFieldsToTheNextWoman(t *testing.T) {
 }
 
 func TestTheNameBoxSuggestsWomenAtThisPrisonFirstAndCanAddANewWoman(t *testing.T) {
-	fx := newContactsFixture(t, "Sam Ellis")
+	fx := newContactsFixture(t, "Rosamund Hill", "Sam Ellis")
 	st := fx.u.sess.Notes
 	elsewhere := &notes.Person{Name: "Sam Abbott", Status: "community"}
 	require.NoError(t, st.SavePerson(elsewhere))
@@ -286,9 +285,10 @@ func TestTheNameBoxSuggestsWomenAtThisPrisonFirstAndCanAddANewWoman(t *testing.T
 
 	fx.canvas().Focus(f.add)
 	fx.typing("Sam")
-	require.Len(t, f.suggests, 3, "two women and 'add as new'")
+	require.Len(t, f.suggests, 4, "three women and 'add as new'")
 	require.Equal(t, "Sam Ellis", f.suggests[0].name, "the woman at this prison first, though Abbott sorts first by name")
 	require.Equal(t, "Sam Abbott", f.suggests[1].name)
+	require.Equal(t, "Rosamund Hill", f.suggests[2].name, "a name that only contains the letters comes after names that start with them")
 	fx.key(fyne.KeyDown)
 	fx.key(fyne.KeyReturn)
 	require.Equal(t, elsewhere.ID, f.women[0].personID, "the arrow keys choose")
@@ -313,8 +313,12 @@ func TestCancellingAsksBeforeThrowingAwayTyping(t *testing.T) {
 	fx.typing("Something worth keeping")
 	f.keepDraft()
 	test.Tap(f.cancel)
-	dlg := fx.overlay(t)
-	test.Tap(findButton(t, dlg, "Keep writing"))
+	fx.overlay(t)
+	fx.canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	require.Nil(t, fx.canvas().Overlays().Top(), "Escape keeps writing")
+	require.NotNil(t, fx.s.form)
+	test.Tap(f.cancel)
+	test.Tap(findButton(t, fx.overlay(t), "Keep writing"))
 	require.NotNil(t, fx.s.form)
 	test.Tap(f.cancel)
 	test.Tap(findButton(t, fx.overlay(t), "Throw away"))
@@ -358,6 +362,21 @@ func TestEditingASavedContactKeepsItsOtherWomen(t *testing.T) {
 	require.Len(t, all, 1, "edited, not copied")
 }
 
+// findNeedCheck finds a check box of the needs dialog by its words.
+func findNeedCheck(t *testing.T, root fyne.CanvasObject, label string) *contactDialogCheck {
+	t.Helper()
+	var found *contactDialogCheck
+	walk(root, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*contactDialogCheck); ok && c.Text == label {
+			found = c
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, found, "no check box %q", label)
+	return found
+}
+
 func TestTheNeedsDialogPutsHerRecordedNeedsFirst(t *testing.T) {
 	fx := newContactsFixture(t, "Anna Smith")
 	st := fx.u.sess.Notes
@@ -373,15 +392,18 @@ func TestTheNeedsDialogPutsHerRecordedNeedsFirst(t *testing.T) {
 	require.True(t, hasText(dlg, "Her recorded needs"))
 	var order []string
 	walk(dlg, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok {
+		if c, ok := o.(*contactDialogCheck); ok {
 			order = append(order, c.Text)
 		}
 		return true
 	})
 	require.Equal(t, "Immigration", order[0], "her open need comes first")
 	require.Len(t, order, len(schema.NeedArea.Values), "every area can be chosen")
-	test.Tap(findCheck(t, dlg, "Immigration"))
-	test.Tap(findButton(t, dlg, "Done"))
+	first := fx.canvas().Focused()
+	require.Equal(t, "Immigration", first.(*contactDialogCheck).Text, "the keyboard starts on the first check box")
+	first.TypedRune(' ')
+	fx.key(fyne.KeyEscape)
+	require.Nil(t, fx.canvas().Overlays().Top(), "Escape closes the dialog")
 	require.Equal(t, []string{"immigration"}, p.needs)
 	require.Same(t, p.needsBtn, fx.canvas().Focused(), "the keyboard is back on the button")
 }

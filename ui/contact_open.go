@@ -41,18 +41,16 @@ func (s *contactsScreen) loadDrafts() {
 		title := widget.NewLabel(d.Title)
 		title.Truncation = fyne.TextTruncateEllipsis
 		when := widget.NewLabel("kept " + contactDraftWhen(d.UpdatedAt, s.u.now()))
-		when.Importance = widget.LowImportance
 		when.SizeName = theme.SizeNameCaptionText
 		resume := widget.NewButtonWithIcon("Resume", theme.DocumentCreateIcon(), func() { s.resumeDraft(key) })
-		resume.Importance = widget.HighImportance
 		discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
 			contactConfirm(s.u.win, "Throw away this unfinished write-up?",
 				"“"+title.Text+"” was never saved. Everything typed in it will be thrown away.",
 				"Throw away", "Keep it", func() { s.discardDraft(key) })
 		})
 		discard.Importance = widget.LowImportance
-		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(resume, discard),
-			container.New(&contactTightVBox{}, title, when)))
+		rows = append(rows, container.New(&contactTightVBox{overlap: theme.InnerPadding()}, title,
+			container.NewBorder(nil, nil, nil, container.NewHBox(resume, discard), when)))
 	}
 	if len(rows) > 0 {
 		head := subheading("Unfinished write-ups")

@@ -81,6 +81,9 @@ func (f *contactForm) suggest(q string) {
 		}
 		sort.SliceStable(matches, func(i, j int) bool {
 			a, b := matches[i], matches[j]
+			if ap, bp := wordPrefix(a.Name, q), wordPrefix(b.Name, q); ap != bp {
+				return ap
+			}
 			ah, bh := est != "" && a.EstablishmentID == est, est != "" && b.EstablishmentID == est
 			if ah != bh {
 				return ah
@@ -115,6 +118,18 @@ func (f *contactForm) suggestRow(i int, text string) *contactSuggestRow {
 		f.hi = i
 		f.takeSuggestion()
 	})
+}
+
+// wordPrefix reports whether a word of name starts with q, ignoring case:
+// typing "ann" puts Anna Smith and Jo Annan before Roxanne Young.
+func wordPrefix(name, q string) bool {
+	q = strings.ToLower(q)
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if strings.HasPrefix(w, q) {
+			return true
+		}
+	}
+	return strings.HasPrefix(strings.ToLower(name), q)
 }
 
 // suggestionText is one woman in the suggestions: name, prison number,

@@ -234,8 +234,8 @@ func (p *visitPerson) chooseNeeds() {
 			}
 		}
 	}
-	check := func(area string) fyne.CanvasObject {
-		c := widget.NewCheck(schema.NeedArea.Label(area), func(on bool) {
+	check := func(area string) *contactDialogCheck {
+		c := newContactDialogCheck(schema.NeedArea.Label(area), func(on bool) {
 			chosen[area] = on
 			p.needs = p.needs[:0]
 			for _, a := range schema.NeedArea.Values {
@@ -250,7 +250,7 @@ func (p *visitPerson) chooseNeeds() {
 		c.Checked = chosen[area]
 		return c
 	}
-	var mine, others []fyne.CanvasObject
+	var mine, others []*contactDialogCheck
 	for _, a := range schema.NeedArea.Values {
 		if hers[a] {
 			mine = append(mine, check(a))
@@ -258,20 +258,32 @@ func (p *visitPerson) chooseNeeds() {
 			others = append(others, check(a))
 		}
 	}
+	grid := func(cs []*contactDialogCheck) fyne.CanvasObject {
+		objs := make([]fyne.CanvasObject, len(cs))
+		for i, c := range cs {
+			objs[i] = c
+		}
+		return container.NewGridWithColumns(3, objs...)
+	}
 	box := container.NewVBox()
 	if len(mine) > 0 {
 		box.Add(subheading("Her recorded needs"))
-		box.Add(container.NewGridWithColumns(3, mine...))
+		box.Add(grid(mine))
 		box.Add(subheading("Other areas"))
 	}
-	box.Add(container.NewGridWithColumns(3, others...))
+	box.Add(grid(others))
+	checks := append(mine, others...)
+	box.Add(muted("Space ticks or unticks; Enter or Escape closes."))
 	d := dialog.NewCustom("Needs discussed with "+p.name, "Done", box, p.f.u.win)
-	d.SetOnClosed(func() {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(p.needsBtn); c != nil {
-			c.Focus(p.needsBtn)
-		}
-	})
+	for _, c := range checks {
+		c.close = d.Hide
+	}
+	win := p.f.u.win
+	contactEscapeCloses(win, d, func() { win.Canvas().Focus(p.needsBtn) })
 	d.Show()
+	if len(checks) > 0 {
+		win.Canvas().Focus(checks[0])
+	}
 }
 
 // state is her part of the form as typed, for the autosaved draft.
