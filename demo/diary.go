@@ -90,15 +90,18 @@ func (g *gen) diaryFor(cr *contactRec) {
 		}
 		v.first, v.name = who, who
 		if cr.c.Kind == "prison_visit" {
-			tmpl := g.pick(diaryDetail)
-			if seen <= 1 || booked <= 1 {
-				tmpl = g.pick(diaryDetailFew)
+			switch {
+			case seen == 0:
+				detail = fill(g.pick(diaryDetailNone), v)
+			case seen == 1 || booked <= 1:
+				detail = joinSentences(fill(g.pick(diaryDetailFew), v), capitalise(fill(g.pick(diaryMention), v)))
+			default:
+				detail = joinSentences(fill(g.pick(diaryDetail), v), g.sentencesFrom(diaryDetailMore, 1, 2, v),
+					capitalise(fill(g.pick(diaryMention), v)))
 			}
-			detail = joinSentences(fill(tmpl, v), g.sentencesFrom(diaryDetailMore, 1, 2, v),
-				capitalise(fill(g.pick(diaryMention), v)))
 		} else {
 			detail = joinSentences(capitalise(fill("{kind} with {first} at {place}.", v)),
-				capitalise(fill(g.pick(diaryMention), v)))
+				capitalise(fill(g.pick(diaryMentionOther), v)))
 		}
 		switch cr.c.Kind {
 		case "release_day":

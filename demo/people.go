@@ -120,7 +120,7 @@ func (g *gen) personRecord(w *woman) exchange.Person {
 			need.Status = []string{"open", "open", "in_progress", "in_progress", "in_progress", "met", "declined"}[int(x*7)]
 		}
 		if g.chance(0.5) {
-			need.Note = g.pick(needNotes[n])
+			need.Note = stripPhase(g.pickPhase(needNotes[n], cur != nil))
 		}
 		p.Needs = append(p.Needs, need)
 	}

@@ -15,6 +15,19 @@ var diaryDetailFew = []string{
 	"{kind} at {place}. Only a small list this month ({k} booked, {s} seen), which gave time for longer conversations.",
 }
 
+var diaryDetailNone = []string{
+	"{kind} at {place}. None of the {k} women on the list could be seen today.",
+	"{kind} at {place}. The {k} women booked were not brought over, so the session did not happen as planned.",
+}
+
+var diaryMentionOther = []string{
+	"{first} talked about her plans for the first week.",
+	"{name} said she had hardly slept the night before.",
+	"{first} wanted to talk about her children on the way.",
+	"It was good to see how {name} handled a stressful day.",
+	"{first} asked lots of questions, and I made sure she left with the answers written down.",
+}
+
 var diaryDetailMore = []string{
 	"The room was ready when we arrived and the officers were friendly, which set a good tone.",
 	"We started twenty minutes late because of a lockdown on one wing, so each conversation was shorter than I would have liked.",

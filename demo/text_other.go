@@ -4,16 +4,16 @@ package demo
 
 var lettersOut = []string{
 	"Wrote to {first} with news from the team and the latest newsletter.",
-	"Replied to {first}'s letter and answered her questions about {area}.",
+	"Replied to {first}'s letter and answered her questions about her {area}.",
 	"Sent {first} a birthday card signed by the team.",
 	"Wrote to confirm next month's visit and to let her know {agency} has her referral.",
 	"Wrote to {first} after the session with a summary of what we agreed, as she asked.",
 	"Sent {first} a short letter of encouragement before her hearing.",
-	"Wrote back to {first} with the information she asked for about {area}.",
+	"Wrote back to {first} with the information she asked for about her {area}.",
 }
 
 var lettersIn = []string{
-	"Letter from {first}: she has started a new course and asked about {area} after release.",
+	"Letter from {first}: she has started a new course and asked about her {area} after release.",
 	"{first} wrote to say thank you for the visit and sent a poem for the newsletter.",
 	"{first} wrote that she has had some hard news and would like a visit soon.",
 	"Short note from {first} asking for writing paper and stamps.",
@@ -28,7 +28,7 @@ var emailsOut = []string{
 }
 
 var emailsIn = []string{
-	"Email reply from {first} via the prison service: she has some questions about {area}.",
+	"Email reply from {first} via the prison service: she has some questions about her {area}.",
 }
 
 var phoneLetters = []string{
@@ -81,10 +81,10 @@ var eventNotes = map[string][]string{
 }
 
 var needNotes = map[string][]string{
-	"housing":                 {"Needs housing on release", "Supported housing referral in", "Housed; settling in"},
+	"housing":                 {"[in] Needs housing on release", "Supported housing referral in", "[out] Housed; settling in"},
 	"benefits_debt":           {"UC claim to set up", "Court fines", "Rent arrears from old tenancy"},
-	"substance_use":           {"On a script; wants transfer on release", "Alcohol; cutting down", "In recovery"},
-	"mental_health":           {"Anxiety and low mood", "Under the in-reach team", "Waiting for counselling"},
+	"substance_use":           {"[in] On a script; wants transfer on release", "Alcohol; cutting down", "In recovery"},
+	"mental_health":           {"Anxiety and low mood", "[in] Under the in-reach team", "Waiting for counselling"},
 	"physical_health":         {"Dental and hip pain", "Asthma", "Needs a GP"},
 	"children_family":         {"Children with foster carers", "Family court in progress", "Contact with daughter"},
 	"domestic_sexual_abuse":   {"IDVA involved", "Safety plan in place"},
@@ -93,8 +93,8 @@ var needNotes = map[string][]string{
 	"learning_disability":     {"Easy-read materials help"},
 	"legal_solicitor":         {"Appeal pending", "Family law solicitor needed"},
 	"probation_licence":       {"Licence conditions explained", "Probation officer allocated"},
-	"education_training_work": {"Level 2 English", "Catering placement interest"},
-	"identity_documents":      {"No ID; birth certificate ordered", "Bank account needed"},
+	"education_training_work": {"[in] Level 2 English", "Catering placement interest"},
+	"identity_documents":      {"[in] No ID; birth certificate ordered", "Bank account needed"},
 	"relationships":           {"Rebuilding contact with sister"},
 	"immigration":             {"Home Office letter received"},
 	"bereavement":             {"Brother died last year"},

@@ -105,9 +105,10 @@ func (g *gen) makeAgencies() {
 	for _, a := range agencyDefs {
 		id := g.id("a", 3)
 		checked := g.end - g.between(10, 700)
-		email := slug(a.name)
-		if len(email) > 20 {
-			email = email[:20]
+		words := strings.Fields(a.name)
+		email := slug(words[0])
+		if len(words) > 1 {
+			email += "-" + slug(words[len(words)-1])
 		}
 		phone := g.phone()
 		notes := ""

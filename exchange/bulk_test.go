@@ -123,3 +123,9 @@ func TestACancelledExportLeavesTheVaultWorking(t *testing.T) {
 	require.Error(t, err)
 	require.Equal(t, blankExportedAt(fixture), exportText(t, db))
 }
+
+func TestTheRebuildSQLStillEndsWithTheOptimizeTheBulkImportLeavesOut(t *testing.T) {
+	// If this fails, schema.SearchRebuildSQL changed shape: check that
+	// rebuildWithoutOptimize still does what its comment says.
+	require.Contains(t, schema.SearchRebuildSQL, "INSERT INTO search_index(search_index) VALUES('optimize');")
+}
