@@ -157,7 +157,7 @@ func (p *visitPerson) showReason() {
 // newItem adds an item line (not yet laid out).
 func (p *visitPerson) newItem(item, qty string) *visitItem {
 	it := &visitItem{}
-	it.qty = newContactLeaveEntry("How many", nil)
+	it.qty = newContactLeaveEntry("1", nil)
 	it.qty.SetText(qty)
 	it.qty.AlwaysShowValidationError = true
 	it.qty.OnChanged = func(string) {
@@ -166,9 +166,6 @@ func (p *visitPerson) newItem(item, qty string) *visitItem {
 		p.f.changed()
 	}
 	it.item = widget.NewSelect(schema.Item.LabelList(), func(string) {
-		if it.qty.Text == "" {
-			it.qty.SetText("1")
-		}
 		p.clearError("Items")
 		p.f.changed()
 	})
@@ -330,7 +327,11 @@ func (p *visitPerson) record() (notes.ContactPerson, []notes.FieldError) {
 			p.items[j].qty.SetValidationError(nil)
 			continue
 		}
-		q, err := strconv.Atoi(strings.TrimSpace(it.Quantity))
+		qty := strings.TrimSpace(it.Quantity)
+		if qty == "" {
+			qty = "1" // the placeholder: one, unless she was given more
+		}
+		q, err := strconv.Atoi(qty)
 		if err != nil {
 			errs = append(errs, notes.FieldError{Field: field + ".Quantity",
 				Message: fmt.Sprintf("Enter how many %s were given as a number, for example 2.", strings.ToLower(schema.Item.Label(it.Item)))})
