@@ -1,6 +1,7 @@
 // Package exchange reads and writes Inreach's JSON interchange format
 // (shared/DESIGN.md, "The interchange format (JSON)") and moves documents in
-// and out of a vault database of schema v1.
+// and out of a vault database (the record tables of schema v1; the search
+// index of later migrations is kept right by the import).
 //
 // The format is lossless: Export, then Import into an empty vault, then
 // Export again gives the same document apart from "exported_at".

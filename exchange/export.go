@@ -32,7 +32,8 @@ type ExportOptions struct {
 
 // Export reads the whole vault (or, with opts.PersonID, one woman's records)
 // into a Document in the stable order of Sort, with exported_at set to the
-// current time in UTC. It reads inside one transaction and changes nothing.
+// current time in UTC. It reads inside one transaction and changes nothing;
+// cancelling ctx stops it (the transaction is not bound to ctx, see Import).
 func Export(ctx context.Context, db *sql.DB, opts ExportOptions) (*Document, error) {
 	// Not tied to ctx: see Import. The queries still use ctx.
 	tx, err := db.BeginTx(context.Background(), nil)

@@ -83,7 +83,14 @@ func (r ImportResult) String() string {
 // is changed.
 //
 // A replaced record is updated in place, never deleted and re-inserted, so
-// records that point at it (her contacts, letters …) are kept.
+// records that point at it (her contacts, letters …) are kept. A large file
+// (300 records or more) rebuilds the search index once at the end instead of
+// record by record (see bulk.go).
+//
+// Cancelling ctx stops the import and rolls it back. The transaction itself
+// is deliberately not bound to ctx: database/sql throws away the connection
+// of a transaction whose context ends, and the vault's in-memory database
+// exists only on that one connection.
 func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) {
 	if d == nil {
 		return ImportResult{}, errors.New("no document to import")
