@@ -78,7 +78,14 @@ func (s *contactsScreen) build() {
 		if s.wTimer != nil {
 			s.wTimer.Stop()
 		}
-		s.wTimer = time.AfterFunc(300*time.Millisecond, func() { fyne.Do(s.reload) })
+		sess := s.u.sess
+		s.wTimer = time.AfterFunc(300*time.Millisecond, func() {
+			fyne.Do(func() {
+				if s.u.sess == sess && s.form == nil {
+					s.reload()
+				}
+			})
+		})
 	}
 	s.clearBtn = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), s.clearFilters)
 	s.clearBtn.Importance = widget.LowImportance
