@@ -2,18 +2,12 @@ package ui
 
 import (
 	"image/color"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"inreach/schema"
 )
 
 // Small widgets of the contacts screens: entries that check themselves as
@@ -314,143 +308,4 @@ func contactPanel(content fyne.CanvasObject) fyne.CanvasObject {
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
 	return container.NewStack(bg, container.NewPadded(content))
-}
-
-// contactToolbar lays objects out left to right with a spacer before the last
-// group, like a toolbar.
-func contactToolbar(left []fyne.CanvasObject, right ...fyne.CanvasObject) *fyne.Container {
-	objs := append([]fyne.CanvasObject{}, left...)
-	objs = append(objs, layout.NewSpacer())
-	objs = append(objs, right...)
-	return container.NewHBox(objs...)
-}
-
-// contactLongDate shows a YYYY-MM-DD date as "Fri 4 Jul 2025"; anything that is
-// not a date is shown as it is.
-func contactLongDate(d string) string {
-	t, err := schema.ParseDate(d)
-	if err != nil {
-		return d
-	}
-	return t.Format("Mon 2 Jan 2006")
-}
-
-// contactTimeSpan shows a start and end time as "13:30–15:30", "from 13:30" or "".
-func contactTimeSpan(start, end string) string {
-	switch {
-	case start != "" && end != "":
-		return start + "–" + end
-	case start != "":
-		return "from " + start
-	}
-	return ""
-}
-
-// contactClock accepts the ways people type a time ("930", "9:30",
-// "13.30", "1330") and returns "HH:MM"; anything else comes back trimmed
-// and unchanged, to be refused by the check.
-func contactClock(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || schema.ValidTime(s) {
-		return s
-	}
-	t := strings.NewReplacer(".", ":", " ", "").Replace(s)
-	if !strings.Contains(t, ":") {
-		switch len(t) {
-		case 3:
-			t = "0" + t[:1] + ":" + t[1:]
-		case 4:
-			t = t[:2] + ":" + t[2:]
-		case 1, 2:
-			t += ":00"
-		}
-	}
-	if len(t) == 4 && t[1] == ':' {
-		t = "0" + t
-	}
-	if schema.ValidTime(t) {
-		return t
-	}
-	return s
-}
-
-// contactDraftWhen shows a draft's RFC 3339 stamp as local time: "today 10:32",
-// or "Fri 4 Jul 2025, 10:32".
-func contactDraftWhen(stamp string, now time.Time) string {
-	t, err := time.Parse(time.RFC3339Nano, stamp)
-	if err != nil {
-		return ""
-	}
-	t = t.In(now.Location())
-	if t.Format(schema.DateLayout) == now.Format(schema.DateLayout) {
-		return "today " + t.Format("15:04")
-	}
-	return t.Format("Mon 2 Jan 2006, 15:04")
-}
-
-// contactConfirm asks before something that cannot be undone; the
-// dangerous choice is red, and Escape keeps things as they are.
-func contactConfirm(w fyne.Window, title, message, yes, no string, onYes func()) {
-	l := widget.NewLabel(message)
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, yes, no, container.New(&maxWidth{width: 420}, l), func(ok bool) {
-		if ok {
-			onYes()
-		}
-	}, w)
-	d.SetConfirmImportance(widget.DangerImportance)
-	contactEscapeCloses(w, d, nil)
-	d.Show()
-}
-
-// contactEscapeCloses lets Escape close d while nothing in it has the
-// keyboard focus (Fyne's dialogs do not do this themselves): the focus
-// leaves the form underneath, and the window's key handler is restored
-// when d closes, then closed runs (if not nil).
-func contactEscapeCloses(w fyne.Window, d dialog.Dialog, closed func()) {
-	c := w.Canvas()
-	prev := c.OnTypedKey()
-	c.Unfocus()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			d.Hide()
-			return
-		}
-		if prev != nil {
-			prev(k)
-		}
-	})
-	d.SetOnClosed(func() {
-		c.SetOnTypedKey(prev)
-		if closed != nil {
-			closed()
-		}
-	})
-}
-
-// contactDialogCheck is a check box in a dialog: Escape or Enter on it
-// closes the dialog, so choosing by keyboard ends where it started.
-type contactDialogCheck struct {
-	widget.Check
-	close func()
-}
-
-func newContactDialogCheck(label string, changed func(bool)) *contactDialogCheck {
-	c := &contactDialogCheck{}
-	c.Text = label
-	c.OnChanged = changed
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// TypedKey closes the dialog on Escape or Enter.
-func (c *contactDialogCheck) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
-		if c.close != nil {
-			c.close()
-			return
-		}
-	}
-	c.Check.TypedKey(k)
 }
