@@ -89,7 +89,7 @@ func TestBadFilesAreRefusedWithTheRecordAndFieldNamedAndNothingChanges(t *testin
 		{"an empty establishment name", `"name": "HMP Peterborough"`, `"name": ""`,
 			[]string{`establishments[0] (id "e1"): name is empty`}},
 		{"a wellbeing score out of range", `"wellbeing": 7`, `"wellbeing": 11`,
-			[]string{`contacts[0] (id "c1"): people[0].wellbeing is 11: a wellbeing score runs from 0 to 10`}},
+			[]string{`contacts[0] (id "c1"): people[0].wellbeing is 11: a wellbeing score runs from 1 to 10`}},
 		{"broken JSON", `"notes": "Monthly.",`, `"notes": "Monthly."`,
 			[]string{`file: is not valid JSON (line`}},
 		{"an unknown event kind", `"kind": "referred"`, `"kind": "arrested"`,

@@ -24,7 +24,7 @@ func SectionKeys(template string) []string {
 	return append([]string(nil), templateKeys[template]...)
 }
 
-// MaxWellbeing is the highest wellbeing score; scores run from 0.
+// MaxWellbeing is the highest wellbeing score; scores run from 1 (as the app records them).
 const MaxWellbeing = 10
 
 // A reference kind: the table it points into and how to name it.
@@ -281,8 +281,8 @@ func (v *validator) contacts(list []Contact) {
 					v.p.add(r, c.ID, g+".quantity", "is %d: it should be 1 or more", it.Quantity)
 				}
 			}
-			if cp.Wellbeing != nil && (*cp.Wellbeing < 0 || *cp.Wellbeing > MaxWellbeing) {
-				v.p.add(r, c.ID, f+".wellbeing", "is %d: a wellbeing score runs from 0 to %d", *cp.Wellbeing, MaxWellbeing)
+			if cp.Wellbeing != nil && (*cp.Wellbeing < 1 || *cp.Wellbeing > MaxWellbeing) {
+				v.p.add(r, c.ID, f+".wellbeing", "is %d: a wellbeing score runs from 1 to %d", *cp.Wellbeing, MaxWellbeing)
 			}
 		}
 	}
