@@ -41,7 +41,7 @@ type Hit struct {
 	Ref      string `json:"ref"`       // the record's id (see the Kind constants)
 	PersonID string `json:"person_id"` // the woman the record is about, or ""
 	Title    string `json:"title"`     // a short plain-English name for the record
-	Date     string `json:"date"`      // the record's date, or ""
+	Date     string `json:"date"`      // the record's date (an action's due date), or ""
 	// Snippet is a few words of the matching text with each matching word
 	// between SnippetStart and SnippetEnd, and SnippetGap where text is cut.
 	Snippet string `json:"snippet"`

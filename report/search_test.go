@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/schema"
+	"inreach/vault"
 )
 
 // searchData is a small hand-built vault for the search tests.
@@ -244,4 +247,16 @@ func TestSearchPagesThroughResults(t *testing.T) {
 	require.ErrorContains(t, err, "limit")
 	_, err = Search(ctx, db, "council", 10, -1)
 	require.ErrorContains(t, err, "offset")
+}
+
+func TestMigratingAnOlderVaultIndexesWhatIsAlreadyThere(t *testing.T) {
+	db, err := vault.OpenMemoryDB()
+	require.NoError(t, err)
+	defer db.Close()
+	require.NoError(t, vault.Migrate(ctx, db, schema.Migrations[:1]))
+	searchData(t, db)
+	require.NoError(t, vault.Migrate(ctx, db, schema.Migrations))
+	require.Equal(t, []string{"person:p1"}, refs(search(t, db, "Ann Smith")))
+	require.Equal(t, []string{"contact_note:c1"}, refs(search(t, db, "Christmas")))
+	require.Equal(t, []string{"supervision:s1"}, refs(search(t, db, "regular room")))
 }
