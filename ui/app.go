@@ -64,11 +64,15 @@ func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
 // the unlock screen.
 func (u *UI) showStart() {
 	u.win.SetMainMenu(nil)
+	var content fyne.CanvasObject
+	var focus fyne.Focusable
 	if vault.Exists(u.path) {
-		u.win.SetContent(newUnlockScreen(u))
+		content, focus = newUnlockScreen(u)
 	} else {
-		u.win.SetContent(newCreateScreen(u))
+		content, focus = newCreateScreen(u)
 	}
+	u.win.SetContent(content)
+	u.win.Canvas().Focus(focus)
 }
 
 // opened is called on the UI goroutine once the vault is unlocked or created.

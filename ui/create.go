@@ -20,7 +20,7 @@ import (
 
 // newCreateScreen is the first-run screen: choose a passphrase, create the
 // vault, then see the recovery key once.
-func newCreateScreen(u *UI) fyne.CanvasObject {
+func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 	p1 := widget.NewPasswordEntry()
 	p1.SetPlaceHolder("Passphrase")
 	p2 := widget.NewPasswordEntry()
@@ -93,8 +93,7 @@ func newCreateScreen(u *UI) fyne.CanvasObject {
 		msg,
 		path,
 	)
-	defer u.win.Canvas().Focus(p1)
-	return centredCard(box, 520)
+	return centredCard(box, 520), p1
 }
 
 // newRecoveryKeyScreen shows the recovery key once, with a button to save

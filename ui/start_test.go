@@ -87,7 +87,7 @@ func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
 	u.shell.show(sectionDirectory)
 
 	ctrlL := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	u.win.Canvas().(test.WindowlessCanvas).TypedShortcut(ctrlL)
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
 	require.Nil(t, u.sess, "Ctrl+L locks")
 	require.True(t, hasText(u.win.Content(), "locked"))
 

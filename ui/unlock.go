@@ -25,7 +25,7 @@ type unlockScreen struct {
 	message  *widget.Label
 }
 
-func newUnlockScreen(u *UI) fyne.CanvasObject {
+func newUnlockScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 	s := &unlockScreen{u: u}
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder("Passphrase")
@@ -60,8 +60,7 @@ func newUnlockScreen(u *UI) fyne.CanvasObject {
 		recover,
 		path,
 	)
-	defer u.win.Canvas().Focus(s.pass)
-	return centredCard(form, 440)
+	return centredCard(form, 440), s.pass
 }
 
 func (s *unlockScreen) busy(on bool) {
