@@ -127,3 +127,23 @@ func mustGetwd(t *testing.T) string {
 	require.NoError(t, err)
 	return wd
 }
+
+func TestBackupEveryKeepsOneBackupForSavesInQuickSuccession(t *testing.T) {
+	opts := testOpts()
+	opts.BackupEvery = time.Hour
+	v, _, _ := newVault(t, opts)
+	for i := 1; i <= 5; i++ {
+		putNote(t, v.DB(), 1, fmt.Sprintf("version %d", i))
+		require.NoError(t, v.Save())
+	}
+	b, err := v.Backups()
+	require.NoError(t, err)
+	require.Len(t, b, 1, "one backup at the first save, none for the saves within the hour")
+
+	v.lastBackup = time.Now().Add(-2 * time.Hour)
+	putNote(t, v.DB(), 1, "version 6")
+	require.NoError(t, v.Save())
+	b, err = v.Backups()
+	require.NoError(t, err)
+	require.Len(t, b, 2, "a save after the interval keeps another backup")
+}

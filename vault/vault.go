@@ -21,6 +21,12 @@ type Options struct {
 	KDF        KDFParams   // used by Create and ChangePassphrase; zero value means DefaultKDF
 	Migrations []Migration // applied after Create and after every Open; nil means none and no schema version check
 	Backups    int         // backups to keep in backups/ beside the vault; 0 means 10; negative means none
+	// BackupEvery is the least time between two backups: a save sooner
+	// than that after the last backup this Vault made replaces the file
+	// without keeping another backup. 0 keeps a backup at every save. The
+	// desktop app saves a few seconds after each change, so it sets a few
+	// minutes here: otherwise ten backups would cover only the last minute.
+	BackupEvery time.Duration
 	ReadOnly   bool        // Open without taking the write lock; Save/ChangePassphrase then return ErrReadOnly
 }
 
@@ -43,6 +49,9 @@ type Vault struct {
 	lock     *fileLock
 	fs       fileSystem
 	backups  int
+	// backupEvery and lastBackup pace backups (Options.BackupEvery).
+	backupEvery time.Duration
+	lastBackup  time.Time
 	readOnly bool
 	kdf      KDFParams
 	timings  OpenTimings
@@ -111,7 +120,7 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 		return nil, "", fmt.Errorf("%w (%s)", ErrExists, path)
 	}
 
-	v := &Vault{path: path, lock: lock, fs: osFS{}, backups: opts.backups(), kdf: kdf}
+	v := &Vault{path: path, lock: lock, fs: osFS{}, backups: opts.backups(), backupEvery: opts.BackupEvery, kdf: kdf}
 	defer func() {
 		if err != nil {
 			v.Close()
@@ -181,7 +190,7 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	if path, err = resolve(path); err != nil {
 		return nil, err
 	}
-	v := &Vault{path: path, fs: osFS{}, backups: opts.backups(), readOnly: opts.ReadOnly, kdf: opts.kdf()}
+	v := &Vault{path: path, fs: osFS{}, backups: opts.backups(), backupEvery: opts.BackupEvery, readOnly: opts.ReadOnly, kdf: opts.kdf()}
 	defer func() {
 		if err != nil {
 			v.Close()
@@ -460,8 +469,9 @@ func (v *Vault) replace(sealed []byte) error {
 		return err
 	}
 	var backup string
-	if v.backups > 0 {
-		if backup, err = makeBackup(v.fs, v.path, time.Now()); err != nil {
+	now := time.Now()
+	if v.backups > 0 && (v.backupEvery <= 0 || v.lastBackup.IsZero() || now.Sub(v.lastBackup) >= v.backupEvery) {
+		if backup, err = makeBackup(v.fs, v.path, now); err != nil {
 			v.fs.Remove(tmp)
 			return err
 		}
@@ -478,7 +488,8 @@ func (v *Vault) replace(sealed []byte) error {
 		e.Replaced = true
 		return e
 	}
-	if v.backups > 0 {
+	if backup != "" {
+		v.lastBackup = now
 		pruneBackups(v.fs, v.path, v.backups)
 	}
 	return nil
