@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"inreach/schema"
 	"inreach/vault"
 )
 
@@ -119,3 +120,13 @@ func (u *UI) quit() {
 
 // appContext is the context for work started from the UI.
 func (u *UI) appContext() context.Context { return context.Background() }
+
+// backupEvery paces the vault's backups: the app saves a few seconds after
+// each change, and ten backups a minute apart would soon be ten copies of
+// the same morning.
+const backupEvery = 5 * time.Minute
+
+// vaultOptions are the options the app opens and creates vaults with.
+func (u *UI) vaultOptions() vault.Options {
+	return vault.Options{KDF: u.kdf, Migrations: schema.Migrations, BackupEvery: backupEvery}
+}

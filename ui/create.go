@@ -53,7 +53,7 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 		progress.Start()
 		pass := []byte(p1.Text)
 		go func() {
-			v, key, err := vault.Create(u.path, pass, vault.Options{KDF: u.kdf, Migrations: schema.Migrations})
+			v, key, err := vault.Create(u.path, pass, u.vaultOptions())
 			clear(pass)
 			fyne.Do(func() {
 				progress.Stop()

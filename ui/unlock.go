@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/cli"
-	"inreach/schema"
 	"inreach/vault"
 )
 
@@ -86,7 +85,7 @@ func (s *unlockScreen) unlock() {
 	pass := []byte(s.pass.Text)
 	s.busy(true)
 	go func() {
-		v, err := vault.Open(s.u.path, pass, vault.Options{Migrations: schema.Migrations})
+		v, err := vault.Open(s.u.path, pass, u.vaultOptions())
 		clear(pass)
 		fyne.Do(func() {
 			s.busy(false)
@@ -141,7 +140,7 @@ func showRecoverDialog(u *UI) {
 		prog.Show()
 		k, p := key.Text, []byte(p1.Text)
 		go func() {
-			v, err := vault.OpenWithRecoveryKey(u.path, k, vault.Options{Migrations: schema.Migrations})
+			v, err := vault.OpenWithRecoveryKey(u.path, k, u.vaultOptions())
 			if err == nil {
 				if err = v.ChangePassphrase(p); err != nil {
 					v.Close()
