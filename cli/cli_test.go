@@ -220,3 +220,44 @@ func TestExportImportRoundTripThroughTheCommandLine(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(js), &fig))
 	require.EqualValues(t, 1, fig["new_referrals"])
 }
+
+func TestDemoThenPDFsAndErasureThroughTheCommandLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.vault")
+	env := map[string]string{"INREACH_VAULT": path, "INREACH_PASSPHRASE": "correct horse battery"}
+	code, out, errs := run(t, env, "demo", "--scale", "small", "--seed", "3")
+	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, out, "invented")
+
+	v, err := vault.Open(path, []byte(env["INREACH_PASSPHRASE"]), options(true))
+	require.NoError(t, err)
+	var person, name, contact string
+	require.NoError(t, v.DB().QueryRow(`SELECT p.id, p.name FROM people p JOIN contact_people cp ON cp.person_id = p.id LIMIT 1`).Scan(&person, &name))
+	require.NoError(t, v.DB().QueryRow(`SELECT id FROM contacts WHERE kind = 'prison_visit' LIMIT 1`).Scan(&contact))
+	v.Close()
+
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"pdf", "supervision", "--from", "2026-01-01", "--to", "2026-11-23", "--redact", "-o", filepath.Join(dir, "sup.pdf")},
+		{"pdf", "visit", contact, "-o", filepath.Join(dir, "visit.pdf")},
+		{"pdf", "monitoring", "--from", "2026-01-01", "--to", "2026-11-23", "-o", filepath.Join(dir, "mon.pdf")},
+		{"pdf", "person", person, "-o", filepath.Join(dir, "person.pdf")},
+		{"export", "--person", person, "-o", filepath.Join(dir, "her.json")},
+	} {
+		code, _, errs := run(t, env, args...)
+		require.Equal(t, ExitOK, code, "%v: %s", args, errs)
+		b, err := os.ReadFile(args[len(args)-1])
+		require.NoError(t, err)
+		require.NotEmpty(t, b)
+	}
+	code, _, _ = run(t, env, "pdf", "person", "no-such-id", "-o", filepath.Join(dir, "x.pdf"))
+	require.Equal(t, ExitFailed, code)
+
+	code, _, _ = run(t, env, "erase", "person", person)
+	require.Equal(t, ExitUsage, code, "erasing needs --yes")
+	code, out, errs = run(t, env, "erase", "person", person, "--yes")
+	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, out, "backups")
+	code, out, errs = run(t, env, "search", name, "--format", "json")
+	require.Equal(t, ExitOK, code, errs)
+	require.NotContains(t, out, person)
+}
