@@ -1,0 +1,476 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/diary"
+	"inreach/schema"
+)
+
+func init() {
+	screenBuilders[sectionDiary] = func(u *UI) screen { return newDiaryScreen(u) }
+}
+
+// The status and tag filters' "no filter" choices.
+const (
+	diaryAnyStatus = "Any status"
+	diaryAnyTag    = "Any tag"
+)
+
+// diaryScreen is the reflective diary: a tab with the list of entries on
+// the left (newest first, filtered by status, tag, period and text) and the
+// entry being written on the right, and a tab gathering the learning across
+// entries. Ctrl+Shift+N starts a new entry (newEntry); open(id) shows an
+// entry, or the reflection on a contact.
+type diaryScreen struct {
+	u *UI
+
+	tabs     *container.AppTabs
+	entryTab *container.TabItem
+
+	search *widget.Entry
+	status *widget.Select
+	tag    *widget.Select
+	period *widget.Select
+	count  *widget.Label
+	list   *widget.List
+	items  []diary.Summary
+
+	drafts *fyne.Container // unsaved drafts to carry on with
+
+	detail   *fyne.Container
+	editor   *diaryEditor
+	selected string
+
+	learning *learningView
+	root     fyne.CanvasObject
+}
+
+func newDiaryScreen(u *UI) *diaryScreen {
+	s := &diaryScreen{u: u}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Words in an entry or its tags")
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.OnChanged = func(string) { s.reload() }
+
+	s.status = widget.NewSelect(append([]string{diaryAnyStatus}, schema.DiaryStatus.LabelList()...), func(string) { s.reload() })
+	s.status.Selected = diaryAnyStatus
+	s.tag = widget.NewSelect([]string{diaryAnyTag}, func(string) { s.reload() })
+	s.tag.Selected = diaryAnyTag
+	s.period = widget.NewSelect(diaryPeriods, func(string) { s.reload() })
+	s.period.Selected = diaryAnyTime
+
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+
+	s.list = widget.NewList(
+		func() int { return len(s.items) },
+		newDiaryRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.items) {
+				fillDiaryRow(o, s.items[i])
+			}
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.items) && s.items[i].ID != s.selected {
+			s.showEntry(s.items[i].ID)
+		}
+	}
+
+	add := widget.NewButtonWithIcon("New entry", theme.ContentAddIcon(), s.newEntry)
+	add.Importance = widget.HighImportance
+	s.drafts = container.NewVBox()
+	filters := container.NewGridWithColumns(2, s.status, s.tag)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, add, heading("Diary")),
+		s.search,
+		filters,
+		s.period,
+		s.drafts,
+		s.count,
+	)
+	left := container.NewBorder(top, nil, nil, nil, s.list)
+
+	s.detail = container.NewStack()
+	split := container.NewHSplit(container.NewPadded(left), s.detail)
+	split.Offset = 0.34
+
+	s.learning = newLearningView(u, func(id string) {
+		s.tabs.Select(s.entryTab)
+		s.open(id)
+	})
+	s.entryTab = container.NewTabItemWithIcon("Entries", theme.DocumentCreateIcon(), split)
+	s.tabs = container.NewAppTabs(s.entryTab,
+		container.NewTabItemWithIcon("Learning across entries", theme.ListIcon(), s.learning.content()))
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t != s.entryTab {
+			if s.editor != nil {
+				s.editor.flush()
+			}
+			s.learning.reload()
+		}
+	}
+	s.root = s.tabs
+	s.loadTags()
+	s.reload()
+	s.showNothing()
+	return s
+}
+
+func (s *diaryScreen) content() fyne.CanvasObject { return s.root }
+
+// filter is what the search box and the filters ask for.
+func (s *diaryScreen) filter() diary.Filter {
+	f := diary.Filter{Text: strings.TrimSpace(s.search.Text)}
+	if v, ok := schema.DiaryStatus.ValueOf(s.status.Selected); ok {
+		f.Status = v
+	}
+	if s.tag.Selected != diaryAnyTag {
+		f.Tag = diaryTagOf(s.tag.Selected)
+	}
+	f.From, f.To = diaryPeriod(s.period.Selected, diaryToday(s.u))
+	return f
+}
+
+// diaryTagOf takes the count off a tag choice ("housing (12)" → "housing").
+func diaryTagOf(choice string) string {
+	if i := strings.LastIndex(choice, " ("); i > 0 && strings.HasSuffix(choice, ")") {
+		return choice[:i]
+	}
+	return choice
+}
+
+// loadTags fills the tag filter with every tag and how often it is used.
+func (s *diaryScreen) loadTags() {
+	counts, err := s.u.sess.Diary.TagCounts("", "")
+	if err != nil {
+		showError(s.u.win, "The diary's tags could not be read", err)
+		return
+	}
+	opts := []string{diaryAnyTag}
+	keep := diaryAnyTag
+	for _, tc := range counts {
+		label := fmt.Sprintf("%s (%d)", tc.Tag, tc.Count)
+		opts = append(opts, label)
+		if s.tag.Selected != diaryAnyTag && diaryTagOf(s.tag.Selected) == tc.Tag {
+			keep = label
+		}
+	}
+	s.tag.Options = opts
+	s.tag.Selected = keep
+	s.tag.Refresh()
+}
+
+// reload lists the entries matching the filters, keeping the open one
+// selected when it is listed.
+func (s *diaryScreen) reload() {
+	items, err := s.u.sess.Diary.List(s.filter())
+	if err != nil {
+		showError(s.u.win, "The diary could not be read", err)
+		return
+	}
+	s.items = items
+	switch n := len(items); {
+	case n == 0 && s.filtered():
+		s.count.SetText("No entry matches these filters")
+	case n == 0:
+		s.count.SetText("No entries yet")
+	case n == 1:
+		s.count.SetText("1 entry")
+	default:
+		s.count.SetText(fmt.Sprintf("%d entries, newest first", n))
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+	if i := s.indexOf(s.selected); i >= 0 {
+		s.list.Select(i)
+	}
+	s.loadDrafts()
+}
+
+func (s *diaryScreen) filtered() bool {
+	f := s.filter()
+	return f.Text != "" || f.Status != "" || f.Tag != "" || f.From != "" || f.To != ""
+}
+
+func (s *diaryScreen) indexOf(id string) int {
+	if id == "" {
+		return -1
+	}
+	for i, it := range s.items {
+		if it.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// loadDrafts offers the diary drafts that could not be saved as entries,
+// so the user can carry on with them.
+func (s *diaryScreen) loadDrafts() {
+	all, err := s.u.sess.Notes.ListDrafts()
+	if err != nil {
+		return
+	}
+	var objs []fyne.CanvasObject
+	for _, d := range all {
+		if d.Kind != diaryDraftKind || (s.editor != nil && !s.editor.closed && d.Key == s.editor.draftKey) {
+			continue
+		}
+		key := d.Key
+		b := widget.NewButtonWithIcon("Carry on: "+d.Title, theme.DocumentCreateIcon(), func() { s.openDraft(key) })
+		b.Alignment = widget.ButtonAlignLeading
+		objs = append(objs, b)
+		if len(objs) == 3 {
+			break
+		}
+	}
+	if len(objs) > 0 {
+		objs = append([]fyne.CanvasObject{muted("Not saved yet:")}, objs...)
+	}
+	s.drafts.Objects = objs
+	s.drafts.Refresh()
+}
+
+// openDraft puts a kept draft back into the editor.
+func (s *diaryScreen) openDraft(key string) {
+	body, ok, err := s.u.sess.Notes.LoadDraft(key)
+	if err != nil {
+		showError(s.u.win, "The draft could not be read", err)
+		return
+	}
+	if !ok {
+		s.loadDrafts()
+		return
+	}
+	d, err := parseDiaryDraft(body)
+	if err != nil {
+		showError(s.u.win, "The draft could not be read", err)
+		return
+	}
+	s.closeEditor()
+	ed, err := newDiaryEditorFromDraft(s.u, key, d, s.saved, s.deleted)
+	if err != nil {
+		showError(s.u.win, "The draft could not be opened", err)
+		return
+	}
+	s.setEditor(ed, d.ID)
+}
+
+// showNothing says what the right-hand side is for.
+func (s *diaryScreen) showNothing() {
+	s.closeEditor()
+	s.selected = ""
+	var msg fyne.CanvasObject
+	if all, err := s.u.sess.Diary.List(diary.Filter{Limit: 1}); err == nil && len(all) == 0 {
+		msg = emptyState("No diary entries yet",
+			"After a visit, write a short reflection: what happened, how it went for you, what went well, what did not, and what you learned. Start one with “New entry” (Ctrl+Shift+N), or with “Write reflection” on a contact. Mark entries for supervision when they are ready to talk about.")
+	} else {
+		msg = emptyState("Choose an entry", "Pick an entry on the left to read or carry on writing it, or start a new one with “New entry” (Ctrl+Shift+N).")
+	}
+	s.setDetail(msg)
+}
+
+func (s *diaryScreen) setDetail(o fyne.CanvasObject) {
+	s.detail.Objects = []fyne.CanvasObject{o}
+	s.detail.Refresh()
+}
+
+// closeEditor saves and closes the entry being written, if any.
+func (s *diaryScreen) closeEditor() {
+	if s.editor != nil {
+		s.editor.close()
+		s.editor = nil
+	}
+}
+
+func (s *diaryScreen) setEditor(ed *diaryEditor, id string) {
+	s.editor = ed
+	s.selected = id
+	s.setDetail(ed.content())
+	if i := s.indexOf(id); i >= 0 {
+		s.list.Select(i)
+		s.list.ScrollTo(i)
+	} else {
+		s.list.UnselectAll()
+	}
+	s.loadDrafts()
+}
+
+// showEntry opens stored entry id in the editor.
+func (s *diaryScreen) showEntry(id string) {
+	if s.editor != nil && s.editor.id == id && !s.editor.closed {
+		return
+	}
+	s.closeEditor()
+	e, err := s.u.sess.Diary.Get(id)
+	if err != nil {
+		showError(s.u.win, "The diary entry could not be opened", err)
+		s.reload()
+		return
+	}
+	s.setEditor(newDiaryEditor(s.u, e, s.saved, s.deleted), id)
+}
+
+// saved is called by the editor after each save: the list follows.
+func (s *diaryScreen) saved(id string) {
+	s.selected = id
+	s.loadTags()
+	s.reload()
+}
+
+// deleted is called by the editor once its entry is gone.
+func (s *diaryScreen) deleted() {
+	s.editor = nil
+	s.selected = ""
+	s.loadTags()
+	s.reload()
+	s.showNothing()
+}
+
+// newEntry starts a new entry dated today (Ctrl+Shift+N). It is saved as a
+// draft once something is written in it.
+func (s *diaryScreen) newEntry() {
+	s.tabs.Select(s.entryTab)
+	s.closeEditor()
+	e := &diary.Entry{Date: diaryToday(s.u), Template: "visit_reflection", Status: "draft"}
+	e.Sections = e.AllSections()
+	ed := newDiaryEditor(s.u, e, s.saved, s.deleted)
+	s.setEditor(ed, "")
+	if len(ed.sections) > 0 {
+		s.u.win.Canvas().Focus(ed.sections[0])
+	}
+}
+
+// open shows diary entry id. Given a contact's id instead (the Contacts
+// screen's "Write reflection"), it opens the entry reflecting on that
+// contact, or starts one from the contact's details.
+func (s *diaryScreen) open(id string) {
+	s.tabs.Select(s.entryTab)
+	if id == "" {
+		return
+	}
+	_, err := s.u.sess.Diary.Get(id)
+	if err == nil {
+		s.showIfHidden(id)
+		s.showEntry(id)
+		return
+	}
+	if !errors.Is(err, diary.ErrNotFound) {
+		showError(s.u.win, "The diary entry could not be opened", err)
+		return
+	}
+	existing, lerr := s.u.sess.Diary.List(diary.Filter{ContactID: id, Limit: 1})
+	if lerr == nil && len(existing) == 1 {
+		s.showIfHidden(existing[0].ID)
+		s.showEntry(existing[0].ID)
+		return
+	}
+	e, cerr := s.u.sess.Diary.NewEntryForContact(id)
+	if cerr != nil {
+		showError(s.u.win, "The diary entry could not be opened", err)
+		return
+	}
+	s.closeEditor()
+	ed := newDiaryEditor(s.u, e, s.saved, s.deleted)
+	s.setEditor(ed, "")
+	if len(ed.sections) > 0 {
+		s.u.win.Canvas().Focus(ed.sections[0])
+	}
+}
+
+// showIfHidden clears the filters when they hide entry id.
+func (s *diaryScreen) showIfHidden(id string) {
+	if s.indexOf(id) >= 0 {
+		return
+	}
+	s.search.OnChanged = nil
+	s.search.SetText("")
+	s.search.OnChanged = func(string) { s.reload() }
+	s.status.Selected = diaryAnyStatus
+	s.status.Refresh()
+	s.tag.Selected = diaryAnyTag
+	s.tag.Refresh()
+	s.period.Selected = diaryAnyTime
+	s.period.Refresh()
+	s.reload()
+}
+
+// refresh reloads the list (a supervision session may have changed
+// statuses) and the open entry's status and comments.
+func (s *diaryScreen) refresh() {
+	s.loadTags()
+	s.reload()
+	if s.editor != nil && !s.editor.closed {
+		s.editor.reloadStored()
+	}
+	if s.tabs.Selected() != s.entryTab {
+		s.learning.reload()
+	}
+}
+
+// save writes the open entry now (Ctrl+S).
+func (s *diaryScreen) save() {
+	if s.editor != nil && !s.editor.closed {
+		s.editor.save(true)
+	}
+}
+
+// beforeLock keeps what is being written before the vault locks.
+func (s *diaryScreen) beforeLock() {
+	if s.editor != nil && !s.editor.closed {
+		s.editor.flush()
+		s.editor.stopTimer()
+	}
+}
+
+// newDiaryRow is the template of a list row: date and status, the
+// template and tags, then the first lines.
+func newDiaryRow() fyne.CanvasObject {
+	r := &diaryRow{}
+	r.date = widget.NewLabelWithStyle("30 Sep 2025", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.badge = newDiaryBadge("for_supervision")
+	r.meta = diaryMutedLine()
+	r.text = diaryWrapText()
+	head := container.NewBorder(nil, nil, nil, r.badge.object(), r.date)
+	r.box = container.New(&diaryRowLayout{textLines: 2}, head, r.meta, r.text)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// diaryRow is one line of the list of entries.
+type diaryRow struct {
+	widget.BaseWidget
+	box   *fyne.Container
+	date  *widget.Label
+	badge *diaryBadge
+	meta  *widget.Label
+	text  *widget.Label
+}
+
+// CreateRenderer draws the row's parts.
+func (r *diaryRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+func fillDiaryRow(o fyne.CanvasObject, it diary.Summary) {
+	r := o.(*diaryRow)
+	r.date.SetText(diaryShortDate(it.Date))
+	r.badge.set(it.Status)
+	meta := schema.DiaryTemplate.Label(it.Template)
+	if len(it.Tags) > 0 {
+		meta += " · " + strings.Join(it.Tags, ", ")
+	}
+	r.meta.SetText(meta)
+	text := it.Summary
+	if text == "" {
+		text = "(nothing written yet)"
+	}
+	r.text.SetText(text)
+}

@@ -1,0 +1,369 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/require"
+
+	"inreach/diary"
+	"inreach/notes"
+)
+
+// diaryTestVisit stores a woman seen at a prison visit at HMP Drake Hall on
+// date, and returns the contact's id.
+func diaryTestVisit(t *testing.T, u *UI, date string) string {
+	t.Helper()
+	est := &notes.Establishment{Name: "HMP Drake Hall", Kind: "prison"}
+	require.NoError(t, u.sess.Notes.SaveEstablishment(est))
+	p := &notes.Person{Name: "Mary Adeyemi", Pseudonym: "Rose", Status: "custody_sentenced", EstablishmentID: est.ID}
+	require.NoError(t, u.sess.Notes.SavePerson(p))
+	c := &notes.Contact{Date: date, Start: "13:30", End: "15:30", Kind: "prison_visit", EstablishmentID: est.ID,
+		People: []notes.ContactPerson{{PersonID: p.ID, Booked: true, Seen: true}}}
+	require.NoError(t, u.sess.Notes.SaveContact(c))
+	return c.ID
+}
+
+// diaryTestScreen opens the Diary section and returns its screen.
+func diaryTestScreen(t *testing.T, u *UI) *diaryScreen {
+	t.Helper()
+	u.shell.show(sectionDiary)
+	s, ok := u.shell.screens[sectionDiary].(*diaryScreen)
+	require.True(t, ok, "the Diary section is the diary screen")
+	return s
+}
+
+// diaryShortcut sends a keyboard shortcut to the window.
+func diaryShortcut(u *UI, key fyne.KeyName, mod fyne.KeyModifier) {
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod})
+}
+
+// diarySlowAutosave stops the autosave timer firing during a test (the
+// test saves or locks by hand).
+func diarySlowAutosave(t *testing.T) {
+	old := diaryAutosaveDelay
+	diaryAutosaveDelay = time.Hour
+	t.Cleanup(func() { diaryAutosaveDelay = old })
+}
+
+// diaryTestEntry stores an entry and returns its id.
+func diaryTestEntry(t *testing.T, u *UI, date, status, learning string, tags ...string) string {
+	t.Helper()
+	e := &diary.Entry{Date: date, Template: "visit_reflection", Status: status, Tags: tags,
+		Sections: []diary.SectionText{{Key: "visit_detail", Body: "Visit on " + date}, {Key: "learning", Body: learning}}}
+	require.NoError(t, u.sess.Diary.Save(e))
+	return e.ID
+}
+
+// daysAgo is the date n days before the UI's today.
+func daysAgo(u *UI, n int) string {
+	return u.now().AddDate(0, 0, -n).Format("2006-01-02")
+}
+
+func TestDiaryVisitReflectionWrittenThroughTheEditorIsStoredAndReadBack(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	contactID := diaryTestVisit(t, u, "2025-07-04")
+	diaryTestEntry(t, u, "2025-06-01", "draft", "Book the room early.", "housing")
+
+	s := diaryTestScreen(t, u)
+	diaryShortcut(u, fyne.KeyN, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift)
+	ed := s.editor
+	require.NotNil(t, ed, "Ctrl+Shift+N opens a new entry")
+	require.Equal(t, "", ed.id)
+	require.Len(t, ed.sections, 5, "a visit reflection has five headings")
+	root := ed.content()
+	for _, h := range []string{"Visit detail", "Staff reflection", "Positive outcome", "Negative outcome", "Learning"} {
+		require.True(t, hasText(root, h), "heading %q is shown", h)
+	}
+	require.True(t, hasText(root, "The facts: where, when"), "each heading's prompt is shown")
+
+	ed.date.SetText("")
+	test.Type(ed.date, "2025-07-04")
+	label := "Prison visit, HMP Drake Hall, 4 Jul 2025"
+	require.Contains(t, ed.contact.Options, label, "recent contacts are offered in words")
+	ed.contact.SetSelected(label)
+	require.True(t, ed.openLink.Visible(), "a linked contact can be opened")
+
+	texts := []string{
+		"Saw Mary in the visits hall; we talked about housing on release.",
+		"I felt rushed: the session started twenty minutes late.",
+		"She said “I finally feel heard” — she has written to her daughter.",
+		"No reply yet from the housing officer; the deadline is close.",
+		"Ring housing the week before release, not the day before.",
+	}
+	for i, txt := range texts {
+		test.Type(ed.sections[i], txt)
+	}
+	test.Type(ed.tags, "release day, Trauma  informed")
+	test.Tap(findButton(t, root, "housing"))
+	test.Tap(findButton(t, root, "Save"))
+	require.NotEmpty(t, ed.id, "saving gives the entry an id")
+	require.Empty(t, ed.dateErr.Text)
+
+	got, err := u.sess.Diary.Get(ed.id)
+	require.NoError(t, err)
+	require.Equal(t, "2025-07-04", got.Date)
+	require.Equal(t, contactID, got.ContactID)
+	require.Equal(t, "visit_reflection", got.Template)
+	require.Equal(t, "draft", got.Status)
+	keys := []string{"visit_detail", "staff_reflection", "positive_outcome", "negative_outcome", "learning"}
+	for i, k := range keys {
+		require.Equal(t, texts[i], got.Section(k), "section %s", k)
+	}
+	require.Equal(t, []string{"release day", "trauma informed", "housing"}, got.Tags)
+
+	// The list shows it, newest first, in words.
+	require.Equal(t, ed.id, s.items[0].ID)
+	require.True(t, hasText(s.content(), "2 entries"))
+}
+
+func TestDiaryAnInvalidDateIsShownAtTheFieldAndNothingTypedIsLost(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	s := diaryTestScreen(t, u)
+	s.newEntry()
+	ed := s.editor
+	ed.date.SetText("2025-02-30")
+	test.Type(ed.sections[0], "What happened at court.")
+	test.Tap(findButton(t, ed.content(), "Save"))
+	require.True(t, ed.dateErr.Visible())
+	require.Contains(t, ed.dateErr.Text, "YYYY-MM-DD")
+	list, err := u.sess.Diary.List(diary.Filter{})
+	require.NoError(t, err)
+	require.Empty(t, list, "an invalid date never reaches the store")
+	body, ok, err := u.sess.Notes.LoadDraft(ed.draftKey)
+	require.NoError(t, err)
+	require.True(t, ok, "the form is kept as a draft")
+	require.Contains(t, string(body), "What happened at court.")
+	require.Equal(t, "What happened at court.", ed.sections[0].Text)
+
+	ed.date.SetText("2025-02-28")
+	test.Tap(findButton(t, ed.content(), "Save"))
+	require.False(t, ed.dateErr.Visible())
+	got, err := u.sess.Diary.Get(ed.id)
+	require.NoError(t, err)
+	require.Equal(t, "What happened at court.", got.Section("visit_detail"))
+	_, ok, err = u.sess.Notes.LoadDraft(diaryDraftPrefix + "new")
+	require.NoError(t, err)
+	require.False(t, ok)
+	drafts, err := u.sess.Notes.ListDrafts()
+	require.NoError(t, err)
+	require.Empty(t, drafts, "the draft goes once the entry is saved")
+}
+
+func TestDiaryAutosaveSavesTheEntryAsTheUserTypes(t *testing.T) {
+	old := diaryAutosaveDelay
+	diaryAutosaveDelay = 30 * time.Millisecond
+	t.Cleanup(func() { diaryAutosaveDelay = old })
+	u := newTestUI(t)
+	openTestVault(t, u)
+	s := diaryTestScreen(t, u)
+	s.newEntry()
+	test.Type(s.editor.sections[1], "Hard day; I need to talk this through.")
+	eventually(t, func() bool {
+		list, err := u.sess.Diary.List(diary.Filter{Text: "talk this through"})
+		return err == nil && len(list) == 1 && list[0].Status == "draft"
+	}, "the entry is saved as a draft without pressing Save")
+}
+
+func TestDiaryStatusButtonsFollowTheAllowedTransitions(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	s := diaryTestScreen(t, u)
+	s.newEntry()
+	ed := s.editor
+	test.Type(ed.sections[0], "A release day at the gate.")
+	root := ed.content()
+
+	require.True(t, hasText(root, "Draft") || ed.badge.text.Text == "Draft")
+	test.Tap(findButton(t, root, "Mark for supervision"))
+	got, err := u.sess.Diary.Get(ed.id)
+	require.NoError(t, err)
+	require.Equal(t, "for_supervision", got.Status, "saved and marked in one step")
+	require.Equal(t, "A release day at the gate.", got.Section("visit_detail"))
+	require.Equal(t, "For supervision", ed.badge.text.Text)
+	require.False(t, diaryHasButton(root, "Mark for supervision"))
+	require.False(t, diaryHasButton(root, "Discussed"), "discussed is never set by hand")
+
+	test.Tap(findButton(t, root, "Back to draft"))
+	got, err = u.sess.Diary.Get(ed.id)
+	require.NoError(t, err)
+	require.Equal(t, "draft", got.Status)
+	require.False(t, diaryHasButton(root, "Back to draft"))
+
+	// Discussed comes from a signed-off session; then only reopening is offered.
+	test.Tap(findButton(t, root, "Mark for supervision"))
+	ss := &diary.Session{Date: diaryToday(u), Supervisor: "Jo", SignedOffOn: diaryToday(u),
+		Entries: []diary.SessionEntry{{DiaryID: ed.id, Comment: "Well handled."}}}
+	require.NoError(t, u.sess.Diary.SaveSession(ss))
+	u.shell.show(sectionToday)
+	u.shell.show(sectionDiary)
+	require.Equal(t, "Discussed", ed.badge.text.Text)
+	require.False(t, diaryHasButton(root, "Back to draft"), "a discussed entry does not go straight back to draft")
+	test.Tap(findButton(t, root, "Reopen for supervision"))
+	got, err = u.sess.Diary.Get(ed.id)
+	require.NoError(t, err)
+	require.Equal(t, "for_supervision", got.Status)
+}
+
+// diaryHasButton reports whether a visible button's text contains label.
+func diaryHasButton(root fyne.CanvasObject, label string) bool {
+	found := false
+	walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && strings.Contains(b.Text, label) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func TestDiaryChangingTemplateOfAWrittenEntryAsksAndKeepsTheText(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	s := diaryTestScreen(t, u)
+	s.newEntry()
+	ed := s.editor
+	test.Type(ed.sections[1], "I was anxious before the visit.")
+	ed.template.SetSelected("Gibbs' reflective cycle")
+	require.Equal(t, "visit_reflection", ed.tmplKey, "nothing changes before the user says yes")
+	overlay := u.win.Canvas().Overlays().Top()
+	require.NotNil(t, overlay, "a question is asked")
+	require.True(t, hasText(overlay, "Nothing you wrote is lost"))
+	test.Tap(findButton(t, overlay, "Yes"))
+	require.Equal(t, "gibbs", ed.tmplKey)
+	require.Len(t, ed.sections, 6)
+	require.Contains(t, ed.sections[0].Text, "Staff reflection:\nI was anxious before the visit.")
+	require.True(t, ed.save(true))
+	got, err := u.sess.Diary.Get(ed.id)
+	require.NoError(t, err)
+	require.Equal(t, "gibbs", got.Template)
+}
+
+func TestDiaryWriteReflectionOnAContactStartsFromTheContact(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	contactID := diaryTestVisit(t, u, "2025-07-04")
+	u.shell.openRecord(sectionDiary, contactID)
+	s := u.shell.screens[sectionDiary].(*diaryScreen)
+	ed := s.editor
+	require.NotNil(t, ed)
+	require.Equal(t, "2025-07-04", ed.date.Text)
+	require.Equal(t, contactID, ed.contactID())
+	require.Contains(t, ed.sections[0].Text, "HMP Drake Hall")
+	require.Contains(t, ed.sections[0].Text, "Mary Adeyemi")
+	test.Type(ed.sections[4], "Take stamps next time.")
+	require.True(t, ed.save(false))
+	id := ed.id
+
+	// "Write reflection" again opens the same entry rather than a second one.
+	u.shell.show(sectionToday)
+	u.shell.openRecord(sectionDiary, contactID)
+	require.Equal(t, id, s.editor.id)
+	list, err := u.sess.Diary.List(diary.Filter{ContactID: contactID})
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	// And the entry's own id opens it too.
+	s.newEntry()
+	u.shell.openRecord(sectionDiary, id)
+	require.Equal(t, id, s.editor.id)
+	require.Equal(t, "Take stamps next time.", s.editor.sections[4].Text)
+}
+
+func TestDiaryBeforeLockKeepsTheTypedText(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	s := diaryTestScreen(t, u)
+	s.newEntry()
+	test.Type(s.editor.sections[2], "She laughed for the first time in weeks.")
+
+	// A second entry, with a date that cannot be saved yet.
+	s.newEntry()
+	s.editor.date.SetText("2025-13-01")
+	test.Type(s.editor.sections[3], "The escort never came.")
+
+	u.Lock()
+	require.Nil(t, u.sess)
+	test.Type(entries(u.win.Content())[0], "correct horse battery")
+	test.Tap(findButton(t, u.win.Content(), "Unlock"))
+	eventually(t, func() bool { return u.sess != nil }, "unlocked")
+
+	list, err := u.sess.Diary.List(diary.Filter{Text: "first time in weeks"})
+	require.NoError(t, err)
+	require.Len(t, list, 1, "the entry being written was saved before the lock")
+
+	s = diaryTestScreen(t, u)
+	require.True(t, hasText(s.content(), "Not saved yet"), "the unsaved draft is offered")
+	test.Tap(findButton(t, s.content(), "Carry on"))
+	require.NotNil(t, s.editor)
+	require.Equal(t, "The escort never came.", s.editor.sections[3].Text)
+	require.Equal(t, "2025-13-01", s.editor.date.Text)
+	require.True(t, s.editor.dateErr.Visible(), "the date's problem is shown again")
+}
+
+func TestDiaryListFiltersByStatusTagAndText(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	diaryTestEntry(t, u, daysAgo(u, 3), "draft", "", "housing")
+	b := diaryTestEntry(t, u, daysAgo(u, 2), "for_supervision", "", "court")
+	diaryTestEntry(t, u, daysAgo(u, 400), "draft", "", "housing")
+	s := diaryTestScreen(t, u)
+	require.Len(t, s.items, 3)
+	require.Equal(t, b, s.items[0].ID, "newest first")
+
+	s.status.SetSelected("For supervision")
+	require.Len(t, s.items, 1)
+	require.Equal(t, b, s.items[0].ID)
+	s.status.SetSelected(diaryAnyStatus)
+
+	s.tag.SetSelected("housing (2)")
+	require.Len(t, s.items, 2)
+	s.period.SetSelected(diaryLast3Months)
+	require.Len(t, s.items, 1)
+	s.tag.SetSelected(diaryAnyTag)
+	s.period.SetSelected(diaryAnyTime)
+	s.search.SetText("Visit on " + daysAgo(u, 400))
+	require.Len(t, s.items, 1)
+}
+
+func TestDiaryLearningViewFiltersByTagAndOpensTheEntry(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	a := diaryTestEntry(t, u, daysAgo(u, 10), "draft", "Ask about housing benefit before release.", "housing", "release day")
+	diaryTestEntry(t, u, daysAgo(u, 5), "discussed", "Court staff respond to a calm phone call.", "court")
+	diaryTestEntry(t, u, daysAgo(u, 4), "draft", "", "housing") // nothing learned: left out
+	s := diaryTestScreen(t, u)
+	s.tabs.SelectIndex(1)
+	v := s.learning
+	require.Len(t, v.items, 2)
+	require.True(t, hasText(v.content(), "housing (2)"), "tags are offered with their counts")
+
+	v.tag.SetSelected("housing (2)")
+	require.Len(t, v.items, 1)
+	require.Equal(t, a, v.items[0].DiaryID)
+	require.Equal(t, "Ask about housing benefit before release.", v.items[0].Text)
+	require.Equal(t, "1 item", v.count.Text)
+
+	v.tag.SetSelected("court (1)")
+	require.Len(t, v.items, 1)
+	require.Equal(t, "Court staff respond to a calm phone call.", v.items[0].Text)
+
+	v.tag.SetSelected(diaryAnyTag)
+	v.list.Select(1)
+	require.Equal(t, s.entryTab, s.tabs.Selected(), "an item opens its entry")
+	require.NotNil(t, s.editor)
+	require.Equal(t, a, s.editor.id)
+}

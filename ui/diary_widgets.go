@@ -1,0 +1,394 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/schema"
+)
+
+// Small pieces shared by the Diary, Learning and Supervision screens: dates
+// in words, periods, the status badge, entries that check themselves as the
+// user leaves them, multi-line entries that grow with their text, and a
+// fixed-height list row whose text wraps and ends with "…".
+
+// diaryToday is the UI clock's date as YYYY-MM-DD.
+func diaryToday(u *UI) string {
+	if u.now == nil {
+		return time.Now().Format(schema.DateLayout)
+	}
+	return u.now().Format(schema.DateLayout)
+}
+
+// diaryShortDate shows a date as "4 Jul 2025"; anything else as it is.
+func diaryShortDate(d string) string {
+	t, err := time.Parse(schema.DateLayout, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// diaryLongDate shows a date as "Friday 4 July 2025"; anything else as it is.
+func diaryLongDate(d string) string {
+	t, err := time.Parse(schema.DateLayout, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("Monday 2 January 2006")
+}
+
+// diaryDateProblem says what is wrong with a typed date ("" when it is a
+// real date, or empty and optional).
+func diaryDateProblem(s string, required bool) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if required {
+			return "Enter a date as YYYY-MM-DD."
+		}
+		return ""
+	}
+	if _, err := schema.ParseDate(s); err != nil {
+		return "Enter a real date as YYYY-MM-DD, for example 2025-07-04."
+	}
+	return ""
+}
+
+// The period presets of the diary filters and the pack dialog.
+const (
+	diaryAnyTime      = "Any time"
+	diaryThisMonth    = "This month"
+	diaryLastMonth    = "Last month"
+	diaryLast3Months  = "Last 3 months"
+	diaryLast12Months = "Last 12 months"
+	diaryThisYear     = "This year"
+)
+
+var diaryPeriods = []string{diaryAnyTime, diaryThisMonth, diaryLastMonth, diaryLast3Months, diaryLast12Months, diaryThisYear}
+
+// diaryPeriod turns a preset into an inclusive [from, to] as of today
+// (YYYY-MM-DD); "" leaves an end open. "Last month" is the whole calendar
+// month before this one; "Last 3 months" ends today.
+func diaryPeriod(preset, today string) (from, to string) {
+	t, err := time.Parse(schema.DateLayout, today)
+	if err != nil {
+		return "", ""
+	}
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	f := func(x time.Time) string { return x.Format(schema.DateLayout) }
+	switch preset {
+	case diaryThisMonth:
+		return f(first), today
+	case diaryLastMonth:
+		return f(first.AddDate(0, -1, 0)), f(first.AddDate(0, 0, -1))
+	case diaryLast3Months:
+		return f(t.AddDate(0, -3, 0).AddDate(0, 0, 1)), today
+	case diaryLast12Months:
+		return f(t.AddDate(-1, 0, 0).AddDate(0, 0, 1)), today
+	case diaryThisYear:
+		return f(time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)), today
+	}
+	return "", ""
+}
+
+// diaryStatusWords is a status in words ("For supervision").
+func diaryStatusWords(status string) string {
+	if status == "" {
+		status = "draft"
+	}
+	return schema.DiaryStatus.Label(status)
+}
+
+// diaryBadge is a status in words on a soft coloured pill.
+type diaryBadge struct {
+	bg   *canvas.Rectangle
+	text *canvas.Text
+	box  *fyne.Container
+}
+
+func newDiaryBadge(status string) *diaryBadge {
+	b := &diaryBadge{bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	b.bg.CornerRadius = theme.InputRadiusSize() * 2
+	b.text.TextSize = theme.CaptionTextSize()
+	b.text.TextStyle = fyne.TextStyle{Bold: true}
+	pad := theme.Padding()
+	b.box = container.NewStack(b.bg, container.New(&diaryInsetLayout{x: pad * 2, y: pad / 2}, b.text))
+	b.set(status)
+	return b
+}
+
+// set shows status on the badge.
+func (b *diaryBadge) set(status string) {
+	if status == "" {
+		status = "draft"
+	}
+	b.text.Text = diaryStatusWords(status)
+	fg := theme.Color(theme.ColorNameForeground)
+	var tint color.Color
+	switch status {
+	case "for_supervision":
+		tint = theme.Color(theme.ColorNamePrimary)
+	case "discussed":
+		tint = theme.Color(theme.ColorNameSuccess)
+	default:
+		tint = theme.Color(theme.ColorNameDisabled)
+	}
+	b.bg.FillColor = diaryAlpha(tint, 0x2e)
+	b.bg.StrokeColor = diaryAlpha(tint, 0x70)
+	b.bg.StrokeWidth = 1
+	b.text.Color = fg
+	b.bg.Refresh()
+	b.text.Refresh()
+}
+
+// object is the badge to place, kept at its natural size.
+func (b *diaryBadge) object() fyne.CanvasObject { return container.NewCenter(b.box) }
+
+// diaryAlpha is c with alpha a.
+func diaryAlpha(c color.Color, a uint8) color.Color {
+	r, g, bl, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: a}
+}
+
+// diaryInsetLayout pads one object by x left and right and y above and below.
+type diaryInsetLayout struct{ x, y float32 }
+
+func (l *diaryInsetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(m.Width+2*l.x, m.Height+2*l.y)
+}
+
+func (l *diaryInsetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.x, l.y))
+		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
+	}
+}
+
+// diaryLeaveEntry is a one-line entry that calls onLeave when it loses
+// focus (to check a date as the user leaves the field).
+type diaryLeaveEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+func newDiaryLeaveEntry(placeholder string, onLeave func()) *diaryLeaveEntry {
+	e := &diaryLeaveEntry{onLeave: onLeave}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// FocusLost checks the field as the user leaves it.
+func (e *diaryLeaveEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// diaryTextEntry is a multi-line, word-wrapping entry that grows with its
+// text (between minRows and maxRows lines) and lets Tab move on to the next
+// field, so a whole reflection can be written by keyboard.
+type diaryTextEntry struct {
+	widget.Entry
+	minRows, maxRows int
+	rows             int
+}
+
+func newDiaryTextEntry(placeholder string, minRows, maxRows int) *diaryTextEntry {
+	e := &diaryTextEntry{minRows: minRows, maxRows: maxRows}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	e.rows = minRows
+	e.SetMinRowsVisible(minRows)
+	return e
+}
+
+// AcceptsTab is false: Tab moves on to the next field.
+func (e *diaryTextEntry) AcceptsTab() bool { return false }
+
+// Resize re-measures the rows the text needs at the new width.
+func (e *diaryTextEntry) Resize(s fyne.Size) {
+	e.Entry.Resize(s)
+	e.fit()
+}
+
+// fit sets the visible rows to about what the text needs at the entry's
+// width (an estimate: wrapping is by word), within minRows and maxRows.
+func (e *diaryTextEntry) fit() {
+	width := e.Size().Width - 4*theme.InnerPadding()
+	perRow := 60
+	if width > 0 {
+		char := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz ", theme.TextSize(), fyne.TextStyle{}).Width / 27
+		if char > 0 {
+			perRow = max(10, int(width/char))
+		}
+	}
+	rows := 0
+	for _, para := range strings.Split(e.Text, "\n") {
+		n := len([]rune(para))
+		rows += max(1, (n+perRow-1)/perRow)
+	}
+	rows = min(max(rows+1, e.minRows), e.maxRows)
+	if rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
+}
+
+// diaryErrorLabel is the red line under a field saying what is wrong with
+// it, hidden while there is nothing to say.
+func diaryErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// diarySetError shows msg in l, or hides l when msg is "".
+func diarySetError(l *widget.Label, msg string) {
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// diaryCaption is a small bold caption over a field (and its error line).
+func diaryCaption(caption string, field fyne.CanvasObject, errLabel *widget.Label) fyne.CanvasObject {
+	c := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.SizeName = theme.SizeNameCaptionText
+	objs := []fyne.CanvasObject{c, field}
+	if errLabel != nil {
+		objs = append(objs, errLabel)
+	}
+	return container.New(&diaryStackLayout{gap: -theme.Padding()}, objs...)
+}
+
+// diaryStackLayout stacks visible objects top to bottom at their natural
+// heights, gap apart (a negative gap pulls a caption close to its field).
+type diaryStackLayout struct{ gap float32 }
+
+func (l *diaryStackLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		if n > 0 {
+			h += l.gap
+		}
+		h += m.Height
+		n++
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *diaryStackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		if n > 0 {
+			y += l.gap
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+		n++
+	}
+}
+
+// diaryRowLayout lays out a list row: the first objects (header lines) at
+// their natural heights, and the last (a wrapping, truncating label) in the
+// rest of a fixed height of textLines lines, so that every row of a virtual
+// list has the same height and long text ends with "…".
+type diaryRowLayout struct{ textLines int }
+
+func (l *diaryRowLayout) lineHeight() float32 {
+	return fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+}
+
+func (l *diaryRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs[:len(objs)-1] {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height - theme.Padding()
+	}
+	h += float32(l.textLines)*l.lineHeight() + 2*theme.InnerPadding()
+	return fyne.NewSize(w, h)
+}
+
+func (l *diaryRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs[:len(objs)-1] {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - theme.Padding()
+	}
+	last := objs[len(objs)-1]
+	last.Move(fyne.NewPos(0, y))
+	last.Resize(fyne.NewSize(size.Width, max(0, size.Height-y)))
+}
+
+// diaryWrapText is a label that wraps by word and ends with "…" when it
+// runs out of room.
+func diaryWrapText() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// diaryMutedLine is a one-line, low-importance label cut with "…".
+func diaryMutedLine() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.LowImportance
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// diarySplitTags splits comma-separated tags as typed.
+func diarySplitTags(s string) []string {
+	var out []string
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// diaryNote is a soft tinted panel with an accent bar on its left, for
+// text that stands apart from the writing (a supervisor's comments).
+func diaryNote(content fyne.CanvasObject, tint color.Color) fyne.CanvasObject {
+	bg := canvas.NewRectangle(diaryAlpha(tint, 0x18))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	bar := canvas.NewRectangle(diaryAlpha(tint, 0xb0))
+	bar.SetMinSize(fyne.NewSize(4, 4))
+	return container.NewStack(bg, container.NewBorder(nil, nil, bar, nil, container.NewPadded(content)))
+}

@@ -1,0 +1,175 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/diary"
+)
+
+// learningChipCount is how many of the period's tags are offered as chips.
+const learningChipCount = 12
+
+// learningView gathers what the practitioner took forward from each entry
+// (the Learning section of a visit reflection, the Action plan of a Gibbs
+// entry) across a period, newest first, filtered by tag; each item opens
+// its entry.
+type learningView struct {
+	u      *UI
+	onOpen func(diaryID string)
+
+	period *widget.Select
+	tag    *widget.Select
+	chips  *fyne.Container
+	count  *widget.Label
+	list   *widget.List
+	body   *fyne.Container
+	empty  fyne.CanvasObject
+	items  []diary.LearningItem
+
+	root fyne.CanvasObject
+}
+
+func newLearningView(u *UI, onOpen func(string)) *learningView {
+	v := &learningView{u: u, onOpen: onOpen}
+	v.period = widget.NewSelect(diaryPeriods, func(string) { v.reload() })
+	v.period.Selected = diaryLast12Months
+	v.tag = widget.NewSelect([]string{diaryAnyTag}, func(string) { v.reloadItems() })
+	v.tag.Selected = diaryAnyTag
+	v.chips = container.New(layout.NewRowWrapLayout())
+	v.count = widget.NewLabel("")
+	v.count.Importance = widget.LowImportance
+
+	v.list = widget.NewList(
+		func() int { return len(v.items) },
+		newLearningRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(v.items) {
+				fillLearningRow(o, v.items[i])
+			}
+		},
+	)
+	v.list.OnSelected = func(i widget.ListItemID) {
+		v.list.UnselectAll()
+		if i < len(v.items) && v.onOpen != nil {
+			v.onOpen(v.items[i].DiaryID)
+		}
+	}
+	v.empty = emptyState("Nothing gathered yet",
+		"What you write under “Learning” in a visit reflection, or “Action plan” in a Gibbs entry, is gathered here, newest first, so you can see what you have taken forward over a period and by theme.")
+	v.body = container.NewStack(v.list)
+
+	intro := muted("What you took forward from each entry: the Learning of visit reflections and the Action plan of Gibbs entries. Choose an item to open its entry.")
+	filters := container.New(&diaryColumnsLayout{fixed: 200},
+		diaryCaption("Period", v.period, nil),
+		diaryCaption("Tag", v.tag, nil))
+	top := container.NewVBox(subheading("Learning across entries"), intro, filters, v.chips, v.count)
+	v.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, v.body))
+	return v
+}
+
+func (v *learningView) content() fyne.CanvasObject { return v.root }
+
+// reload reads the period's tag counts and items.
+func (v *learningView) reload() {
+	from, to := diaryPeriod(v.period.Selected, diaryToday(v.u))
+	counts, err := v.u.sess.Diary.TagCounts(from, to)
+	if err != nil {
+		showError(v.u.win, "The diary's tags could not be read", err)
+		return
+	}
+	opts := []string{diaryAnyTag}
+	keep := diaryAnyTag
+	var chips []fyne.CanvasObject
+	for i, tc := range counts {
+		label := fmt.Sprintf("%s (%d)", tc.Tag, tc.Count)
+		opts = append(opts, label)
+		if v.tag.Selected != diaryAnyTag && diaryTagOf(v.tag.Selected) == tc.Tag {
+			keep = label
+		}
+		if i < learningChipCount {
+			l := label
+			b := widget.NewButton(l, func() { v.tag.SetSelected(l) })
+			b.Importance = widget.LowImportance
+			chips = append(chips, b)
+		}
+	}
+	v.tag.Options = opts
+	v.tag.Selected = keep
+	v.tag.Refresh()
+	v.chips.Objects = chips
+	v.chips.Refresh()
+	v.reloadItems()
+}
+
+// reloadItems lists the learning for the period and tag.
+func (v *learningView) reloadItems() {
+	from, to := diaryPeriod(v.period.Selected, diaryToday(v.u))
+	tag := ""
+	if v.tag.Selected != diaryAnyTag {
+		tag = diaryTagOf(v.tag.Selected)
+	}
+	items, err := v.u.sess.Diary.Learning(from, to, tag)
+	if err != nil {
+		showError(v.u.win, "The learning could not be gathered", err)
+		return
+	}
+	v.items = items
+	switch n := len(items); {
+	case n == 0:
+		v.count.SetText("Nothing written for this period and tag")
+	case n == 1:
+		v.count.SetText("1 item")
+	default:
+		v.count.SetText(fmt.Sprintf("%d items, newest first", n))
+	}
+	if len(items) == 0 {
+		v.body.Objects = []fyne.CanvasObject{v.empty}
+	} else {
+		v.body.Objects = []fyne.CanvasObject{v.list}
+	}
+	v.body.Refresh()
+	v.list.Refresh()
+	v.list.ScrollToTop()
+}
+
+// learningRow is one item: date and heading, tags, then the text.
+type learningRow struct {
+	widget.BaseWidget
+	box  *fyne.Container
+	head *widget.Label
+	meta *widget.Label
+	text *widget.Label
+}
+
+func newLearningRow() fyne.CanvasObject {
+	r := &learningRow{}
+	r.head = widget.NewLabelWithStyle("30 Sep 2025 · Learning", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.meta = diaryMutedLine()
+	r.text = diaryWrapText()
+	icon := widget.NewIcon(theme.NavigateNextIcon())
+	head := container.NewBorder(nil, nil, nil, icon, r.head)
+	r.box = container.New(&diaryRowLayout{textLines: 3}, head, r.meta, r.text)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer draws the row's parts.
+func (r *learningRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+func fillLearningRow(o fyne.CanvasObject, it diary.LearningItem) {
+	r := o.(*learningRow)
+	r.head.SetText(diaryShortDate(it.Date) + " · " + it.Heading)
+	meta := "No tags"
+	if len(it.Tags) > 0 {
+		meta = strings.Join(it.Tags, ", ")
+	}
+	r.meta.SetText(meta)
+	r.text.SetText(strings.Join(strings.Fields(it.Text), " "))
+}

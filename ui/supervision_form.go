@@ -1,0 +1,809 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/diary"
+	"inreach/schema"
+)
+
+// supervisionDraftKind is the notes.DraftInfo kind of session drafts; keys
+// are "supervision:<id>" or "supervision:new-…".
+const (
+	supervisionDraftKind   = "supervision"
+	supervisionDraftPrefix = "supervision:"
+)
+
+// supervisionDraft is a session form as typed, kept when it cannot be
+// saved (a date is not a real date) so nothing is lost.
+type supervisionDraft struct {
+	Session diary.Session `json:"session"`
+	From    string        `json:"from"`
+	To      string        `json:"to"`
+}
+
+// supervisionForm is one supervision session: when and with whom, the
+// diary entries discussed with a comment on each, notes, agreed actions
+// and the sign-off.
+type supervisionForm struct {
+	u         *UI
+	id        string
+	signed    string // the stored sign-off date ("" if not signed off)
+	draftKey  string
+	hasDraft  bool
+	onSaved   func(id string)
+	onDeleted func()
+
+	title     *canvas.Text
+	state     *widget.Label
+	savedNote *widget.Label
+
+	date            *diaryLeaveEntry
+	supervisor      *widget.Entry
+	dateErr, supErr *widget.Label
+	from, to        *diaryLeaveEntry
+	periodErr       *widget.Label
+	picksBox        *fyne.Container
+	picks           map[string]*supervisionPick
+	order           []string // picked entries, in the order added
+	shown           []string // entries listed, newest first
+	entriesErr      *widget.Label
+
+	notes    *diaryTextEntry
+	notesErr *widget.Label
+
+	actionsBox *fyne.Container
+	actions    []*supervisionActionRow
+
+	signedOn  *diaryLeaveEntry
+	signErr   *widget.Label
+	signBtn   *widget.Button
+	unsignBtn *widget.Button
+
+	dirty   bool
+	loading bool
+	closed  bool
+
+	root fyne.CanvasObject
+}
+
+// supervisionPick is one entry the session could discuss: a check box to
+// pick it, its first line, a way to read it, and the supervisor's comment.
+type supervisionPick struct {
+	sum        diary.Summary
+	check      *widget.Check
+	comment    *diaryTextEntry
+	commentErr *widget.Label
+	commentBox fyne.CanvasObject
+	box        fyne.CanvasObject
+}
+
+// supervisionActionRow is one agreed action.
+type supervisionActionRow struct {
+	text, owner      *widget.Entry
+	due, done        *diaryLeaveEntry
+	textErr, dateErr *widget.Label
+	box              fyne.CanvasObject
+}
+
+func newSupervisionForm(u *UI, ss *diary.Session, onSaved func(string), onDeleted func()) *supervisionForm {
+	f := &supervisionForm{u: u, id: ss.ID, signed: ss.SignedOffOn, onSaved: onSaved, onDeleted: onDeleted,
+		picks: map[string]*supervisionPick{}}
+	f.draftKey = supervisionDraftPrefix + ss.ID
+	if ss.ID == "" {
+		f.draftKey = supervisionDraftPrefix + schema.NewID("new")
+	}
+	f.build()
+	from, to := f.defaultPeriod(ss.Date)
+	f.fill(ss, from, to)
+	if ss.ID != "" {
+		if body, ok, err := u.sess.Notes.LoadDraft(f.draftKey); err == nil && ok {
+			var d supervisionDraft
+			if json.Unmarshal(body, &d) == nil {
+				d.Session.ID = ss.ID
+				f.hasDraft = true
+				f.fill(&d.Session, d.From, d.To)
+				f.dirty = true
+				f.savedNote.SetText("Restored what you were writing; not saved yet")
+			}
+		}
+	}
+	return f
+}
+
+// newSupervisionFormFromDraft opens a session kept as a draft under key.
+func newSupervisionFormFromDraft(u *UI, key string, body []byte, onSaved func(string), onDeleted func()) (*supervisionForm, error) {
+	var d supervisionDraft
+	if err := json.Unmarshal(body, &d); err != nil {
+		return nil, err
+	}
+	f := &supervisionForm{u: u, id: d.Session.ID, onSaved: onSaved, onDeleted: onDeleted,
+		picks: map[string]*supervisionPick{}, draftKey: key, hasDraft: true}
+	if d.Session.ID != "" {
+		if stored, err := u.sess.Diary.GetSession(d.Session.ID); err == nil {
+			f.signed = stored.SignedOffOn
+		}
+	}
+	f.build()
+	f.fill(&d.Session, d.From, d.To)
+	f.dirty = true
+	f.savedNote.SetText("Restored what you were writing; not saved yet")
+	return f, nil
+}
+
+func (f *supervisionForm) content() fyne.CanvasObject { return f.root }
+
+// defaultPeriod is the three months up to the session's date.
+func (f *supervisionForm) defaultPeriod(date string) (string, string) {
+	if _, err := schema.ParseDate(date); err != nil {
+		date = diaryToday(f.u)
+	}
+	return diaryPeriod(diaryLast3Months, date)
+}
+
+func (f *supervisionForm) build() {
+	f.title = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	f.title.TextSize = theme.TextHeadingSize()
+	f.title.TextStyle = fyne.TextStyle{Bold: true}
+	f.state = widget.NewLabel("")
+	f.savedNote = widget.NewLabel("")
+	f.savedNote.Importance = widget.LowImportance
+	saveBtn := widget.NewButtonWithIcon("Save session", theme.DocumentSaveIcon(), func() { f.save() })
+	saveBtn.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), f.confirmDelete)
+	del.Importance = widget.LowImportance
+
+	f.date = newDiaryLeaveEntry("YYYY-MM-DD", func() {
+		diarySetError(f.dateErr, diaryDateProblem(f.date.Text, true))
+		f.updateTitle()
+	})
+	f.date.OnChanged = func(string) { f.changed() }
+	f.dateErr = diaryErrorLabel()
+	f.supervisor = widget.NewEntry()
+	f.supervisor.SetPlaceHolder("Your supervisor's name")
+	f.supervisor.OnChanged = func(string) { f.changed() }
+	f.supErr = diaryErrorLabel()
+
+	checkPeriod := func() {
+		msg := diaryDateProblem(f.from.Text, false)
+		if msg == "" {
+			msg = diaryDateProblem(f.to.Text, false)
+		}
+		diarySetError(f.periodErr, msg)
+		if msg == "" {
+			f.refreshCandidates()
+		}
+	}
+	f.from = newDiaryLeaveEntry("YYYY-MM-DD", checkPeriod)
+	f.to = newDiaryLeaveEntry("YYYY-MM-DD", checkPeriod)
+	f.from.OnSubmitted = func(string) { checkPeriod() }
+	f.to.OnSubmitted = func(string) { checkPeriod() }
+	f.periodErr = diaryErrorLabel()
+	f.picksBox = container.NewVBox()
+	f.entriesErr = diaryErrorLabel()
+
+	f.notes = newDiaryTextEntry("What you talked about, in a few lines", 3, 14)
+	f.notes.OnChanged = func(string) { f.notes.fit(); f.changed() }
+	f.notesErr = diaryErrorLabel()
+
+	f.actionsBox = container.NewVBox()
+	addAction := widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), func() {
+		r := f.addActionRow(diary.SessionAction{})
+		f.changed()
+		f.u.win.Canvas().Focus(r.text)
+	})
+
+	f.signedOn = newDiaryLeaveEntry("YYYY-MM-DD", func() {
+		diarySetError(f.signErr, diaryDateProblem(f.signedOn.Text, false))
+	})
+	f.signedOn.OnChanged = func(string) { f.changed() }
+	f.signErr = diaryErrorLabel()
+	f.signBtn = widget.NewButtonWithIcon("Sign off", theme.ConfirmIcon(), f.signOff)
+	f.signBtn.Importance = widget.HighImportance
+	f.unsignBtn = widget.NewButtonWithIcon("Remove sign-off…", theme.ContentUndoIcon(), f.confirmUnsign)
+	f.unsignBtn.Importance = widget.LowImportance
+
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(f.savedNote, saveBtn, del), container.NewHBox(f.title))
+	top := container.NewVBox(header, f.state, widget.NewSeparator())
+
+	when := container.New(&diaryColumnsLayout{fixed: 170},
+		diaryCaption("Date", f.date, f.dateErr),
+		diaryCaption("Supervisor", f.supervisor, f.supErr))
+	period := container.NewHBox(
+		diaryCaption("Entries from", container.New(&diaryFixedWidth{width: 130}, f.from), nil),
+		diaryCaption("to", container.New(&diaryFixedWidth{width: 130}, f.to), nil),
+	)
+	entries := container.NewVBox(
+		subheading("Entries discussed"),
+		muted("Entries marked for supervision in this period, and any already in this session. Tick those you talked about; a box opens under each for your supervisor's comment."),
+		period, f.periodErr,
+		f.picksBox, f.entriesErr,
+	)
+	actions := container.NewVBox(
+		subheading("Agreed actions"),
+		f.actionsBox,
+		container.NewHBox(addAction),
+	)
+	sign := container.NewVBox(
+		subheading("Sign-off"),
+		muted("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
+		container.NewHBox(
+			diaryCaption("Signed off on", container.New(&diaryFixedWidth{width: 130}, f.signedOn), nil),
+			container.NewVBox(diaryGap(theme.TextSize()), container.NewHBox(f.signBtn, f.unsignBtn))),
+		f.signErr,
+	)
+	body := container.NewVBox(
+		when,
+		widget.NewSeparator(), entries,
+		widget.NewSeparator(), subheading("Notes"), f.notes, f.notesErr,
+		widget.NewSeparator(), actions,
+		widget.NewSeparator(), sign,
+	)
+	scroll := container.NewVScroll(container.New(&diaryReadingWidth{width: 820}, container.NewPadded(body)))
+	f.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, scroll)
+}
+
+// fill puts a session into the form without marking it changed.
+func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.date.SetText(ss.Date)
+	f.supervisor.SetText(ss.Supervisor)
+	f.notes.SetText(ss.Notes)
+	f.signedOn.SetText(ss.SignedOffOn)
+	f.from.SetText(from)
+	f.to.SetText(to)
+	f.picks = map[string]*supervisionPick{}
+	f.order = nil
+	comments := map[string]string{}
+	for _, e := range ss.Entries {
+		f.order = append(f.order, e.DiaryID)
+		comments[e.DiaryID] = e.Comment
+	}
+	f.loadCandidates(comments)
+	f.actions = nil
+	f.actionsBox.Objects = nil
+	for _, a := range ss.Actions {
+		f.addActionRow(a)
+	}
+	f.actionsBox.Refresh()
+	f.updateTitle()
+	f.updateState()
+	if ss.ID == "" {
+		f.savedNote.SetText("Not saved yet")
+	} else {
+		f.savedNote.SetText("Saved")
+	}
+}
+
+// period is the period the form lists entries for.
+func (f *supervisionForm) period() (string, string) {
+	from, to := strings.TrimSpace(f.from.Text), strings.TrimSpace(f.to.Text)
+	if diaryDateProblem(from, false) != "" || diaryDateProblem(to, false) != "" {
+		return "", ""
+	}
+	return from, to
+}
+
+// refreshCandidates lists the entries again, keeping what is ticked and
+// typed.
+func (f *supervisionForm) refreshCandidates() {
+	comments := map[string]string{}
+	for id, p := range f.picks {
+		if p.check.Checked {
+			comments[id] = p.comment.Text
+		}
+	}
+	was := f.loading
+	f.loading = true
+	f.loadCandidates(comments)
+	f.loading = was
+}
+
+// loadCandidates lists the entries the session could discuss (and those
+// picked), ticking the picked ones with their comments.
+func (f *supervisionForm) loadCandidates(comments map[string]string) {
+	from, to := f.period()
+	cands, err := f.u.sess.Diary.CandidateEntries(from, to, f.id)
+	if err != nil {
+		showError(f.u.win, "The entries for supervision could not be read", err)
+		return
+	}
+	listed := map[string]bool{}
+	for _, c := range cands {
+		listed[c.ID] = true
+	}
+	for _, id := range f.order {
+		if listed[id] {
+			continue
+		}
+		e, err := f.u.sess.Diary.Get(id)
+		if err != nil {
+			continue
+		}
+		cands = append(cands, supervisionSummaryOf(e))
+		listed[id] = true
+	}
+	old := f.picks
+	f.picks = map[string]*supervisionPick{}
+	f.shown = nil
+	var objs []fyne.CanvasObject
+	for _, c := range cands {
+		p := f.newPick(c)
+		if prev, ok := old[c.ID]; ok && !prev.check.Checked {
+			// unticked stays unticked
+		} else if text, ok := comments[c.ID]; ok {
+			p.comment.SetText(text)
+			p.check.SetChecked(true)
+		}
+		f.picks[c.ID] = p
+		f.shown = append(f.shown, c.ID)
+		objs = append(objs, p.box)
+	}
+	if len(objs) == 0 {
+		objs = append(objs, muted("No entries are marked for supervision in this period. In the Diary, use “Mark for supervision” on the entries you want to talk about, or widen the period."))
+	}
+	// Keep the order of those still picked.
+	var order []string
+	for _, id := range f.order {
+		if p, ok := f.picks[id]; ok && p.check.Checked {
+			order = append(order, id)
+		}
+	}
+	f.order = order
+	f.picksBox.Objects = objs
+	f.picksBox.Refresh()
+}
+
+// supervisionSummaryOf is the list line of an entry.
+func supervisionSummaryOf(e *diary.Entry) diary.Summary {
+	s := diary.Summary{ID: e.ID, Date: e.Date, ContactID: e.ContactID, Template: e.Template, Status: e.Status, Tags: e.Tags}
+	for _, sec := range e.Sections {
+		if strings.TrimSpace(sec.Body) != "" {
+			s.Summary = diary.Shorten(sec.Body, diary.SummaryLength)
+			break
+		}
+	}
+	return s
+}
+
+// newPick makes the row of one entry.
+func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
+	p := &supervisionPick{sum: c}
+	p.comment = newDiaryTextEntry("Your supervisor's comment on this entry", 2, 10)
+	p.comment.OnChanged = func(string) { p.comment.fit(); f.changed() }
+	p.commentErr = diaryErrorLabel()
+	p.check = widget.NewCheck(diaryShortDate(c.Date), func(on bool) {
+		if on {
+			p.commentBox.Show()
+			if !f.loading {
+				f.order = append(f.order, c.ID)
+			}
+		} else {
+			p.commentBox.Hide()
+			f.unpick(c.ID)
+		}
+		f.changed()
+	})
+	summary := widget.NewLabel(c.Summary)
+	summary.Truncation = fyne.TextTruncateEllipsis
+	meta := diaryMutedLine()
+	metaText := diaryStatusWords(c.Status) + " · " + schema.DiaryTemplate.Label(c.Template)
+	if len(c.Tags) > 0 {
+		metaText += " · " + strings.Join(c.Tags, ", ")
+	}
+	meta.SetText(metaText)
+	read := widget.NewButtonWithIcon("Read", theme.VisibilityIcon(), func() { f.readEntry(c.ID) })
+	read.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, container.NewVBox(p.check), container.NewVBox(read),
+		container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, summary, meta))
+	p.commentBox = container.New(&diaryIndent{left: 36}, container.NewVBox(p.comment, p.commentErr))
+	p.commentBox.Hide()
+	p.box = container.NewVBox(head, p.commentBox)
+	return p
+}
+
+func (f *supervisionForm) unpick(id string) {
+	var order []string
+	for _, o := range f.order {
+		if o != id {
+			order = append(order, o)
+		}
+	}
+	f.order = order
+}
+
+// readEntry shows an entry's full text, to read during the session.
+func (f *supervisionForm) readEntry(id string) {
+	e, err := f.u.sess.Diary.Get(id)
+	if err != nil {
+		showError(f.u.win, "The diary entry could not be read", err)
+		return
+	}
+	t, _ := diary.TemplateByKey(e.Template)
+	items := []fyne.CanvasObject{
+		subheading(diaryLongDate(e.Date)),
+		muted(t.Name + " · " + diaryStatusWords(e.Status)),
+	}
+	if e.ContactID != "" {
+		if c, err := f.u.sess.Diary.Contact(e.ContactID); err == nil {
+			items = append(items, muted(diaryContactLabel(c.Kind, c.Place, c.Date)))
+		}
+	}
+	for _, sec := range e.AllSections() {
+		items = append(items, widget.NewLabelWithStyle(t.Heading(sec.Key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		body := widget.NewLabel(strings.TrimSpace(sec.Body))
+		if strings.TrimSpace(sec.Body) == "" {
+			body.SetText("Nothing written.")
+			body.Importance = widget.LowImportance
+		}
+		body.Wrapping = fyne.TextWrapWord
+		items = append(items, body)
+	}
+	if len(e.Tags) > 0 {
+		items = append(items, muted("Tags: "+strings.Join(e.Tags, ", ")))
+	}
+	for _, c := range e.Comments {
+		items = append(items, diaryNote(container.NewVBox(
+			muted(diaryShortDate(c.Date)+" · "+c.Supervisor),
+			widget.NewLabel(c.Text)), theme.Color(theme.ColorNameSuccess)))
+	}
+	scroll := container.NewVScroll(container.NewVBox(items...))
+	d := dialog.NewCustom("Diary entry", "Close", scroll, f.u.win)
+	openBtn := widget.NewButtonWithIcon("Open in Diary", theme.DocumentCreateIcon(), func() {
+		d.Hide()
+		f.leave()
+		f.u.shell.openRecord(sectionDiary, id)
+	})
+	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { d.Hide() })
+	d.SetButtons([]fyne.CanvasObject{closeBtn, openBtn})
+	size := f.u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(680, size.Width*0.9), min(560, size.Height*0.85)))
+	d.Show()
+}
+
+// addActionRow adds a row for action a.
+func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionActionRow {
+	r := &supervisionActionRow{}
+	r.text = widget.NewEntry()
+	r.text.SetPlaceHolder("What was agreed")
+	r.text.SetText(a.Text)
+	r.text.OnChanged = func(string) { f.changed() }
+	r.owner = widget.NewEntry()
+	r.owner.SetPlaceHolder("Who")
+	r.owner.SetText(a.Owner)
+	r.owner.OnChanged = func(string) { f.changed() }
+	check := func() {
+		msg := diaryDateProblem(r.due.Text, false)
+		if msg == "" {
+			msg = diaryDateProblem(r.done.Text, false)
+		}
+		diarySetError(r.dateErr, msg)
+	}
+	r.due = newDiaryLeaveEntry("YYYY-MM-DD", check)
+	r.due.SetText(a.Due)
+	r.due.OnChanged = func(string) { f.changed() }
+	r.done = newDiaryLeaveEntry("YYYY-MM-DD", check)
+	r.done.SetText(a.DoneOn)
+	r.done.OnChanged = func(string) { f.changed() }
+	r.textErr = diaryErrorLabel()
+	r.dateErr = diaryErrorLabel()
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), nil)
+	remove.Importance = widget.LowImportance
+	details := container.NewHBox(
+		diaryCaption("Owner", container.New(&diaryFixedWidth{width: 170}, r.owner), nil),
+		diaryCaption("Due", container.New(&diaryFixedWidth{width: 130}, r.due), nil),
+		diaryCaption("Done on", container.New(&diaryFixedWidth{width: 130}, r.done), nil),
+	)
+	inner := container.NewVBox(
+		container.NewBorder(nil, nil, nil, remove, r.text), r.textErr,
+		details, r.dateErr)
+	r.box = diaryPanel(inner)
+	remove.OnTapped = func() {
+		for i, x := range f.actions {
+			if x == r {
+				f.actions = append(f.actions[:i], f.actions[i+1:]...)
+				break
+			}
+		}
+		f.actionsBox.Remove(r.box)
+		f.changed()
+	}
+	f.actions = append(f.actions, r)
+	f.actionsBox.Add(r.box)
+	return r
+}
+
+func (f *supervisionForm) updateTitle() {
+	d := strings.TrimSpace(f.date.Text)
+	if _, err := schema.ParseDate(d); err == nil {
+		f.title.Text = "Supervision, " + diaryLongDate(d)
+	} else {
+		f.title.Text = "Supervision session"
+	}
+	f.title.Refresh()
+}
+
+func (f *supervisionForm) updateState() {
+	if f.signed != "" {
+		f.state.SetText("Signed off on " + diaryShortDate(f.signed) + ". The entries discussed are marked discussed in your diary.")
+		f.state.Importance = widget.SuccessImportance
+		f.signBtn.Hide()
+		f.unsignBtn.Show()
+	} else {
+		f.state.SetText("Not signed off yet.")
+		f.state.Importance = widget.WarningImportance
+		f.signBtn.Show()
+		f.unsignBtn.Hide()
+	}
+	f.state.Refresh()
+}
+
+func (f *supervisionForm) changed() {
+	if f.loading || f.closed {
+		return
+	}
+	f.dirty = true
+	f.savedNote.SetText("Not saved yet")
+}
+
+// collect reads the form into a session.
+func (f *supervisionForm) collect() diary.Session {
+	ss := diary.Session{ID: f.id, Date: strings.TrimSpace(f.date.Text), Supervisor: f.supervisor.Text,
+		Notes: f.notes.Text, SignedOffOn: strings.TrimSpace(f.signedOn.Text)}
+	for _, id := range f.order {
+		p, ok := f.picks[id]
+		if !ok || !p.check.Checked {
+			continue
+		}
+		ss.Entries = append(ss.Entries, diary.SessionEntry{DiaryID: id, Comment: p.comment.Text})
+	}
+	for _, r := range f.actions {
+		ss.Actions = append(ss.Actions, diary.SessionAction{Text: r.text.Text, Owner: r.owner.Text,
+			Due: strings.TrimSpace(r.due.Text), DoneOn: strings.TrimSpace(r.done.Text)})
+	}
+	return ss
+}
+
+func (f *supervisionForm) clearErrors() {
+	for _, l := range []*widget.Label{f.dateErr, f.supErr, f.notesErr, f.signErr, f.entriesErr} {
+		diarySetError(l, "")
+	}
+	for _, p := range f.picks {
+		diarySetError(p.commentErr, "")
+	}
+	for _, r := range f.actions {
+		diarySetError(r.textErr, "")
+		diarySetError(r.dateErr, "")
+	}
+}
+
+// checkDates shows a problem at each date field that is not a real date;
+// false when there is one.
+func (f *supervisionForm) checkDates() bool {
+	ok := true
+	if msg := diaryDateProblem(f.date.Text, true); msg != "" {
+		diarySetError(f.dateErr, msg)
+		ok = false
+	}
+	if msg := diaryDateProblem(f.signedOn.Text, false); msg != "" {
+		diarySetError(f.signErr, msg)
+		ok = false
+	}
+	for _, r := range f.actions {
+		msg := diaryDateProblem(r.due.Text, false)
+		if msg == "" {
+			msg = diaryDateProblem(r.done.Text, false)
+		}
+		if msg != "" {
+			diarySetError(r.dateErr, msg)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// save validates and writes the session; problems are shown at their
+// fields and nothing typed is lost.
+func (f *supervisionForm) save() bool {
+	f.clearErrors()
+	if !f.checkDates() {
+		f.savedNote.SetText("Not saved: see the problem marked in red")
+		return false
+	}
+	ss := f.collect()
+	if err := f.u.sess.Diary.SaveSession(&ss); err != nil {
+		if v, ok := diary.AsValidation(err); ok {
+			f.showProblems(v)
+			f.savedNote.SetText("Not saved: see the problem marked in red")
+			return false
+		}
+		showError(f.u.win, "The supervision session could not be saved", err)
+		return false
+	}
+	f.id = ss.ID
+	f.signed = ss.SignedOffOn
+	f.dirty = false
+	if f.hasDraft {
+		if err := f.u.sess.Notes.DeleteDraft(f.draftKey); err == nil {
+			f.hasDraft = false
+		}
+	}
+	f.draftKey = supervisionDraftPrefix + f.id
+	f.u.sess.Changed()
+	f.savedNote.SetText("Saved at " + time.Now().Format("15:04"))
+	f.updateState()
+	f.refreshCandidates()
+	if f.onSaved != nil {
+		f.onSaved(f.id)
+	}
+	return true
+}
+
+// showProblems puts each problem under its field.
+func (f *supervisionForm) showProblems(v diary.ValidationError) {
+	var entries []string
+	for _, fe := range v {
+		var i int
+		switch {
+		case fe.Field == "Date":
+			diarySetError(f.dateErr, fe.Message)
+		case fe.Field == "Supervisor":
+			diarySetError(f.supErr, fe.Message)
+		case fe.Field == "Notes":
+			diarySetError(f.notesErr, fe.Message)
+		case fe.Field == "SignedOffOn":
+			diarySetError(f.signErr, fe.Message)
+		case strings.HasPrefix(fe.Field, "Entries["):
+			if _, err := fmt.Sscanf(fe.Field, "Entries[%d]", &i); err == nil && i < len(f.order) && strings.HasSuffix(fe.Field, ".Comment") {
+				if p, ok := f.picks[f.order[i]]; ok {
+					diarySetError(p.commentErr, fe.Message)
+					continue
+				}
+			}
+			entries = append(entries, fe.Message)
+		case strings.HasPrefix(fe.Field, "Actions["):
+			if _, err := fmt.Sscanf(fe.Field, "Actions[%d]", &i); err == nil && i < len(f.actions) {
+				r := f.actions[i]
+				if strings.HasSuffix(fe.Field, ".Due") || strings.HasSuffix(fe.Field, ".DoneOn") {
+					diarySetError(r.dateErr, fe.Message)
+				} else {
+					diarySetError(r.textErr, fe.Message)
+				}
+			}
+		default:
+			entries = append(entries, fe.Message)
+		}
+	}
+	if len(entries) > 0 {
+		diarySetError(f.entriesErr, strings.Join(uniqueStrings(entries), " "))
+	}
+}
+
+// signOff dates the sign-off today (unless a date is typed) and saves.
+func (f *supervisionForm) signOff() {
+	if strings.TrimSpace(f.signedOn.Text) == "" {
+		f.signedOn.SetText(diaryToday(f.u))
+	}
+	f.save()
+}
+
+// confirmUnsign asks, then removes the sign-off.
+func (f *supervisionForm) confirmUnsign() {
+	dialog.ShowConfirm("Remove the sign-off?",
+		"The entries of this session go back to “For supervision”, unless another signed-off session includes them. The comments and actions stay.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			f.signedOn.SetText("")
+			f.save()
+		}, f.u.win)
+}
+
+// confirmDelete asks, then deletes the session.
+func (f *supervisionForm) confirmDelete() {
+	msg := "The session, its comments and actions are removed. Entries it marked discussed go back to “For supervision”. This cannot be undone."
+	if f.id == "" {
+		msg = "This session has not been saved. What you typed will be thrown away."
+	}
+	dialog.ShowConfirm("Delete this supervision session?", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if f.id != "" {
+			if err := f.u.sess.Diary.DeleteSession(f.id); err != nil && !errors.Is(err, diary.ErrNotFound) {
+				showError(f.u.win, "The supervision session could not be deleted", err)
+				return
+			}
+		}
+		if f.hasDraft {
+			f.u.sess.Notes.DeleteDraft(f.draftKey)
+		}
+		f.u.sess.Changed()
+		f.closed = true
+		if f.onDeleted != nil {
+			f.onDeleted()
+		}
+	}, f.u.win)
+}
+
+// leave saves the session if it changed; when it cannot be saved, it is
+// kept as a draft so nothing typed is lost.
+func (f *supervisionForm) leave() {
+	if f.closed || !f.dirty || f.u.sess == nil {
+		return
+	}
+	if f.save() {
+		return
+	}
+	from, to := strings.TrimSpace(f.from.Text), strings.TrimSpace(f.to.Text)
+	d := supervisionDraft{Session: f.collect(), From: from, To: to}
+	body, _ := json.Marshal(d)
+	title := "Supervision session"
+	if diaryDateProblem(d.Session.Date, true) == "" {
+		title += ", " + diaryShortDate(d.Session.Date)
+	}
+	if err := f.u.sess.Notes.SaveDraft(f.draftKey, supervisionDraftKind, title, body); err != nil {
+		showError(f.u.win, "What you typed could not be kept as a draft", err)
+		return
+	}
+	f.hasDraft = true
+	f.u.sess.Changed()
+}
+
+// diaryFixedWidth lays out its objects at (at least) a set width.
+type diaryFixedWidth struct{ width float32 }
+
+func (l *diaryFixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := fyne.NewSize(l.width, 0)
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+func (l *diaryFixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// diaryIndent shifts its objects right by left.
+type diaryIndent struct{ left float32 }
+
+func (l *diaryIndent) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(m.Width+l.left, m.Height)
+}
+
+func (l *diaryIndent) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.left, 0))
+		o.Resize(fyne.NewSize(max(0, size.Width-l.left), size.Height))
+	}
+}
+
+// diaryPanel is a quiet rounded background behind a group of fields.
+func diaryPanel(content fyne.CanvasObject) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	return container.NewStack(bg, container.NewPadded(content))
+}
