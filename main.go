@@ -30,5 +30,13 @@ func main() {
 		os.Exit(1)
 	}
 	a := app.NewWithID(ui.AppID)
+	if dir := os.Getenv("INREACH_SCREENSHOT_TOUR"); dir != "" {
+		// make screenshots: the real app on a demo vault, under Xvfb.
+		if err := ui.Tour(a, path, []byte(os.Getenv("INREACH_PASSPHRASE")), dir); err != nil {
+			fmt.Fprintln(os.Stderr, "inreach: screenshot tour:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	ui.New(a, path).ShowAndRun()
 }

@@ -8,11 +8,12 @@ import (
 
 	"inreach/demo"
 	"inreach/exchange"
+	"inreach/schema"
 	"inreach/vault"
 )
 
 func init() {
-	register(verb{name: "demo", usage: "[--vault P] [--scale small|decade|org] [--seed N]",
+	register(verb{name: "demo", usage: "[--vault P] [--scale small|decade|org] [--seed N] [--end D]",
 		summary: "create a new vault full of fictional, realistic data", run: runDemo})
 	register(verb{name: "import", usage: "FILE.json",
 		summary: "merge an interchange file into the vault (all or nothing)", run: runImport})
@@ -24,8 +25,15 @@ func runDemo(e *Env, args []string) error {
 	fs := e.flags("demo")
 	scale := fs.String("scale", "small", "how much data: small (a year), decade (one practitioner over ten years) or org (nine practitioners)")
 	seed := fs.Int64("seed", 1, "the same seed always gives the same data")
+	end := fs.String("end", demo.EndDate, "the day the story ends (YYYY-MM-DD); \"today\" for today")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *end == "today" {
+		*end = today()
+	}
+	if _, err := schema.ParseDate(*end); err != nil {
+		return usagef("--end: %v", err)
 	}
 	switch *scale {
 	case "small", "decade", "org":
@@ -44,7 +52,7 @@ func runDemo(e *Env, args []string) error {
 		return err
 	}
 	defer wipe(pass)
-	doc, err := demo.Generate(*scale, *seed)
+	doc, err := demo.GenerateEnding(*scale, *seed, *end)
 	if err != nil {
 		return err
 	}
