@@ -85,7 +85,7 @@ func (s *unlockScreen) unlock() {
 	pass := []byte(s.pass.Text)
 	s.busy(true)
 	go func() {
-		v, err := vault.Open(s.u.path, pass, u.vaultOptions())
+		v, err := vault.Open(s.u.path, pass, s.u.vaultOptions())
 		clear(pass)
 		fyne.Do(func() {
 			s.busy(false)

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"database/sql"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"inreach/vault"
+)
+
+// Tour runs the real app on the vault at path (a demo vault), unlocks it
+// with pass, visits the main screens and writes a PNG of each into dir,
+// then quits. It is what `make screenshots` runs under Xvfb. The captures
+// are of the real window's canvas, drawn by the real driver.
+func Tour(a fyne.App, path string, pass []byte, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	u := New(a, path)
+	u.win.Resize(fyne.NewSize(1180, 760))
+	var tourErr error
+	go func() {
+		defer fyne.Do(a.Quit)
+		tourErr = u.tour(pass, dir)
+	}()
+	u.ShowAndRun()
+	return tourErr
+}
+
+// settle gives the window time to lay out and draw.
+func settle() { time.Sleep(900 * time.Millisecond) }
+
+func (u *UI) shot(dir, name string) error {
+	settle()
+	var err error
+	fyne.DoAndWait(func() {
+		img := u.win.Canvas().Capture()
+		var f *os.File
+		f, err = os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		err = png.Encode(f, img)
+	})
+	return err
+}
+
+// tour runs off the UI goroutine; every UI change goes through fyne.DoAndWait.
+func (u *UI) tour(pass []byte, dir string) error {
+	settle()
+	if err := u.shot(dir, "1-unlock"); err != nil {
+		return err
+	}
+	v, err := vault.Open(u.path, pass, u.vaultOptions())
+	if err != nil {
+		return fmt.Errorf("unlocking the demo vault: %w", err)
+	}
+	fyne.DoAndWait(func() { u.opened(v) })
+	if err := u.shot(dir, "2-today"); err != nil {
+		return err
+	}
+	db := u.sess.DB
+	pick := func(q string) string {
+		var id string
+		if err := db.QueryRow(q).Scan(&id); err != nil && err != sql.ErrNoRows {
+			return ""
+		}
+		return id
+	}
+	woman := pick(`SELECT p.id FROM people p JOIN contact_people cp ON cp.person_id = p.id
+		WHERE p.status IN ('custody_sentenced','custody_remand') AND p.safety_note = ''
+		GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 1`)
+	visit := pick(`SELECT c.id FROM contacts c JOIN contact_people cp ON cp.contact_id = c.id
+		WHERE c.kind = 'prison_visit' AND c.date <= date('now')
+		GROUP BY c.id HAVING count(*) >= 4 ORDER BY c.date DESC LIMIT 1`)
+	entry := pick(`SELECT d.id FROM diary d WHERE d.template = 'visit_reflection' AND d.contact_id IS NOT NULL
+		ORDER BY d.date DESC LIMIT 1`)
+	issue := pick(`SELECT id FROM newsletters WHERE status = 'draft' ORDER BY date DESC LIMIT 1`)
+	if issue == "" {
+		issue = pick(`SELECT id FROM newsletters ORDER BY date DESC LIMIT 1`)
+	}
+	steps := []struct {
+		name, section, id string
+	}{
+		{"3-woman", sectionWomen, woman},
+		{"4-visit-write-up", sectionContacts, visit},
+		{"5-diary-entry", sectionDiary, entry},
+		{"6-newsletter", sectionLetters, "newsletter:" + issue},
+		{"7-reports", sectionReports, ""},
+		{"8-supervision", sectionSupervision, ""},
+		{"9-directory", sectionDirectory, ""},
+	}
+	for _, st := range steps {
+		fyne.DoAndWait(func() {
+			if st.id != "" {
+				u.shell.openRecord(st.section, st.id)
+			} else {
+				u.shell.show(st.section)
+			}
+			if st.section == sectionContacts {
+				if c, ok := u.shell.screens[sectionContacts].(*contactsScreen); ok && st.id != "" {
+					c.edit(st.id)
+				}
+			}
+		})
+		if err := u.shot(dir, st.name); err != nil {
+			return err
+		}
+	}
+	fyne.DoAndWait(func() {
+		u.shell.search.SetText("housing")
+	})
+	if err := u.shot(dir, "10-search"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { u.Lock() })
+	return nil
+}
