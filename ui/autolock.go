@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strconv"
 	"time"
 
@@ -107,16 +108,28 @@ func (w *idleWatch) check() {
 		w.focus = f
 		w.last = now
 	}
-	if e, ok := f.(*widget.Entry); ok {
-		mark := strconv.Itoa(len(e.Text)) + ":" + strconv.Itoa(e.CursorRow) + ":" + strconv.Itoa(e.CursorColumn) + ":" + e.Text
-		if mark != w.entryMark {
-			w.entryMark = mark
-			w.last = now
-		}
+	if mark, ok := entryMark(f); ok && mark != w.entryMark {
+		w.entryMark = mark
+		w.last = now
 	}
 	if now.Sub(w.last) >= w.timeout {
 		w.u.Lock()
 	}
+}
+
+// entryMark sums up the state of a focused entry (a widget.Entry, or a
+// widget that embeds one): its text and cursor. A change means typing.
+func entryMark(f fyne.Focusable) (string, bool) {
+	v := reflect.ValueOf(f)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return "", false
+	}
+	s := v.Elem()
+	text, row, col := s.FieldByName("Text"), s.FieldByName("CursorRow"), s.FieldByName("CursorColumn")
+	if !text.IsValid() || text.Kind() != reflect.String || !row.IsValid() || row.Kind() != reflect.Int || !col.IsValid() || col.Kind() != reflect.Int {
+		return "", false
+	}
+	return strconv.Itoa(int(row.Int())) + ":" + strconv.Itoa(int(col.Int())) + ":" + text.String(), true
 }
 
 // activityLayer sits under the main content and counts mouse movement over

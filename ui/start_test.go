@@ -93,6 +93,6 @@ func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
 
 	test.Type(entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	eventually(t, func() bool { return u.sess != nil }, "unlocked")
+	eventually(t, func() bool { return u.sess != nil && u.shell != nil && u.shell.current != "" }, "unlocked")
 	require.Equal(t, sectionDirectory, u.shell.current)
 }
