@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+)
+
+func init() {
+	screenBuilders[sectionDirectory] = func(u *UI) screen { return newDirectoryScreen(u) }
+}
+
+// directoryAll is the category filter's "no filter" choice.
+const directoryAll = "All categories"
+
+// directoryScreen is the directory of partner agencies: a searchable list
+// filtered by category on the left, the chosen agency's details (to read
+// and edit) on the right.
+type directoryScreen struct {
+	u        *UI
+	search   *widget.Entry
+	category *widget.Select
+	count    *widget.Label
+	list     *widget.List
+	agencies []notes.Agency
+
+	detail   *fyne.Container
+	form     *agencyForm // the form shown, or nil
+	selected string
+	root     fyne.CanvasObject
+}
+
+func newDirectoryScreen(u *UI) *directoryScreen {
+	s := &directoryScreen{u: u}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Name, area, service or contact")
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.OnChanged = func(string) { s.reload() }
+	s.category = widget.NewSelect(append([]string{directoryAll}, notes.AgencyCategory.LabelList()...), func(string) { s.reload() })
+	s.category.Selected = directoryAll
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+
+	s.list = widget.NewList(
+		func() int { return len(s.agencies) },
+		newAgencyRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.agencies) {
+				fillAgencyRow(o, s.agencies[i], todayFor(u))
+			}
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.agencies) && s.agencies[i].ID != s.selected {
+			s.showAgency(s.agencies[i].ID)
+		}
+	}
+
+	add := widget.NewButtonWithIcon("Add an agency", theme.ContentAddIcon(), s.startAdding)
+	add.Importance = widget.HighImportance
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, add, heading("Directory")),
+		s.search,
+		s.category,
+		s.count,
+	)
+	s.detail = container.NewStack()
+	split := container.NewHSplit(container.NewPadded(container.NewBorder(top, nil, nil, nil, s.list)), s.detail)
+	split.Offset = 0.36
+	s.root = split
+	s.reload()
+	s.showNothing()
+	return s
+}
+
+func (s *directoryScreen) content() fyne.CanvasObject { return s.root }
+
+// reload lists the agencies matching the search and category.
+func (s *directoryScreen) reload() {
+	f := notes.AgencyFilter{Text: strings.TrimSpace(s.search.Text)}
+	if s.category.Selected != directoryAll {
+		if v, ok := notes.AgencyCategory.ValueOf(s.category.Selected); ok {
+			f.Category = v
+		}
+	}
+	list, err := s.u.sess.Notes.ListAgencies(f)
+	if err != nil {
+		showError(s.u.win, "The directory could not be read", err)
+		return
+	}
+	s.agencies = list
+	switch len(list) {
+	case 0:
+		s.count.SetText("No agencies to show")
+	case 1:
+		s.count.SetText("1 agency")
+	default:
+		s.count.SetText(fmt.Sprintf("%d agencies", len(list)))
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+	for i, a := range list {
+		if a.ID == s.selected {
+			s.list.Select(i)
+			break
+		}
+	}
+}
+
+// showNothing says what the right-hand side is for.
+func (s *directoryScreen) showNothing() {
+	s.form, s.selected = nil, ""
+	all, err := s.u.sess.Notes.ListAgencies(notes.AgencyFilter{})
+	if err == nil && len(all) == 0 {
+		s.setDetail(emptyState("No agencies yet",
+			"Add the housing teams, probation offices, drug and alcohol services and others you refer women to, with a key contact, so what you know stays with the team."))
+		return
+	}
+	s.setDetail(emptyState("Choose an agency", "Its services, key contact and how to reach them are shown here to read and update."))
+}
+
+func (s *directoryScreen) setDetail(o fyne.CanvasObject) {
+	s.detail.Objects = []fyne.CanvasObject{o}
+	s.detail.Refresh()
+}
+
+// showAgency shows one agency's form.
+func (s *directoryScreen) showAgency(id string) {
+	a, err := s.u.sess.Notes.GetAgency(id)
+	if err != nil {
+		showError(s.u.win, "The agency could not be opened", err)
+		return
+	}
+	s.selected = id
+	s.form = newAgencyForm(s, a)
+	s.setDetail(s.form.content())
+}
+
+// startAdding shows an empty form for a new agency.
+func (s *directoryScreen) startAdding() {
+	s.list.UnselectAll()
+	s.selected = ""
+	s.form = newAgencyForm(s, &notes.Agency{})
+	s.setDetail(s.form.content())
+	s.u.win.Canvas().Focus(s.form.name)
+}
+
+// saved is called by the form after a save: the list and the form show
+// the agency as stored, with a word that it was saved.
+func (s *directoryScreen) saved(id string) {
+	s.selected = id
+	s.reload()
+	if s.indexOf(id) < 0 {
+		// The filter hides it: clear the filter so it can be seen.
+		s.search.SetText("")
+		s.category.SetSelected(directoryAll)
+	}
+	s.showAgency(id)
+	if s.form != nil {
+		s.form.saved.SetText("Saved")
+		s.form.saved.Show()
+	}
+}
+
+func (s *directoryScreen) indexOf(id string) int {
+	for i, a := range s.agencies {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// deleted is called by the form after the agency was deleted.
+func (s *directoryScreen) deleted() {
+	s.selected = ""
+	s.reload()
+	s.showNothing()
+}
+
+// open shows one agency.
+func (s *directoryScreen) open(id string) {
+	if s.indexOf(id) < 0 {
+		s.search.SetText("")
+		s.category.SetSelected(directoryAll)
+	}
+	s.showAgency(id)
+	if i := s.indexOf(id); i >= 0 {
+		s.list.Select(i)
+		s.list.ScrollTo(i)
+	}
+}
+
+// refresh reloads the list when the section is shown again.
+func (s *directoryScreen) refresh() { s.reload() }
+
+// save is Ctrl+S: it saves the agency being edited.
+func (s *directoryScreen) save() {
+	if s.form != nil {
+		s.form.save()
+	}
+}
+
+func newAgencyRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Agency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	more := widget.NewLabel("")
+	more.Truncation = fyne.TextTruncateEllipsis
+	more.SizeName = theme.SizeNameCaptionText
+	return container.New(&tightRowsLayout{}, name, more)
+}
+
+func fillAgencyRow(o fyne.CanvasObject, a notes.Agency, today string) {
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(a.Name)
+	var bits []string
+	if a.Category != "" {
+		bits = append(bits, notes.AgencyCategory.Label(a.Category))
+	}
+	if a.Area != "" {
+		bits = append(bits, a.Area)
+	}
+	if agencyNeedsChecking(a.LastChecked, today) {
+		bits = append(bits, "details to check")
+	}
+	c.Objects[1].(*widget.Label).SetText(strings.Join(bits, " · "))
+}
+
+// agencyNeedsChecking reports whether details last checked on date (or
+// never) are more than a year old.
+func agencyNeedsChecking(date, today string) bool {
+	if date == "" {
+		return true
+	}
+	n, ok := daysBetween(date, today)
+	return ok && n > 365
+}
+
+// confirmDeleteAgency asks before deleting an agency.
+func confirmDeleteAgency(u *UI, a *notes.Agency, done func()) {
+	dialog.ShowConfirm("Delete this agency?",
+		"“"+a.Name+"” will be removed from the directory. Actions that named it keep their text.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := u.sess.Notes.DeleteAgency(a.ID); err != nil {
+				showError(u.win, "The agency could not be deleted", err)
+				return
+			}
+			u.sess.Changed()
+			done()
+		}, u.win)
+}

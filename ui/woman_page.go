@@ -1,0 +1,232 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+	"inreach/schema"
+)
+
+// The tabs of her page, in order.
+const (
+	womanTabTimeline = iota
+	womanTabNeeds
+	womanTabPlan
+	womanTabActions
+	womanTabEvents
+	womanTabDetails
+)
+
+// womanPage is everything about one woman: a header with who she is and
+// her safety note, and tabs for her timeline, needs, release plan, actions,
+// outcome events and details.
+type womanPage struct {
+	u         *UI
+	id        string
+	person    *notes.Person
+	onChanged func(id string)
+
+	header   *fyne.Container
+	tabs     *container.AppTabs
+	timeline *womanTimeline
+	needs    *womanNeeds
+	plan     *womanPlan
+	actions  *womanActions
+	events   *womanEvents
+	form     *personForm
+	details  *fyne.Container
+	root     fyne.CanvasObject
+}
+
+// newWomanPage builds her page. onChanged runs after her details are saved.
+func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, error) {
+	p := &womanPage{u: u, id: id, onChanged: onChanged}
+	person, err := u.sess.Notes.GetPerson(id)
+	if err != nil {
+		return nil, err
+	}
+	p.person = person
+	p.header = container.NewVBox()
+	p.timeline = newWomanTimeline(p)
+	p.needs = newWomanNeeds(p)
+	p.plan = newWomanPlan(p)
+	p.actions = newWomanActions(p)
+	p.events = newWomanEvents(p)
+	p.details = container.NewStack()
+	p.buildForm()
+
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem("Timeline", p.timeline.content()),
+		container.NewTabItem("Needs", container.NewVScroll(container.NewPadded(p.needs.content()))),
+		container.NewTabItem("Release plan", container.NewVScroll(container.NewPadded(p.plan.content()))),
+		container.NewTabItem("Actions", container.NewVScroll(container.NewPadded(p.actions.content()))),
+		container.NewTabItem("Outcomes", container.NewVScroll(container.NewPadded(p.events.content()))),
+		container.NewTabItem("Details", p.details),
+	)
+	p.tabs.OnSelected = func(*container.TabItem) { p.flush() }
+	p.fillHeader()
+	p.root = container.NewBorder(container.NewPadded(p.header), nil, nil, nil, p.tabs)
+	return p, nil
+}
+
+func (p *womanPage) content() fyne.CanvasObject { return p.root }
+
+// buildForm (re)makes the Details tab's form from her stored record.
+func (p *womanPage) buildForm() {
+	p.form = newPersonForm(p.u, p.person, func(saved *notes.Person) {
+		p.person = saved
+		p.fillHeader()
+		p.plan.reload()
+		if p.onChanged != nil {
+			p.onChanged(saved.ID)
+		}
+	}, nil)
+	p.details.Objects = []fyne.CanvasObject{p.form.withBar(nil)}
+	p.details.Refresh()
+}
+
+// fillHeader shows who she is, where she is, her release date and her
+// safety note.
+func (p *womanPage) fillHeader() {
+	u, w := p.u, p.person
+	today := todayFor(u)
+	name := heading(w.Name)
+
+	var facts []string
+	if w.Pseudonym != "" {
+		facts = append(facts, "Pseudonym “"+w.Pseudonym+"”")
+	}
+	if w.PrisonNumber != "" {
+		facts = append(facts, "Prison number "+w.PrisonNumber)
+	}
+	facts = append(facts, schema.PersonStatus.Label(w.Status))
+	if w.EstablishmentID != "" {
+		if e, err := u.sess.Notes.GetEstablishment(w.EstablishmentID); err == nil {
+			facts = append(facts, e.Name)
+		}
+	}
+	objs := []fyne.CanvasObject{name, wrapLabel(strings.Join(facts, " · "))}
+
+	if w.ReleaseDate != "" {
+		r := "Release date " + dateWords(w.ReleaseDate, today)
+		if w.ReleaseDateConfirmed {
+			r += " (confirmed)"
+		} else {
+			r += " (estimated, not confirmed)"
+		}
+		if when := whenWords(w.ReleaseDate, today); when != "" && w.ReleaseDate >= today {
+			r += " — " + when
+		}
+		l := widget.NewLabelWithStyle(r, fyne.TextAlignLeading, fyne.TextStyle{Bold: schema.InCustody(w.Status)})
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	}
+	if w.Status == "closed" && w.ClosedOn != "" {
+		objs = append(objs, muted("Her record was closed on "+dateWords(w.ClosedOn, today)+"."))
+	}
+	if strings.TrimSpace(w.SafetyNote) != "" {
+		objs = append(objs, safetyBanner(w.SafetyNote))
+	}
+
+	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() {
+		p.tabs.SelectIndex(womanTabDetails)
+		p.form.focusFirst()
+	})
+	contact := widget.NewButtonWithIcon("New contact with her", theme.ContentAddIcon(), func() {
+		u.shell.openRecord(sectionContacts, "new:"+p.id)
+	})
+	contact.Importance = widget.HighImportance
+	buttons := container.NewHBox(contact, edit)
+	if len(w.Sensitive) > 0 {
+		var labels []string
+		for _, f := range w.Sensitive {
+			labels = append(labels, schema.SensitiveFlag.Label(f))
+		}
+		flags := muted(strings.Join(labels, ", ") + ". These are left out of redacted exports.")
+		acc := widget.NewAccordion(widget.NewAccordionItem(fmt.Sprintf("Sensitive flags (%d)", len(labels)), flags))
+		objs = append(objs, container.NewBorder(nil, nil, nil, buttons, acc))
+	} else {
+		objs = append(objs, container.NewHBox(buttons))
+	}
+	p.header.Objects = objs
+	p.header.Refresh()
+}
+
+// reload reads her record again and refreshes every tab (the form only if
+// it is not being edited).
+func (p *womanPage) reload() {
+	person, err := p.u.sess.Notes.GetPerson(p.id)
+	if err != nil {
+		showError(p.u.win, "Her record could not be read", err)
+		return
+	}
+	p.person = person
+	p.fillHeader()
+	p.timeline.reload()
+	p.needs.reload()
+	p.plan.reload()
+	p.actions.reload()
+	p.events.reload()
+	if p.tabs.SelectedIndex() != womanTabDetails {
+		p.buildForm()
+	}
+}
+
+// save is Ctrl+S on her page: the details form if it is shown, otherwise
+// the notes being typed.
+func (p *womanPage) save() {
+	if p.tabs.SelectedIndex() == womanTabDetails {
+		p.form.save()
+		return
+	}
+	p.flush()
+}
+
+// flush saves need and release-plan notes still being typed.
+func (p *womanPage) flush() {
+	p.needs.flush()
+	p.plan.flush()
+}
+
+// afterChange is called by a tab after it wrote something: the vault is
+// saved soon and the timeline shows the change.
+func (p *womanPage) afterChange() {
+	p.u.sess.Changed()
+	p.timeline.reload()
+}
+
+// safetyBanner shows her safety note prominently, on a warm background
+// with a warning sign.
+func safetyBanner(note string) fyne.CanvasObject {
+	bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameWarning), 0x33))
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.StrokeColor = theme.Color(theme.ColorNameWarning)
+	bg.StrokeWidth = 1
+	icon := widget.NewIcon(theme.WarningIcon())
+	title := widget.NewLabelWithStyle("Safety note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabel(note)
+	text.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(title, text))
+	return container.NewStack(bg, container.NewPadded(body))
+}
+
+// withAlpha is c with its opacity set to a.
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+// wrapLabel is a label that wraps at words.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

@@ -1,0 +1,317 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+	"inreach/schema"
+)
+
+func init() {
+	screenBuilders[sectionWomen] = func(u *UI) screen { return newWomenScreen(u) }
+}
+
+// The status filter's choices besides the statuses themselves.
+const (
+	womenAnyStatus = "Any status"
+	womenInCustody = "In custody"
+)
+
+// womenOpenNew is the id that opens the "Add a woman" form.
+const womenOpenNew = "new"
+
+// womenScreen is the list of women on the left (searchable, filtered by
+// status) and, on the right, her page or the form to add a woman.
+type womenScreen struct {
+	u *UI
+
+	search     *widget.Entry
+	status     *widget.Select
+	showClosed *widget.Check
+	count      *widget.Label
+	list       *widget.List
+	people     []notes.PersonSummary
+
+	detail   *fyne.Container
+	page     *womanPage  // her page while one is shown
+	adding   *personForm // the add form while it is shown
+	selected string      // her id while her page is shown
+	root     fyne.CanvasObject
+}
+
+func newWomenScreen(u *UI) *womenScreen {
+	s := &womenScreen{u: u}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Name, pseudonym or number")
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.OnChanged = func(string) { s.reload() }
+
+	options := append([]string{womenAnyStatus, womenInCustody}, schema.PersonStatus.LabelList()...)
+	s.status = widget.NewSelect(options, func(string) { s.reload() })
+	s.status.Selected = womenAnyStatus
+	s.showClosed = widget.NewCheck("Show closed", func(bool) { s.reload() })
+
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+
+	s.list = widget.NewList(
+		func() int { return len(s.people) },
+		newWomanRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.people) {
+				fillWomanRow(o, s.people[i], todayFor(u))
+			}
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.people) && s.people[i].ID != s.selected {
+			s.showPerson(s.people[i].ID)
+		}
+	}
+
+	add := widget.NewButtonWithIcon("Add a woman", theme.ContentAddIcon(), s.startAdding)
+	add.Importance = widget.HighImportance
+	filters := container.NewBorder(nil, nil, nil, s.showClosed, s.status)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, add, heading("Women")),
+		s.search,
+		filters,
+		s.count,
+	)
+	left := container.NewBorder(top, nil, nil, nil, s.list)
+
+	s.detail = container.NewStack()
+	split := container.NewHSplit(container.NewPadded(left), s.detail)
+	split.Offset = 0.32
+	s.root = split
+	s.reload()
+	s.showNothing()
+	return s
+}
+
+func (s *womenScreen) content() fyne.CanvasObject { return s.root }
+
+// filter is what the search box, status and "show closed" ask for.
+func (s *womenScreen) filter() notes.PeopleFilter {
+	f := notes.PeopleFilter{Text: strings.TrimSpace(s.search.Text), IncludeClosed: s.showClosed.Checked}
+	switch s.status.Selected {
+	case womenAnyStatus, "":
+	case womenInCustody:
+		f.InCustodyOnly = true
+	default:
+		if v, ok := schema.PersonStatus.ValueOf(s.status.Selected); ok {
+			f.Statuses = []string{v}
+		}
+	}
+	return f
+}
+
+// reload lists the women matching the filter, keeping her selected if she
+// is still listed.
+func (s *womenScreen) reload() {
+	people, err := s.u.sess.Notes.ListPeople(s.filter())
+	if err != nil {
+		showError(s.u.win, "The list of women could not be read", err)
+		return
+	}
+	s.people = people
+	switch n := len(people); {
+	case n == 0 && s.search.Text != "":
+		s.count.SetText("No woman matches “" + strings.TrimSpace(s.search.Text) + "”")
+	case n == 0:
+		s.count.SetText("No women to show")
+	case n == 1:
+		s.count.SetText("1 woman")
+	default:
+		s.count.SetText(fmt.Sprintf("%d women", n))
+	}
+	s.list.UnselectAll()
+	s.list.Refresh()
+	if i := s.indexOf(s.selected); i >= 0 {
+		s.list.Select(i)
+	}
+}
+
+func (s *womenScreen) indexOf(id string) int {
+	if id == "" {
+		return -1
+	}
+	for i, p := range s.people {
+		if p.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// showNothing shows what the right-hand side is for.
+func (s *womenScreen) showNothing() {
+	s.page, s.adding, s.selected = nil, nil, ""
+	var msg fyne.CanvasObject
+	if total, err := s.u.sess.Notes.ListPeople(notes.PeopleFilter{IncludeClosed: true}); err == nil && len(total) == 0 {
+		msg = emptyState("No women yet",
+			"Add the first woman you support with “Add a woman”. Her page will gather her needs, release plan, actions and everything recorded about her, so she never has to tell her story twice.")
+	} else {
+		msg = emptyState("Choose a woman", "Her page shows her details, needs, release plan, actions and her whole timeline.")
+	}
+	s.setDetail(msg)
+}
+
+func (s *womenScreen) setDetail(o fyne.CanvasObject) {
+	s.detail.Objects = []fyne.CanvasObject{o}
+	s.detail.Refresh()
+}
+
+// showPerson shows her page.
+func (s *womenScreen) showPerson(id string) {
+	p, err := newWomanPage(s.u, id, s.personChanged)
+	if err != nil {
+		showError(s.u.win, "Her record could not be opened", err)
+		return
+	}
+	s.page, s.adding, s.selected = p, nil, id
+	s.setDetail(p.content())
+}
+
+// personChanged reloads the list after her details were saved (her name or
+// status may have changed).
+func (s *womenScreen) personChanged(id string) {
+	s.selected = id
+	s.reload()
+}
+
+// startAdding shows the empty form to add a woman.
+func (s *womenScreen) startAdding() {
+	s.list.UnselectAll()
+	s.page, s.selected = nil, ""
+	form := newPersonForm(s.u, &notes.Person{}, func(p *notes.Person) {
+		s.adding = nil
+		s.search.SetText("")
+		if p.Status == "closed" {
+			s.showClosed.SetChecked(true)
+		}
+		s.open(p.ID)
+	}, s.showNothing)
+	s.adding = form
+	title := container.NewVBox(heading("Add a woman"),
+		muted("Dates are written YYYY-MM-DD, for example 2025-07-04."))
+	s.setDetail(form.withBar(container.NewPadded(title)))
+	form.focusFirst()
+}
+
+// open shows her page, clearing filters that would hide her. The id "new"
+// opens the form to add a woman.
+func (s *womenScreen) open(id string) {
+	if id == womenOpenNew {
+		s.startAdding()
+		return
+	}
+	if s.indexOf(id) < 0 {
+		s.search.OnChanged = nil
+		s.search.SetText("")
+		s.search.OnChanged = func(string) { s.reload() }
+		s.status.Selected = womenAnyStatus
+		s.status.Refresh()
+		if p, err := s.u.sess.Notes.GetPerson(id); err == nil && p.Status == "closed" {
+			s.showClosed.Checked = true
+			s.showClosed.Refresh()
+		}
+		s.reload()
+	}
+	s.showPerson(id)
+	if i := s.indexOf(id); i >= 0 {
+		s.list.Select(i)
+		s.list.ScrollTo(i)
+	}
+}
+
+// refresh reloads the list and her page when the section is shown again.
+func (s *womenScreen) refresh() {
+	s.reload()
+	if s.page != nil {
+		s.page.reload()
+	}
+}
+
+// save is Ctrl+S: it saves the form that is open.
+func (s *womenScreen) save() {
+	switch {
+	case s.adding != nil:
+		s.adding.save()
+	case s.page != nil:
+		s.page.save()
+	}
+}
+
+// beforeLock saves her page's notes in progress.
+func (s *womenScreen) beforeLock() {
+	if s.page != nil {
+		s.page.flush()
+	}
+}
+
+// newWomanRow is the template of one line of the list: her name and
+// prison number on the first line; her status, place and release date
+// below.
+func newWomanRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	number := widget.NewLabel("A1234BC")
+	number.Importance = widget.LowImportance
+	number.SizeName = theme.SizeNameCaptionText
+	more := widget.NewLabel("")
+	more.Truncation = fyne.TextTruncateEllipsis
+	more.SizeName = theme.SizeNameCaptionText
+	return container.New(&womanRowLayout{}, name, number, more)
+}
+
+func fillWomanRow(o fyne.CanvasObject, p notes.PersonSummary, today string) {
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(p.Name)
+	c.Objects[1].(*widget.Label).SetText(p.PrisonNumber)
+	bits := []string{schema.PersonStatus.Label(p.Status)}
+	if p.EstablishmentName != "" && p.Status != "closed" {
+		bits = append(bits, p.EstablishmentName)
+	}
+	switch {
+	case p.ReleaseDate != "" && p.ReleaseDate >= today && p.ClosedOn == "":
+		r := "release " + dateWords(p.ReleaseDate, today)
+		if !p.ReleaseDateConfirmed {
+			r += " (estimated)"
+		}
+		bits = append(bits, r)
+	case p.LastContact != "":
+		bits = append(bits, "last seen "+dateWords(p.LastContact, today))
+	}
+	c.Objects[2].(*widget.Label).SetText(strings.Join(bits, " · "))
+}
+
+// womanRowLayout puts the name (shortened if need be) and her prison
+// number on one line and the details on a second, tighter line.
+type womanRowLayout struct{}
+
+func (l *womanRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	top := max(objs[0].MinSize().Height, objs[1].MinSize().Height)
+	return fyne.NewSize(objs[1].MinSize().Width+60, top+objs[2].MinSize().Height-2*theme.Padding())
+}
+
+func (l *womanRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	name, number, more := objs[0], objs[1], objs[2]
+	top := name.MinSize().Height
+	nw, nh := number.MinSize().Width, number.MinSize().Height
+	if number.(*widget.Label).Text == "" {
+		nw = 0
+	}
+	number.Resize(fyne.NewSize(nw, nh))
+	number.Move(fyne.NewPos(size.Width-nw, (top-nh)/2+1))
+	name.Resize(fyne.NewSize(max(size.Width-nw, 0), top))
+	name.Move(fyne.NewPos(0, 0))
+	more.Resize(fyne.NewSize(size.Width, more.MinSize().Height))
+	more.Move(fyne.NewPos(0, top-2*theme.Padding()))
+}

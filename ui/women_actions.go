@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+	"inreach/schema"
+)
+
+// womanActions lists what needs doing for her (open first) with a tick to
+// mark each done, and a small form to add one, with the agency involved.
+type womanActions struct {
+	p        *womanPage
+	form     *fieldForm
+	text     *leavingEntry
+	due      *leavingEntry
+	agency   *widget.Select
+	agencies agencyChoices
+	list     *fyne.Container
+	root     fyne.CanvasObject
+}
+
+func newWomanActions(p *womanPage) *womanActions {
+	a := &womanActions{p: p, form: newFieldForm()}
+	a.text = a.form.entry("Text", "To do", "What needs doing")
+	a.text.OnSubmitted = func(string) { a.add() }
+	a.due = a.form.date("Due", "Due by")
+	a.agency = widget.NewSelect(nil, nil)
+	a.agency.PlaceHolder = noAgency
+	a.form.field("AgencyID", "Agency", a.agency)
+	addButton := widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), a.add)
+	addCard := widget.NewCard("", "", container.NewVBox(
+		subheading("New action"),
+		a.form.rowsFor("Text", "Due", "AgencyID"),
+		a.form.general,
+		container.NewHBox(addButton),
+	))
+	a.list = container.NewVBox()
+	a.root = container.NewVBox(addCard, a.list)
+	a.reload()
+	return a
+}
+
+func (a *womanActions) content() fyne.CanvasObject { return a.root }
+
+// reload lists her actions again and the directory for the picker.
+func (a *womanActions) reload() {
+	st := a.p.u.sess.Notes
+	if ag, err := loadAgencyChoices(st); err == nil {
+		a.agencies = ag
+		a.agency.Options = ag.labels
+		a.agency.Refresh()
+	}
+	list, err := st.ListActions(notes.ActionFilter{PersonID: a.p.id})
+	if err != nil {
+		showError(a.p.u.win, "Her actions could not be read", err)
+		return
+	}
+	today := todayFor(a.p.u)
+	var objs []fyne.CanvasObject
+	if len(list) == 0 {
+		objs = append(objs, muted("No actions yet. Add what needs doing above; open actions with a due date also appear on Today."))
+	}
+	shownDone := false
+	for _, act := range list {
+		if act.DoneOn != "" && !shownDone {
+			shownDone = true
+			objs = append(objs, widget.NewSeparator(), subheading("Done"))
+		}
+		objs = append(objs, a.row(act, today))
+	}
+	a.list.Objects = objs
+	a.list.Refresh()
+}
+
+// row is one action: its tick, its text and when it is due.
+func (a *womanActions) row(act notes.Action, today string) fyne.CanvasObject {
+	id := act.ID
+	tick := widget.NewCheck("", nil)
+	tick.Checked = act.DoneOn != ""
+	tick.OnChanged = func(done bool) { a.setDone(id, done) }
+	text := widget.NewLabel(act.Text)
+	text.Wrapping = fyne.TextWrapWord
+	if act.DoneOn != "" {
+		text.Importance = widget.LowImportance
+	}
+	when := actionWhen(act, today)
+	var lines []fyne.CanvasObject = []fyne.CanvasObject{text}
+	if when.Text != "" {
+		lines = append(lines, when)
+	}
+	return container.NewBorder(nil, nil, container.NewVBox(tick), nil, container.New(&tightRowsLayout{}, lines...))
+}
+
+// actionWhen says when an action is due (in red when overdue), when it was
+// done, and the agency involved.
+func actionWhen(act notes.Action, today string) *widget.Label {
+	var bits []string
+	l := widget.NewLabel("")
+	l.Importance = widget.MediumImportance
+	l.Wrapping = fyne.TextWrapWord
+	switch {
+	case act.DoneOn != "":
+		bits = append(bits, "Done "+dateWords(act.DoneOn, today))
+	case act.Due != "" && act.Due < today:
+		bits = append(bits, "Overdue: was due "+dateWords(act.Due, today)+" ("+whenWords(act.Due, today)+")")
+		l.Importance = widget.DangerImportance
+	case act.Due != "":
+		bits = append(bits, "Due "+dateWords(act.Due, today)+" ("+whenWords(act.Due, today)+")")
+	}
+	if act.AgencyName != "" {
+		bits = append(bits, act.AgencyName)
+	}
+	l.SetText(strings.Join(bits, " · "))
+	return l
+}
+
+// add saves the new action and clears the form.
+func (a *womanActions) add() {
+	a.form.clearErrors()
+	if !a.form.checkDates() {
+		return
+	}
+	act := notes.Action{PersonID: a.p.id, Text: strings.TrimSpace(a.text.Text),
+		Due: strings.TrimSpace(a.due.Text), AgencyID: a.agencies.id(a.agency.Selected)}
+	if err := a.p.u.sess.Notes.SaveAction(&act); err != nil {
+		if !a.form.showProblems(err) {
+			showError(a.p.u.win, "The action could not be saved", err)
+		}
+		return
+	}
+	a.text.SetText("")
+	a.due.SetText("")
+	a.agency.ClearSelected()
+	a.reload()
+	a.p.afterChange()
+	a.p.u.win.Canvas().Focus(a.text)
+}
+
+// setDone ticks an action done today, or opens it again.
+func (a *womanActions) setDone(id string, done bool) {
+	st := a.p.u.sess.Notes
+	var err error
+	if done {
+		err = st.MarkDone(id, todayFor(a.p.u))
+	} else {
+		var act *notes.Action
+		if act, err = st.GetAction(id); err == nil {
+			act.DoneOn = ""
+			err = st.SaveAction(act)
+		}
+	}
+	if err != nil {
+		showError(a.p.u.win, "The action could not be updated", err)
+		return
+	}
+	a.reload()
+	a.p.afterChange()
+}
+
+// womanEvents lists the outcomes in her story (remanded, sentenced,
+// released, housed…) that the monitoring figures count, newest first.
+type womanEvents struct {
+	p    *womanPage
+	form *fieldForm
+	kind *widget.Select
+	date *leavingEntry
+	note *leavingEntry
+	list *fyne.Container
+	root fyne.CanvasObject
+}
+
+func newWomanEvents(p *womanPage) *womanEvents {
+	e := &womanEvents{p: p, form: newFieldForm()}
+	e.kind = enumSelect(schema.EventKind, "")
+	e.kind.PlaceHolder = "Choose what happened"
+	e.form.field("Kind", "What happened", e.kind)
+	e.date = e.form.date("Date", "Date")
+	e.note = e.form.entry("Note", "Note", "For example the court, the address, the new service")
+	e.note.OnSubmitted = func(string) { e.add() }
+	addButton := widget.NewButtonWithIcon("Add outcome", theme.ContentAddIcon(), e.add)
+	addCard := widget.NewCard("", "", container.NewVBox(
+		subheading("New outcome"),
+		muted("Outcomes are counted in the monitoring figures (releases, not re-offending, housed…)."),
+		e.form.rowsFor("Kind", "Date", "Note"),
+		e.form.general,
+		container.NewHBox(addButton),
+	))
+	e.list = container.NewVBox()
+	e.root = container.NewVBox(addCard, e.list)
+	e.reload()
+	return e
+}
+
+func (e *womanEvents) content() fyne.CanvasObject { return e.root }
+
+// reload lists her events again.
+func (e *womanEvents) reload() {
+	list, err := e.p.u.sess.Notes.ListEvents(e.p.id)
+	if err != nil {
+		showError(e.p.u.win, "Her outcomes could not be read", err)
+		return
+	}
+	today := todayFor(e.p.u)
+	var objs []fyne.CanvasObject
+	if len(list) == 0 {
+		objs = append(objs, muted("No outcomes recorded yet."))
+	}
+	for _, ev := range list {
+		ev := ev
+		title := widget.NewLabelWithStyle(schema.EventKind.Label(ev.Kind), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		date := widget.NewLabel(dateWords(ev.Date, today))
+		date.Importance = widget.LowImportance
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(ev) })
+		del.Importance = widget.LowImportance
+		lines := []fyne.CanvasObject{container.NewBorder(nil, nil, date, nil, title)}
+		if ev.Note != "" {
+			n := widget.NewLabel(ev.Note)
+			n.Wrapping = fyne.TextWrapWord
+			lines = append(lines, n)
+		}
+		objs = append(objs, container.NewBorder(nil, nil, nil, del, container.New(&tightRowsLayout{}, lines...)))
+	}
+	e.list.Objects = objs
+	e.list.Refresh()
+}
+
+// add saves the new event and clears the form.
+func (e *womanEvents) add() {
+	e.form.clearErrors()
+	if !e.form.checkDates() {
+		return
+	}
+	ev := notes.Event{PersonID: e.p.id, Kind: enumValue(schema.EventKind, e.kind),
+		Date: strings.TrimSpace(e.date.Text), Note: e.note.Text}
+	if err := e.p.u.sess.Notes.SaveEvent(&ev); err != nil {
+		if !e.form.showProblems(err) {
+			showError(e.p.u.win, "The outcome could not be saved", err)
+		}
+		return
+	}
+	e.kind.ClearSelected()
+	e.date.SetText("")
+	e.note.SetText("")
+	e.reload()
+	e.p.afterChange()
+}
+
+// remove deletes an event after asking.
+func (e *womanEvents) remove(ev notes.Event) {
+	dialog.ShowConfirm("Delete this outcome?",
+		"“"+schema.EventKind.Label(ev.Kind)+"” on "+dateWords(ev.Date, "")+" will be removed from her record and from the monitoring figures.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := e.p.u.sess.Notes.DeleteEvent(ev.ID); err != nil {
+				showError(e.p.u.win, "The outcome could not be deleted", err)
+				return
+			}
+			e.reload()
+			e.p.afterChange()
+		}, e.p.u.win)
+}

@@ -1,0 +1,468 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+	"inreach/schema"
+)
+
+// This file holds the form helpers shared by the women, Today and directory
+// screens: an entry that reports when the user leaves it, labelled fields
+// with their validation message underneath, and dates in words. They are
+// generally useful to other screens too.
+
+// leavingEntry is an entry that calls onLeave when the keyboard focus leaves
+// it, so a field can be checked (or saved) as the user moves on.
+type leavingEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+// newLeavingEntry makes a single-line (or, with multi, a word-wrapping
+// multi-line) entry.
+func newLeavingEntry(multi bool) *leavingEntry {
+	e := &leavingEntry{}
+	e.MultiLine = multi
+	if multi {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost runs onLeave after the entry's own handling.
+func (e *leavingEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// fieldRow is one labelled input of a form with a red message under it
+// that is hidden while the field is fine.
+type fieldRow struct {
+	label   *widget.Label
+	input   fyne.CanvasObject
+	message *widget.Label
+	body    *fyne.Container
+}
+
+func newFieldRow(label string, input fyne.CanvasObject) *fieldRow {
+	r := &fieldRow{label: widget.NewLabel(label), input: input}
+	r.label.Wrapping = fyne.TextWrapWord
+	r.message = widget.NewLabel("")
+	r.message.Importance = widget.DangerImportance
+	r.message.Wrapping = fyne.TextWrapWord
+	r.message.Hide()
+	r.body = container.NewVBox(input, r.message)
+	return r
+}
+
+// setError shows msg under the field, or hides the message when msg is "".
+func (r *fieldRow) setError(msg string) {
+	r.message.SetText(msg)
+	if msg == "" {
+		r.message.Hide()
+	} else {
+		r.message.Show()
+	}
+	r.body.Refresh()
+}
+
+// fieldForm is a set of labelled fields, grouped in parts, that shows the
+// store's validation messages at each field.
+type fieldForm struct {
+	rows    map[string]*fieldRow // by the Go field name the store reports
+	dates   map[string]*leavingEntry
+	order   []string
+	general *widget.Label // problems that belong to no shown field
+}
+
+func newFieldForm() *fieldForm {
+	f := &fieldForm{rows: map[string]*fieldRow{}, dates: map[string]*leavingEntry{}}
+	f.general = widget.NewLabel("")
+	f.general.Importance = widget.DangerImportance
+	f.general.Wrapping = fyne.TextWrapWord
+	f.general.Hide()
+	return f
+}
+
+// field adds a labelled input for the store's field name and returns it.
+func (f *fieldForm) field(name, label string, input fyne.CanvasObject) *fieldRow {
+	r := newFieldRow(label, input)
+	f.rows[name] = r
+	f.order = append(f.order, name)
+	return r
+}
+
+// entry adds a single-line entry.
+func (f *fieldForm) entry(name, label, placeholder string) *leavingEntry {
+	e := newLeavingEntry(false)
+	e.SetPlaceHolder(placeholder)
+	f.field(name, label, e)
+	return e
+}
+
+// multiEntry adds a multi-line entry showing rows lines.
+func (f *fieldForm) multiEntry(name, label, placeholder string, rows int) *leavingEntry {
+	e := newLeavingEntry(true)
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(rows)
+	f.field(name, label, e)
+	return e
+}
+
+// date adds a date entry checked as the user leaves it. extra, if given,
+// sits to the right of the entry (a "confirmed" tick, a "today" button).
+func (f *fieldForm) date(name, label string, extra ...fyne.CanvasObject) *leavingEntry {
+	e := newLeavingEntry(false)
+	e.SetPlaceHolder("YYYY-MM-DD")
+	var input fyne.CanvasObject = container.New(&dateInputLayout{}, e)
+	if len(extra) > 0 {
+		input = container.NewHBox(append([]fyne.CanvasObject{container.New(&dateInputLayout{}, e)}, extra...)...)
+	}
+	r := f.field(name, label, input)
+	f.dates[name] = e
+	e.onLeave = func() { r.setError(dateProblem(e.Text)) }
+	return e
+}
+
+// rowsFor lays out the named fields as a two-column form part.
+func (f *fieldForm) rowsFor(names ...string) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, n := range names {
+		r := f.rows[n]
+		objs = append(objs, r.label, r.body)
+	}
+	return container.New(&labelColumnLayout{labelWidth: 150}, objs...)
+}
+
+// clearErrors hides every message.
+func (f *fieldForm) clearErrors() {
+	for _, r := range f.rows {
+		r.setError("")
+	}
+	f.general.SetText("")
+	f.general.Hide()
+}
+
+// checkDates checks every date field before anything is saved and shows
+// each problem at its field. It reports whether all dates are usable.
+func (f *fieldForm) checkDates() bool {
+	ok := true
+	for name, e := range f.dates {
+		msg := dateProblem(e.Text)
+		f.rows[name].setError(msg)
+		if msg != "" {
+			ok = false
+		}
+	}
+	return ok
+}
+
+// showProblems puts a store's validation messages at their fields and
+// reports whether err was a validation error. Problems for fields the form
+// does not show go in the general message.
+func (f *fieldForm) showProblems(err error) bool {
+	v, ok := notes.AsValidation(err)
+	if !ok {
+		return false
+	}
+	var other []string
+	for _, name := range v.Fields() {
+		base := name
+		if i := strings.IndexAny(base, "[."); i >= 0 {
+			base = base[:i]
+		}
+		if r, ok := f.rows[name]; ok {
+			r.setError(v.Message(name))
+		} else if r, ok := f.rows[base]; ok {
+			r.setError(v.Message(name))
+		} else {
+			other = append(other, v.Message(name))
+		}
+	}
+	if len(other) > 0 {
+		f.general.SetText(strings.Join(other, " "))
+		f.general.Show()
+	}
+	return true
+}
+
+// summarise adds to the general message which fields need correcting
+// (they may be scrolled out of view): "Not saved yet: check Date of birth."
+func (f *fieldForm) summarise(prefix string) {
+	var names []string
+	seen := map[*fieldRow]bool{}
+	for _, n := range f.order {
+		r := f.rows[n]
+		if r.message.Visible() && !seen[r] {
+			seen[r] = true
+			names = append(names, r.label.Text)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	msg := prefix + ": check " + strings.Join(names, ", ") + "."
+	if f.general.Visible() && f.general.Text != "" {
+		msg += " " + f.general.Text
+	}
+	f.general.SetText(msg)
+	f.general.Show()
+}
+
+// firstProblem is the name of the first field showing a message, in form
+// order, or "".
+func (f *fieldForm) firstProblem() string {
+	for _, n := range f.order {
+		if f.rows[n].message.Visible() {
+			return n
+		}
+	}
+	return ""
+}
+
+// dateProblem says what is wrong with a typed date, or "" when it is empty
+// or a real date.
+func dateProblem(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if _, err := schema.ParseDate(s); err != nil {
+		if de, ok := err.(*schema.DateError); ok && strings.Contains(de.Reason, "does not exist") {
+			return fmt.Sprintf("%s is not a real date: that day does not exist.", s)
+		}
+		return "Write the date as YYYY-MM-DD, for example 2025-07-04."
+	}
+	return ""
+}
+
+// dateInputLayout gives a date entry room for "YYYY-MM-DD" and no more.
+type dateInputLayout struct{}
+
+func (d *dateInputLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := objs[0].MinSize()
+	w := fyne.MeasureText("0000-00-00000", theme.TextSize(), fyne.TextStyle{}).Width + 3*theme.InnerPadding()
+	return fyne.NewSize(max(s.Width, w), s.Height)
+}
+
+func (d *dateInputLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// labelColumnLayout lays out label/content pairs in two columns with a
+// fixed label width, so that every part of a long form lines up. Each label
+// sits level with the first line of its content.
+type labelColumnLayout struct{ labelWidth float32 }
+
+func (l *labelColumnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	pad := theme.Padding()
+	rows := 0
+	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i+1].Visible() {
+			continue
+		}
+		ls, cs := objs[i].MinSize(), objs[i+1].MinSize()
+		w = max(w, cs.Width)
+		h += max(ls.Height, cs.Height)
+		rows++
+	}
+	if rows > 1 {
+		h += pad * float32(rows-1)
+	}
+	return fyne.NewSize(l.labelWidth+pad+w, h)
+}
+
+func (l *labelColumnLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		label, content := objs[i], objs[i+1]
+		if !content.Visible() {
+			label.Hide()
+			continue
+		}
+		label.Show()
+		label.Resize(fyne.NewSize(l.labelWidth, label.MinSize().Height))
+		label.Move(fyne.NewPos(0, y))
+		cs := content.MinSize()
+		content.Resize(fyne.NewSize(size.Width-l.labelWidth-pad, cs.Height))
+		content.Move(fyne.NewPos(l.labelWidth+pad, y))
+		y += max(label.MinSize().Height, cs.Height) + pad
+	}
+}
+
+// enumSelect is a select box showing an enumeration in words.
+func enumSelect(e schema.Enum, value string) *widget.Select {
+	s := widget.NewSelect(e.LabelList(), nil)
+	if value != "" {
+		s.Selected = e.Label(value)
+	}
+	return s
+}
+
+// enumValue is the word behind a select box of an enumeration ("" if
+// nothing is chosen).
+func enumValue(e schema.Enum, s *widget.Select) string {
+	v, _ := e.ValueOf(s.Selected)
+	return v
+}
+
+// dateWords shows a YYYY-MM-DD date in words ("Mon 3 Nov 2025"), leaving
+// the year out when it is this year's (today is YYYY-MM-DD). Anything that
+// is not a date is shown as it is.
+func dateWords(d, today string) string {
+	t, err := schema.ParseDate(d)
+	if err != nil {
+		return d
+	}
+	if len(today) >= 4 && strings.HasPrefix(d, today[:4]) {
+		return t.Format("Mon 2 Jan")
+	}
+	return t.Format("Mon 2 Jan 2006")
+}
+
+// daysBetween is to − from in whole days (both YYYY-MM-DD); ok is false
+// when either is not a date.
+func daysBetween(from, to string) (int, bool) {
+	a, err1 := schema.ParseDate(from)
+	b, err2 := schema.ParseDate(to)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return int(b.Sub(a).Hours() / 24), true
+}
+
+// whenWords says how far a date is from today: "today", "tomorrow",
+// "in 3 days", "yesterday", "5 days ago".
+func whenWords(d, today string) string {
+	n, ok := daysBetween(today, d)
+	switch {
+	case !ok:
+		return ""
+	case n == 0:
+		return "today"
+	case n == 1:
+		return "tomorrow"
+	case n == -1:
+		return "yesterday"
+	case n > 1:
+		return fmt.Sprintf("in %d days", n)
+	}
+	return fmt.Sprintf("%d days ago", -n)
+}
+
+// todayFor is the UI clock's date as YYYY-MM-DD.
+func todayFor(u *UI) string {
+	if u.now == nil {
+		return time.Now().Format(schema.DateLayout)
+	}
+	return u.now().Format(schema.DateLayout)
+}
+
+// establishmentChoices lists the places for a select box: the words shown
+// and the id behind each. The first choice is "Not recorded" (no place).
+type establishmentChoices struct {
+	labels []string
+	ids    []string
+}
+
+const noEstablishment = "Not recorded"
+
+func loadEstablishmentChoices(st *notes.Store) (establishmentChoices, error) {
+	list, err := st.ListEstablishments()
+	if err != nil {
+		return establishmentChoices{}, err
+	}
+	c := establishmentChoices{labels: []string{noEstablishment}, ids: []string{""}}
+	count := map[string]int{}
+	for _, e := range list {
+		count[e.Name]++
+	}
+	for _, e := range list {
+		label := e.Name
+		if count[e.Name] > 1 {
+			label = fmt.Sprintf("%s (%s)", e.Name, strings.ToLower(schema.EstablishmentKind.Label(e.Kind)))
+		}
+		c.labels = append(c.labels, label)
+		c.ids = append(c.ids, e.ID)
+	}
+	return c, nil
+}
+
+func (c establishmentChoices) label(id string) string {
+	for i, x := range c.ids {
+		if x == id {
+			return c.labels[i]
+		}
+	}
+	return noEstablishment
+}
+
+func (c establishmentChoices) id(label string) string {
+	for i, x := range c.labels {
+		if x == label {
+			return c.ids[i]
+		}
+	}
+	return ""
+}
+
+// agencyChoices lists the directory for an action's agency picker.
+type agencyChoices struct {
+	labels []string
+	ids    []string
+}
+
+const noAgency = "No agency"
+
+func loadAgencyChoices(st *notes.Store) (agencyChoices, error) {
+	list, err := st.ListAgencies(notes.AgencyFilter{})
+	if err != nil {
+		return agencyChoices{}, err
+	}
+	c := agencyChoices{labels: []string{noAgency}, ids: []string{""}}
+	seen := map[string]bool{}
+	for _, a := range list {
+		label := a.Name
+		if seen[label] && a.Area != "" {
+			label += " (" + a.Area + ")"
+		}
+		seen[label] = true
+		c.labels = append(c.labels, label)
+		c.ids = append(c.ids, a.ID)
+	}
+	return c, nil
+}
+
+func (c agencyChoices) id(label string) string {
+	for i, x := range c.labels {
+		if x == label {
+			return c.ids[i]
+		}
+	}
+	return ""
+}
+
+// validationText is every message of a validation error, as one paragraph.
+func validationText(v notes.ValidationError) string {
+	var msgs []string
+	for _, f := range v.Fields() {
+		msgs = append(msgs, v.Message(f))
+	}
+	return strings.Join(msgs, " ")
+}
