@@ -46,7 +46,9 @@ type UI struct {
 func New(a fyne.App, path string) *UI {
 	u := &UI{app: a, path: path, kdf: vault.DefaultKDF, now: time.Now}
 	a.Settings().SetTheme(newTheme(a))
+	a.SetIcon(appIcon)
 	u.win = a.NewWindow("Inreach")
+	u.win.SetIcon(appIcon)
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.win.CenterOnScreen()
 	u.win.SetMaster()

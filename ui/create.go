@@ -81,7 +81,8 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 	path.Wrapping = fyne.TextWrapBreak
 
 	box := container.NewVBox(
-		heading("Welcome to Inreach"),
+		brand(),
+		heading("Welcome"),
 		intro,
 		widget.NewForm(
 			widget.NewFormItem("Passphrase", p1),

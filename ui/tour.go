@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -37,11 +38,21 @@ func settle() { time.Sleep(900 * time.Millisecond) }
 
 func (u *UI) shot(dir, name string) error {
 	settle()
+	path := filepath.Join(dir, name+".png")
+	// The X server's own picture of the window is what a user sees; the
+	// window sits at 0,0 with no window manager. Without ImageMagick's
+	// import, fall back to the canvas's own capture.
+	if imp, err := exec.LookPath("import"); err == nil {
+		if out, err := exec.Command(imp, "-window", "Inreach", path).CombinedOutput(); err != nil {
+			return fmt.Errorf("import: %v: %s", err, out)
+		}
+		return nil
+	}
 	var err error
 	fyne.DoAndWait(func() {
 		img := u.win.Canvas().Capture()
 		var f *os.File
-		f, err = os.Create(filepath.Join(dir, name+".png"))
+		f, err = os.Create(path)
 		if err != nil {
 			return
 		}

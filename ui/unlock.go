@@ -49,8 +49,8 @@ func newUnlockScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 	path.Wrapping = fyne.TextWrapBreak
 
 	form := container.NewVBox(
-		heading("Inreach"),
-		widget.NewLabel("Your notebook is locked. Enter your passphrase to open it."),
+		brand(),
+		widget.NewLabelWithStyle("Your notebook is locked. Enter your passphrase to open it.", fyne.TextAlignCenter, fyne.TextStyle{}),
 		s.pass,
 		s.button,
 		s.progress,

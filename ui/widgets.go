@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"inreach/assets"
 )
 
 // heading is a large bold title.
@@ -94,3 +96,18 @@ func emptyState(title, text string) fyne.CanvasObject {
 
 // container0 is an empty object.
 func container0() fyne.CanvasObject { return layout.NewSpacer() }
+
+// appIcon is the app's icon as a Fyne resource.
+var appIcon = fyne.NewStaticResource("inreach.png", assets.Icon)
+
+// brand is the icon and name shown on the unlock and create screens.
+func brand() fyne.CanvasObject {
+	img := canvas.NewImageFromResource(appIcon)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(72, 72))
+	name := canvas.NewText("Inreach", theme.Color(theme.ColorNameForeground))
+	name.TextSize = theme.TextHeadingSize() * 1.3
+	name.TextStyle = fyne.TextStyle{Bold: true}
+	name.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(container.NewCenter(img), name)
+}
