@@ -25,6 +25,8 @@ func init() {
 type todayScreen struct {
 	u    *UI
 	view notes.TodayView
+	// allOverdue shows every overdue action, not only the oldest few.
+	allOverdue bool
 	body *fyne.Container
 	root fyne.CanvasObject
 }
@@ -156,8 +158,18 @@ func (s *todayScreen) actionsCard() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("Overdue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Importance = widget.DangerImportance
 		rows = append(rows, l)
-		for _, a := range s.view.Overdue {
+		shown := s.view.Overdue
+		if !s.allOverdue && len(shown) > todayOverdueShown {
+			shown = shown[:todayOverdueShown]
+		}
+		for _, a := range shown {
 			rows = append(rows, s.actionRow(a, "was due "+dateWords(a.Due, today)+" ("+whenWords(a.Due, today)+")", widget.DangerImportance))
+		}
+		if more := len(s.view.Overdue) - len(shown); more > 0 {
+			rows = append(rows, widget.NewButtonWithIcon(fmt.Sprintf("Show %d more overdue", more), theme.MoreVerticalIcon(), func() {
+				s.allOverdue = true
+				s.refresh()
+			}))
 		}
 	}
 	if len(s.view.DueSoon) > 0 {
@@ -172,6 +184,10 @@ func (s *todayScreen) actionsCard() fyne.CanvasObject {
 	n := len(s.view.Overdue) + len(s.view.DueSoon)
 	return todayCard("Actions", n, rows, "No actions overdue or due this week.")
 }
+
+// todayOverdueShown is how many overdue actions are listed before a
+// "Show more" button (the oldest first).
+const todayOverdueShown = 10
 
 // actionRow is one action: a tick marks it done; the rest opens her page.
 func (s *todayScreen) actionRow(a notes.Action, when string, imp widget.Importance) fyne.CanvasObject {

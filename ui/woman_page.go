@@ -98,7 +98,9 @@ func (p *womanPage) buildForm() {
 func (p *womanPage) fillHeader() {
 	u, w := p.u, p.person
 	today := todayFor(u)
-	name := heading(w.Name)
+	name := widget.NewLabelWithStyle(w.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameHeadingText
+	name.Truncation = fyne.TextTruncateEllipsis
 
 	var facts []string
 	if w.Pseudonym != "" {
@@ -113,7 +115,16 @@ func (p *womanPage) fillHeader() {
 			facts = append(facts, e.Name)
 		}
 	}
-	objs := []fyne.CanvasObject{name, wrapLabel(strings.Join(facts, " · "))}
+	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() {
+		p.tabs.SelectIndex(womanTabDetails)
+		p.form.focusFirst()
+	})
+	contact := widget.NewButtonWithIcon("New contact with her", theme.ContentAddIcon(), func() {
+		u.shell.openRecord(sectionContacts, "new:"+p.id)
+	})
+	contact.Importance = widget.HighImportance
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(contact, edit), name)
+	objs := []fyne.CanvasObject{top, wrapLabel(strings.Join(facts, " · "))}
 
 	if w.ReleaseDate != "" {
 		r := "Release date " + dateWords(w.ReleaseDate, today)
@@ -135,16 +146,6 @@ func (p *womanPage) fillHeader() {
 	if strings.TrimSpace(w.SafetyNote) != "" {
 		objs = append(objs, safetyBanner(w.SafetyNote))
 	}
-
-	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() {
-		p.tabs.SelectIndex(womanTabDetails)
-		p.form.focusFirst()
-	})
-	contact := widget.NewButtonWithIcon("New contact with her", theme.ContentAddIcon(), func() {
-		u.shell.openRecord(sectionContacts, "new:"+p.id)
-	})
-	contact.Importance = widget.HighImportance
-	buttons := container.NewHBox(contact, edit)
 	if len(w.Sensitive) > 0 {
 		var labels []string
 		for _, f := range w.Sensitive {
@@ -152,9 +153,7 @@ func (p *womanPage) fillHeader() {
 		}
 		flags := muted(strings.Join(labels, ", ") + ". These are left out of redacted exports.")
 		acc := widget.NewAccordion(widget.NewAccordionItem(fmt.Sprintf("Sensitive flags (%d)", len(labels)), flags))
-		objs = append(objs, container.NewBorder(nil, nil, nil, buttons, acc))
-	} else {
-		objs = append(objs, container.NewHBox(buttons))
+		objs = append(objs, acc)
 	}
 	p.header.Objects = objs
 	p.header.Refresh()

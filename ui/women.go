@@ -309,8 +309,9 @@ func (l *womanRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		nw = 0
 	}
 	number.Resize(fyne.NewSize(nw, nh))
-	number.Move(fyne.NewPos(size.Width-nw, (top-nh)/2+1))
-	name.Resize(fyne.NewSize(max(size.Width-nw, 0), top))
+	right := size.Width - theme.Padding()
+	number.Move(fyne.NewPos(right-nw, (top-nh)/2+1))
+	name.Resize(fyne.NewSize(max(right-nw, 0), top))
 	name.Move(fyne.NewPos(0, 0))
 	more.Resize(fyne.NewSize(size.Width, more.MinSize().Height))
 	more.Move(fyne.NewPos(0, top-2*theme.Padding()))
