@@ -27,8 +27,8 @@ type todayScreen struct {
 	view notes.TodayView
 	// allOverdue shows every overdue action, not only the oldest few.
 	allOverdue bool
-	body *fyne.Container
-	root fyne.CanvasObject
+	body       *fyne.Container
+	root       fyne.CanvasObject
 }
 
 func newTodayScreen(u *UI) *todayScreen {
