@@ -39,7 +39,7 @@ type diaryScreen struct {
 	status *widget.Select
 	tag    *widget.Select
 	period *widget.Select
-	count  *widget.Label
+	count  *widget.RichText
 	list   *widget.List
 	items  []diary.Summary
 
@@ -67,8 +67,7 @@ func newDiaryScreen(u *UI) *diaryScreen {
 	s.period = widget.NewSelect(diaryPeriods, func(string) { s.reload() })
 	s.period.Selected = diaryAnyTime
 
-	s.count = widget.NewLabel("")
-	s.count.Importance = widget.LowImportance
+	s.count = diarySoft("")
 
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
@@ -180,13 +179,13 @@ func (s *diaryScreen) reload() {
 	s.items = items
 	switch n := len(items); {
 	case n == 0 && s.filtered():
-		s.count.SetText("No entry matches these filters")
+		diarySetSoft(s.count, "No entry matches these filters")
 	case n == 0:
-		s.count.SetText("No entries yet")
+		diarySetSoft(s.count, "No entries yet")
 	case n == 1:
-		s.count.SetText("1 entry")
+		diarySetSoft(s.count, "1 entry")
 	default:
-		s.count.SetText(fmt.Sprintf("%d entries, newest first", n))
+		diarySetSoft(s.count, fmt.Sprintf("%d entries, newest first", n))
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -234,7 +233,7 @@ func (s *diaryScreen) loadDrafts() {
 		}
 	}
 	if len(objs) > 0 {
-		objs = append([]fyne.CanvasObject{muted("Not saved yet:")}, objs...)
+		objs = append([]fyne.CanvasObject{diarySoft("Not saved yet:")}, objs...)
 	}
 	s.drafts.Objects = objs
 	s.drafts.Refresh()
@@ -441,7 +440,7 @@ func newDiaryRow() fyne.CanvasObject {
 	r.meta = diaryMutedLine()
 	r.text = diaryWrapText()
 	head := container.NewBorder(nil, nil, nil, r.badge.object(), r.date)
-	r.box = container.New(&diaryRowLayout{textLines: 2}, head, r.meta, r.text)
+	r.box = container.New(&diaryRowLayout{textLines: 2}, head, r.text, r.meta)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -452,7 +451,7 @@ type diaryRow struct {
 	box   *fyne.Container
 	date  *widget.Label
 	badge *diaryBadge
-	meta  *widget.Label
+	meta  *widget.RichText
 	text  *widget.Label
 }
 
@@ -467,7 +466,7 @@ func fillDiaryRow(o fyne.CanvasObject, it diary.Summary) {
 	if len(it.Tags) > 0 {
 		meta += " · " + strings.Join(it.Tags, ", ")
 	}
-	r.meta.SetText(meta)
+	diarySetSoft(r.meta, meta)
 	text := it.Summary
 	if text == "" {
 		text = "(nothing written yet)"

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"strings"
 	"time"
 
@@ -31,7 +32,7 @@ const diaryRecentContacts = 60
 const diaryNoContact = "No linked contact"
 
 // diaryChipCount is how many of the most used tags are offered as chips.
-const diaryChipCount = 14
+const diaryChipCount = 10
 
 // diaryEditor writes one reflective entry: its date, the contact it
 // reflects on, the template, one box per heading, tags and status, with
@@ -51,11 +52,11 @@ type diaryEditor struct {
 	onSaved   func(id string) // after every save or status change
 	onDeleted func()
 
-	title     *canvas.Text
+	title     *widget.Label
 	badge     *diaryBadge
-	hint      *widget.Label
+	hint      *widget.RichText
 	statusBox *fyne.Container
-	savedNote *widget.Label
+	savedNote *widget.RichText
 
 	date       *diaryLeaveEntry
 	dateErr    *widget.Label
@@ -77,6 +78,7 @@ type diaryEditor struct {
 	chips   *fyne.Container
 
 	commentsBox *fyne.Container
+	body        *fyne.Container
 
 	dirty   bool
 	loading bool
@@ -130,17 +132,15 @@ func newDiaryEditorFromDraft(u *UI, key string, d *diaryDraft, onSaved func(stri
 func (ed *diaryEditor) content() fyne.CanvasObject { return ed.root }
 
 func (ed *diaryEditor) build() {
-	ed.title = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-	ed.title.TextSize = theme.TextHeadingSize()
-	ed.title.TextStyle = fyne.TextStyle{Bold: true}
+	ed.title = diaryTitle()
 	ed.badge = newDiaryBadge(ed.status)
-	ed.hint = muted("")
+	ed.hint = diarySoft("")
 	ed.statusBox = container.NewHBox()
-	ed.savedNote = widget.NewLabel("")
-	ed.savedNote.Importance = widget.LowImportance
+	ed.savedNote = diarySoft("")
+	ed.savedNote.Wrapping = fyne.TextWrapOff
 
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { ed.save(true) })
-	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), ed.confirmDelete)
+	del := widget.NewButtonWithIcon("Delete this entry…", theme.DeleteIcon(), ed.confirmDelete)
 	del.Importance = widget.LowImportance
 
 	ed.date = newDiaryLeaveEntry("YYYY-MM-DD", ed.checkDate)
@@ -171,11 +171,9 @@ func (ed *diaryEditor) build() {
 
 	ed.commentsBox = container.NewVBox()
 
-	header := container.NewBorder(nil, nil, nil,
-		container.NewHBox(ed.savedNote, save, del),
-		container.NewHBox(ed.title))
-	status := container.NewBorder(nil, nil, container.NewHBox(ed.badge.object(), ed.statusBox), nil, ed.hint)
-	top := container.NewVBox(header, status, widget.NewSeparator())
+	status := container.NewBorder(nil, nil, container.NewHBox(ed.badge.object(), ed.statusBox),
+		container.NewHBox(ed.savedNote, save))
+	top := container.NewVBox(ed.title, status, ed.hint, widget.NewSeparator())
 
 	contactRow := container.NewBorder(nil, nil, nil, ed.openLink, ed.contact)
 	details := container.New(&diaryColumnsLayout{fixed: 170},
@@ -193,7 +191,10 @@ func (ed *diaryEditor) build() {
 		widget.NewSeparator(),
 		tagsPart,
 		ed.commentsBox,
+		widget.NewSeparator(),
+		container.NewHBox(del),
 	)
+	ed.body = body
 	scroll := container.NewVScroll(container.New(&diaryReadingWidth{width: 760}, container.NewPadded(body)))
 	ed.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, scroll)
 }
@@ -215,9 +216,9 @@ func (ed *diaryEditor) fill(e *diary.Entry) {
 	ed.showStatus()
 	ed.updateTitle()
 	if e.ID == "" {
-		ed.savedNote.SetText("Not saved yet")
+		diarySetSoft(ed.savedNote, "Not saved yet")
 	} else {
-		ed.savedNote.SetText("Saved")
+		diarySetSoft(ed.savedNote, "Saved")
 	}
 }
 
@@ -236,7 +237,7 @@ func (ed *diaryEditor) applyDraft(d *diaryDraft) {
 	ed.updateTitle()
 	ed.loading = false
 	ed.dirty = true
-	ed.savedNote.SetText("Restored what you were writing; not saved yet")
+	diarySetSoft(ed.savedNote, "Restored what you were writing; not saved yet")
 	ed.checkDate()
 }
 
@@ -346,8 +347,7 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 	var objs []fyne.CanvasObject
 	for _, sec := range t.Sections {
 		h := widget.NewLabelWithStyle(sec.Heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		p := muted(sec.Prompt)
-		p.SizeName = theme.SizeNameCaptionText
+		p := diarySoftItalic(sec.Prompt)
 		e := newDiaryTextEntry("", 3, 18)
 		e.SetText(body[sec.Key])
 		e.OnChanged = func(string) {
@@ -367,7 +367,7 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 
 // diaryGap is an empty space of height h.
 func diaryGap(h float32) fyne.CanvasObject {
-	r := canvas.NewRectangle(nil)
+	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(fyne.NewSize(1, h))
 	return r
 }
@@ -449,6 +449,9 @@ func (ed *diaryEditor) loadChips() {
 	}
 	ed.chips.Objects = objs
 	ed.chips.Refresh()
+	if ed.body != nil {
+		ed.body.Refresh() // the chips may now need more or fewer rows
+	}
 }
 
 // addTag adds tag to the tags box unless it is there already.
@@ -480,9 +483,7 @@ func (ed *diaryEditor) showComments() {
 		if c.Supervisor != "" {
 			who += " · " + c.Supervisor
 		}
-		w := widget.NewLabelWithStyle(who, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		w.Importance = widget.LowImportance
-		w.SizeName = theme.SizeNameCaptionText
+		w := diarySoftItalic(who)
 		t := widget.NewLabel(c.Text)
 		t.Wrapping = fyne.TextWrapWord
 		items = append(items, container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, w, t))
@@ -500,11 +501,11 @@ func (ed *diaryEditor) showStatus() {
 	ed.badge.set(ed.status)
 	switch ed.status {
 	case "for_supervision":
-		ed.hint.SetText("Ready to talk about at your next supervision session.")
+		diarySetSoft(ed.hint, "Ready to talk about at your next supervision session.")
 	case "discussed":
-		ed.hint.SetText("Discussed at supervision (set when the session was signed off).")
+		diarySetSoft(ed.hint, "Discussed at supervision (set when the session was signed off).")
 	default:
-		ed.hint.SetText("A draft: mark it for supervision when it is ready to talk about.")
+		diarySetSoft(ed.hint, "A draft: mark it for supervision when it is ready to talk about.")
 	}
 	var buttons []fyne.CanvasObject
 	for _, to := range diary.AllowedStatuses(ed.status) {
@@ -530,11 +531,10 @@ func (ed *diaryEditor) showStatus() {
 func (ed *diaryEditor) updateTitle() {
 	d := strings.TrimSpace(ed.date.Text)
 	if _, err := schema.ParseDate(d); err == nil {
-		ed.title.Text = diaryLongDate(d)
+		ed.title.SetText(diaryLongDate(d))
 	} else {
-		ed.title.Text = "Diary entry"
+		ed.title.SetText("Diary entry")
 	}
-	ed.title.Refresh()
 }
 
 // checkDate shows a problem with the date at the field as the user leaves it.
@@ -551,7 +551,7 @@ func (ed *diaryEditor) changed() {
 	ed.dirty = true
 	ed.gen++
 	gen := ed.gen
-	ed.savedNote.SetText("Editing…")
+	diarySetSoft(ed.savedNote, "Editing…")
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
@@ -646,7 +646,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	}
 	ed.draftKey = diaryDraftKey(ed.id)
 	ed.u.sess.Changed()
-	ed.savedNote.SetText("Saved at " + ed.clock())
+	diarySetSoft(ed.savedNote, "Saved at " + ed.clock())
 	ed.showStatus()
 	ed.showComments()
 	if ed.onSaved != nil {
@@ -672,7 +672,7 @@ func (ed *diaryEditor) keepDraft(note string) {
 	}
 	ed.hasDraft = true
 	ed.u.sess.Changed()
-	ed.savedNote.SetText(note)
+	diarySetSoft(ed.savedNote, note)
 }
 
 func (ed *diaryEditor) clearErrors() {

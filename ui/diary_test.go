@@ -355,7 +355,7 @@ func TestDiaryLearningViewFiltersByTagAndOpensTheEntry(t *testing.T) {
 	require.Len(t, v.items, 1)
 	require.Equal(t, a, v.items[0].DiaryID)
 	require.Equal(t, "Ask about housing benefit before release.", v.items[0].Text)
-	require.Equal(t, "1 item", v.count.Text)
+	require.Equal(t, "1 item", v.count.String())
 
 	v.tag.SetSelected("court (1)")
 	require.Len(t, v.items, 1)

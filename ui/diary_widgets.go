@@ -175,6 +175,15 @@ func (l *diaryInsetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// diaryTitle is a large bold title that is cut with "…" rather than
+// overlapping what is beside it.
+func diaryTitle() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
 // diaryLeaveEntry is a one-line entry that calls onLeave when it loses
 // focus (to check a date as the user leaves the field).
 type diaryLeaveEntry struct {
@@ -320,38 +329,34 @@ func (l *diaryStackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// diaryRowLayout lays out a list row: the first objects (header lines) at
-// their natural heights, and the last (a wrapping, truncating label) in the
-// rest of a fixed height of textLines lines, so that every row of a virtual
-// list has the same height and long text ends with "…".
+// diaryRowLayout lays out a list row of three objects: a header line, a
+// wrapping, truncating label of textLines lines, and a small line under it,
+// so that every row of a virtual list has the same height and long text
+// ends with "…".
 type diaryRowLayout struct{ textLines int }
 
-func (l *diaryRowLayout) lineHeight() float32 {
-	return fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+func (l *diaryRowLayout) textHeight() float32 {
+	line := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+	return float32(l.textLines)*line + 2*theme.InnerPadding()
 }
 
 func (l *diaryRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for _, o := range objs[:len(objs)-1] {
-		m := o.MinSize()
-		w = max(w, m.Width)
-		h += m.Height - theme.Padding()
-	}
-	h += float32(l.textLines)*l.lineHeight() + 2*theme.InnerPadding()
-	return fyne.NewSize(w, h)
+	head, meta := objs[0].MinSize(), objs[2].MinSize()
+	gap := 2 * theme.Padding()
+	return fyne.NewSize(max(head.Width, meta.Width), head.Height+l.textHeight()+meta.Height-2*gap)
 }
 
 func (l *diaryRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for _, o := range objs[:len(objs)-1] {
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h - theme.Padding()
-	}
-	last := objs[len(objs)-1]
-	last.Move(fyne.NewPos(0, y))
-	last.Resize(fyne.NewSize(size.Width, max(0, size.Height-y)))
+	gap := 2 * theme.Padding()
+	head := objs[0].MinSize().Height
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, head))
+	y := head - gap
+	objs[1].Move(fyne.NewPos(0, y))
+	objs[1].Resize(fyne.NewSize(size.Width, l.textHeight()))
+	y += l.textHeight() - gap
+	objs[2].Move(fyne.NewPos(0, y))
+	objs[2].Resize(fyne.NewSize(size.Width, max(0, size.Height-y)))
 }
 
 // diaryWrapText is a label that wraps by word and ends with "…" when it
@@ -363,13 +368,35 @@ func diaryWrapText() *widget.Label {
 	return l
 }
 
-// diaryMutedLine is a one-line, low-importance label cut with "…".
-func diaryMutedLine() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.LowImportance
-	l.Truncation = fyne.TextTruncateEllipsis
-	l.SizeName = theme.SizeNameCaptionText
-	return l
+// diarySoft is secondary text that wraps, in the theme's placeholder
+// colour: quieter than the writing but readable in light and dark themes
+// (a LowImportance label is too faint to read in the light theme).
+func diarySoft(text string) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text,
+		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// diarySoftItalic is diarySoft in italics (the prompt under a heading).
+func diarySoftItalic(text string) *widget.RichText {
+	rt := diarySoft(text)
+	rt.Segments[0].(*widget.TextSegment).Style.TextStyle = fyne.TextStyle{Italic: true}
+	return rt
+}
+
+// diaryMutedLine is one line of small secondary text, cut with "…".
+func diaryMutedLine() *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePlaceHolder, Inline: true, SizeName: theme.SizeNameCaptionText}})
+	rt.Truncation = fyne.TextTruncateEllipsis
+	return rt
+}
+
+// diarySetSoft changes the text of a diarySoft or diaryMutedLine.
+func diarySetSoft(rt *widget.RichText, text string) {
+	rt.Segments[0].(*widget.TextSegment).Text = text
+	rt.Refresh()
 }
 
 // diarySplitTags splits comma-separated tags as typed.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +26,7 @@ type learningView struct {
 	period *widget.Select
 	tag    *widget.Select
 	chips  *fyne.Container
-	count  *widget.Label
+	count  *widget.RichText
 	list   *widget.List
 	body   *fyne.Container
 	empty  fyne.CanvasObject
@@ -42,9 +41,8 @@ func newLearningView(u *UI, onOpen func(string)) *learningView {
 	v.period.Selected = diaryLast12Months
 	v.tag = widget.NewSelect([]string{diaryAnyTag}, func(string) { v.reloadItems() })
 	v.tag.Selected = diaryAnyTag
-	v.chips = container.New(layout.NewRowWrapLayout())
-	v.count = widget.NewLabel("")
-	v.count.Importance = widget.LowImportance
+	v.chips = container.NewHBox()
+	v.count = diarySoft("")
 
 	v.list = widget.NewList(
 		func() int { return len(v.items) },
@@ -65,11 +63,11 @@ func newLearningView(u *UI, onOpen func(string)) *learningView {
 		"What you write under “Learning” in a visit reflection, or “Action plan” in a Gibbs entry, is gathered here, newest first, so you can see what you have taken forward over a period and by theme.")
 	v.body = container.NewStack(v.list)
 
-	intro := muted("What you took forward from each entry: the Learning of visit reflections and the Action plan of Gibbs entries. Choose an item to open its entry.")
+	intro := diarySoft("What you took forward from each entry: the Learning of visit reflections and the Action plan of Gibbs entries. Choose an item to open its entry.")
 	filters := container.New(&diaryColumnsLayout{fixed: 200},
 		diaryCaption("Period", v.period, nil),
 		diaryCaption("Tag", v.tag, nil))
-	top := container.NewVBox(subheading("Learning across entries"), intro, filters, v.chips, v.count)
+	top := container.NewVBox(subheading("Learning across entries"), intro, filters, container.NewHScroll(v.chips), v.count)
 	v.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, v.body))
 	return v
 }
@@ -123,11 +121,11 @@ func (v *learningView) reloadItems() {
 	v.items = items
 	switch n := len(items); {
 	case n == 0:
-		v.count.SetText("Nothing written for this period and tag")
+		diarySetSoft(v.count, "Nothing written for this period and tag")
 	case n == 1:
-		v.count.SetText("1 item")
+		diarySetSoft(v.count, "1 item")
 	default:
-		v.count.SetText(fmt.Sprintf("%d items, newest first", n))
+		diarySetSoft(v.count, fmt.Sprintf("%d items, newest first", n))
 	}
 	if len(items) == 0 {
 		v.body.Objects = []fyne.CanvasObject{v.empty}
@@ -144,7 +142,7 @@ type learningRow struct {
 	widget.BaseWidget
 	box  *fyne.Container
 	head *widget.Label
-	meta *widget.Label
+	meta *widget.RichText
 	text *widget.Label
 }
 
@@ -155,7 +153,7 @@ func newLearningRow() fyne.CanvasObject {
 	r.text = diaryWrapText()
 	icon := widget.NewIcon(theme.NavigateNextIcon())
 	head := container.NewBorder(nil, nil, nil, icon, r.head)
-	r.box = container.New(&diaryRowLayout{textLines: 3}, head, r.meta, r.text)
+	r.box = container.New(&diaryRowLayout{textLines: 3}, head, r.text, r.meta)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -170,6 +168,6 @@ func fillLearningRow(o fyne.CanvasObject, it diary.LearningItem) {
 	if len(it.Tags) > 0 {
 		meta = strings.Join(it.Tags, ", ")
 	}
-	r.meta.SetText(meta)
+	diarySetSoft(r.meta, meta)
 	r.text.SetText(strings.Join(strings.Fields(it.Text), " "))
 }

@@ -28,7 +28,7 @@ type supervisionScreen struct {
 
 	list     *widget.List
 	sessions []diary.SessionSummary
-	count    *widget.Label
+	count    *widget.RichText
 
 	detail   *fyne.Container
 	form     *supervisionForm
@@ -37,7 +37,7 @@ type supervisionScreen struct {
 	actions     *widget.List
 	openActions []diary.OpenAction
 	actionsBody *fyne.Container
-	actionsNote *widget.Label
+	actionsNote *widget.RichText
 	drafts      *fyne.Container
 	overview    fyne.CanvasObject
 
@@ -46,8 +46,7 @@ type supervisionScreen struct {
 
 func newSupervisionScreen(u *UI) *supervisionScreen {
 	s := &supervisionScreen{u: u}
-	s.count = widget.NewLabel("")
-	s.count.Importance = widget.LowImportance
+	s.count = diarySoft("")
 	s.list = widget.NewList(
 		func() int { return len(s.sessions) },
 		newSupervisionRow,
@@ -69,7 +68,7 @@ func newSupervisionScreen(u *UI) *supervisionScreen {
 	overview := widget.NewButtonWithIcon("Open actions", theme.ListIcon(), s.showOverview)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, heading("Supervision")),
-		container.NewGridWithColumns(2, overview, pack),
+		overview, pack,
 		s.count,
 	)
 	left := container.NewBorder(top, nil, nil, nil, s.list)
@@ -96,11 +95,11 @@ func (s *supervisionScreen) reload() {
 	s.sessions = sessions
 	switch n := len(sessions); n {
 	case 0:
-		s.count.SetText("No sessions yet")
+		diarySetSoft(s.count, "No sessions yet")
 	case 1:
-		s.count.SetText("1 session")
+		diarySetSoft(s.count, "1 session")
 	default:
-		s.count.SetText(fmt.Sprintf("%d sessions, newest first", n))
+		diarySetSoft(s.count, fmt.Sprintf("%d sessions, newest first", n))
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -128,9 +127,9 @@ func (s *supervisionScreen) buildOverview() {
 			s.showSession(s.openActions[i].SessionID)
 		}
 	}
-	s.actionsNote = muted("")
+	s.actionsNote = diarySoft("")
 	s.actionsBody = container.NewStack(s.actions)
-	intro := muted("Actions agreed at supervision and not yet done, soonest due first. They also appear on Today. Choose one to open its session.")
+	intro := diarySoft("Actions agreed at supervision and not yet done, soonest due first. They also appear on Today. Choose one to open its session.")
 	s.drafts = container.NewVBox()
 	top := container.NewVBox(s.drafts, subheading("Open supervision actions"), intro, s.actionsNote)
 	s.overview = container.NewPadded(container.NewBorder(top, nil, nil, nil, s.actionsBody))
@@ -209,13 +208,13 @@ func (s *supervisionScreen) loadActions() {
 		} else {
 			s.actionsBody.Objects = []fyne.CanvasObject{emptyState("No open actions", "Every action agreed at supervision has been done.")}
 		}
-		s.actionsNote.SetText("")
+		diarySetSoft(s.actionsNote, "")
 	default:
 		s.actionsBody.Objects = []fyne.CanvasObject{s.actions}
 		if n == 1 {
-			s.actionsNote.SetText("1 action open")
+			diarySetSoft(s.actionsNote, "1 action open")
 		} else {
-			s.actionsNote.SetText(fmt.Sprintf("%d actions open", n))
+			diarySetSoft(s.actionsNote, fmt.Sprintf("%d actions open", n))
 		}
 	}
 	s.actionsBody.Refresh()
@@ -332,7 +331,7 @@ type supervisionRow struct {
 	box   *fyne.Container
 	date  *widget.Label
 	state *widget.Label
-	meta  *widget.Label
+	meta  *widget.RichText
 }
 
 func newSupervisionRow() fyne.CanvasObject {
@@ -371,7 +370,7 @@ func fillSupervisionRow(o fyne.CanvasObject, ss diary.SessionSummary) {
 	if ss.OpenActions > 0 {
 		parts = append(parts, supervisionCount(ss.OpenActions, "open action", "open actions"))
 	}
-	r.meta.SetText(strings.Join(parts, " · "))
+	diarySetSoft(r.meta, strings.Join(parts, " · "))
 }
 
 // supervisionCount is "1 entry" or "3 entries".
@@ -388,7 +387,7 @@ type supervisionActionLine struct {
 	widget.BaseWidget
 	box  *fyne.Container
 	text *widget.Label
-	meta *widget.Label
+	meta *widget.RichText
 	done *widget.Button
 }
 
@@ -424,7 +423,7 @@ func (s *supervisionScreen) fillActionLine(o fyne.CanvasObject, a diary.OpenActi
 		parts = append(parts, a.Owner)
 	}
 	parts = append(parts, "agreed "+diaryShortDate(a.SessionDate))
-	r.meta.SetText(strings.Join(parts, " · "))
+	diarySetSoft(r.meta, strings.Join(parts, " · "))
 	r.done.OnTapped = func() { s.markDone(a) }
 }
 

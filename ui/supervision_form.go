@@ -45,9 +45,9 @@ type supervisionForm struct {
 	onSaved   func(id string)
 	onDeleted func()
 
-	title     *canvas.Text
+	title     *widget.Label
 	state     *widget.Label
-	savedNote *widget.Label
+	savedNote *widget.RichText
 
 	date            *diaryLeaveEntry
 	supervisor      *widget.Entry
@@ -115,7 +115,7 @@ func newSupervisionForm(u *UI, ss *diary.Session, onSaved func(string), onDelete
 				f.hasDraft = true
 				f.fill(&d.Session, d.From, d.To)
 				f.dirty = true
-				f.savedNote.SetText("Restored what you were writing; not saved yet")
+				diarySetSoft(f.savedNote, "Restored what you were writing; not saved yet")
 			}
 		}
 	}
@@ -138,7 +138,7 @@ func newSupervisionFormFromDraft(u *UI, key string, body []byte, onSaved func(st
 	f.build()
 	f.fill(&d.Session, d.From, d.To)
 	f.dirty = true
-	f.savedNote.SetText("Restored what you were writing; not saved yet")
+	diarySetSoft(f.savedNote, "Restored what you were writing; not saved yet")
 	return f, nil
 }
 
@@ -153,15 +153,14 @@ func (f *supervisionForm) defaultPeriod(date string) (string, string) {
 }
 
 func (f *supervisionForm) build() {
-	f.title = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-	f.title.TextSize = theme.TextHeadingSize()
-	f.title.TextStyle = fyne.TextStyle{Bold: true}
+	f.title = diaryTitle()
 	f.state = widget.NewLabel("")
-	f.savedNote = widget.NewLabel("")
-	f.savedNote.Importance = widget.LowImportance
+	f.state.Truncation = fyne.TextTruncateEllipsis
+	f.savedNote = diarySoft("")
+	f.savedNote.Wrapping = fyne.TextWrapOff
 	saveBtn := widget.NewButtonWithIcon("Save session", theme.DocumentSaveIcon(), func() { f.save() })
 	saveBtn.Importance = widget.HighImportance
-	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), f.confirmDelete)
+	del := widget.NewButtonWithIcon("Delete this session…", theme.DeleteIcon(), f.confirmDelete)
 	del.Importance = widget.LowImportance
 
 	f.date = newDiaryLeaveEntry("YYYY-MM-DD", func() {
@@ -214,8 +213,8 @@ func (f *supervisionForm) build() {
 	f.unsignBtn = widget.NewButtonWithIcon("Remove sign-off…", theme.ContentUndoIcon(), f.confirmUnsign)
 	f.unsignBtn.Importance = widget.LowImportance
 
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(f.savedNote, saveBtn, del), container.NewHBox(f.title))
-	top := container.NewVBox(header, f.state, widget.NewSeparator())
+	status := container.NewBorder(nil, nil, nil, container.NewHBox(f.savedNote, saveBtn), f.state)
+	top := container.NewVBox(f.title, status, widget.NewSeparator())
 
 	when := container.New(&diaryColumnsLayout{fixed: 170},
 		diaryCaption("Date", f.date, f.dateErr),
@@ -226,7 +225,7 @@ func (f *supervisionForm) build() {
 	)
 	entries := container.NewVBox(
 		subheading("Entries discussed"),
-		muted("Entries marked for supervision in this period, and any already in this session. Tick those you talked about; a box opens under each for your supervisor's comment."),
+		diarySoft("Entries marked for supervision in this period, and any already in this session. Tick those you talked about; a box opens under each for your supervisor's comment."),
 		period, f.periodErr,
 		f.picksBox, f.entriesErr,
 	)
@@ -237,7 +236,7 @@ func (f *supervisionForm) build() {
 	)
 	sign := container.NewVBox(
 		subheading("Sign-off"),
-		muted("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
+		diarySoft("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
 		container.NewHBox(
 			diaryCaption("Signed off on", container.New(&diaryFixedWidth{width: 130}, f.signedOn), nil),
 			container.NewVBox(diaryGap(theme.TextSize()), container.NewHBox(f.signBtn, f.unsignBtn))),
@@ -249,6 +248,7 @@ func (f *supervisionForm) build() {
 		widget.NewSeparator(), subheading("Notes"), f.notes, f.notesErr,
 		widget.NewSeparator(), actions,
 		widget.NewSeparator(), sign,
+		widget.NewSeparator(), container.NewHBox(del),
 	)
 	scroll := container.NewVScroll(container.New(&diaryReadingWidth{width: 820}, container.NewPadded(body)))
 	f.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, scroll)
@@ -281,9 +281,9 @@ func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
 	f.updateTitle()
 	f.updateState()
 	if ss.ID == "" {
-		f.savedNote.SetText("Not saved yet")
+		diarySetSoft(f.savedNote, "Not saved yet")
 	} else {
-		f.savedNote.SetText("Saved")
+		diarySetSoft(f.savedNote, "Saved")
 	}
 }
 
@@ -352,7 +352,7 @@ func (f *supervisionForm) loadCandidates(comments map[string]string) {
 		objs = append(objs, p.box)
 	}
 	if len(objs) == 0 {
-		objs = append(objs, muted("No entries are marked for supervision in this period. In the Diary, use “Mark for supervision” on the entries you want to talk about, or widen the period."))
+		objs = append(objs, diarySoft("No entries are marked for supervision in this period. In the Diary, use “Mark for supervision” on the entries you want to talk about, or widen the period."))
 	}
 	// Keep the order of those still picked.
 	var order []string
@@ -403,7 +403,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	if len(c.Tags) > 0 {
 		metaText += " · " + strings.Join(c.Tags, ", ")
 	}
-	meta.SetText(metaText)
+	diarySetSoft(meta, metaText)
 	read := widget.NewButtonWithIcon("Read", theme.VisibilityIcon(), func() { f.readEntry(c.ID) })
 	read.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, container.NewVBox(p.check), container.NewVBox(read),
@@ -434,11 +434,11 @@ func (f *supervisionForm) readEntry(id string) {
 	t, _ := diary.TemplateByKey(e.Template)
 	items := []fyne.CanvasObject{
 		subheading(diaryLongDate(e.Date)),
-		muted(t.Name + " · " + diaryStatusWords(e.Status)),
+		diarySoft(t.Name + " · " + diaryStatusWords(e.Status)),
 	}
 	if e.ContactID != "" {
 		if c, err := f.u.sess.Diary.Contact(e.ContactID); err == nil {
-			items = append(items, muted(diaryContactLabel(c.Kind, c.Place, c.Date)))
+			items = append(items, diarySoft(diaryContactLabel(c.Kind, c.Place, c.Date)))
 		}
 	}
 	for _, sec := range e.AllSections() {
@@ -452,11 +452,11 @@ func (f *supervisionForm) readEntry(id string) {
 		items = append(items, body)
 	}
 	if len(e.Tags) > 0 {
-		items = append(items, muted("Tags: "+strings.Join(e.Tags, ", ")))
+		items = append(items, diarySoft("Tags: "+strings.Join(e.Tags, ", ")))
 	}
 	for _, c := range e.Comments {
 		items = append(items, diaryNote(container.NewVBox(
-			muted(diaryShortDate(c.Date)+" · "+c.Supervisor),
+			diarySoftItalic(diaryShortDate(c.Date)+" · "+c.Supervisor),
 			widget.NewLabel(c.Text)), theme.Color(theme.ColorNameSuccess)))
 	}
 	scroll := container.NewVScroll(container.NewVBox(items...))
@@ -528,16 +528,15 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 func (f *supervisionForm) updateTitle() {
 	d := strings.TrimSpace(f.date.Text)
 	if _, err := schema.ParseDate(d); err == nil {
-		f.title.Text = "Supervision, " + diaryLongDate(d)
+		f.title.SetText("Supervision, " + diaryLongDate(d))
 	} else {
-		f.title.Text = "Supervision session"
+		f.title.SetText("Supervision session")
 	}
-	f.title.Refresh()
 }
 
 func (f *supervisionForm) updateState() {
 	if f.signed != "" {
-		f.state.SetText("Signed off on " + diaryShortDate(f.signed) + ". The entries discussed are marked discussed in your diary.")
+		f.state.SetText("Signed off on " + diaryShortDate(f.signed) + ".")
 		f.state.Importance = widget.SuccessImportance
 		f.signBtn.Hide()
 		f.unsignBtn.Show()
@@ -555,7 +554,7 @@ func (f *supervisionForm) changed() {
 		return
 	}
 	f.dirty = true
-	f.savedNote.SetText("Not saved yet")
+	diarySetSoft(f.savedNote, "Not saved yet")
 }
 
 // collect reads the form into a session.
@@ -619,14 +618,14 @@ func (f *supervisionForm) checkDates() bool {
 func (f *supervisionForm) save() bool {
 	f.clearErrors()
 	if !f.checkDates() {
-		f.savedNote.SetText("Not saved: see the problem marked in red")
+		diarySetSoft(f.savedNote, "Not saved: see the problem marked in red")
 		return false
 	}
 	ss := f.collect()
 	if err := f.u.sess.Diary.SaveSession(&ss); err != nil {
 		if v, ok := diary.AsValidation(err); ok {
 			f.showProblems(v)
-			f.savedNote.SetText("Not saved: see the problem marked in red")
+			diarySetSoft(f.savedNote, "Not saved: see the problem marked in red")
 			return false
 		}
 		showError(f.u.win, "The supervision session could not be saved", err)
@@ -642,7 +641,7 @@ func (f *supervisionForm) save() bool {
 	}
 	f.draftKey = supervisionDraftPrefix + f.id
 	f.u.sess.Changed()
-	f.savedNote.SetText("Saved at " + time.Now().Format("15:04"))
+	diarySetSoft(f.savedNote, "Saved at " + time.Now().Format("15:04"))
 	f.updateState()
 	f.refreshCandidates()
 	if f.onSaved != nil {

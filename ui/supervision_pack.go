@@ -71,12 +71,12 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 		diaryCaption("To", container.New(&diaryFixedWidth{width: 130}, toE), nil),
 	)
 	body := container.NewVBox(
-		muted("Every diary entry dated in the period, with its comments, then the supervision actions still open. Sensitive flags and safety notes are never printed."),
+		diarySoft("Every diary entry dated in the period, with its comments, then the supervision actions still open. Sensitive flags and safety notes are never printed."),
 		dates,
 		container.NewHBox(lastMonth, last3),
 		errL,
 		redact,
-		muted("Each woman's name is replaced by her pseudonym, in headings and in what you wrote. Use it whenever the pack leaves your hands."),
+		diarySoft("Each woman's name is replaced by her pseudonym, in headings and in what you wrote. Use it whenever the pack leaves your hands."),
 		casework,
 	)
 	var d *dialog.CustomDialog
