@@ -646,7 +646,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	}
 	ed.draftKey = diaryDraftKey(ed.id)
 	ed.u.sess.Changed()
-	diarySetSoft(ed.savedNote, "Saved at " + ed.clock())
+	diarySetSoft(ed.savedNote, "Saved at "+ed.clock())
 	ed.showStatus()
 	ed.showComments()
 	if ed.onSaved != nil {
@@ -655,12 +655,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	return true
 }
 
-func (ed *diaryEditor) clock() string {
-	if ed.u.now != nil {
-		return ed.u.now().Format("15:04")
-	}
-	return time.Now().Format("15:04")
-}
+func (ed *diaryEditor) clock() string { return diaryClock(ed.u) }
 
 // keepDraft stores the form as typed, so nothing is lost while it cannot
 // be saved as an entry.

@@ -27,6 +27,14 @@ func diaryToday(u *UI) string {
 	return u.now().Format(schema.DateLayout)
 }
 
+// diaryClock is the UI clock's time of day as "15:04".
+func diaryClock(u *UI) string {
+	if u.now == nil {
+		return time.Now().Format("15:04")
+	}
+	return u.now().Format("15:04")
+}
+
 // diaryShortDate shows a date as "4 Jul 2025"; anything else as it is.
 func diaryShortDate(d string) string {
 	t, err := time.Parse(schema.DateLayout, d)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -641,7 +640,7 @@ func (f *supervisionForm) save() bool {
 	}
 	f.draftKey = supervisionDraftPrefix + f.id
 	f.u.sess.Changed()
-	diarySetSoft(f.savedNote, "Saved at " + time.Now().Format("15:04"))
+	diarySetSoft(f.savedNote, "Saved at "+diaryClock(f.u))
 	f.updateState()
 	f.refreshCandidates()
 	if f.onSaved != nil {
