@@ -1,0 +1,279 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/schema"
+)
+
+// Widgets and helpers shared by the Reports, data-protection, retention and
+// search screens.
+
+// reportsRow is a line of a figures table that can be opened: it lights up
+// under the mouse, is reached with Tab and opened with Enter or Space. A
+// stripe shades every other row so that long tables are easy to follow.
+type reportsRow struct {
+	widget.BaseWidget
+	body    fyne.CanvasObject
+	onTap   func()
+	stripe  bool
+	hovered bool
+	focused bool
+}
+
+// newReportsRow makes a row of body; onTap may be nil for a row that only
+// shows something.
+func newReportsRow(body fyne.CanvasObject, stripe bool, onTap func()) *reportsRow {
+	r := &reportsRow{body: body, onTap: onTap, stripe: stripe}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// Tapped opens what is behind the row.
+func (r *reportsRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+// Cursor is the pointing hand when the row can be opened.
+func (r *reportsRow) Cursor() desktop.Cursor {
+	if r.onTap == nil {
+		return desktop.DefaultCursor
+	}
+	return desktop.PointerCursor
+}
+
+// MouseIn lights the row up.
+func (r *reportsRow) MouseIn(*desktop.MouseEvent) { r.hovered = r.onTap != nil; r.Refresh() }
+
+// MouseMoved does nothing.
+func (r *reportsRow) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut dims the row again.
+func (r *reportsRow) MouseOut() { r.hovered = false; r.Refresh() }
+
+// FocusGained shows the row has the keyboard.
+func (r *reportsRow) FocusGained() { r.focused = true; r.Refresh() }
+
+// FocusLost hides the focus mark.
+func (r *reportsRow) FocusLost() { r.focused = false; r.Refresh() }
+
+// TypedRune opens the row on Space.
+func (r *reportsRow) TypedRune(c rune) {
+	if c == ' ' {
+		r.Tapped(nil)
+	}
+}
+
+// TypedKey opens the row on Enter.
+func (r *reportsRow) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		r.Tapped(nil)
+	}
+}
+
+// CreateRenderer draws the body over its stripe, hover or focus background.
+func (r *reportsRow) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHover))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return &reportsRowRenderer{r: r, bg: bg, box: container.NewStack(bg, r.body)}
+}
+
+type reportsRowRenderer struct {
+	r   *reportsRow
+	bg  *canvas.Rectangle
+	box *fyne.Container
+}
+
+func (t *reportsRowRenderer) Layout(s fyne.Size)           { t.box.Resize(s) }
+func (t *reportsRowRenderer) MinSize() fyne.Size           { return t.box.MinSize() }
+func (t *reportsRowRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{t.box} }
+func (t *reportsRowRenderer) Destroy()                     {}
+func (t *reportsRowRenderer) Refresh() {
+	t.bg.Show()
+	switch {
+	case t.r.focused:
+		t.bg.FillColor = theme.Color(theme.ColorNameFocus)
+	case t.r.hovered:
+		t.bg.FillColor = theme.Color(theme.ColorNameHover)
+	case t.r.stripe:
+		t.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	default:
+		t.bg.Hide()
+	}
+	t.bg.Refresh()
+	t.r.body.Refresh()
+}
+
+var (
+	_ fyne.Tappable      = (*reportsRow)(nil)
+	_ fyne.Focusable     = (*reportsRow)(nil)
+	_ desktop.Hoverable  = (*reportsRow)(nil)
+	_ desktop.Cursorable = (*reportsRow)(nil)
+)
+
+// reportsDateEntry is a YYYY-MM-DD entry that is checked as the user leaves
+// it (and on Enter).
+type reportsDateEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+func newReportsDateEntry() *reportsDateEntry {
+	e := &reportsDateEntry{}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("YYYY-MM-DD")
+	e.OnSubmitted = func(string) {
+		if e.onLeave != nil {
+			e.onLeave()
+		}
+	}
+	return e
+}
+
+// FocusLost checks the field as the user leaves it.
+func (e *reportsDateEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// MinSize leaves room for a whole date and no more.
+func (e *reportsDateEntry) MinSize() fyne.Size {
+	s := e.Entry.MinSize()
+	w := fyne.MeasureText("0000-00-0000", theme.TextSize(), fyne.TextStyle{}).Width + 3*theme.InnerPadding()
+	return fyne.NewSize(max(s.Width, w), s.Height)
+}
+
+// reportsDateProblem says what is wrong with a typed date ("" when it is a
+// real date). field names the entry in the message.
+func reportsDateProblem(field, s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return field + ": write a date, for example 2025-04-01."
+	}
+	if _, err := schema.ParseDate(s); err != nil {
+		if de, ok := err.(*schema.DateError); ok && strings.Contains(de.Reason, "does not exist") {
+			return fmt.Sprintf("%s: %s is not a real date, that day does not exist.", field, s)
+		}
+		return field + ": write the date as YYYY-MM-DD, for example 2025-04-01."
+	}
+	return ""
+}
+
+// reportsDateWords writes a YYYY-MM-DD date as "1 April 2025" (or returns
+// it as it is when it is not a date).
+func reportsDateWords(d string) string {
+	t, err := schema.ParseDate(d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
+}
+
+// reportsShortDate writes a YYYY-MM-DD date as "1 Apr 2025".
+func reportsShortDate(d string) string {
+	t, err := schema.ParseDate(d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// reportsToday is the UI clock's date, YYYY-MM-DD.
+func reportsToday(u *UI) string {
+	if u.now == nil {
+		return time.Now().Format(schema.DateLayout)
+	}
+	return u.now().Format(schema.DateLayout)
+}
+
+// reportsChooseFile asks where to save a file with the suggested name and
+// hands the open writer (or nil when the user cancelled) to got. Tests
+// replace it to write without a dialog.
+var reportsChooseFile = func(w fyne.Window, name string, got func(fyne.URIWriteCloser)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(w, "The file could not be opened for writing", err)
+			return
+		}
+		if wc != nil {
+			got(wc)
+		}
+	}, w)
+	d.SetFileName(name)
+	d.Resize(fyne.NewSize(max(600, w.Canvas().Size().Width*0.8), max(440, w.Canvas().Size().Height*0.8)))
+	d.Show()
+}
+
+// reportsSaveFile asks where to save, then makes the file's bytes off the
+// UI goroutine behind a progress dialog and writes them. busy titles the
+// progress dialog; done says what was written where.
+func reportsSaveFile(u *UI, name, busy, failed string, make func() ([]byte, error), done func(path string) string) {
+	reportsChooseFile(u.win, name, func(wc fyne.URIWriteCloser) {
+		bar := widget.NewProgressBarInfinite()
+		prog := dialog.NewCustomWithoutButtons(busy, container.NewPadded(bar), u.win)
+		prog.Show()
+		go func() {
+			b, err := make()
+			if err == nil {
+				_, err = wc.Write(b)
+			}
+			if cerr := wc.Close(); err == nil {
+				err = cerr
+			}
+			path := wc.URI().Path()
+			fyne.Do(func() {
+				bar.Stop()
+				prog.Hide()
+				if err != nil {
+					showError(u.win, failed, err)
+					return
+				}
+				dialog.ShowInformation("Saved", done(path), u.win)
+			})
+		}()
+	})
+}
+
+// reportsFixedWidth lays out its objects at a fixed width (or wider, if they
+// need it) and their natural height, so numbers line up in a column.
+type reportsFixedWidth struct {
+	width float32
+}
+
+func (l *reportsFixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := l.width, float32(0)
+	for _, o := range objs {
+		m := o.MinSize()
+		w, h = max(w, m.Width), max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *reportsFixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+// reportsCount words a count: reportsCount(1, "woman", "women") is "1 woman".
+func reportsCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

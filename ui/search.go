@@ -1,0 +1,337 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/report"
+	"inreach/schema"
+)
+
+// The search screen shows what the shell's search box finds across the
+// whole vault, as the user types: ranked results, each with its kind in
+// words and an icon, its title and date, and a few words of the matching
+// text with the matching words highlighted. Tapping a result opens the
+// record in its section.
+
+func init() {
+	screenBuilders[sectionSearch] = func(u *UI) screen { return newSearchScreen(u) }
+}
+
+// searchDelay is how long typing must pause before the search runs, so that
+// a quick typist is not slowed by searches for every letter.
+var searchDelay = 150 * time.Millisecond
+
+// searchPage is how many results are shown at first and added by "Show
+// more".
+const searchPage = 50
+
+type searchScreen struct {
+	u *UI
+
+	query string       // what the box holds
+	shown string       // the query whose results are shown
+	hits  []report.Hit // the results shown
+	more  bool         // whether there are more results than shown
+	gen   int          // counts searches; only the latest is shown
+	timer *time.Timer
+
+	title   *widget.Label
+	status  *widget.Label
+	list    *widget.List
+	moreBtn *widget.Button
+	stack   *fyne.Container
+	results fyne.CanvasObject
+	body    fyne.CanvasObject
+}
+
+func newSearchScreen(u *UI) *searchScreen {
+	s := &searchScreen{u: u}
+	s.title = widget.NewLabelWithStyle("Search", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.Truncation = fyne.TextTruncateEllipsis
+	s.status = muted("")
+	s.list = widget.NewList(
+		func() int { return len(s.hits) },
+		newSearchRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { updateSearchRow(s.hits[i], o) })
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(s.hits) {
+			h := s.hits[i]
+			s.list.UnselectAll()
+			s.openHit(h)
+		}
+	}
+	s.moreBtn = widget.NewButtonWithIcon("Show more results", theme.MoreVerticalIcon(), s.showMore)
+	s.moreBtn.Hide()
+	s.results = container.NewBorder(nil, container.NewCenter(s.moreBtn), nil, nil, s.list)
+	s.stack = container.NewStack()
+	top := container.NewVBox(container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.title), s.status)
+	s.body = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.stack)
+	s.showTips()
+	return s
+}
+
+func (s *searchScreen) content() fyne.CanvasObject { return s.body }
+
+// open searches for q (the shell calls it on every keystroke in the search
+// box). The search waits for a pause in typing and runs off the UI
+// goroutine; results for an older query are dropped.
+func (s *searchScreen) open(q string) {
+	s.query = q
+	s.gen++
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	if strings.TrimSpace(q) == "" || report.MatchQuery(q) == "" {
+		s.shown, s.hits, s.more = "", nil, false
+		s.showTips()
+		return
+	}
+	s.status.SetText("Searching…")
+	s.search(q, 0)
+}
+
+// refresh searches again when the section is shown again: records may
+// have changed (or been erased) meanwhile.
+func (s *searchScreen) refresh() {
+	if s.query != "" {
+		s.open(s.query)
+	}
+}
+
+// search asks for a page of results from offset, after the typing pause.
+func (s *searchScreen) search(q string, offset int) {
+	if s.u.sess == nil {
+		return
+	}
+	gen, db, ctx := s.gen, s.u.sess.DB, s.u.appContext()
+	delay := searchDelay
+	if offset > 0 {
+		delay = 0
+	}
+	s.timer = time.AfterFunc(delay, func() {
+		hits, err := report.Search(ctx, db, q, searchPage+1, offset)
+		fyne.Do(func() {
+			if gen != s.gen || s.u.sess == nil {
+				return
+			}
+			if err != nil {
+				s.status.SetText("The search could not be run. " + sentence(err))
+				return
+			}
+			more := len(hits) > searchPage
+			if more {
+				hits = hits[:searchPage]
+			}
+			// The list can scroll only once it has been on screen.
+			listShown := len(s.stack.Objects) == 1 && s.stack.Objects[0] == s.results
+			if offset == 0 {
+				s.hits = hits
+			} else {
+				s.hits = append(s.hits, hits...)
+			}
+			s.shown, s.more = q, more
+			s.showResults()
+			if offset == 0 && listShown {
+				s.list.ScrollToTop()
+			}
+		})
+	})
+}
+
+// showMore adds the next page of results.
+func (s *searchScreen) showMore() {
+	s.gen++
+	s.status.SetText("Searching…")
+	s.search(s.shown, len(s.hits))
+}
+
+func (s *searchScreen) showResults() {
+	q := strings.TrimSpace(s.shown)
+	s.title.SetText("Results for “" + q + "”")
+	if len(s.hits) == 0 {
+		s.status.SetText("")
+		s.setBody(emptyState("Nothing found for “"+q+"”", searchTips))
+		return
+	}
+	n := reportsCount(len(s.hits), "result", "results")
+	if s.more {
+		n = "The first " + n
+	}
+	s.status.SetText(n + ", best first. Select one to open it.")
+	if s.more {
+		s.moreBtn.Show()
+	} else {
+		s.moreBtn.Hide()
+	}
+	s.list.Refresh()
+	s.setBody(s.results)
+}
+
+func (s *searchScreen) showTips() {
+	s.title.SetText("Search")
+	s.status.SetText("")
+	s.moreBtn.Hide()
+	s.setBody(emptyState("Search everything",
+		"Type in the search box at the top to find women, contacts, diary entries, supervision notes, "+
+			"letters, newsletters, actions and agencies.\n\n"+searchTips))
+}
+
+// searchTips says how the search box reads what is typed.
+const searchTips = "Words are found as you type: “hous” finds housing.\n" +
+	"Every word must be there, in any order: housing Smith.\n" +
+	"Put words in quotes to find them together: \"release day\".\n" +
+	"Capital letters and accents do not matter."
+
+func (s *searchScreen) setBody(o fyne.CanvasObject) {
+	if len(s.stack.Objects) == 1 && s.stack.Objects[0] == o {
+		return
+	}
+	s.stack.Objects = []fyne.CanvasObject{o}
+	s.stack.Refresh()
+}
+
+// openHit shows the record in its section.
+func (s *searchScreen) openHit(h report.Hit) {
+	section, id := searchTarget(h)
+	switch {
+	case section == "":
+	case id == "":
+		s.u.shell.show(section)
+	default:
+		s.u.shell.openRecord(section, id)
+	}
+}
+
+// searchTarget is the section and the id its opener takes for a hit.
+func searchTarget(h report.Hit) (section, id string) {
+	switch h.Kind {
+	case report.KindPerson:
+		return sectionWomen, h.Ref
+	case report.KindContact, report.KindContactNote:
+		return sectionContacts, h.Ref
+	case report.KindDiary:
+		return sectionDiary, h.Ref
+	case report.KindSupervision:
+		return sectionSupervision, h.Ref
+	case report.KindLetter:
+		return sectionLetters, "letter:" + h.Ref
+	case report.KindNewsletter:
+		return sectionLetters, "newsletter:" + h.Ref
+	case report.KindAgency:
+		return sectionDirectory, h.Ref
+	case report.KindAction, report.KindEvent:
+		if h.PersonID != "" {
+			return sectionWomen, h.PersonID
+		}
+		// An action about no one woman is listed on Today.
+		return sectionToday, ""
+	}
+	return "", ""
+}
+
+// searchKind is a hit's kind in words, with its icon.
+func searchKind(kind string) (string, fyne.Resource) {
+	switch kind {
+	case report.KindPerson:
+		return "Woman", theme.AccountIcon()
+	case report.KindContact:
+		return "Contact", theme.CalendarIcon()
+	case report.KindContactNote:
+		return "Contact note", theme.CalendarIcon()
+	case report.KindDiary:
+		return "Diary entry", theme.DocumentCreateIcon()
+	case report.KindSupervision:
+		return "Supervision", theme.GridIcon()
+	case report.KindLetter:
+		return "Letter", theme.MailComposeIcon()
+	case report.KindNewsletter:
+		return "Newsletter", theme.DocumentIcon()
+	case report.KindAction:
+		return "Action", theme.ConfirmIcon()
+	case report.KindEvent:
+		return "Outcome", theme.HistoryIcon()
+	case report.KindAgency:
+		return "Agency", theme.StorageIcon()
+	}
+	return "Record", theme.FileIcon()
+}
+
+// newSearchRow is one result: the icon; the title with the date on the
+// right; then the kind in words and the snippet.
+func newSearchRow() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.AccountIcon())
+	title := widget.NewLabelWithStyle("Title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	date := widget.NewLabel("30 Sep 2025")
+	date.Importance = widget.LowImportance
+	snippet := widget.NewRichText()
+	snippet.Truncation = fyne.TextTruncateEllipsis
+	head := container.NewBorder(nil, nil, nil, date, title)
+	text := container.New(&personDataRowLayout{}, head, snippet)
+	return container.NewBorder(nil, nil, container.NewCenter(icon), nil, text)
+}
+
+func updateSearchRow(h report.Hit, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	text := c.Objects[0].(*fyne.Container)
+	icon := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Icon)
+	head := text.Objects[0].(*fyne.Container)
+	title := head.Objects[0].(*widget.Label)
+	date := head.Objects[1].(*widget.Label)
+	snippet := text.Objects[1].(*widget.RichText)
+
+	kind, res := searchKind(h.Kind)
+	icon.SetResource(res)
+	t := h.Title
+	if h.Date != "" {
+		t = strings.TrimSuffix(t, ", "+h.Date)
+	}
+	title.SetText(t)
+	date.SetText("")
+	if schema.ValidDate(h.Date) {
+		date.SetText(reportsShortDate(h.Date))
+	}
+	snippet.Segments = append([]widget.RichTextSegment{&widget.TextSegment{
+		Text:  kind + "  ·  ",
+		Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder},
+	}}, snippetSegments(h.Snippet)...)
+	snippet.Refresh()
+}
+
+// snippetSegments turns a hit's snippet into rich text: the words between
+// report.SnippetStart and report.SnippetEnd bold in the accent colour, the
+// rest plain, all on one line.
+func snippetSegments(snippet string) []widget.RichTextSegment {
+	flat := strings.Join(strings.Fields(snippet), " ")
+	// strings.Fields keeps the markers (they are not spaces), but may have
+	// eaten a space just inside one; that only changes spacing.
+	var segs []widget.RichTextSegment
+	plain := widget.RichTextStyle{Inline: true}
+	match := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	for flat != "" {
+		i := strings.Index(flat, report.SnippetStart)
+		if i < 0 {
+			segs = append(segs, &widget.TextSegment{Text: flat, Style: plain})
+			break
+		}
+		if i > 0 {
+			segs = append(segs, &widget.TextSegment{Text: flat[:i], Style: plain})
+		}
+		flat = flat[i+len(report.SnippetStart):]
+		j := strings.Index(flat, report.SnippetEnd)
+		if j < 0 {
+			j = len(flat)
+		}
+		if j > 0 {
+			segs = append(segs, &widget.TextSegment{Text: flat[:j], Style: match})
+		}
+		flat = flat[min(len(flat), j+len(report.SnippetEnd)):]
+	}
+	return segs
+}

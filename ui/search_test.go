@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/require"
+
+	"inreach/report"
+)
+
+// searchFor types q into the shell's search box, as a user does, and waits
+// for its results.
+func searchFor(t *testing.T, u *UI, q string) *searchScreen {
+	t.Helper()
+	u.shell.search.SetText("")
+	test.Type(u.shell.search, q)
+	require.Equal(t, sectionSearch, u.shell.current, "typing in the search box shows the results")
+	s := u.shell.screens[sectionSearch].(*searchScreen)
+	eventually(t, func() bool { return s.shown == q }, "the results for "+q)
+	return s
+}
+
+// searchRowFor finds the visible result row whose title contains title: the
+// list item that is tapped to open it.
+func searchRowFor(t *testing.T, s *searchScreen, title string) fyne.Tappable {
+	t.Helper()
+	var found fyne.Tappable
+	walk(s.list, func(o fyne.CanvasObject) bool {
+		if tp, ok := o.(fyne.Tappable); ok && o != s.list && o.Visible() {
+			walk(o, func(c fyne.CanvasObject) bool {
+				if l, ok := c.(*widget.Label); ok && strings.Contains(l.Text, title) {
+					found = tp
+				}
+				return found == nil
+			})
+		}
+		return found == nil
+	})
+	require.NotNil(t, found, "no result %q on screen", title)
+	return found
+}
+
+// highlighted is the text of the bold accent-coloured segments of the
+// result rows on screen.
+func highlighted(s *searchScreen) []string {
+	var out []string
+	walk(s.list, func(o fyne.CanvasObject) bool {
+		if r, ok := o.(*widget.RichText); ok && o.Visible() {
+			for _, seg := range r.Segments {
+				if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.TextStyle.Bold && ts.Style.ColorName == theme.ColorNamePrimary {
+					out = append(out, ts.Text)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func TestTypingInTheSearchBoxShowsHighlightedResultsThatOpenTheirRecord(t *testing.T) {
+	fx := newReportsFixture(t)
+	u := fx.u
+	u.shell.show(sectionToday)
+
+	// A prefix finds whole words as they are typed; the matching words are
+	// highlighted in the snippet and each result says what it is.
+	s := searchFor(t, u, "hous")
+	require.NotEmpty(t, s.hits)
+	kinds := map[string]bool{}
+	for _, h := range s.hits {
+		kinds[h.Kind] = true
+	}
+	require.True(t, kinds[report.KindContactNote], "Anna's visit note mentions housing")
+	marks := highlighted(s)
+	require.NotEmpty(t, marks)
+	for _, m := range marks {
+		require.True(t, strings.HasPrefix(strings.ToLower(m), "hous"), "highlighted %q", m)
+	}
+	require.True(t, hasText(s.content(), "Contact note"), "the kind is said in words")
+	require.True(t, hasText(s.content(), "8 May 2025"), "the date is shown")
+
+	// Tapping the contact note opens the contact.
+	test.Tap(searchRowFor(t, s, "Prison visit"))
+	require.Equal(t, sectionContacts, u.shell.current)
+
+	// Tapping a woman opens her page.
+	s = searchFor(t, u, "Bea")
+	require.Equal(t, report.KindPerson, s.hits[0].Kind)
+	require.Equal(t, fx.women["Bea Jones"], s.hits[0].Ref)
+	test.Tap(searchRowFor(t, s, "Bea Jones"))
+	require.Equal(t, sectionWomen, u.shell.current)
+
+	// Nothing found says so, with the tips; an empty box shows the tips.
+	s = searchFor(t, u, "zebra")
+	require.Empty(t, s.hits)
+	require.True(t, hasText(s.content(), "Nothing found for “zebra”"))
+	u.shell.search.SetText("")
+	require.True(t, hasText(s.content(), "Search everything"))
+	require.True(t, hasText(s.content(), "release day"), "the tips explain quoted phrases")
+}
+
+func TestAnOlderSearchNeverReplacesTheLatestResults(t *testing.T) {
+	fx := newReportsFixture(t)
+	fx.u.shell.show(sectionSearch)
+	s := fx.u.shell.screens[sectionSearch].(*searchScreen)
+	s.open("Anna")
+	s.open("Bea")
+	eventually(t, func() bool { return s.shown != "" }, "a search ran")
+	require.Equal(t, "Bea", s.shown)
+	for _, h := range s.hits {
+		require.NotEqual(t, fx.women["Anna Smith"], h.Ref)
+	}
+}
+
+func TestEverySearchResultKindOpensASection(t *testing.T) {
+	kinds := []string{report.KindPerson, report.KindContact, report.KindContactNote, report.KindDiary,
+		report.KindSupervision, report.KindLetter, report.KindNewsletter, report.KindAction,
+		report.KindEvent, report.KindAgency}
+	want := map[string][2]string{
+		report.KindPerson:      {sectionWomen, "r"},
+		report.KindContact:     {sectionContacts, "r"},
+		report.KindContactNote: {sectionContacts, "r"},
+		report.KindDiary:       {sectionDiary, "r"},
+		report.KindSupervision: {sectionSupervision, "r"},
+		report.KindLetter:      {sectionLetters, "letter:r"},
+		report.KindNewsletter:  {sectionLetters, "newsletter:r"},
+		report.KindAction:      {sectionWomen, "p"},
+		report.KindEvent:       {sectionWomen, "p"},
+		report.KindAgency:      {sectionDirectory, "r"},
+	}
+	for _, k := range kinds {
+		sec, id := searchTarget(report.Hit{Kind: k, Ref: "r", PersonID: "p"})
+		require.Equal(t, want[k], [2]string{sec, id}, k)
+		word, icon := searchKind(k)
+		require.NotEqual(t, "Record", word, k)
+		require.NotNil(t, icon, k)
+	}
+	sec, id := searchTarget(report.Hit{Kind: report.KindAction, Ref: "r"})
+	require.Equal(t, [2]string{sectionToday, ""}, [2]string{sec, id}, "an action about no one woman")
+}
+
+func TestSnippetMarkersBecomeHighlightedSegments(t *testing.T) {
+	snip := "… she asked about " + report.SnippetStart + "housing" + report.SnippetEnd +
+		" and\nher " + report.SnippetStart + "house" + report.SnippetEnd + " …"
+	var plain, bold strings.Builder
+	for _, seg := range snippetSegments(snip) {
+		ts := seg.(*widget.TextSegment)
+		require.True(t, ts.Style.Inline, "all on one line")
+		if ts.Style.TextStyle.Bold {
+			bold.WriteString(ts.Text + "|")
+		}
+		plain.WriteString(ts.Text)
+	}
+	require.Equal(t, "housing|house|", bold.String())
+	require.Equal(t, "… she asked about housing and her house …", plain.String())
+	require.NotContains(t, plain.String(), report.SnippetStart)
+}
