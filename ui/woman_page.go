@@ -210,10 +210,11 @@ func safetyBanner(note string) fyne.CanvasObject {
 	bg.StrokeColor = theme.Color(theme.ColorNameWarning)
 	bg.StrokeWidth = 1
 	icon := widget.NewIcon(theme.WarningIcon())
-	title := widget.NewLabelWithStyle("Safety note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	text := widget.NewLabel(note)
+	text := widget.NewRichText(
+		&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: "Safety note: "},
+		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: note})
 	text.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(title, text))
+	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, text)
 	return container.NewStack(bg, container.NewPadded(body))
 }
 

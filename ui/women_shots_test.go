@@ -33,6 +33,21 @@ func TestWomenScreenshots(t *testing.T) {
 			woman = seedCasework(t, u).dana
 		} else if rel, err := u.sess.Notes.ListPeople(notesInCustody()); err == nil && len(rel) > 0 {
 			woman = rel[0].ID
+			// Prefer a woman with a safety note, to see how it is shown.
+			found := false
+			for _, r := range rel {
+				if p, err := u.sess.Notes.GetPerson(r.ID); err == nil && p.SafetyNote != "" {
+					woman, found = r.ID, true
+					break
+				}
+			}
+			if !found {
+				p, err := u.sess.Notes.GetPerson(woman)
+				require.NoError(t, err)
+				p.SafetyNote = "Do not give her address or release date to anyone who calls; her ex-partner has tried before."
+				p.Sensitive = []string{"domestic_sexual_abuse"}
+				require.NoError(t, u.sess.Notes.SavePerson(p))
+			}
 		}
 		u.win.Resize(size)
 		tag := func(name string) string {

@@ -482,3 +482,23 @@ func TestWomenAddingAnEstablishmentFromTheForm(t *testing.T) {
 	require.Len(t, list, 1)
 	require.Equal(t, "prison", list[0].Kind)
 }
+
+func TestWomenTabMovesThroughTheFormInReadingOrder(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	s := womenOf(t, u)
+	test.Tap(findButton(t, u.win.Content(), "Add a woman"))
+	f := s.adding
+	c := u.win.Canvas()
+	require.Equal(t, fyne.Focusable(f.name), c.Focused(), "her name has the keyboard first")
+	want := []fyne.Focusable{f.pseudonym, f.dob, f.prisonNumber, f.status, f.establishment}
+	for _, w := range want {
+		c.FocusNext()
+		require.Equal(t, w, c.Focused())
+	}
+	c.FocusNext() // the "Add new…" establishment button
+	c.FocusNext()
+	require.Equal(t, fyne.Focusable(f.sentence), c.Focused())
+	c.FocusNext()
+	require.Equal(t, fyne.Focusable(f.release), c.Focused())
+}
