@@ -423,6 +423,19 @@ func (s *diaryScreen) save() {
 	}
 }
 
+// print makes a supervision pack PDF (Ctrl+P): of the open entry's day
+// when an entry is open, otherwise of the last three months.
+func (s *diaryScreen) print() {
+	from, to := "", ""
+	if s.editor != nil && !s.editor.closed {
+		s.editor.flush()
+		if d := strings.TrimSpace(s.editor.date.Text); diaryDateProblem(d, true) == "" {
+			from, to = d, d
+		}
+	}
+	showSupervisionPackDialog(s.u, from, to)
+}
+
 // beforeLock keeps what is being written before the vault locks.
 func (s *diaryScreen) beforeLock() {
 	if s.editor != nil && !s.editor.closed {

@@ -394,7 +394,7 @@ func (ed *diaryEditor) templateChosen(name string) {
 	to, _ := diary.TemplateByKey(key)
 	msg := fmt.Sprintf("The headings change to those of %s. Nothing you wrote is lost: it moves under “%s”, with its old headings, for you to sort into the new sections.",
 		to.Name, to.Sections[0].Heading)
-	dialog.ShowConfirm("Change the template?", msg, func(ok bool) {
+	diaryConfirm(ed.u.win, "Change the template?", msg, "Change template", "Keep "+diaryTemplateName(ed.tmplKey), false, func(ok bool) {
 		if !ok {
 			old, _ := diary.TemplateByKey(ed.tmplKey)
 			ed.loading = true
@@ -403,7 +403,13 @@ func (ed *diaryEditor) templateChosen(name string) {
 			return
 		}
 		ed.switchTemplate(key)
-	}, ed.u.win)
+	})
+}
+
+// diaryTemplateName is the name of template key.
+func diaryTemplateName(key string) string {
+	t, _ := diary.TemplateByKey(key)
+	return t.Name
 }
 
 // switchTemplate moves to template key, carrying every written section
@@ -766,7 +772,7 @@ func (ed *diaryEditor) confirmDelete() {
 	if ed.id == "" {
 		msg = "This entry has not been saved. What you wrote will be thrown away."
 	}
-	dialog.ShowConfirm("Delete this diary entry?", msg, func(ok bool) {
+	diaryConfirm(ed.u.win, "Delete this diary entry?", msg, "Delete entry", "Keep it", true, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -785,7 +791,7 @@ func (ed *diaryEditor) confirmDelete() {
 		if ed.onDeleted != nil {
 			ed.onDeleted()
 		}
-	}, ed.u.win)
+	})
 }
 
 // reloadStored refreshes the status and comments from the store (after a

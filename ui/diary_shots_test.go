@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/require"
 )
 
@@ -75,6 +77,11 @@ func TestDiaryScreenshots(t *testing.T) {
 			diaryShot(t, u, "supervision-session")
 			diaryScrollDown(v.form.content())
 			diaryShot(t, u, "supervision-session-end")
+			if len(v.form.shown) > 0 {
+				v.form.readEntry(v.form.shown[0])
+				diaryShot(t, u, "supervision-read")
+				u.win.Canvas().Overlays().Top().Hide()
+			}
 		}
 		v.newSession()
 		diaryShot(t, u, "supervision-new")
@@ -84,4 +91,23 @@ func TestDiaryScreenshots(t *testing.T) {
 		u.win.Canvas().Overlays().Top().Hide()
 		u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
 	}
+
+	// The light variant, as most desktops show it.
+	u.app.Settings().SetTheme(diaryLightTheme{u.app.Settings().Theme()})
+	u.win.Resize(fyne.NewSize(1180, 760))
+	s := diaryTestScreen(t, u)
+	s.open(s.items[0].ID)
+	diaryShot(t, u, "light-diary-entry")
+	v := supervisionTestScreen(t, u)
+	if len(v.sessions) > 1 {
+		v.showSession(v.sessions[1].ID)
+		diaryShot(t, u, "light-supervision-session")
+	}
+}
+
+// diaryLightTheme shows a theme in its light variant.
+type diaryLightTheme struct{ fyne.Theme }
+
+func (l diaryLightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return l.Theme.Color(n, theme.VariantLight)
 }

@@ -467,6 +467,7 @@ func (f *supervisionForm) readEntry(id string) {
 	})
 	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{closeBtn, openBtn})
+	diaryEscapeCloses(f.u.win, d)
 	size := f.u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(680, size.Width*0.9), min(560, size.Height*0.85)))
 	d.Show()
@@ -699,15 +700,16 @@ func (f *supervisionForm) signOff() {
 
 // confirmUnsign asks, then removes the sign-off.
 func (f *supervisionForm) confirmUnsign() {
-	dialog.ShowConfirm("Remove the sign-off?",
+	diaryConfirm(f.u.win, "Remove the sign-off?",
 		"The entries of this session go back to “For supervision”, unless another signed-off session includes them. The comments and actions stay.",
+		"Remove sign-off", "Keep it signed off", false,
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			f.signedOn.SetText("")
 			f.save()
-		}, f.u.win)
+		})
 }
 
 // confirmDelete asks, then deletes the session.
@@ -716,7 +718,7 @@ func (f *supervisionForm) confirmDelete() {
 	if f.id == "" {
 		msg = "This session has not been saved. What you typed will be thrown away."
 	}
-	dialog.ShowConfirm("Delete this supervision session?", msg, func(ok bool) {
+	diaryConfirm(f.u.win, "Delete this supervision session?", msg, "Delete session", "Keep it", true, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -734,7 +736,7 @@ func (f *supervisionForm) confirmDelete() {
 		if f.onDeleted != nil {
 			f.onDeleted()
 		}
-	}, f.u.win)
+	})
 }
 
 // leave saves the session if it changed; when it cannot be saved, it is

@@ -31,8 +31,8 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	if from == "" && to == "" {
 		from, to = diaryPeriod(diaryLast3Months, today)
 	}
-	fromE := newDiaryLeaveEntry("YYYY-MM-DD", nil)
-	toE := newDiaryLeaveEntry("YYYY-MM-DD", nil)
+	fromE := newDiaryDialogEntry("YYYY-MM-DD")
+	toE := newDiaryDialogEntry("YYYY-MM-DD")
 	fromE.SetText(from)
 	toE.SetText(to)
 	errL := diaryErrorLabel()
@@ -81,7 +81,8 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	)
 	var d *dialog.CustomDialog
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
-	save := widget.NewButtonWithIcon("Save PDF…", theme.DocumentSaveIcon(), func() {
+	var save *widget.Button
+	save = widget.NewButtonWithIcon("Save PDF…", theme.DocumentSaveIcon(), func() {
 		if !check() {
 			return
 		}
@@ -102,6 +103,11 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	save.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Supervision pack PDF", container.New(&diaryFixedWidth{width: 460}, body), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	for _, e := range []*diaryDialogEntry{fromE, toE} {
+		e.onEnter = func() { save.OnTapped() }
+		e.onEscape = d.Hide
+	}
+	diaryEscapeCloses(u.win, d)
 	d.Show()
 	u.win.Canvas().Focus(fromE)
 }
