@@ -320,8 +320,22 @@ func (s *diaryScreen) showEntry(id string) {
 }
 
 // saved is called by the editor after each save: the list follows.
+// While no filter is set and the entry keeps its date (so its place in
+// the list), its line is updated in place: autosave stays light on a
+// diary of thousands of entries.
 func (s *diaryScreen) saved(id string) {
 	s.selected = id
+	if ed := s.editor; ed != nil && ed.id == id && ed.last.ID == id && !s.filtered() {
+		if i := s.indexOf(id); i >= 0 && s.items[i].Date == ed.last.Date {
+			old := s.items[i]
+			s.items[i] = ed.last
+			s.list.RefreshItem(i)
+			if strings.Join(old.Tags, "\x1f") != strings.Join(ed.last.Tags, "\x1f") {
+				s.loadTags()
+			}
+			return
+		}
+	}
 	s.loadTags()
 	s.reload()
 }

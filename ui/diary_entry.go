@@ -45,6 +45,8 @@ type diaryEditor struct {
 	id       string
 	status   string
 	comments []diary.Comment
+	// last is the list line of the entry as last saved.
+	last     diary.Summary
 	draftKey string
 	// hasDraft says a draft is stored under draftKey.
 	hasDraft bool
@@ -644,6 +646,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	}
 	ed.id = e.ID
 	ed.status = e.Status
+	ed.last = supervisionSummaryOf(&e)
 	ed.dirty = false
 	if ed.hasDraft {
 		if err := ed.u.sess.Notes.DeleteDraft(ed.draftKey); err == nil {
@@ -760,6 +763,7 @@ func (ed *diaryEditor) setStatus(to string) {
 	}
 	ed.u.sess.Changed()
 	ed.status = to
+	ed.last.Status = to
 	ed.showStatus()
 	if ed.onSaved != nil {
 		ed.onSaved(ed.id)

@@ -375,3 +375,31 @@ func TestDiaryLearningViewFiltersByTagAndOpensTheEntry(t *testing.T) {
 	require.NotNil(t, s.editor)
 	require.Equal(t, a, s.editor.id)
 }
+
+func TestDiaryListLineFollowsTheEntryAsItIsSaved(t *testing.T) {
+	diarySlowAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	older := diaryTestEntry(t, u, "2025-05-01", "draft", "")
+	id := diaryTestEntry(t, u, "2025-06-01", "draft", "")
+	s := diaryTestScreen(t, u)
+	s.open(id)
+	ed := s.editor
+	ed.sections[0].SetText("")
+	test.Type(ed.sections[0], "Release day: met her at the gate at eight.")
+	test.Type(ed.tags, "release day")
+	require.True(t, ed.save(false))
+	require.Equal(t, id, s.items[0].ID)
+	require.Equal(t, "Release day: met her at the gate at eight.", s.items[0].Summary)
+	require.Equal(t, []string{"release day"}, s.items[0].Tags)
+	require.Contains(t, s.tag.Options, "release day (1)", "a new tag joins the tag filter")
+
+	test.Tap(findButton(t, ed.content(), "Mark for supervision"))
+	require.Equal(t, "for_supervision", s.items[0].Status)
+
+	// A new date moves the entry to its place in the list.
+	ed.date.SetText("2025-04-01")
+	require.True(t, ed.save(false))
+	require.Equal(t, older, s.items[0].ID)
+	require.Equal(t, id, s.items[1].ID)
+}
