@@ -37,13 +37,15 @@ type womanPage struct {
 	header   *fyne.Container
 	tabs     *container.AppTabs
 	timeline *womanTimeline
-	needs    *womanNeeds
-	plan     *womanPlan
-	actions  *womanActions
-	events   *womanEvents
-	form     *personForm
-	details  *fyne.Container
-	root     fyne.CanvasObject
+	// The other tabs are built the first time they are shown (nil until
+	// then), so that her page opens quickly.
+	needs   *womanNeeds
+	plan    *womanPlan
+	actions *womanActions
+	events  *womanEvents
+	form    *personForm
+	details *fyne.Container
+	root    fyne.CanvasObject
 }
 
 // newWomanPage builds her page. onChanged runs after her details are saved.
@@ -56,22 +58,19 @@ func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, erro
 	p.person = person
 	p.header = container.NewVBox()
 	p.timeline = newWomanTimeline(p)
-	p.needs = newWomanNeeds(p)
-	p.plan = newWomanPlan(p)
-	p.actions = newWomanActions(p)
-	p.events = newWomanEvents(p)
 	p.details = container.NewStack()
-	p.buildForm()
-
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Timeline", p.timeline.content()),
-		container.NewTabItem("Needs", container.NewVScroll(container.NewPadded(p.needs.content()))),
-		container.NewTabItem("Release plan", container.NewVScroll(container.NewPadded(p.plan.content()))),
-		container.NewTabItem("Actions", container.NewVScroll(container.NewPadded(p.actions.content()))),
-		container.NewTabItem("Outcomes", container.NewVScroll(container.NewPadded(p.events.content()))),
+		container.NewTabItem("Needs", container.NewStack()),
+		container.NewTabItem("Release plan", container.NewStack()),
+		container.NewTabItem("Actions", container.NewStack()),
+		container.NewTabItem("Outcomes", container.NewStack()),
 		container.NewTabItem("Details", p.details),
 	)
-	p.tabs.OnSelected = func(*container.TabItem) { p.flush() }
+	p.tabs.OnSelected = func(*container.TabItem) {
+		p.flush()
+		p.ensureTab(p.tabs.SelectedIndex())
+	}
 	p.fillHeader()
 	p.root = container.NewBorder(container.NewPadded(p.header), nil, nil, nil, p.tabs)
 	return p, nil
@@ -79,12 +78,41 @@ func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, erro
 
 func (p *womanPage) content() fyne.CanvasObject { return p.root }
 
+// ensureTab builds tab i's content if it has not been built yet.
+func (p *womanPage) ensureTab(i int) {
+	var made fyne.CanvasObject
+	switch {
+	case i == womanTabNeeds && p.needs == nil:
+		p.needs = newWomanNeeds(p)
+		made = p.needs.content()
+	case i == womanTabPlan && p.plan == nil:
+		p.plan = newWomanPlan(p)
+		made = p.plan.content()
+	case i == womanTabActions && p.actions == nil:
+		p.actions = newWomanActions(p)
+		made = p.actions.content()
+	case i == womanTabEvents && p.events == nil:
+		p.events = newWomanEvents(p)
+		made = p.events.content()
+	case i == womanTabDetails && p.form == nil:
+		p.buildForm()
+		return
+	default:
+		return
+	}
+	box := p.tabs.Items[i].Content.(*fyne.Container)
+	box.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(made))}
+	box.Refresh()
+}
+
 // buildForm (re)makes the Details tab's form from her stored record.
 func (p *womanPage) buildForm() {
 	p.form = newPersonForm(p.u, p.person, func(saved *notes.Person) {
 		p.person = saved
 		p.fillHeader()
-		p.plan.reload()
+		if p.plan != nil {
+			p.plan.reload()
+		}
 		if p.onChanged != nil {
 			p.onChanged(saved.ID)
 		}
@@ -117,6 +145,7 @@ func (p *womanPage) fillHeader() {
 	}
 	edit := widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() {
 		p.tabs.SelectIndex(womanTabDetails)
+		p.ensureTab(womanTabDetails)
 		p.form.focusFirst()
 	})
 	contact := widget.NewButtonWithIcon("New contact with her", theme.ContentAddIcon(), func() {
@@ -170,11 +199,19 @@ func (p *womanPage) reload() {
 	p.person = person
 	p.fillHeader()
 	p.timeline.reload()
-	p.needs.reload()
-	p.plan.reload()
-	p.actions.reload()
-	p.events.reload()
-	if p.tabs.SelectedIndex() != womanTabDetails {
+	if p.needs != nil {
+		p.needs.reload()
+	}
+	if p.plan != nil {
+		p.plan.reload()
+	}
+	if p.actions != nil {
+		p.actions.reload()
+	}
+	if p.events != nil {
+		p.events.reload()
+	}
+	if p.form != nil && p.tabs.SelectedIndex() != womanTabDetails {
 		p.buildForm()
 	}
 }
@@ -182,7 +219,7 @@ func (p *womanPage) reload() {
 // save is Ctrl+S on her page: the details form if it is shown, otherwise
 // the notes being typed.
 func (p *womanPage) save() {
-	if p.tabs.SelectedIndex() == womanTabDetails {
+	if p.tabs.SelectedIndex() == womanTabDetails && p.form != nil {
 		p.form.save()
 		return
 	}
@@ -191,8 +228,12 @@ func (p *womanPage) save() {
 
 // flush saves need and release-plan notes still being typed.
 func (p *womanPage) flush() {
-	p.needs.flush()
-	p.plan.flush()
+	if p.needs != nil {
+		p.needs.flush()
+	}
+	if p.plan != nil {
+		p.plan.flush()
+	}
 }
 
 // afterChange is called by a tab after it wrote something: the vault is

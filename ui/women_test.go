@@ -327,6 +327,7 @@ func TestWomenTheReleasePlanIsForWomenInCustody(t *testing.T) {
 	ids := seedCasework(t, u)
 	s := womenOf(t, u)
 	s.open(ids.jo)
+	s.page.tabs.SelectIndex(womanTabPlan)
 	require.Empty(t, s.page.plan.checks)
 	require.Contains(t, s.page.plan.about.Text, "for women in custody")
 }
