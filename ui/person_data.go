@@ -38,7 +38,7 @@ type personDataTab struct {
 func newPersonDataTab(u *UI, erased func()) *personDataTab {
 	t := &personDataTab{u: u, erased: erased}
 	t.find = widget.NewEntry()
-	t.find.SetPlaceHolder("Her name, pseudonym or prison number")
+	t.find.SetPlaceHolder("Name, pseudonym or number")
 	t.find.ActionItem = widget.NewIcon(theme.SearchIcon())
 	t.find.OnChanged = func(string) { t.reload() }
 	t.find.OnSubmitted = func(string) {
@@ -165,16 +165,16 @@ func (t *personDataTab) show(p *notes.PersonSummary) {
 
 	cards := container.NewVBox(
 		widget.NewCard("Subject access request", "", container.NewVBox(
-			muted("Everything held about her, worded for her to read: her record, needs, release plan, "+
+			personDataText("Everything held about her, worded for her to read: her record, needs, release plan, "+
 				"her part of every contact, actions, events, letters, and the diary entries, supervision notes "+
 				"and newsletters about her. Other people's names are replaced by “[another person]”."),
 			container.NewHBox(sar))),
 		widget.NewCard("Her records as a file", "", container.NewVBox(
-			muted("Her records in Inreach's JSON format, to pass to another service that uses it. "+
+			personDataText("Her records in Inreach's JSON format, to pass to another service that uses it. "+
 				"The file is not encrypted."),
 			container.NewHBox(export))),
 		widget.NewCard("Erase her", "", container.NewVBox(
-			muted("Removes her and every record about her from this notebook, for good. "+
+			personDataText("Removes her and every record about her from this notebook, for good. "+
 				"You will be asked to type her name to confirm."),
 			container.NewHBox(erase))),
 	)
@@ -245,4 +245,11 @@ func (l *personDataRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[1].Resize(fyne.NewSize(size.Width, objs[1].MinSize().Height))
 	objs[1].Move(fyne.NewPos(0, a.Height-theme.InnerPadding()))
+}
+
+// personDataText is a wrapped paragraph of a card.
+func personDataText(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

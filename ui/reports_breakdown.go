@@ -35,7 +35,6 @@ func showBreakdownDialog(u *UI, label, from, to string, rows []report.BreakdownR
 				who.Truncation = fyne.TextTruncateEllipsis
 				detail := widget.NewLabel("detail")
 				detail.Truncation = fyne.TextTruncateEllipsis
-				detail.Importance = widget.LowImportance
 				date := widget.NewLabel("30 Sep 2025")
 				count := widget.NewLabelWithStyle("× 10", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 				right := container.NewHBox(date, container.New(&reportsFixedWidth{width: 48}, count))

@@ -72,13 +72,13 @@ func confirmErase(u *UI, personID, name string, done func()) {
 		}
 	}
 	typed.OnSubmitted = func(string) { go_() }
-	cancel := widget.NewButtonWithIcon("Keep her", theme.CancelIcon(), func() { d.Hide() })
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
 
 	body := container.NewVBox(intro, what, kept, widget.NewSeparator(), ask, typed, msg)
 	d = dialog.NewCustomWithoutButtons("Erase "+name+"?", body, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, eraseBtn})
 	size := u.win.Canvas().Size()
-	d.Resize(fyne.NewSize(min(600, size.Width-40), min(520, size.Height-40)))
+	d.Resize(fyne.NewSize(min(600, size.Width-40), min(480, size.Height-40)))
 	d.Show()
 	u.win.Canvas().Focus(typed)
 }
@@ -107,10 +107,10 @@ func runErase(u *UI, personID string, done func()) {
 					fyne.Do(func() { u.showSaveError(err) })
 				}
 			}()
-			showErasureReport(u, rep)
 			if done != nil {
 				done()
 			}
+			showErasureReport(u, rep)
 		})
 	}()
 }
@@ -130,11 +130,11 @@ func showErasureReport(u *UI, rep *report.ErasureReport) {
 
 // eraseBullets is a short bulleted list of wrapped lines.
 func eraseBullets(items []string) fyne.CanvasObject {
-	box := container.NewVBox()
-	for _, it := range items {
-		l := widget.NewLabel("•  " + it)
-		l.Wrapping = fyne.TextWrapWord
-		box.Add(l)
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = "•  " + it
 	}
-	return box
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

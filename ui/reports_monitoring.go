@@ -85,7 +85,7 @@ func newMonitoringTab(u *UI) *monitoringTab {
 	jsonBtn := widget.NewButtonWithIcon("Export JSON…", theme.DownloadIcon(), m.exportJSON)
 
 	periodRow := container.NewHBox(
-		widget.NewLabel("Period"), m.period,
+		widget.NewLabel("Period"), container.New(&reportsFixedWidth{width: periodMenuWidth()}, m.period),
 		widget.NewLabel("from"), m.from,
 		widget.NewLabel("to"), m.to,
 	)
@@ -363,4 +363,13 @@ func (m *monitoringTab) exportData(ext string, write func(io.Writer, *report.Fig
 			return "The figures for " + reportsDateWords(from) + " to " + reportsDateWords(to) +
 				" were saved as " + path + ". They are counts only and name no woman."
 		})
+}
+
+// periodMenuWidth fits the longest period name in the menu.
+func periodMenuWidth() float32 {
+	w := float32(0)
+	for _, l := range report.PeriodLabels {
+		w = max(w, fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 2*theme.IconInlineSize() + 2*theme.InnerPadding()
 }

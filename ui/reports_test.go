@@ -222,7 +222,7 @@ func TestErasingAWomanNeedsHerNameTypedExactly(t *testing.T) {
 	require.True(t, hasText(dlg, "not her name as recorded"), "Enter with the wrong name says so")
 	_, err := fx.u.sess.Notes.GetPerson(id)
 	require.NoError(t, err, "she is still there")
-	test.Tap(findButton(t, dlg, "Keep her"))
+	test.Tap(findButton(t, dlg, "Cancel"))
 	require.Nil(t, fx.u.win.Canvas().Overlays().Top())
 
 	dlg = fx.eraseThroughDialog(t, s, "Anna Smith")

@@ -65,7 +65,7 @@ func (t *retentionTab) newRow() fyne.CanvasObject {
 	erase := widget.NewButtonWithIcon("Erase…", theme.DeleteIcon(), nil)
 	erase.Importance = widget.DangerImportance
 	text := container.New(&personDataRowLayout{}, name, dates)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(keep, erase),
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(keep, erase)),
 		container.NewVBox(text, note))
 }
 
@@ -86,7 +86,7 @@ func (t *retentionTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		note.Importance = widget.WarningImportance
 	}
 	note.Refresh()
-	buttons := c.Objects[1].(*fyne.Container)
+	buttons := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 	buttons.Objects[0].(*widget.Button).OnTapped = func() { t.keep(it) }
 	buttons.Objects[1].(*widget.Button).OnTapped = func() {
 		confirmErase(t.u, it.PersonID, it.Name, t.erased)

@@ -47,6 +47,7 @@ type searchScreen struct {
 	moreBtn *widget.Button
 	stack   *fyne.Container
 	results fyne.CanvasObject
+	header  fyne.CanvasObject // the title and status, hidden with the tips
 	body    fyne.CanvasObject
 }
 
@@ -70,8 +71,9 @@ func newSearchScreen(u *UI) *searchScreen {
 	s.moreBtn.Hide()
 	s.results = container.NewBorder(nil, container.NewCenter(s.moreBtn), nil, nil, s.list)
 	s.stack = container.NewStack()
-	top := container.NewVBox(container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.title), s.status)
-	s.body = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.stack)
+	s.header = container.NewPadded(container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, s.title), s.status))
+	s.body = container.NewBorder(s.header, nil, nil, nil, s.stack)
 	s.showTips()
 	return s
 }
@@ -92,6 +94,7 @@ func (s *searchScreen) open(q string) {
 		s.showTips()
 		return
 	}
+	s.header.Show()
 	s.status.SetText("Searching…")
 	s.search(q, 0)
 }
@@ -135,11 +138,12 @@ func (s *searchScreen) search(q string, offset int) {
 			} else {
 				s.hits = append(s.hits, hits...)
 			}
-			s.shown, s.more = q, more
-			s.showResults()
+			s.more = more
+			s.showResults(q)
 			if offset == 0 && listShown {
 				s.list.ScrollToTop()
 			}
+			s.shown = q // last: tests wait for it
 		})
 	})
 }
@@ -151,8 +155,9 @@ func (s *searchScreen) showMore() {
 	s.search(s.shown, len(s.hits))
 }
 
-func (s *searchScreen) showResults() {
-	q := strings.TrimSpace(s.shown)
+func (s *searchScreen) showResults(query string) {
+	q := strings.TrimSpace(query)
+	s.header.Show()
 	s.title.SetText("Results for “" + q + "”")
 	if len(s.hits) == 0 {
 		s.status.SetText("")
@@ -174,7 +179,7 @@ func (s *searchScreen) showResults() {
 }
 
 func (s *searchScreen) showTips() {
-	s.title.SetText("Search")
+	s.header.Hide()
 	s.status.SetText("")
 	s.moreBtn.Hide()
 	s.setBody(emptyState("Search everything",
@@ -183,7 +188,7 @@ func (s *searchScreen) showTips() {
 }
 
 // searchTips says how the search box reads what is typed.
-const searchTips = "Words are found as you type: “hous” finds housing.\n" +
+const searchTips = "Words are found as you type: hous finds housing.\n" +
 	"Every word must be there, in any order: housing Smith.\n" +
 	"Put words in quotes to find them together: \"release day\".\n" +
 	"Capital letters and accents do not matter."
@@ -288,14 +293,18 @@ func updateSearchRow(h report.Hit, o fyne.CanvasObject) {
 
 	kind, res := searchKind(h.Kind)
 	icon.SetResource(res)
-	t := h.Title
+	// The title may end with the date; it is shown in words on the right.
+	t, due := h.Title, ""
 	if h.Date != "" {
 		t = strings.TrimSuffix(t, ", "+h.Date)
+		if u := strings.TrimSuffix(t, ", due "+h.Date); u != t {
+			t, due = u, "due "
+		}
 	}
 	title.SetText(t)
 	date.SetText("")
 	if schema.ValidDate(h.Date) {
-		date.SetText(reportsShortDate(h.Date))
+		date.SetText(due + reportsShortDate(h.Date))
 	}
 	snippet.Segments = append([]widget.RichTextSegment{&widget.TextSegment{
 		Text:  kind + "  ·  ",
