@@ -389,7 +389,7 @@ func (s *diaryScreen) open(id string) {
 	}
 	e, cerr := s.u.sess.Diary.NewEntryForContact(id)
 	if cerr != nil {
-		showError(s.u.win, "The diary entry could not be opened", err)
+		showError(s.u.win, "The diary entry could not be opened", cerr)
 		return
 	}
 	s.closeEditor()

@@ -91,6 +91,14 @@ func TestSupervisionSignOffMarksThePickedEntryDiscussedWithTheComment(t *testing
 	ss, err = u.sess.Diary.GetSession(ss.ID)
 	require.NoError(t, err)
 	require.Equal(t, diaryToday(u), ss.Actions[0].DoneOn)
+
+	// Today and search open a session by its id.
+	u.shell.show(sectionToday)
+	u.shell.openRecord(sectionSupervision, ss.ID)
+	require.NotNil(t, s.form)
+	require.Equal(t, ss.ID, s.form.id)
+	require.True(t, s.form.picks[id].check.Checked)
+	require.Equal(t, "Good, honest reflection. Share the release checklist with the team.", s.form.picks[id].comment.Text)
 }
 
 func TestSupervisionBadDatesAreShownAtTheFieldAndTheFormIsKept(t *testing.T) {
