@@ -82,8 +82,13 @@ func (s *searchScreen) content() fyne.CanvasObject { return s.body }
 
 // open searches for q (the shell calls it on every keystroke in the search
 // box). The search waits for a pause in typing and runs off the UI
-// goroutine; results for an older query are dropped.
+// goroutine; results for an older query are dropped. The same text again
+// (Enter in the search box) opens the best result.
 func (s *searchScreen) open(q string) {
+	if q == s.query && q == s.shown && len(s.hits) > 0 {
+		s.openHit(s.hits[0])
+		return
+	}
 	s.query = q
 	s.gen++
 	if s.timer != nil {
@@ -102,8 +107,12 @@ func (s *searchScreen) open(q string) {
 // refresh searches again when the section is shown again: records may
 // have changed (or been erased) meanwhile.
 func (s *searchScreen) refresh() {
-	if s.query != "" {
-		s.open(s.query)
+	if strings.TrimSpace(s.query) != "" && report.MatchQuery(s.query) != "" {
+		s.gen++
+		if s.timer != nil {
+			s.timer.Stop()
+		}
+		s.search(s.query, 0)
 	}
 }
 

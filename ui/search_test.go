@@ -95,6 +95,12 @@ func TestTypingInTheSearchBoxShowsHighlightedResultsThatOpenTheirRecord(t *testi
 	test.Tap(searchRowFor(t, s, "Bea Jones"))
 	require.Equal(t, sectionWomen, u.shell.current)
 
+	// Enter in the search box opens the best result.
+	s = searchFor(t, u, "daughter")
+	require.Equal(t, report.KindContactNote, s.hits[0].Kind)
+	u.shell.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	require.Equal(t, sectionContacts, u.shell.current)
+
 	// Nothing found says so, with the tips; an empty box shows the tips.
 	s = searchFor(t, u, "zebra")
 	require.Empty(t, s.hits)
