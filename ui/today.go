@@ -25,14 +25,15 @@ func init() {
 type todayScreen struct {
 	u    *UI
 	view notes.TodayView
-	// allOverdue shows every overdue action, not only the oldest few.
-	allOverdue bool
-	body       *fyne.Container
-	root       fyne.CanvasObject
+	// expanded lists every line of a long card ("overdue",
+	// "supervision"), not only the first few.
+	expanded map[string]bool
+	body     *fyne.Container
+	root     fyne.CanvasObject
 }
 
 func newTodayScreen(u *UI) *todayScreen {
-	s := &todayScreen{u: u, body: container.NewStack()}
+	s := &todayScreen{u: u, body: container.NewStack(), expanded: map[string]bool{}}
 	s.root = s.body
 	s.refresh()
 	return s
@@ -159,17 +160,14 @@ func (s *todayScreen) actionsCard() fyne.CanvasObject {
 		l.Importance = widget.DangerImportance
 		rows = append(rows, l)
 		shown := s.view.Overdue
-		if !s.allOverdue && len(shown) > todayOverdueShown {
-			shown = shown[:todayOverdueShown]
+		if !s.expanded["overdue"] && len(shown) > todayLinesShown {
+			shown = shown[:todayLinesShown]
 		}
 		for _, a := range shown {
 			rows = append(rows, s.actionRow(a, "was due "+dateWords(a.Due, today)+" ("+whenWords(a.Due, today)+")", widget.DangerImportance))
 		}
 		if more := len(s.view.Overdue) - len(shown); more > 0 {
-			rows = append(rows, widget.NewButtonWithIcon(fmt.Sprintf("Show %d more overdue", more), theme.MoreVerticalIcon(), func() {
-				s.allOverdue = true
-				s.refresh()
-			}))
+			rows = append(rows, s.showMore("overdue", fmt.Sprintf("Show %d more overdue", more)))
 		}
 	}
 	if len(s.view.DueSoon) > 0 {
@@ -185,9 +183,19 @@ func (s *todayScreen) actionsCard() fyne.CanvasObject {
 	return todayCard("Actions", n, rows, "No actions overdue or due this week.")
 }
 
-// todayOverdueShown is how many overdue actions are listed before a
-// "Show more" button (the oldest first).
-const todayOverdueShown = 10
+// todayLinesShown is how many lines a long card lists (the most pressing
+// first) before a "Show more" button.
+const todayLinesShown = 10
+
+// showMore is the button that lists the rest of a long card.
+func (s *todayScreen) showMore(card, text string) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(text, theme.MoreVerticalIcon(), func() {
+		s.expanded[card] = true
+		s.refresh()
+	})
+	b.Importance = widget.LowImportance
+	return container.NewHBox(b)
+}
 
 // actionRow is one action: a tick marks it done; the rest opens her page.
 func (s *todayScreen) actionRow(a notes.Action, when string, imp widget.Importance) fyne.CanvasObject {
@@ -291,7 +299,11 @@ func (s *todayScreen) lettersCard() fyne.CanvasObject {
 func (s *todayScreen) supervisionCard() fyne.CanvasObject {
 	today := s.view.Today
 	var rows []fyne.CanvasObject
-	for _, a := range s.view.SupervisionActions {
+	shown := s.view.SupervisionActions
+	if !s.expanded["supervision"] && len(shown) > todayLinesShown {
+		shown = shown[:todayLinesShown]
+	}
+	for _, a := range shown {
 		a := a
 		var bits []string
 		if a.Owner != "" {
@@ -315,7 +327,10 @@ func (s *todayScreen) supervisionCard() fyne.CanvasObject {
 			s.u.shell.openRecord(sectionSupervision, a.SupervisionID)
 		})))
 	}
-	return todayCard("From supervision", len(rows), rows, "No open actions from supervision.")
+	if more := len(s.view.SupervisionActions) - len(shown); more > 0 {
+		rows = append(rows, s.showMore("supervision", fmt.Sprintf("Show %d more", more)))
+	}
+	return todayCard("From supervision", len(s.view.SupervisionActions), rows, "No open actions from supervision.")
 }
 
 // supervisionDone records a supervision action as done today.

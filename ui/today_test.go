@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -137,4 +139,20 @@ func TestTodayRefreshesWhenShownAgain(t *testing.T) {
 	require.NoError(t, u.sess.Notes.SaveAction(&a))
 	u.shell.show(sectionToday)
 	require.True(t, hasText(s.content(), "Ring her about the food bank voucher"))
+}
+
+func TestTodayListsTheOldestOverdueFirstAndShowsTheRestOnRequest(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	ids := seedCasework(t, u)
+	for i := 0; i < todayLinesShown+3; i++ {
+		a := notes.Action{PersonID: ids.jo, Text: fmt.Sprintf("Overdue task number %02d", i), Due: dayFrom(u, -100+i)}
+		require.NoError(t, u.sess.Notes.SaveAction(&a))
+	}
+	s := todayOf(t, u)
+	require.True(t, hasText(s.content(), "Overdue task number 00"))
+	require.False(t, hasText(s.content(), "Chase the housing assessment date"), "the newest overdue waits behind Show more")
+	test.Tap(findButton(t, s.content(), "Show 4 more overdue"))
+	require.True(t, hasText(s.content(), "Chase the housing assessment date"))
+	require.True(t, hasText(s.content(), "Overdue task number 12"))
 }
