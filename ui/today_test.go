@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-
 	"testing"
 
 	"fyne.io/fyne/v2"
