@@ -96,9 +96,9 @@ func newMonitoringTab(u *UI) *monitoringTab {
 	)
 
 	m.months = newReportsColumnChart(func(b reportsBar) { m.showBreakdown(b.Key, "Contacts in "+b.Label) })
-	m.monthNote = muted("")
+	m.monthNote = personDataText("")
 	m.needs = newReportsBarList(func(b reportsBar) { m.showBreakdown(b.Key, "Women with a need: "+b.Label) })
-	m.needsNote = muted("")
+	m.needsNote = personDataText("")
 
 	figures := widget.NewCard("Figures", "Tap a figure to see the records behind it.", m.figureTable())
 	months := widget.NewCard("Contacts per month", "", container.NewVBox(m.months, m.monthNote))
