@@ -38,6 +38,13 @@ func (t *inreachTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 			c.A = 0x66
 		}
 		return c
+	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:
+		// Secondary text (low-importance labels, hints, placeholders) must
+		// stay readable: at least 4.5:1 against the background (WCAG AA).
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0xa8, G: 0xa8, B: 0xa8, A: 0xff}
+		}
+		return color.NRGBA{R: 0x6b, G: 0x6b, B: 0x6b, A: 0xff}
 	case theme.ColorNameSelection:
 		if v == theme.VariantDark {
 			return color.NRGBA{R: 0xb3, G: 0x9d, B: 0xe0, A: 0x40}

@@ -15,12 +15,13 @@ import (
 	"inreach/assets"
 )
 
-// heading is a large bold title.
+// heading is a large bold title. It is a label, so it follows the theme
+// when the system switches between light and dark.
 func heading(text string) fyne.CanvasObject {
-	t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
-	t.TextSize = theme.TextHeadingSize()
-	t.TextStyle = fyne.TextStyle{Bold: true}
-	return t
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }
 
 // subheading is a bold label for a part of a screen.
@@ -105,9 +106,7 @@ func brand() fyne.CanvasObject {
 	img := canvas.NewImageFromResource(appIcon)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(72, 72))
-	name := canvas.NewText("Inreach", theme.Color(theme.ColorNameForeground))
-	name.TextSize = theme.TextHeadingSize() * 1.3
-	name.TextStyle = fyne.TextStyle{Bold: true}
-	name.Alignment = fyne.TextAlignCenter
+	name := widget.NewLabelWithStyle("Inreach", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameHeadingText
 	return container.NewVBox(container.NewCenter(img), name)
 }
