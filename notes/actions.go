@@ -66,7 +66,7 @@ func (s *Store) SaveAction(a *Action) error {
 				return err
 			}
 			if !ok {
-				errs = append(errs, FieldError{ref.field, ref.msg})
+				errs = append(errs, FieldError{Field: ref.field, Message: ref.msg})
 			}
 		}
 		if len(errs) > 0 {

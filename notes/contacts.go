@@ -146,7 +146,7 @@ func (s *Store) SaveContact(c *Contact) error {
 				return err
 			}
 			if !ok {
-				errs = append(errs, FieldError{"EstablishmentID", "That establishment is not in the list (it may have been deleted). Choose another."})
+				errs = append(errs, FieldError{Field: "EstablishmentID", Message: "That establishment is not in the list (it may have been deleted). Choose another."})
 			}
 		}
 		for i, p := range c.People {
@@ -158,7 +158,7 @@ func (s *Store) SaveContact(c *Contact) error {
 				return err
 			}
 			if !ok {
-				errs = append(errs, FieldError{fmt.Sprintf("People[%d].PersonID", i), "That woman's record is not in the vault (it may have been deleted). Remove this row or choose another."})
+				errs = append(errs, FieldError{Field: fmt.Sprintf("People[%d].PersonID", i), Message: "That woman's record is not in the vault (it may have been deleted). Remove this row or choose another."})
 			}
 		}
 		if len(errs) > 0 {

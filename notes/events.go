@@ -43,7 +43,7 @@ func (s *Store) SaveEvent(e *Event) error {
 				return err
 			}
 			if !ok {
-				errs = append(errs, FieldError{"PersonID", "That woman's record is not in the vault (it may have been deleted)."})
+				errs = append(errs, FieldError{Field: "PersonID", Message: "That woman's record is not in the vault (it may have been deleted)."})
 			}
 		}
 		if len(errs) > 0 {

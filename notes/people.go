@@ -123,7 +123,7 @@ func (s *Store) SavePerson(p *Person) error {
 				return err
 			}
 			if !ok {
-				errs = append(errs, FieldError{"EstablishmentID", "That establishment is not in the list (it may have been deleted). Choose another."})
+				errs = append(errs, FieldError{Field: "EstablishmentID", Message: "That establishment is not in the list (it may have been deleted). Choose another."})
 			}
 		}
 		if len(errs) > 0 {
