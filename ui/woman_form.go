@@ -35,13 +35,15 @@ type personForm struct {
 	saveButton                                         *widget.Button
 	savedNote                                          *widget.Label
 	root, footer                                       fyne.CanvasObject
+	original                                           notes.Person // as stored (empty while adding)
+	notice                                             *fyne.Container
 }
 
 // newPersonForm builds the form for p (a new, empty Person to add one).
 // onSave runs after a successful save; onQuit (if not nil) gives the form a
 // Cancel button.
 func newPersonForm(u *UI, p *notes.Person, onSave func(*notes.Person), onQuit func()) *personForm {
-	f := &personForm{u: u, id: p.ID, form: newFieldForm(), onSave: onSave, onQuit: onQuit}
+	f := &personForm{u: u, id: p.ID, original: *p, form: newFieldForm(), onSave: onSave, onQuit: onQuit}
 	ff := f.form
 
 	f.name = ff.entry("Name", "Name", "Her full name")
@@ -98,14 +100,16 @@ func newPersonForm(u *UI, p *notes.Person, onSave func(*notes.Person), onQuit fu
 	f.savedNote.Importance = widget.SuccessImportance
 	buttons := []fyne.CanvasObject{layout.NewSpacer(), f.savedNote}
 	if onQuit != nil {
-		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), onQuit))
+		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.cancel))
 	}
 	buttons = append(buttons, f.saveButton)
 
 	part := func(title, about string, rows *fyne.Container) fyne.CanvasObject {
 		return widget.NewCard("", "", container.NewVBox(subheading(title), muted(about), rows))
 	}
+	f.notice = container.NewVBox()
 	f.root = container.NewVBox(
+		f.notice,
 		part("Who she is", "Only her name is needed to start; add the rest when you know it.",
 			ff.rowsFor("Name", "Pseudonym", "DateOfBirth", "PrisonNumber")),
 		part("Where she is", "Her status and, while she is in custody, where and until when.",
@@ -136,6 +140,8 @@ func (f *personForm) withBar(top fyne.CanvasObject) fyne.CanvasObject {
 
 // fill puts p's details in the fields.
 func (f *personForm) fill(p *notes.Person) {
+	setEnumSelect(f.status, schema.PersonStatus, p.Status)
+	setEnumSelect(f.referral, schema.Referral, p.Referral)
 	f.name.SetText(p.Name)
 	f.pseudonym.SetText(p.Pseudonym)
 	f.dob.SetText(p.DateOfBirth)
@@ -225,7 +231,11 @@ func (f *personForm) save() bool {
 		showError(f.u.win, "Her record could not be saved", err)
 		return false
 	}
+	f.dropDraft()
 	f.id = p.ID
+	f.original = p
+	f.notice.Objects = nil
+	f.notice.Refresh()
 	f.u.sess.Changed()
 	f.savedNote.SetText("Saved")
 	if f.onSave != nil {

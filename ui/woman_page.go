@@ -73,6 +73,9 @@ func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, erro
 	}
 	p.fillHeader()
 	p.root = container.NewBorder(container.NewPadded(p.header), nil, nil, nil, p.tabs)
+	if hasWomanDraft(u.sess.Notes, id) {
+		p.tabs.SelectIndex(womanTabDetails)
+	}
 	return p, nil
 }
 
@@ -117,6 +120,7 @@ func (p *womanPage) buildForm() {
 			p.onChanged(saved.ID)
 		}
 	}, nil)
+	p.form.restoreDraft()
 	p.details.Objects = []fyne.CanvasObject{p.form.withBar(nil)}
 	p.details.Refresh()
 }
@@ -226,8 +230,12 @@ func (p *womanPage) save() {
 	p.flush()
 }
 
-// flush saves need and release-plan notes still being typed.
+// flush saves need and release-plan notes still being typed, and keeps
+// unsaved changes to her details as a draft.
 func (p *womanPage) flush() {
+	if p.form != nil {
+		p.form.keepDraft()
+	}
 	if p.needs != nil {
 		p.needs.flush()
 	}

@@ -92,6 +92,14 @@ func newWomenScreen(u *UI) *womenScreen {
 	s.root = split
 	s.reload()
 	s.showNothing()
+	// Carry on with a form left unsaved when the notebook locked.
+	if id, ok := womanDraftOf(u.sess.Notes); ok {
+		if id == "" {
+			s.startAdding()
+		} else if _, err := u.sess.Notes.GetPerson(id); err == nil {
+			s.open(id)
+		}
+	}
 	return s
 }
 
@@ -168,8 +176,20 @@ func (s *womenScreen) setDetail(o fyne.CanvasObject) {
 	s.detail.Refresh()
 }
 
+// leaveDetail keeps what is typed on the right-hand side (as drafts)
+// before it is replaced.
+func (s *womenScreen) leaveDetail() {
+	if s.adding != nil {
+		s.adding.keepDraft()
+	}
+	if s.page != nil {
+		s.page.flush()
+	}
+}
+
 // showPerson shows her page.
 func (s *womenScreen) showPerson(id string) {
+	s.leaveDetail()
 	p, err := newWomanPage(s.u, id, s.personChanged)
 	if err != nil {
 		showError(s.u.win, "Her record could not be opened", err)
@@ -188,6 +208,7 @@ func (s *womenScreen) personChanged(id string) {
 
 // startAdding shows the empty form to add a woman.
 func (s *womenScreen) startAdding() {
+	s.leaveDetail()
 	s.list.UnselectAll()
 	s.page, s.selected = nil, ""
 	form := newPersonForm(s.u, &notes.Person{}, func(p *notes.Person) {
@@ -202,6 +223,7 @@ func (s *womenScreen) startAdding() {
 	title := container.NewVBox(heading("Add a woman"),
 		muted("Dates are written YYYY-MM-DD, for example 2025-07-04."))
 	s.setDetail(form.withBar(container.NewPadded(title)))
+	form.restoreDraft()
 	form.focusFirst()
 }
 
@@ -249,12 +271,9 @@ func (s *womenScreen) save() {
 	}
 }
 
-// beforeLock saves her page's notes in progress.
-func (s *womenScreen) beforeLock() {
-	if s.page != nil {
-		s.page.flush()
-	}
-}
+// beforeLock saves her page's notes in progress and keeps forms not yet
+// saved as drafts.
+func (s *womenScreen) beforeLock() { s.leaveDetail() }
 
 // newWomanRow is the template of one line of the list: her name and
 // prison number on the first line; her status, place and release date

@@ -315,6 +315,16 @@ func enumSelect(e schema.Enum, value string) *widget.Select {
 	return s
 }
 
+// setEnumSelect shows value's words in a select box without calling its
+// OnChanged ("" clears it).
+func setEnumSelect(s *widget.Select, e schema.Enum, value string) {
+	s.Selected = ""
+	if value != "" {
+		s.Selected = e.Label(value)
+	}
+	s.Refresh()
+}
+
 // enumValue is the word behind a select box of an enumeration ("" if
 // nothing is chosen).
 func enumValue(e schema.Enum, s *widget.Select) string {
