@@ -66,7 +66,7 @@ func newDirectoryScreen(u *UI) *directoryScreen {
 	add := widget.NewButtonWithIcon("Add an agency", theme.ContentAddIcon(), s.startAdding)
 	add.Importance = widget.HighImportance
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, heading("Directory")),
+		container.NewBorder(nil, nil, nil, container.NewCenter(add), heading("Directory")),
 		s.search,
 		s.category,
 		s.count,

@@ -82,12 +82,10 @@ func (s *todayScreen) allClear() fyne.CanvasObject {
 	text := "No releases in the next two weeks, no actions due, no prison visit booked and no letters waiting for a reply. " +
 		"When you add actions with a due date, book a visit or log a letter, they will appear here."
 	box := container.NewVBox(
-		layout.NewSpacer(),
 		emptyState("You are all caught up", text),
 		container.NewCenter(container.NewHBox(add, women)),
-		layout.NewSpacer(),
 	)
-	return container.NewPadded(box)
+	return container.NewVBox(layout.NewSpacer(), centredCard(box, 560), layout.NewSpacer())
 }
 
 // todayCard is a card with a title, a count and its rows, or a quiet line

@@ -79,7 +79,7 @@ func newWomenScreen(u *UI) *womenScreen {
 	add.Importance = widget.HighImportance
 	filters := container.NewBorder(nil, nil, nil, s.showClosed, s.status)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, add, heading("Women")),
+		container.NewBorder(nil, nil, nil, container.NewCenter(add), heading("Women")),
 		s.search,
 		filters,
 		s.count,

@@ -25,6 +25,19 @@ func TestWomenScreenshots(t *testing.T) {
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	for _, size := range []fyne.Size{{Width: 1180, Height: 760}, {Width: 1024, Height: 700}} {
+		// First an empty notebook: what each screen says before anything
+		// is added.
+		e := newTestUI(t)
+		openTestVault(t, e)
+		e.win.Resize(size)
+		for _, sec := range []string{sectionToday, sectionWomen, sectionDirectory} {
+			e.shell.show(sec)
+			f, err := os.Create(filepath.Join(dir, sec+"-empty-"+itoaSize(size)+".png"))
+			require.NoError(t, err)
+			require.NoError(t, png.Encode(f, e.win.Canvas().Capture()))
+			require.NoError(t, f.Close())
+		}
+
 		u := newTestUI(t)
 		openTestVault(t, u)
 		woman := ""
