@@ -88,6 +88,16 @@ func newPersonForm(u *UI, p *notes.Person, onSave func(*notes.Person), onQuit fu
 	f.retention = ff.multiEntry("RetentionNote", "Kept because", "Why a closed record is kept past the retention period", 2)
 
 	f.fill(p)
+	f.status.OnChanged = func(string) {
+		// Closed goes with the date it was closed, and only then.
+		switch closed := enumValue(schema.PersonStatus, f.status) == "closed"; {
+		case closed && strings.TrimSpace(f.closedOn.Text) == "":
+			f.closedOn.SetText(todayFor(u))
+		case !closed && f.original.Status != "closed" && f.closedOn.Text != "":
+			f.closedOn.SetText("")
+			f.form.rows["ClosedOn"].setError("")
+		}
+	}
 
 	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
 	f.saveButton.Importance = widget.HighImportance

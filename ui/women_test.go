@@ -583,3 +583,23 @@ func TestWomenCancellingTheAddFormAsksBeforeThrowingAwayTyping(t *testing.T) {
 	test.Tap(findButton(t, u.win.Canvas().Overlays().Top(), "Yes"))
 	require.Nil(t, s.adding)
 }
+
+func TestWomenChoosingClosedFillsTheClosedDate(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	ids := seedCasework(t, u)
+	s := womenOf(t, u)
+	s.open(ids.jo)
+	test.Tap(findButton(t, u.win.Content(), "Edit details"))
+	f := s.page.form
+	f.status.SetSelected(schema.PersonStatus.Label("closed"))
+	require.Equal(t, dayFrom(u, 0), f.closedOn.Text)
+	f.status.SetSelected(schema.PersonStatus.Label("community"))
+	require.Equal(t, "", f.closedOn.Text)
+	f.status.SetSelected(schema.PersonStatus.Label("closed"))
+	test.Tap(findButton(t, u.win.Content(), "Save details"))
+	p, err := u.sess.Notes.GetPerson(ids.jo)
+	require.NoError(t, err)
+	require.Equal(t, "closed", p.Status)
+	require.Equal(t, dayFrom(u, 0), p.ClosedOn)
+}
