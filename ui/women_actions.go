@@ -28,18 +28,20 @@ type womanActions struct {
 
 func newWomanActions(p *womanPage) *womanActions {
 	a := &womanActions{p: p, form: newFieldForm()}
-	a.text = a.form.entry("Text", "To do", "What needs doing")
+	a.text = a.form.entry("Text", "To do", "A new action: what needs doing?")
 	a.text.OnSubmitted = func(string) { a.add() }
 	a.due = a.form.date("Due", "Due by")
 	a.agency = widget.NewSelect(nil, nil)
-	a.agency.PlaceHolder = noAgency
+	a.agency.PlaceHolder = "Agency involved (optional)"
 	a.form.field("AgencyID", "Agency", a.agency)
 	addButton := widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), a.add)
+	rows := a.form.rows
 	addCard := widget.NewCard("", "", container.NewVBox(
-		subheading("New action"),
-		a.form.rowsFor("Text", "Due", "AgencyID"),
+		rows["Text"].body,
+		container.NewBorder(nil, nil,
+			container.NewHBox(widget.NewLabel("Due by"), rows["Due"].body),
+			addButton, rows["AgencyID"].body),
 		a.form.general,
-		container.NewHBox(addButton),
 	))
 	a.list = container.NewVBox()
 	a.root = container.NewVBox(addCard, a.list)
@@ -104,6 +106,7 @@ func actionWhen(act notes.Action, today string) *widget.Label {
 	var bits []string
 	l := widget.NewLabel("")
 	l.Importance = widget.MediumImportance
+	l.SizeName = theme.SizeNameCaptionText
 	l.Wrapping = fyne.TextWrapWord
 	switch {
 	case act.DoneOn != "":
@@ -179,18 +182,18 @@ type womanEvents struct {
 func newWomanEvents(p *womanPage) *womanEvents {
 	e := &womanEvents{p: p, form: newFieldForm()}
 	e.kind = enumSelect(schema.EventKind, "")
-	e.kind.PlaceHolder = "Choose what happened"
+	e.kind.PlaceHolder = "What happened?"
 	e.form.field("Kind", "What happened", e.kind)
 	e.date = e.form.date("Date", "Date")
-	e.note = e.form.entry("Note", "Note", "For example the court, the address, the new service")
+	e.note = e.form.entry("Note", "Note", "Note, e.g. the court, the address, the new service")
 	e.note.OnSubmitted = func(string) { e.add() }
 	addButton := widget.NewButtonWithIcon("Add outcome", theme.ContentAddIcon(), e.add)
+	rows := e.form.rows
 	addCard := widget.NewCard("", "", container.NewVBox(
-		subheading("New outcome"),
-		muted("Outcomes are counted in the monitoring figures (releases, not re-offending, housed…)."),
-		e.form.rowsFor("Kind", "Date", "Note"),
+		muted("Outcomes such as released, housed or recalled are counted in the monitoring figures."),
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("on"), rows["Date"].body), rows["Kind"].body),
+		container.NewBorder(nil, nil, nil, addButton, rows["Note"].body),
 		e.form.general,
-		container.NewHBox(addButton),
 	))
 	e.list = container.NewVBox()
 	e.root = container.NewVBox(addCard, e.list)

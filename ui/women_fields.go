@@ -125,10 +125,7 @@ func (f *fieldForm) multiEntry(name, label, placeholder string, rows int) *leavi
 func (f *fieldForm) date(name, label string, extra ...fyne.CanvasObject) *leavingEntry {
 	e := newLeavingEntry(false)
 	e.SetPlaceHolder("YYYY-MM-DD")
-	var input fyne.CanvasObject = container.New(&dateInputLayout{}, e)
-	if len(extra) > 0 {
-		input = container.NewHBox(append([]fyne.CanvasObject{container.New(&dateInputLayout{}, e)}, extra...)...)
-	}
+	input := container.NewHBox(append([]fyne.CanvasObject{container.New(&dateInputLayout{}, e)}, extra...)...)
 	r := f.field(name, label, input)
 	f.dates[name] = e
 	e.onLeave = func() { r.setError(dateProblem(e.Text)) }
