@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -98,6 +99,9 @@ func newWomenScreen(u *UI) *womenScreen {
 			s.startAdding()
 		} else if _, err := u.sess.Notes.GetPerson(id); err == nil {
 			s.open(id)
+		} else if errors.Is(err, notes.ErrNotFound) {
+			// Her record was erased: nothing to carry on with.
+			u.sess.Notes.DeleteDraft(womanDraftKey(id))
 		}
 	}
 	return s
