@@ -6,7 +6,7 @@ package notes
 // as they are typed. p is not changed.
 func (s *Store) CheckPerson(p Person) error {
 	p.Needs = append([]Need(nil), p.Needs...)
-	if errs := p.validate(s.today()); len(errs) > 0 {
+	if errs := p.validate(s.today(), false); len(errs) > 0 {
 		return errs
 	}
 	return nil

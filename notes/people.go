@@ -40,7 +40,9 @@ type Need struct {
 }
 
 // validate normalises p and checks every field that needs no database.
-func (p *Person) validate(today string) ValidationError {
+// validate checks p. releaseStood says her release date and status are as
+// already stored, so a release date that has gone by is not refused again.
+func (p *Person) validate(today string, releaseStood bool) ValidationError {
 	var c checker
 	p.Name = strings.TrimSpace(p.Name)
 	if p.Status == "" {
@@ -62,7 +64,7 @@ func (p *Person) validate(today string) ValidationError {
 	if c.date("DateOfBirth", p.DateOfBirth, false) && p.DateOfBirth > today {
 		c.add("DateOfBirth", "The date of birth %s is in the future.", p.DateOfBirth)
 	}
-	if c.date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today {
+	if c.date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today && !releaseStood {
 		c.add("ReleaseDate", "The release date %s has passed but she is recorded as %s. If she has been released, change her status; otherwise correct the release date.",
 			p.ReleaseDate, strings.ToLower(schema.PersonStatus.Label(p.Status)))
 	}
@@ -109,9 +111,18 @@ func (p *Person) validate(today string) ValidationError {
 // and sensitive flags (which replace the stored ones). Her release plan,
 // contacts, actions and events are not touched. An empty ID gets a new id
 // ("p-…"), written back into p. A release date before today (Store.TodayFunc) is refused
-// while her status is in custody.
+// while her status is in custody — when it is entered or changed, or her
+// status is changed: a record that already stood so (her release date went
+// by before anyone updated it) can still be edited, so that her needs and
+// notes are never held hostage by a date.
 func (s *Store) SavePerson(p *Person) error {
-	errs := p.validate(s.today())
+	stood := false
+	if p.ID != "" {
+		var rel, status sql.NullString
+		err := s.DB.QueryRow(`SELECT release_date, status FROM people WHERE id = ?`, p.ID).Scan(&rel, &status)
+		stood = err == nil && rel.String == p.ReleaseDate && status.String == p.Status
+	}
+	errs := p.validate(s.today(), stood)
 	id := p.ID
 	if id == "" {
 		id = schema.NewID("p")

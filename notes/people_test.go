@@ -239,3 +239,20 @@ func TestCheckPersonReportsProblemsWithoutSavingOrChangingHer(t *testing.T) {
 	require.NoError(t, s.CheckPerson(p))
 	require.Zero(t, count(t, s, "people", ""))
 }
+
+func TestARecordWhoseReleaseDatePassedCanStillBeEdited(t *testing.T) {
+	s := newStore(t)
+	s.TodayFunc = func() string { return "2025-07-01" }
+	p := &Person{Name: "Dana Shaw", Status: "custody_sentenced", ReleaseDate: "2025-07-10"}
+	require.NoError(t, s.SavePerson(p))
+
+	s.TodayFunc = func() string { return "2025-08-01" } // the date went by
+	p.Needs = []Need{{Area: "housing", Status: "open"}}
+	require.NoError(t, s.SavePerson(p), "her needs can be recorded while the date is still to be corrected")
+
+	p.ReleaseDate = "2025-07-20"
+	err := s.SavePerson(p)
+	v, ok := AsValidation(err)
+	require.True(t, ok, "entering another date that has passed is still refused")
+	require.True(t, v.Has("ReleaseDate"))
+}
