@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"github.com/stretchr/testify/require"
+
+	"inreach/notes"
+)
+
+func press(u *UI, key fyne.KeyName, mod fyne.KeyModifier) {
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod})
+}
+
+func TestShortcutsDispatchTheRightActions(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	ctrl := fyne.KeyModifierShortcutDefault
+
+	press(u, fyne.KeyN, ctrl)
+	require.Equal(t, sectionContacts, u.shell.current, "Ctrl+N goes to Contacts")
+	require.NotNil(t, u.shell.screens[sectionContacts].(*contactsScreen).form, "with a new contact form open")
+
+	press(u, fyne.KeyN, ctrl|fyne.KeyModifierShift)
+	require.Equal(t, sectionDiary, u.shell.current, "Ctrl+Shift+N goes to the Diary")
+	require.NotNil(t, u.shell.screens[sectionDiary].(*diaryScreen).editor, "with a new entry open")
+
+	press(u, fyne.KeyF, ctrl)
+	require.Same(t, u.shell.search, u.win.Canvas().Focused(), "Ctrl+F focuses the search box")
+
+	// Ctrl+S saves the vault at once.
+	u.shell.show(sectionSettings)
+	require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, "Women's Inreach Project"))
+	require.True(t, u.sess.Vault.Changed())
+	press(u, fyne.KeyS, ctrl)
+	require.False(t, u.sess.Vault.Changed(), "Ctrl+S saved")
+
+	// Ctrl+P prints the open woman's record.
+	p := &notes.Person{Name: "Tess Marlow", Pseudonym: "Kestrel", Status: "community"}
+	require.NoError(t, u.sess.Notes.SavePerson(p))
+	dir := t.TempDir()
+	reportsWriteTo(t, dir)
+	u.shell.openRecord(sectionWomen, p.ID)
+	press(u, fyne.KeyP, ctrl)
+	eventually(t, func() bool {
+		m, _ := filepath.Glob(filepath.Join(dir, "her-record-*.pdf"))
+		return len(m) == 1 && fileHas(m[0], "%PDF")
+	}, "Ctrl+P wrote her PDF")
+
+	press(u, fyne.KeyL, ctrl)
+	require.Nil(t, u.sess, "Ctrl+L locks")
+}
