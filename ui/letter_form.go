@@ -1,0 +1,437 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/newsletter"
+	"inreach/schema"
+)
+
+// What happened in the letter form, for the log beside it.
+type letterFormEventKind int
+
+const (
+	letterSaved   letterFormEventKind = iota // id was saved
+	letterDeleted                            // the letter was deleted
+	letterClosed                             // the form was closed
+	letterReply                              // log a reply: reply is filled in
+)
+
+type letterFormEvent struct {
+	kind  letterFormEventKind
+	id    string
+	reply *newsletter.Letter
+}
+
+// The direction choices, in words.
+const (
+	letterInWords  = "From her (in)"
+	letterOutWords = "To her (out)"
+)
+
+// letterForm logs one letter, email or call, or changes a logged one. Each
+// field is checked as the user leaves it and again on saving; problems are
+// shown at their field and nothing typed is lost.
+type letterForm struct {
+	u    *UI
+	id   string // "" until saved
+	done func(letterFormEvent)
+
+	title *widget.Label
+	note  *widget.RichText
+
+	woman    *letterWomanPicker
+	womanErr *widget.Label
+
+	date      *lettersEntry
+	dateErr   *widget.Label
+	direction *widget.RadioGroup
+	dirErr    *widget.Label
+	channel   *widget.RadioGroup
+	chanErr   *widget.Label
+
+	summary    *lettersTextEntry
+	summaryErr *widget.Label
+
+	enclosures []*widget.Check
+	other      *lettersEntry
+	enclErr    *widget.Label
+
+	replyDue *lettersEntry
+	replyErr *widget.Label
+
+	buttons *fyne.Container
+
+	dirty   bool
+	loading bool
+	root    fyne.CanvasObject
+}
+
+// newLetterForm builds the form for lt (a stored letter, or a new one with
+// no ID); name is her name as shown.
+func newLetterForm(u *UI, lt *newsletter.Letter, name string, done func(letterFormEvent)) *letterForm {
+	f := &letterForm{u: u, id: lt.ID, done: done}
+	f.build()
+	f.fill(lt, name)
+	return f
+}
+
+func (f *letterForm) content() fyne.CanvasObject { return f.root }
+
+func (f *letterForm) build() {
+	changed := func() {
+		if !f.loading {
+			f.dirty = true
+			lettersSetSoft(f.note, "Not saved yet.")
+		}
+	}
+	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.title.SizeName = theme.SizeNameHeadingText
+	f.title.Truncation = fyne.TextTruncateEllipsis
+	f.note = lettersSoft("")
+
+	f.womanErr = lettersErrorLabel()
+	f.woman = newLetterWomanPicker(f.u, func() {
+		changed()
+		lettersSetError(f.womanErr, "")
+	})
+	f.woman.onLeave = func() { f.checkWoman(false) }
+	f.woman.onSubmit = func() { f.save() }
+
+	f.dateErr = lettersErrorLabel()
+	f.date = newLettersEntry("YYYY-MM-DD")
+	f.date.OnChanged = func(string) { changed() }
+	f.date.onLeave = func() { f.checkDates() }
+	f.date.onEnter = func() { f.save() }
+
+	f.dirErr = lettersErrorLabel()
+	f.direction = widget.NewRadioGroup([]string{letterInWords, letterOutWords}, func(string) {
+		changed()
+		lettersSetError(f.dirErr, "")
+	})
+	f.direction.Horizontal = true
+	f.chanErr = lettersErrorLabel()
+	f.channel = widget.NewRadioGroup(schema.LetterChannel.LabelList(), func(string) { changed() })
+	f.channel.Horizontal = true
+
+	f.summaryErr = lettersErrorLabel()
+	f.summary = newLettersTextEntry("What it was about, in a line or two", 3, 8)
+	f.summary.OnChanged = func(string) { changed() }
+
+	var checks []fyne.CanvasObject
+	for _, e := range letterEnclosures {
+		c := widget.NewCheck(e.label, func(bool) { changed() })
+		f.enclosures = append(f.enclosures, c)
+		checks = append(checks, c)
+	}
+	f.other = newLettersEntry("Anything else, separated by commas")
+	f.other.OnChanged = func(string) { changed() }
+	f.other.onEnter = func() { f.save() }
+	f.enclErr = lettersErrorLabel()
+
+	f.replyErr = lettersErrorLabel()
+	f.replyDue = newLettersEntry("YYYY-MM-DD")
+	f.replyDue.OnChanged = func(string) { changed() }
+	f.replyDue.onLeave = func() { f.checkDates() }
+	f.replyDue.onEnter = func() { f.save() }
+	inDays := func(n int) func() {
+		return func() {
+			from := strings.TrimSpace(f.date.Text)
+			if lettersDateProblem(from, true) != "" {
+				from = lettersToday(f.u)
+			}
+			f.replyDue.SetText(lettersAddDays(from, n))
+			f.checkDates()
+		}
+	}
+	week := widget.NewButton("In a week", inDays(7))
+	week.Importance = widget.LowImportance
+	fortnight := widget.NewButton("In two weeks", inDays(14))
+	fortnight.Importance = widget.LowImportance
+
+	dateBox := lettersSized(f.date, 150)
+	replyBox := lettersSized(f.replyDue, 150)
+	form := container.NewVBox(
+		lettersField("Woman", f.woman.content(), f.womanErr),
+		container.NewBorder(nil, nil, lettersField("Date", dateBox, nil), nil,
+			lettersField("Direction", f.direction, f.dirErr)),
+		f.dateErr,
+		lettersField("How", f.channel, f.chanErr),
+		lettersField("What it was about", f.summary, f.summaryErr),
+		lettersField("Sent with it", container.NewVBox(container.NewHBox(checks...), f.other), f.enclErr),
+		lettersField("Reply due", container.NewHBox(replyBox, week, fortnight), f.replyErr),
+		lettersSoft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
+	)
+
+	f.buttons = container.NewHBox()
+	f.setButtons()
+	foot := container.NewVBox(widget.NewSeparator(), f.buttons)
+	head := container.NewVBox(f.title, f.note)
+	body := container.NewVScroll(container.NewPadded(form))
+	f.root = container.NewPadded(container.NewBorder(head, foot, nil, nil, body))
+}
+
+// fill puts lt into the form.
+func (f *letterForm) fill(lt *newsletter.Letter, name string) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.woman.set(lt.PersonID, name)
+	f.date.SetText(lt.Date)
+	switch lt.Direction {
+	case "in":
+		f.direction.SetSelected(letterInWords)
+	case "out":
+		f.direction.SetSelected(letterOutWords)
+	}
+	ch := lt.Channel
+	if ch == "" {
+		ch = "letter"
+	}
+	f.channel.SetSelected(schema.LetterChannel.Label(ch))
+	f.summary.SetText(lt.Summary)
+	var other []string
+	for _, it := range lt.Enclosures {
+		known := false
+		for i, e := range letterEnclosures {
+			if e.value == it {
+				f.enclosures[i].SetChecked(true)
+				known = true
+			}
+		}
+		if !known {
+			other = append(other, it)
+		}
+	}
+	f.other.SetText(strings.Join(other, ", "))
+	f.replyDue.SetText(lt.ReplyDue)
+	f.showTitle(name, lt.Direction)
+	if f.id == "" {
+		lettersSetSoft(f.note, "A new letter: it is saved when you press “Save letter” (or Enter, or Ctrl+S).")
+	} else {
+		lettersSetSoft(f.note, "Logged on "+lettersDate(lt.Date)+".")
+	}
+}
+
+func (f *letterForm) showTitle(name, direction string) {
+	switch {
+	case f.id == "":
+		f.title.SetText("Log a letter")
+	case direction == "in":
+		f.title.SetText("From " + name)
+	default:
+		f.title.SetText("To " + name)
+	}
+}
+
+// focusFirst puts the keyboard in the first empty field.
+func (f *letterForm) focusFirst() {
+	c := f.u.win.Canvas()
+	if f.woman.personID == "" {
+		c.Focus(f.woman.entry)
+	} else {
+		c.Focus(f.summary)
+	}
+}
+
+// collect reads the form into a letter. The woman is the one chosen.
+func (f *letterForm) collect() newsletter.Letter {
+	lt := newsletter.Letter{ID: f.id, PersonID: f.woman.personID, Date: strings.TrimSpace(f.date.Text),
+		Summary: strings.TrimSpace(f.summary.Text), ReplyDue: strings.TrimSpace(f.replyDue.Text)}
+	switch f.direction.Selected {
+	case letterInWords:
+		lt.Direction = "in"
+	case letterOutWords:
+		lt.Direction = "out"
+	}
+	if v, ok := schema.LetterChannel.ValueOf(f.channel.Selected); ok {
+		lt.Channel = v
+	}
+	for i, c := range f.enclosures {
+		if c.Checked {
+			lt.Enclosures = append(lt.Enclosures, letterEnclosures[i].value)
+		}
+	}
+	for _, o := range strings.Split(f.other.Text, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			lt.Enclosures = append(lt.Enclosures, o)
+		}
+	}
+	return lt
+}
+
+// checkWoman shows at the field when no woman is chosen; required says
+// an empty field is a problem too (on saving, not on leaving).
+func (f *letterForm) checkWoman(required bool) bool {
+	msg := ""
+	switch {
+	case f.woman.personID != "":
+	case strings.TrimSpace(f.woman.entry.Text) == "":
+		if required {
+			msg = "Choose the woman this letter is to or from: start typing her name."
+		}
+	default:
+		msg = "No woman on record has this name: start typing her name and pick her from the list."
+	}
+	lettersSetError(f.womanErr, msg)
+	return msg == ""
+}
+
+// checkDates shows problems with the dates at their fields.
+func (f *letterForm) checkDates() bool {
+	d, r := strings.TrimSpace(f.date.Text), strings.TrimSpace(f.replyDue.Text)
+	dm := lettersDateProblem(d, true)
+	rm := lettersDateProblem(r, false)
+	if dm == "" && rm == "" && r != "" && r < d {
+		rm = "The reply cannot be due before the letter's date (" + lettersDate(d) + ")."
+	}
+	lettersSetError(f.dateErr, dm)
+	lettersSetError(f.replyErr, rm)
+	return dm == "" && rm == ""
+}
+
+func (f *letterForm) clearErrors() {
+	for _, l := range []*widget.Label{f.womanErr, f.dateErr, f.dirErr, f.chanErr, f.summaryErr, f.enclErr, f.replyErr} {
+		lettersSetError(l, "")
+	}
+}
+
+// save checks the form and writes the letter. It reports whether it did;
+// when it did not, the problems are shown at their fields.
+func (f *letterForm) save() bool {
+	if f.u.sess == nil {
+		return false
+	}
+	f.clearErrors()
+	ok := f.checkWoman(true)
+	ok = f.checkDates() && ok
+	if f.direction.Selected == "" {
+		lettersSetError(f.dirErr, "Choose whether the letter came from her or went to her.")
+		ok = false
+	}
+	if !ok {
+		lettersSetSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
+		return false
+	}
+	lt := f.collect()
+	if err := f.u.sess.Letters.SaveLetter(&lt); err != nil {
+		if v, isV := newsletter.AsValidation(err); isV {
+			f.showProblems(v)
+			lettersSetSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
+			return false
+		}
+		showError(f.u.win, "The letter could not be saved", err)
+		return false
+	}
+	wasNew := f.id == ""
+	f.id = lt.ID
+	f.dirty = false
+	f.u.sess.Changed()
+	dropLetterDraft(f.u)
+	f.showTitle(f.woman.name(), lt.Direction)
+	lettersSetSoft(f.note, "Saved at "+lettersClock(f.u)+".")
+	if wasNew {
+		f.setButtons()
+	}
+	f.done(letterFormEvent{kind: letterSaved, id: lt.ID})
+	return true
+}
+
+// setButtons shows the buttons at the foot: a stored letter can also be
+// replied to and deleted.
+func (f *letterForm) setButtons() {
+	save := widget.NewButtonWithIcon("Save letter", theme.DocumentSaveIcon(), func() { f.save() })
+	save.Importance = widget.HighImportance
+	closeB := widget.NewButtonWithIcon("Close", theme.CancelIcon(), f.close)
+	objs := []fyne.CanvasObject{save, closeB, layout.NewSpacer()}
+	if f.id != "" {
+		reply := widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), f.logReply)
+		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), f.confirmDelete)
+		del.Importance = widget.DangerImportance
+		objs = append(objs, reply, del)
+	}
+	f.buttons.Objects = objs
+	f.buttons.Refresh()
+}
+
+// showProblems puts each of the store's problems under its field.
+func (f *letterForm) showProblems(v newsletter.ValidationError) {
+	for _, fe := range v {
+		switch {
+		case fe.Field == "PersonID":
+			lettersSetError(f.womanErr, fe.Message)
+		case fe.Field == "Date":
+			lettersSetError(f.dateErr, fe.Message)
+		case fe.Field == "Direction":
+			lettersSetError(f.dirErr, fe.Message)
+		case fe.Field == "Channel":
+			lettersSetError(f.chanErr, fe.Message)
+		case fe.Field == "Summary":
+			lettersSetError(f.summaryErr, fe.Message)
+		case fe.Field == "ReplyDue":
+			lettersSetError(f.replyErr, fe.Message)
+		case strings.HasPrefix(fe.Field, "Enclosures"):
+			lettersSetError(f.enclErr, fe.Message)
+		default:
+			lettersSetError(f.summaryErr, fe.Message)
+		}
+	}
+}
+
+// close closes the form; unsaved changes are only dropped when the user
+// says so.
+func (f *letterForm) close() {
+	if !f.dirty {
+		dropLetterDraft(f.u)
+		f.done(letterFormEvent{kind: letterClosed})
+		return
+	}
+	lettersConfirm(f.u.win, "Discard what you typed?",
+		lettersWrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
+		"Discard", "Keep writing", true, func(yes bool) {
+			if yes {
+				f.dirty = false
+				dropLetterDraft(f.u)
+				f.done(letterFormEvent{kind: letterClosed})
+			}
+		})
+}
+
+// logReply saves this letter and opens a new outgoing one to her.
+func (f *letterForm) logReply() {
+	if f.dirty && !f.save() {
+		return
+	}
+	ch, _ := schema.LetterChannel.ValueOf(f.channel.Selected)
+	f.done(letterFormEvent{kind: letterReply, reply: &newsletter.Letter{
+		PersonID: f.woman.personID, Date: lettersToday(f.u), Direction: "out", Channel: ch}})
+}
+
+// confirmDelete asks, then deletes the letter.
+func (f *letterForm) confirmDelete() {
+	lt := f.collect()
+	words := strings.ToLower(letterDirectionWords(lt.Direction, lt.Channel))
+	if name := f.woman.name(); name != "" {
+		words = strings.TrimSuffix(words, " her") + " " + name
+	}
+	what := fmt.Sprintf("The %s on %s is removed from the log. This cannot be undone.", words, lettersDate(lt.Date))
+	lettersConfirm(f.u.win, "Delete this letter?", lettersWrapped(what), "Delete", "Keep it", true, func(yes bool) {
+		if !yes || f.u.sess == nil {
+			return
+		}
+		if err := f.u.sess.Letters.DeleteLetter(f.id); err != nil {
+			showError(f.u.win, "The letter could not be deleted", err)
+			return
+		}
+		f.u.sess.Changed()
+		f.dirty = false
+		dropLetterDraft(f.u)
+		f.done(letterFormEvent{kind: letterDeleted, id: f.id})
+	})
+}

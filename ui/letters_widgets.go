@@ -1,0 +1,548 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/schema"
+)
+
+// Small pieces shared by the Letters and Newsletter tabs: dates in words,
+// a coloured badge, entries that check themselves as the user leaves them,
+// error lines under fields, a caption over a field, tappable rows, and
+// questions with plainly named answers.
+
+// lettersToday is the UI clock's date as YYYY-MM-DD.
+func lettersToday(u *UI) string {
+	if u.now == nil {
+		return time.Now().Format(schema.DateLayout)
+	}
+	return u.now().Format(schema.DateLayout)
+}
+
+// lettersClock is the UI clock's time of day as "15:04".
+func lettersClock(u *UI) string {
+	if u.now == nil {
+		return time.Now().Format("15:04")
+	}
+	return u.now().Format("15:04")
+}
+
+// lettersDate shows a date as "4 Jul 2025"; anything else as it is.
+func lettersDate(d string) string {
+	t, err := time.Parse(schema.DateLayout, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// lettersDayMonth shows a date as "12 Dec", with the year when it is not
+// the year of today.
+func lettersDayMonth(d, today string) string {
+	t, err := time.Parse(schema.DateLayout, d)
+	if err != nil {
+		return d
+	}
+	if len(today) >= 4 && strings.HasPrefix(d, today[:4]) {
+		return t.Format("2 Jan")
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// lettersAddDays is date d plus n days ("" when d is not a date).
+func lettersAddDays(d string, n int) string {
+	t, err := time.Parse(schema.DateLayout, d)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, n).Format(schema.DateLayout)
+}
+
+// lettersDateProblem says what is wrong with a typed date ("" when it is a
+// real date, or empty and optional).
+func lettersDateProblem(s string, required bool) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if required {
+			return "Enter a date as YYYY-MM-DD, for example 2025-07-04."
+		}
+		return ""
+	}
+	if _, err := schema.ParseDate(s); err != nil {
+		if de, ok := err.(*schema.DateError); ok && strings.Contains(de.Reason, "does not exist") {
+			return s + " is not a real date: that day does not exist."
+		}
+		return "Write the date as YYYY-MM-DD, for example 2025-07-04."
+	}
+	return ""
+}
+
+// lettersCount words a count: lettersCount(1, "woman", "women") is "1 woman".
+func lettersCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// lettersAlpha is c with alpha a.
+func lettersAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+// lettersBadge is a short word on a soft coloured pill ("Overdue", "Sent").
+type lettersBadge struct {
+	bg   *canvas.Rectangle
+	text *canvas.Text
+	box  *fyne.Container
+	wrap *fyne.Container
+}
+
+func newLettersBadge() *lettersBadge {
+	b := &lettersBadge{bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	b.bg.CornerRadius = theme.InputRadiusSize() * 2
+	b.bg.StrokeWidth = 1
+	b.text.TextSize = theme.CaptionTextSize()
+	b.text.TextStyle = fyne.TextStyle{Bold: true}
+	pad := theme.Padding()
+	b.box = container.NewStack(b.bg, container.New(&lettersInset{x: pad * 2, y: pad / 2}, b.text))
+	b.wrap = container.NewCenter(b.box)
+	return b
+}
+
+// set shows text on a pill tinted with the theme colour tint ("" hides it).
+func (b *lettersBadge) set(text string, tint fyne.ThemeColorName) {
+	if text == "" {
+		b.wrap.Hide()
+		return
+	}
+	c := theme.Color(tint)
+	b.text.Text = text
+	b.text.Color = theme.Color(theme.ColorNameForeground)
+	b.bg.FillColor = lettersAlpha(c, 0x2e)
+	b.bg.StrokeColor = lettersAlpha(c, 0x80)
+	b.bg.Refresh()
+	b.text.Refresh()
+	b.box.Refresh()
+	b.wrap.Show()
+	b.wrap.Refresh()
+}
+
+// object is the badge to place, at its natural size.
+func (b *lettersBadge) object() fyne.CanvasObject { return b.wrap }
+
+// newsletterStatusTint is the colour of an issue's status badge.
+func newsletterStatusTint(status string) fyne.ThemeColorName {
+	switch status {
+	case "ready":
+		return theme.ColorNamePrimary
+	case "sent":
+		return theme.ColorNameSuccess
+	}
+	return theme.ColorNameDisabled
+}
+
+// newsletterStatusWords is a status in words ("Draft").
+func newsletterStatusWords(status string) string {
+	if status == "" {
+		status = "draft"
+	}
+	return schema.NewsletterStatus.Label(status)
+}
+
+// lettersInset pads one object by x left and right and y above and below.
+type lettersInset struct{ x, y float32 }
+
+func (l *lettersInset) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(m.Width+2*l.x, m.Height+2*l.y)
+}
+
+func (l *lettersInset) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.x, l.y))
+		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
+	}
+}
+
+// lettersStack stacks visible objects top to bottom at their natural
+// heights, gap apart (a negative gap pulls lines of a row together).
+type lettersStack struct{ gap float32 }
+
+func (l *lettersStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		if n > 0 {
+			h += l.gap
+		}
+		h += m.Height
+		n++
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *lettersStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		if n > 0 {
+			y += l.gap
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+		n++
+	}
+}
+
+// lettersTight stacks objects with their padding pulled in.
+func lettersTight(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&lettersStack{gap: -2 * theme.Padding()}, objs...)
+}
+
+// lettersWidth lays out its objects at least width wide (wider when the
+// space allows) and their natural height.
+type lettersWidth struct{ width float32 }
+
+func (l *lettersWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := l.width, float32(0)
+	for _, o := range objs {
+		m := o.MinSize()
+		w, h = max(w, m.Width), max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *lettersWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// lettersSized keeps o at least width wide.
+func lettersSized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.New(&lettersWidth{width: width}, o)
+}
+
+// lettersSoft is secondary text that wraps, in the placeholder colour:
+// quieter than the writing but readable in light and dark themes.
+func lettersSoft(text string) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text,
+		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// lettersSetSoft changes the text of a lettersSoft.
+func lettersSetSoft(rt *widget.RichText, text string) {
+	rt.Segments[0].(*widget.TextSegment).Text = text
+	rt.Refresh()
+}
+
+// lettersLine is a label cut with "…" when it runs out of room.
+func lettersLine(bold bool) *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// lettersErrorLabel is the red line under a field saying what is wrong
+// with it, hidden while there is nothing to say.
+func lettersErrorLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// lettersSetError shows msg in l, or hides l when msg is "".
+func lettersSetError(l *widget.Label, msg string) {
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// lettersField is a small bold caption over a field and its error line.
+func lettersField(caption string, field fyne.CanvasObject, errLabel *widget.Label) fyne.CanvasObject {
+	c := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.SizeName = theme.SizeNameCaptionText
+	objs := []fyne.CanvasObject{c, field}
+	if errLabel != nil {
+		objs = append(objs, errLabel)
+	}
+	return container.New(&lettersStack{gap: -theme.Padding()}, objs...)
+}
+
+// lettersEntry is a one-line entry that runs onLeave as the user leaves it
+// (to check a date there and then) and onEnter on Enter.
+type lettersEntry struct {
+	widget.Entry
+	onLeave func()
+	onEnter func()
+}
+
+func newLettersEntry(placeholder string) *lettersEntry {
+	e := &lettersEntry{}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// FocusLost checks the field as the user leaves it.
+func (e *lettersEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// TypedKey runs onEnter on Enter.
+func (e *lettersEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil {
+		e.onEnter()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// lettersTextEntry is a multi-line, word-wrapping entry that lets Tab move
+// on to the next field and grows with its text between minRows and maxRows.
+type lettersTextEntry struct {
+	widget.Entry
+	minRows, maxRows, rows int
+}
+
+func newLettersTextEntry(placeholder string, minRows, maxRows int) *lettersTextEntry {
+	e := &lettersTextEntry{minRows: minRows, maxRows: maxRows, rows: minRows}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(minRows)
+	return e
+}
+
+// AcceptsTab is false: Tab moves on to the next field.
+func (e *lettersTextEntry) AcceptsTab() bool { return false }
+
+// Resize re-measures the rows the text needs at the new width.
+func (e *lettersTextEntry) Resize(s fyne.Size) {
+	e.Entry.Resize(s)
+	e.fit()
+}
+
+// fit sets the visible rows to about what the text needs at the entry's
+// width, within minRows and maxRows.
+func (e *lettersTextEntry) fit() {
+	width := e.Size().Width - 4*theme.InnerPadding()
+	perRow := 60
+	if width > 0 {
+		char := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz ", theme.TextSize(), fyne.TextStyle{}).Width / 27
+		if char > 0 {
+			perRow = max(10, int(width/char))
+		}
+	}
+	rows := 0
+	for _, para := range strings.Split(e.Text, "\n") {
+		rows += max(1, (len([]rune(para))+perRow-1)/perRow)
+	}
+	rows = min(max(rows+1, e.minRows), e.maxRows)
+	if rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
+}
+
+// lettersTapRow is a row that lights up under the mouse and runs onTap
+// when tapped, or when it has the keyboard focus and Enter or Space is
+// pressed.
+type lettersTapRow struct {
+	widget.BaseWidget
+	body    fyne.CanvasObject
+	onTap   func()
+	tint    fyne.ThemeColorName
+	hovered bool
+	focused bool
+	bg      *canvas.Rectangle
+}
+
+func newLettersTapRow(body fyne.CanvasObject, tint fyne.ThemeColorName, onTap func()) *lettersTapRow {
+	r := &lettersTapRow{body: body, onTap: onTap, tint: tint}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// Tapped runs the row's action.
+func (r *lettersTapRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap()
+	}
+}
+
+// Cursor is the pointing hand.
+func (r *lettersTapRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// MouseIn lights the row up.
+func (r *lettersTapRow) MouseIn(*desktop.MouseEvent) { r.hovered = true; r.paint() }
+
+// MouseMoved does nothing.
+func (r *lettersTapRow) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut dims the row again.
+func (r *lettersTapRow) MouseOut() { r.hovered = false; r.paint() }
+
+// FocusGained shows the row has the keyboard.
+func (r *lettersTapRow) FocusGained() { r.focused = true; r.paint() }
+
+// FocusLost dims the row.
+func (r *lettersTapRow) FocusLost() { r.focused = false; r.paint() }
+
+// TypedRune runs the action on Space.
+func (r *lettersTapRow) TypedRune(c rune) {
+	if c == ' ' {
+		r.Tapped(nil)
+	}
+}
+
+// TypedKey runs the action on Enter.
+func (r *lettersTapRow) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		r.Tapped(nil)
+	}
+}
+
+func (r *lettersTapRow) paint() {
+	if r.bg == nil {
+		return
+	}
+	a := uint8(0x14)
+	if r.hovered || r.focused {
+		a = 0x30
+	}
+	r.bg.FillColor = lettersAlpha(theme.Color(r.tint), a)
+	r.bg.StrokeColor = lettersAlpha(theme.Color(r.tint), 0x60)
+	if r.focused {
+		r.bg.StrokeWidth = 2
+	} else {
+		r.bg.StrokeWidth = 0
+	}
+	r.bg.Refresh()
+}
+
+// CreateRenderer draws the body on a soft tinted panel.
+func (r *lettersTapRow) CreateRenderer() fyne.WidgetRenderer {
+	r.bg = canvas.NewRectangle(color.Transparent)
+	r.bg.CornerRadius = theme.InputRadiusSize() * 2
+	r.paint()
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, r.body))
+}
+
+// lettersConfirm asks a question with two plainly named answers; Escape
+// answers no. A dangerous yes is shown in red.
+func lettersConfirm(w fyne.Window, title string, body fyne.CanvasObject, yes, no string, danger bool, answer func(bool)) dialog.Dialog {
+	d := dialog.NewCustomConfirm(title, yes, no, container.New(&lettersWidth{width: 420}, body), answer, w)
+	if danger {
+		d.SetConfirmImportance(widget.DangerImportance)
+	} else {
+		d.SetConfirmImportance(widget.HighImportance)
+	}
+	lettersEscapeCloses(w, d)
+	d.Show()
+	return d
+}
+
+// lettersWrapped is a label that wraps by word.
+func lettersWrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// lettersEscapeCloses lets Escape close d while no field in it has the
+// keyboard focus. The window's key handler is put back when d closes.
+func lettersEscapeCloses(w fyne.Window, d dialog.Dialog) {
+	c := w.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			d.Hide()
+			return
+		}
+		if prev != nil {
+			prev(k)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+}
+
+// lettersCheck is a check box whose words wrap beside it (a plain check
+// box never wraps, and is cut off in a narrow column). Tapping the words
+// ticks it too.
+type lettersCheck struct {
+	widget.Check
+	// Label is the words beside the box.
+	Label string
+}
+
+// newLettersWrapCheck makes the check box and the row to place.
+func newLettersWrapCheck(label string, changed func(bool)) (*lettersCheck, fyne.CanvasObject) {
+	c := &lettersCheck{Label: label}
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	words := &lettersTapLabel{onTap: func() { c.SetChecked(!c.Checked) }}
+	words.label = lettersWrapped(label)
+	words.ExtendBaseWidget(words)
+	return c, container.NewBorder(nil, nil, container.NewVBox(c), nil, words)
+}
+
+// lettersTapLabel is wrapping text that runs onTap when tapped.
+type lettersTapLabel struct {
+	widget.BaseWidget
+	label *widget.Label
+	onTap func()
+}
+
+// Tapped runs onTap.
+func (l *lettersTapLabel) Tapped(*fyne.PointEvent) {
+	if l.onTap != nil {
+		l.onTap()
+	}
+}
+
+// Cursor is the pointing hand.
+func (l *lettersTapLabel) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer draws the label.
+func (l *lettersTapLabel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(l.label)
+}

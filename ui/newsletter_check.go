@@ -1,0 +1,362 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/newsletter"
+	"inreach/schema"
+)
+
+// issueSide is the column beside the issue being written: its status with
+// "Mark ready" and "Mark sent…", its length, the safety and
+// confidentiality check, the prison-mail checklist, the PDFs and the
+// distribution list.
+type issueSide struct {
+	ed *issueEditor
+
+	statusText *widget.RichText
+	ready      *widget.Button
+	sent       *widget.Button
+
+	words *widget.Label
+	pages *widget.RichText
+
+	checkSummary *widget.Label
+	findings     *fyne.Container
+	report       newsletter.CheckReport
+
+	checks []*lettersCheck
+
+	recipients *issueRecipients
+
+	scroll *container.Scroll
+}
+
+func newIssueSide(ed *issueEditor) *issueSide {
+	s := &issueSide{ed: ed}
+	s.statusText = lettersSoft("")
+	s.ready = widget.NewButtonWithIcon("Mark ready", theme.ConfirmIcon(), s.markReady)
+	s.ready.Importance = widget.HighImportance
+	s.sent = widget.NewButtonWithIcon("Mark sent…", theme.MailSendIcon(), s.markSent)
+
+	s.words = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.pages = lettersSoft("")
+
+	s.checkSummary = widget.NewLabel("")
+	s.checkSummary.Wrapping = fyne.TextWrapWord
+	s.findings = container.NewVBox()
+
+	var ticks []fyne.CanvasObject
+	for _, item := range schema.NewsletterCheck.Values {
+		c, row := newLettersWrapCheck(schema.NewsletterCheck.Label(item), func(bool) {
+			ed.changed()
+			ed.runCheck()
+		})
+		s.checks = append(s.checks, c)
+		ticks = append(ticks, row)
+	}
+
+	pdfB := widget.NewButtonWithIcon("Newsletter PDF…", theme.DocumentPrintIcon(), ed.exportPDF)
+	labels := widget.NewButtonWithIcon("Address labels PDF…", theme.MailComposeIcon(), ed.exportLabels)
+	s.recipients = newIssueRecipients(ed.u)
+
+	col := container.NewVBox(
+		widget.NewCard("", "", container.NewVBox(subheading("Status"), s.statusText, s.ready, s.sent)),
+		widget.NewCard("", "", container.NewVBox(subheading("Length"), s.words, s.pages)),
+		widget.NewCard("", "", container.NewVBox(subheading("Safety and confidentiality check"), s.checkSummary, s.findings)),
+		widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{subheading("Prison-mail checklist"),
+			lettersSoft("Tick each once it is true of the printed copy.")}, ticks...)...)),
+		widget.NewCard("", "", container.NewVBox(subheading("Print"), pdfB, labels)),
+		widget.NewCard("", "", s.recipients.content()),
+	)
+	s.scroll = container.NewVScroll(col)
+	return s
+}
+
+func (s *issueSide) content() fyne.CanvasObject { return s.scroll }
+
+// checklist is the ticked checks, in the checklist's order.
+func (s *issueSide) checklist() []string {
+	var out []string
+	for i, c := range s.checks {
+		if c.Checked {
+			out = append(out, schema.NewsletterCheck.Values[i])
+		}
+	}
+	return out
+}
+
+// setChecklist ticks the stored checks.
+func (s *issueSide) setChecklist(ticked []string) {
+	on := map[string]bool{}
+	for _, t := range ticked {
+		on[t] = true
+	}
+	for i, c := range s.checks {
+		c.Checked = on[schema.NewsletterCheck.Values[i]]
+		c.Refresh()
+	}
+}
+
+// focusChecklist puts the keyboard on the check a finding's message names.
+func (s *issueSide) focusChecklist(msg string) {
+	for i, c := range s.checks {
+		if !c.Checked && strings.Contains(msg, schema.NewsletterCheck.Label(schema.NewsletterCheck.Values[i])) {
+			lettersScrollTo(s.scroll, c)
+			s.ed.u.win.Canvas().Focus(c)
+			return
+		}
+	}
+}
+
+// showStatus says what the status means and what can be done next.
+func (s *issueSide) showStatus(status string) {
+	switch status {
+	case "ready":
+		lettersSetSoft(s.statusText, "Ready: checked and safe to print. Print it, post it, then mark it sent. Any change makes it a draft again.")
+		s.sent.Enable()
+		s.sent.Importance = widget.HighImportance
+		s.ready.Importance = widget.MediumImportance
+	default:
+		lettersSetSoft(s.statusText, "Draft: being written. Mark it ready once the check below finds nothing.")
+		s.sent.Disable()
+		s.sent.Importance = widget.MediumImportance
+		s.ready.Importance = widget.HighImportance
+	}
+	s.ready.Refresh()
+	s.sent.Refresh()
+}
+
+// showLength shows the word count and the page estimate.
+func (s *issueSide) showLength(words, pages int) {
+	s.words.SetText(fmt.Sprintf("%s · about %s", lettersCount(words, "word", "words"), lettersCount(pages, "page", "pages")))
+	lettersSetSoft(s.pages, fmt.Sprintf("A4 in large clear type, about %d words a page. Prisons often limit the pages in one envelope.", newsletter.WordsPerPage))
+}
+
+// showCheckError says the check could not run.
+func (s *issueSide) showCheckError(err error) {
+	s.checkSummary.Importance = widget.DangerImportance
+	s.checkSummary.SetText("The check could not run: " + sentence(err))
+	s.findings.Objects = nil
+	s.findings.Refresh()
+}
+
+// showFindings lists what the check found, each a row that takes the
+// author to the place.
+func (s *issueSide) showFindings(rep newsletter.CheckReport) {
+	s.report = rep
+	if rep.Clean() {
+		s.checkSummary.Importance = widget.SuccessImportance
+		s.checkSummary.SetText("Nothing found: no real names, prison numbers or contact details, every contributor has agreed, and the checklist is ticked.")
+		s.findings.Objects = nil
+		s.findings.Refresh()
+		return
+	}
+	s.checkSummary.Importance = widget.DangerImportance
+	s.checkSummary.SetText(rep.Summary() + ". Click one to go to it.")
+	s.findings.Objects = findingRows(rep, s.ed.focusFinding)
+	s.findings.Refresh()
+}
+
+// findingRows are the findings as rows the author can act on.
+func findingRows(rep newsletter.CheckReport, open func(newsletter.Finding)) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, f := range rep.Findings {
+		f := f
+		kind := widget.NewLabelWithStyle(findingKindWords(f.Kind), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		where := lettersSoft(findingWhere(f))
+		msg := lettersWrapped(f.Message)
+		parts := []fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, kind), where, msg}
+		if f.Excerpt != "" {
+			ex := lettersSoft("“" + strings.TrimSpace(f.Excerpt) + "”")
+			ex.Segments[0].(*widget.TextSegment).Style.TextStyle = fyne.TextStyle{Italic: true}
+			parts = append(parts, ex)
+		}
+		rows = append(rows, newLettersTapRow(lettersTight(parts...), theme.ColorNameError, func() { open(f) }))
+	}
+	return rows
+}
+
+// findingKindWords is a kind of finding in words.
+func findingKindWords(kind string) string {
+	switch kind {
+	case newsletter.KindRealName:
+		return "Real name"
+	case newsletter.KindPrisonNumber:
+		return "Prison number"
+	case newsletter.KindNoConsent:
+		return "No consent recorded"
+	case newsletter.KindPhone:
+		return "Phone number"
+	case newsletter.KindAddress:
+		return "Postal address"
+	case newsletter.KindEmail:
+		return "Email address"
+	case newsletter.KindChecklist:
+		return "Checklist not ticked"
+	case newsletter.KindEmpty:
+		return "Nothing in the issue"
+	}
+	return kind
+}
+
+// findingWhere says where a finding is: "Section 2 · text", "Title".
+func findingWhere(f newsletter.Finding) string {
+	if f.Section < 0 {
+		switch f.Field {
+		case "Title":
+			return "The title"
+		case "Checklist":
+			return "Prison-mail checklist"
+		}
+		return "The issue"
+	}
+	part := "text"
+	switch {
+	case strings.HasSuffix(f.Field, ".Heading"):
+		part = "heading"
+	case strings.HasSuffix(f.Field, ".Contributor"):
+		part = "contributor as printed"
+	case strings.HasSuffix(f.Field, ".Consent"):
+		part = "consent"
+	}
+	return fmt.Sprintf("Section %d · %s", f.Section+1, part)
+}
+
+// markReady saves the issue and asks the store to mark it ready; the
+// store refuses while the check finds anything, and the findings are
+// shown.
+func (s *issueSide) markReady() {
+	ed := s.ed
+	if !ed.save(true) {
+		dialog.ShowInformation("Not ready yet", "The issue cannot be saved as it stands: put right what is marked in red first.", ed.u.win)
+		return
+	}
+	if ed.is.ID == "" {
+		return
+	}
+	if ed.is.Status == "ready" {
+		dialog.ShowInformation("Already ready", "This issue is already marked ready. Print it, post it, then mark it sent.", ed.u.win)
+		return
+	}
+	err := ed.u.sess.Letters.SetStatus(ed.is.ID, "ready")
+	var se *newsletter.StatusError
+	switch {
+	case errors.As(err, &se):
+		ed.runCheck()
+		if se.Report != nil {
+			s.showFindings(*se.Report)
+			s.showRefusal(se)
+			return
+		}
+		dialog.ShowInformation("Not ready yet", se.Message, ed.u.win)
+		return
+	case err != nil:
+		showError(ed.u.win, "The issue could not be marked ready", err)
+		return
+	}
+	ed.is.Status = "ready"
+	ed.u.sess.Changed()
+	ed.showStatus()
+	lettersSetSoft(ed.savedNote, "Marked ready at "+lettersClock(ed.u))
+	if ed.onSaved != nil {
+		ed.onSaved(ed.is.ID, false)
+	}
+}
+
+// showRefusal shows why the issue is not ready: the store's message and
+// each finding, which takes the author to it.
+func (s *issueSide) showRefusal(se *newsletter.StatusError) {
+	var d dialog.Dialog
+	rows := findingRows(*se.Report, func(f newsletter.Finding) {
+		d.Hide()
+		s.ed.focusFinding(f)
+	})
+	list := container.NewVScroll(container.NewVBox(rows...))
+	list.SetMinSize(fyne.NewSize(440, min(float32(len(rows))*110, 320)))
+	body := container.NewBorder(lettersWrapped(se.Message), nil, nil, nil, list)
+	d = dialog.NewCustom("Not ready yet", "Close", body, s.ed.u.win)
+	lettersEscapeCloses(s.ed.u.win, d)
+	d.Show()
+}
+
+// markSent asks for the posting date, then records the issue as sent: one
+// outgoing letter to each woman on the distribution list.
+func (s *issueSide) markSent() {
+	ed := s.ed
+	if ed.dirty && !ed.save(true) {
+		return
+	}
+	if ed.is.Status != "ready" {
+		dialog.ShowInformation("Not ready yet", "Mark the issue ready first: it is checked again then.", ed.u.win)
+		return
+	}
+	list, err := ed.u.sess.Letters.DistributionList()
+	if err != nil {
+		showError(ed.u.win, "The distribution list could not be read", err)
+		return
+	}
+	n := len(list)
+	date := newLettersEntry("YYYY-MM-DD")
+	date.SetText(lettersToday(ed.u))
+	dateErr := lettersErrorLabel()
+	body := container.NewVBox(
+		lettersWrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", lettersCount(n, "woman", "women"))),
+		lettersField("Posted on", lettersSized(date, 150), dateErr),
+	)
+	var d *dialog.CustomDialog
+	confirm := widget.NewButtonWithIcon("Mark sent", theme.MailSendIcon(), func() {
+		msg := lettersDateProblem(date.Text, true)
+		lettersSetError(dateErr, msg)
+		if msg != "" {
+			return
+		}
+		d.Hide()
+		s.recordSent(strings.TrimSpace(date.Text))
+	})
+	confirm.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Not yet", theme.CancelIcon(), func() { d.Hide() })
+	date.onEnter = confirm.OnTapped
+	d = dialog.NewCustomWithoutButtons("Mark "+issueHeading(ed.is.Number, "")+" sent?", container.New(&lettersWidth{width: 420}, body), ed.u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, confirm})
+	lettersEscapeCloses(ed.u.win, d)
+	d.Show()
+}
+
+// recordSent marks the issue sent on date.
+func (s *issueSide) recordSent(date string) {
+	ed := s.ed
+	if ed.u.sess == nil {
+		return
+	}
+	err := ed.u.sess.Letters.MarkSent(ed.is.ID, date)
+	var se *newsletter.StatusError
+	switch {
+	case errors.As(err, &se):
+		if se.Report != nil {
+			ed.runCheck()
+			s.showRefusal(se)
+			return
+		}
+		dialog.ShowInformation("Not sent", se.Message, ed.u.win)
+		return
+	case err != nil:
+		showError(ed.u.win, "The issue could not be marked sent", err)
+		return
+	}
+	ed.u.sess.Changed()
+	ed.is.Status = "sent"
+	ed.stopTimer()
+	ed.closed = true
+	if ed.onSaved != nil {
+		ed.onSaved(ed.is.ID, true)
+	}
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/newsletter"
+)
+
+// issueRecipients is the distribution list card: every woman in custody
+// now, with her prison number and establishment for the envelope, and a
+// warning on those whose envelope cannot be addressed yet.
+type issueRecipients struct {
+	u      *UI
+	title  *widget.Label
+	note   *widget.RichText
+	list   *widget.List
+	people []newsletter.Recipient
+	root   fyne.CanvasObject
+}
+
+func newIssueRecipients(u *UI) *issueRecipients {
+	r := &issueRecipients{u: u, title: subheading("Distribution list"), note: lettersSoft("")}
+	r.list = widget.NewList(
+		func() int { return len(r.people) },
+		func() fyne.CanvasObject {
+			return lettersTight(lettersLine(true), lettersLine(false))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(r.people) {
+				return
+			}
+			p := r.people[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(p.Name)
+			second := box.Objects[1].(*widget.Label)
+			second.SetText(recipientLine(p))
+			if p.Addressable() {
+				second.Importance = widget.MediumImportance
+			} else {
+				second.Importance = widget.DangerImportance
+			}
+			second.Refresh()
+		},
+	)
+	r.list.HideSeparators = true
+	r.root = container.NewBorder(container.NewVBox(r.title, r.note), nil, nil, nil,
+		container.New(&lettersMinHeight{h: 240}, r.list))
+	return r
+}
+
+func (r *issueRecipients) content() fyne.CanvasObject { return r.root }
+
+// recipientLine is the envelope detail under her name, or what is missing.
+func recipientLine(p newsletter.Recipient) string {
+	var bits []string
+	if p.PrisonNumber != "" {
+		bits = append(bits, p.PrisonNumber)
+	} else {
+		bits = append(bits, "no prison number")
+	}
+	switch {
+	case p.Establishment == "":
+		bits = append(bits, "no prison recorded")
+	case strings.TrimSpace(p.Address) == "":
+		bits = append(bits, p.Establishment+" (no address)")
+	default:
+		bits = append(bits, p.Establishment)
+	}
+	return strings.Join(bits, " · ")
+}
+
+// load reads the distribution list as it stands now.
+func (r *issueRecipients) load() {
+	if r.u.sess == nil {
+		return
+	}
+	people, err := r.u.sess.Letters.DistributionList()
+	if err != nil {
+		lettersSetSoft(r.note, "The distribution list could not be read: "+sentence(err))
+		return
+	}
+	r.people = people
+	r.title.SetText(fmt.Sprintf("Distribution list · %s", lettersCount(len(people), "woman", "women")))
+	bad := 0
+	for _, p := range people {
+		if !p.Addressable() {
+			bad++
+		}
+	}
+	text := "Every woman in custody now, for the envelopes. Marking the issue sent records a letter to each."
+	if len(people) == 0 {
+		text = "No woman is recorded as in custody, so there is no one to post it to yet."
+	}
+	if bad > 0 {
+		text += fmt.Sprintf(" %s cannot be addressed yet: add her prison number, or the prison's address in the Directory.",
+			lettersCount(bad, "envelope", "envelopes"))
+	}
+	lettersSetSoft(r.note, text)
+	r.list.Refresh()
+}
+
+// loadRecipients fills the distribution list card.
+func (s *issueSide) loadRecipients() { s.recipients.load() }
+
+// lettersMinHeight gives its object at least height h (a virtual list
+// inside a scrolling column would otherwise shrink to one row).
+type lettersMinHeight struct{ h float32 }
+
+func (l *lettersMinHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(m.Width, max(m.Height, l.h))
+}
+
+func (l *lettersMinHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}

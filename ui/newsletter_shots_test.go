@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLettersAndNewsletterScreenshots renders the letters log with a
+// letter open, the letter form, the newsletter editor on a draft issue
+// and a sent issue, at two window sizes, for a person to look at. It runs
+// only when INREACH_SHOTS names a folder for the PNG files.
+func TestLettersAndNewsletterScreenshots(t *testing.T) {
+	dir := os.Getenv("INREACH_SHOTS")
+	if dir == "" {
+		t.Skip("set INREACH_SHOTS=folder to write screenshots")
+	}
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	for _, size := range []fyne.Size{{Width: 1180, Height: 760}, {Width: 1024, Height: 700}} {
+		u := newTestUI(t)
+		openDemoVault(t, u)
+		u.win.Resize(size)
+		shoot := func(name string) {
+			img := u.win.Canvas().Capture()
+			f, err := os.Create(filepath.Join(dir, name+"-"+itoaSize(size)+".png"))
+			require.NoError(t, err)
+			require.NoError(t, png.Encode(f, img))
+			require.NoError(t, f.Close())
+		}
+		pick := func(q string) string {
+			var id string
+			_ = u.sess.DB.QueryRow(q).Scan(&id)
+			return id
+		}
+		letter := pick(`SELECT id FROM letters WHERE direction = 'in' AND reply_due IS NOT NULL ORDER BY date DESC LIMIT 1`)
+		u.shell.openRecord(sectionLetters, letterRef+letter)
+		shoot("letters")
+		s := u.shell.screens[sectionLetters].(*lettersScreen)
+		s.log.newLetter(nil)
+		shoot("letters-new")
+
+		draft := pick(`SELECT id FROM newsletters WHERE status = 'draft' ORDER BY date DESC LIMIT 1`)
+		u.shell.openRecord(sectionLetters, newsletterRef+draft)
+		shoot("newsletter")
+		if ed := s.news.editor; ed != nil {
+			ed.side.scroll.ScrollToBottom()
+			shoot("newsletter-side")
+		}
+		sent := pick(`SELECT id FROM newsletters WHERE status = 'sent' ORDER BY date DESC LIMIT 1`)
+		u.shell.openRecord(sectionLetters, newsletterRef+sent)
+		shoot("newsletter-sent")
+	}
+}
