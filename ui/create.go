@@ -111,6 +111,7 @@ func newRecoveryKeyScreen(u *UI, v *vault.Vault, key string) fyne.CanvasObject {
 			if err != nil || w == nil {
 				return
 			}
+			keepPrivate(w)
 			defer w.Close()
 			b, err := pdf.RecoverySheet(key, u.path, u.now().Format(schema.DateLayout))
 			if err == nil {

@@ -210,6 +210,7 @@ var reportsChooseFile = func(w fyne.Window, name string, got func(fyne.URIWriteC
 			return
 		}
 		if wc != nil {
+			keepPrivate(wc)
 			got(wc)
 		}
 	}, w)

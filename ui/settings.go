@@ -192,6 +192,7 @@ func (s *settingsScreen) backup() {
 		if err != nil || w == nil {
 			return
 		}
+		keepPrivate(w)
 		path := w.URI().Path()
 		w.Close()
 		prog := dialog.NewCustomWithoutButtons("Writing the backup…", widget.NewProgressBarInfinite(), s.u.win)
@@ -270,6 +271,7 @@ func (s *settingsScreen) exportJSON() {
 			if err != nil || w == nil {
 				return
 			}
+			keepPrivate(w)
 			prog := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), s.u.win)
 			prog.Show()
 			go func() {

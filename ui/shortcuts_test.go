@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"github.com/stretchr/testify/require"
 
 	"inreach/notes"
@@ -52,4 +54,20 @@ func TestShortcutsDispatchTheRightActions(t *testing.T) {
 
 	press(u, fyne.KeyL, ctrl)
 	require.Nil(t, u.sess, "Ctrl+L locks")
+}
+
+func TestKeepPrivateMakesASavedFileReadableByTheUserOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "export.json")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	require.NoError(t, err)
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	require.NotEqual(t, os.FileMode(0o600), fi.Mode().Perm(), "Fyne's writer makes a file others can read")
+	keepPrivate(w)
+	_, err = w.Write([]byte("{}"))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	fi, err = os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
 }

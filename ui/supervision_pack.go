@@ -18,7 +18,12 @@ import (
 
 // supervisionChooseFile asks where to save the pack; tests replace it.
 var supervisionChooseFile = func(u *UI, name string, done func(fyne.URIWriteCloser, error)) {
-	d := dialog.NewFileSave(done, u.win)
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if w != nil {
+			keepPrivate(w)
+		}
+		done(w, err)
+	}, u.win)
 	d.SetFileName(name)
 	d.Show()
 }

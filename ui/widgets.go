@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"unicode"
 
@@ -109,4 +110,13 @@ func brand() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Inreach", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
 	return container.NewVBox(container.NewCenter(img), name)
+}
+
+// keepPrivate makes a file the user chose to save readable by the user
+// only: PDFs and exports hold personal data, and Fyne creates files with
+// the usual 0644.
+func keepPrivate(w fyne.URIWriteCloser) {
+	if w.URI().Scheme() == "file" {
+		_ = os.Chmod(w.URI().Path(), 0o600)
+	}
 }
