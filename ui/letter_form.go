@@ -215,9 +215,12 @@ func (f *letterForm) fill(lt *newsletter.Letter, name string) {
 	if f.id == "" {
 		lettersSetSoft(f.note, "A new letter: it is saved when you press “Save letter” (or Enter, or Ctrl+S).")
 	} else {
-		lettersSetSoft(f.note, "Logged on "+lettersDate(lt.Date)+".")
+		lettersSetSoft(f.note, "Dated "+lettersDate(lt.Date)+".")
 	}
 }
+
+// setNote shows text under the title.
+func (f *letterForm) setNote(text string) { lettersSetSoft(f.note, text) }
 
 func (f *letterForm) showTitle(name, direction string) {
 	switch {

@@ -234,7 +234,26 @@ func (l *letterLog) showLetter(id string) {
 	} else if p, err := l.u.sess.Notes.GetPerson(lt.PersonID); err == nil {
 		name = p.Name
 	}
-	l.setForm(newLetterForm(l.u, &lt, name, l.formDone), id)
+	f := newLetterForm(l.u, &lt, name, l.formDone)
+	f.setNote(l.replyWords(lt))
+	l.setForm(f, id)
+}
+
+// replyWords says where a letter stands for a reply, for the form's note.
+func (l *letterLog) replyWords(lt newsletter.Letter) string {
+	w, waiting := l.waiting[lt.ID]
+	switch {
+	case waiting && w.Overdue:
+		return fmt.Sprintf("Dated %s. Her reply is overdue: it was due %s.", lettersDate(lt.Date), lettersDate(lt.ReplyDue))
+	case waiting && w.DaysLeft == 0:
+		return fmt.Sprintf("Dated %s. Her reply is due today.", lettersDate(lt.Date))
+	case waiting:
+		return fmt.Sprintf("Dated %s. Waiting for a reply, due %s (%s).", lettersDate(lt.Date), lettersDate(lt.ReplyDue),
+			"in "+lettersCount(w.DaysLeft, "day", "days"))
+	case lt.Direction == "in" && lt.ReplyDue != "":
+		return fmt.Sprintf("Dated %s. Replied to: a letter, email or call to her has been logged since.", lettersDate(lt.Date))
+	}
+	return fmt.Sprintf("Dated %s.", lettersDate(lt.Date))
 }
 
 // reselect puts the list's selection back on the open letter.

@@ -102,8 +102,12 @@ func lettersAlpha(c color.Color, a uint8) color.Color {
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
-// lettersBadge is a short word on a soft coloured pill ("Overdue", "Sent").
+// lettersBadge is a short word on a soft coloured pill ("Overdue",
+// "Sent"). It is a widget, so it takes the theme's colours again when the
+// theme changes.
 type lettersBadge struct {
+	widget.BaseWidget
+	tint fyne.ThemeColorName
 	bg   *canvas.Rectangle
 	text *canvas.Text
 	box  *fyne.Container
@@ -118,7 +122,8 @@ func newLettersBadge() *lettersBadge {
 	b.text.TextStyle = fyne.TextStyle{Bold: true}
 	pad := theme.Padding()
 	b.box = container.NewStack(b.bg, container.New(&lettersInset{x: pad * 2, y: pad / 2}, b.text))
-	b.wrap = container.NewCenter(b.box)
+	b.ExtendBaseWidget(b)
+	b.wrap = container.NewCenter(b)
 	return b
 }
 
@@ -128,16 +133,40 @@ func (b *lettersBadge) set(text string, tint fyne.ThemeColorName) {
 		b.wrap.Hide()
 		return
 	}
-	c := theme.Color(tint)
 	b.text.Text = text
+	b.tint = tint
+	b.paint()
+	b.Refresh()
+	b.wrap.Show()
+	b.wrap.Refresh()
+}
+
+// paint takes the colours from the current theme.
+func (b *lettersBadge) paint() {
+	c := theme.Color(b.tint)
 	b.text.Color = theme.Color(theme.ColorNameForeground)
 	b.bg.FillColor = lettersAlpha(c, 0x2e)
 	b.bg.StrokeColor = lettersAlpha(c, 0x80)
-	b.bg.Refresh()
-	b.text.Refresh()
-	b.box.Refresh()
-	b.wrap.Show()
-	b.wrap.Refresh()
+}
+
+// CreateRenderer draws the pill.
+func (b *lettersBadge) CreateRenderer() fyne.WidgetRenderer {
+	return &lettersBadgeRenderer{b: b}
+}
+
+type lettersBadgeRenderer struct{ b *lettersBadge }
+
+func (r *lettersBadgeRenderer) Layout(s fyne.Size)           { r.b.box.Resize(s) }
+func (r *lettersBadgeRenderer) MinSize() fyne.Size           { return r.b.box.MinSize() }
+func (r *lettersBadgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.b.box} }
+func (r *lettersBadgeRenderer) Destroy()                     {}
+func (r *lettersBadgeRenderer) Refresh() {
+	if r.b.tint != "" {
+		r.b.paint()
+	}
+	r.b.bg.Refresh()
+	r.b.text.Refresh()
+	r.b.box.Refresh()
 }
 
 // object is the badge to place, at its natural size.

@@ -28,7 +28,7 @@ type issueEditor struct {
 	u *UI
 	// is is the issue as last saved or opened: its ID ("" until saved),
 	// Number, Status and Checklist are read from it.
-	is      newsletter.Issue
+	is        newsletter.Issue
 	onSaved   func(id string, sent bool)
 	onDeleted func()
 

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"github.com/stretchr/testify/require"
 )
 
@@ -47,11 +49,30 @@ func TestLettersAndNewsletterScreenshots(t *testing.T) {
 		u.shell.openRecord(sectionLetters, newsletterRef+draft)
 		shoot("newsletter")
 		if ed := s.news.editor; ed != nil {
+			ed.side.scroll.ScrollToOffset(fyne.NewPos(0, 420))
+			shoot("newsletter-check")
 			ed.side.scroll.ScrollToBottom()
 			shoot("newsletter-side")
+			ed.side.scroll.ScrollToTop()
+			ed.side.markReady()
+			shoot("newsletter-refused")
+			if top := u.win.Canvas().Overlays().Top(); top != nil {
+				top.Hide()
+				u.win.Canvas().Overlays().Remove(top)
+			}
+			u.app.Settings().SetTheme(newsletterLightTheme{u.app.Settings().Theme()})
+			shoot("newsletter-light")
 		}
+		u.app.Settings().SetTheme(newTheme(u.app))
 		sent := pick(`SELECT id FROM newsletters WHERE status = 'sent' ORDER BY date DESC LIMIT 1`)
 		u.shell.openRecord(sectionLetters, newsletterRef+sent)
 		shoot("newsletter-sent")
 	}
+}
+
+// newsletterLightTheme shows a theme in its light variant.
+type newsletterLightTheme struct{ fyne.Theme }
+
+func (l newsletterLightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return l.Theme.Color(n, theme.VariantLight)
 }

@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/require"
+
+	"inreach/newsletter"
+	"inreach/notes"
+)
+
+// newsletterFastAutosave makes the editor save and check soon after typing.
+func newsletterFastAutosave(t *testing.T) {
+	old := issueAutosaveDelay
+	issueAutosaveDelay = 20 * time.Millisecond
+	t.Cleanup(func() { issueAutosaveDelay = old })
+}
+
+// newsletterTestIssue starts a new issue in the Newsletter tab, titled,
+// with one section holding body, and returns its editor.
+func newsletterTestIssue(t *testing.T, u *UI, body string) (*lettersScreen, *issueEditor) {
+	t.Helper()
+	s := lettersTestScreen(t, u)
+	s.tabs.Select(s.newsTab)
+	test.Tap(findButton(t, s.content(), "New issue"))
+	ed := s.news.editor
+	require.NotNil(t, ed, "the editor opens")
+	test.Type(ed.title, "Spring news")
+	test.Tap(findButton(t, ed.content(), "Add section"))
+	require.Len(t, ed.cards, 1)
+	test.Type(ed.cards[0].heading, "From the team")
+	test.Type(ed.cards[0].body, body)
+	return s, ed
+}
+
+// findingsShown is the kinds of the findings listed beside the issue.
+func findingsShown(ed *issueEditor) []string {
+	var out []string
+	for _, f := range ed.side.report.Findings {
+		out = append(out, f.Kind)
+	}
+	return out
+}
+
+func TestTheCheckListsAWomansRealNameAndMarkReadyIsRefusedUntilFixed(t *testing.T) {
+	newsletterFastAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	lettersTestWomen(t, u)
+	_, ed := newsletterTestIssue(t, u, "We had a lovely visit with Dana Whitfield last week.")
+
+	eventually(t, func() bool { return ed.is.ID != "" && !ed.dirty }, "the issue saves itself")
+	eventually(t, func() bool {
+		return strings.Contains(strings.Join(findingsShown(ed), ","), newsletter.KindRealName) &&
+			ed.cards[0].flag.text.Text == "1 thing to fix"
+	}, "the check lists the real name and flags the section's card")
+	side := ed.side.content()
+	require.True(t, hasText(side, "Real name"), "the kind is shown in words")
+	require.True(t, hasText(side, "Section 1 · text"), "with the section")
+	require.True(t, hasText(side, "has a woman's real name"), "and the message")
+
+	// Clicking the finding takes the author to the text.
+	var row *lettersTapRow
+	walk(side, func(o fyne.CanvasObject) bool {
+		if r, ok := o.(*lettersTapRow); ok {
+			row = r
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, row)
+	test.Tap(row)
+	require.Equal(t, ed.cards[0].body, u.win.Canvas().Focused(), "the section's text has the keyboard")
+
+	test.Tap(findButton(t, side, "Mark ready"))
+	over := u.win.Canvas().Overlays().Top()
+	require.NotNil(t, over, "the refusal is shown")
+	require.True(t, hasText(over, "cannot be marked ready"), "with the store's reason")
+	require.True(t, hasText(over, "Real name"), "and the findings")
+	is, err := u.sess.Letters.GetIssue(ed.is.ID)
+	require.NoError(t, err)
+	require.Equal(t, "draft", is.Status)
+	over.Hide()
+	u.win.Canvas().Overlays().Remove(over)
+
+	// Fix the text and tick the checklist: now it can be marked ready.
+	ed.cards[0].body.SetText("We had a lovely visit with Rose last week.")
+	for _, c := range ed.side.checks {
+		test.Tap(c)
+	}
+	eventually(t, func() bool { return !ed.dirty && ed.side.report.Clean() }, "the check finds nothing")
+	require.True(t, hasText(side, "Nothing found"))
+	test.Tap(findButton(t, side, "Mark ready"))
+	require.Nil(t, u.win.Canvas().Overlays().Top(), "no refusal")
+	is, err = u.sess.Letters.GetIssue(ed.is.ID)
+	require.NoError(t, err)
+	require.Equal(t, "ready", is.Status)
+	require.Equal(t, "Ready", ed.badge.text.Text)
+	require.False(t, ed.side.sent.Disabled(), "it can be marked sent now")
+}
+
+func TestMarkSentRecordsOneOutgoingLetterPerWomanOnTheList(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	whitfield, morris := lettersTestWomen(t, u)
+	out := &notes.Person{Name: "Kelly Out", Status: "community"}
+	require.NoError(t, u.sess.Notes.SavePerson(out))
+	is := newsletter.Issue{Title: "Summer", Date: "2025-07-01", Checklist: append([]string(nil), schemaChecks()...),
+		Sections: []newsletter.Section{{Heading: "Hello", Body: "News from the team."}}}
+	require.NoError(t, u.sess.Letters.SaveIssue(&is))
+	require.NoError(t, u.sess.Letters.SetStatus(is.ID, "ready"))
+
+	s := lettersTestScreen(t, u)
+	s.open(newsletterRef + is.ID)
+	ed := s.news.editor
+	require.NotNil(t, ed)
+	require.True(t, hasText(ed.side.content(), "Distribution list · 2 women"), "the side card counts the list")
+	test.Tap(findButton(t, ed.side.content(), "Mark sent"))
+	over := u.win.Canvas().Overlays().Top()
+	require.NotNil(t, over)
+	require.True(t, hasText(over, "This records an outgoing letter to each of 2 women"))
+	test.Tap(findButton(t, over, "Mark sent"))
+
+	got, err := u.sess.Letters.GetIssue(is.ID)
+	require.NoError(t, err)
+	require.Equal(t, "sent", got.Status)
+	require.ElementsMatch(t, []string{whitfield, morris}, got.SentTo)
+	letters, err := u.sess.Letters.ListLetters(newsletter.LetterFilter{Direction: "out"})
+	require.NoError(t, err)
+	require.Len(t, letters, 2, "one letter per woman in custody, none to the woman in the community")
+	for _, l := range letters {
+		require.NotEqual(t, out.ID, l.PersonID)
+		require.Equal(t, newsletter.MailingSummary(got.Number, "Summer"), l.Summary)
+		require.Equal(t, []string{newsletter.MailingEnclosure}, l.Enclosures)
+		require.Equal(t, lettersToday(u), l.Date)
+	}
+
+	// A sent issue is read-only.
+	require.Nil(t, s.news.editor, "no editor for a sent issue")
+	require.Empty(t, entries(s.news.detail), "nothing can be typed into it")
+	require.True(t, hasText(s.news.detail, "Posted to 2 women"))
+}
+
+func schemaChecks() []string {
+	return []string{"plain_paper", "no_staples_glitter", "no_prisoner_contacts", "return_address"}
+}
+
+func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
+	newsletterFastAutosave(t)
+	u := newTestUI(t)
+	openTestVault(t, u)
+	_, ed := newsletterTestIssue(t, u, "one two three four")
+	require.True(t, hasText(ed.side.content(), "7 words · about 1 page"), "heading and text count: %q", ed.side.words.Text)
+	test.Tap(findButton(t, ed.content(), "Add section"))
+	test.Type(ed.cards[1].heading, "Recipe")
+	test.Type(ed.cards[1].body, "Kettle noodles")
+	require.Contains(t, ed.side.words.Text, "10 words", "the count follows the typing")
+
+	test.Tap(ed.cards[1].up)
+	require.Equal(t, "Recipe", ed.cards[0].heading.Text)
+	require.True(t, ed.cards[0].up.Disabled())
+	eventually(t, func() bool { return ed.is.ID != "" && !ed.dirty }, "saved")
+	is, err := u.sess.Letters.GetIssue(ed.is.ID)
+	require.NoError(t, err)
+	require.Len(t, is.Sections, 2)
+	require.Equal(t, "Recipe", is.Sections[0].Heading, "the new order is saved")
+
+	// A blank section is not saved, and removing it asks nothing.
+	test.Tap(findButton(t, ed.content(), "Add section"))
+	require.Len(t, ed.cards, 3)
+	test.Tap(ed.cards[2].del)
+	require.Len(t, ed.cards, 2)
+	require.Nil(t, u.win.Canvas().Overlays().Top())
+	// One with words asks first.
+	test.Tap(ed.cards[0].del)
+	over := u.win.Canvas().Overlays().Top()
+	require.NotNil(t, over)
+	test.Tap(findButton(t, over, "Remove"))
+	require.Len(t, ed.cards, 1)
+	eventually(t, func() bool { return !ed.dirty }, "saved")
+	is, err = u.sess.Letters.GetIssue(ed.is.ID)
+	require.NoError(t, err)
+	require.Len(t, is.Sections, 1)
+	require.Equal(t, "From the team", is.Sections[0].Heading)
+}
+
+func TestTheIssueBeingWrittenIsSavedBeforeTheNotebookLocks(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	old := issueAutosaveDelay
+	issueAutosaveDelay = time.Hour // only the lock saves it
+	t.Cleanup(func() { issueAutosaveDelay = old })
+	s, ed := newsletterTestIssue(t, u, "Written just before the lock.")
+	require.Empty(t, ed.is.ID, "not saved yet")
+	s.beforeLock()
+	list, err := u.sess.Letters.ListIssues()
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	is, err := u.sess.Letters.GetIssue(list[0].ID)
+	require.NoError(t, err)
+	require.Equal(t, "Spring news", is.Title)
+	require.Equal(t, "Written just before the lock.", is.Sections[0].Body)
+
+	// An issue that cannot be saved yet (no title) is kept as a draft and
+	// offered again.
+	test.Tap(findButton(t, s.content(), "New issue"))
+	ed = s.news.editor
+	test.Tap(findButton(t, ed.content(), "Add section"))
+	test.Type(ed.cards[0].body, "A poem with no title yet")
+	s.beforeLock()
+	require.True(t, ed.titleErr.Visible(), "the title is asked for at the field")
+	again := newNewsletterTab(u)
+	b := findButton(t, again.content(), "Carry on")
+	test.Tap(b)
+	require.NotNil(t, again.editor)
+	require.Equal(t, "A poem with no title yet", again.editor.cards[0].body.Text)
+	test.Type(again.editor.title, "Poems")
+	require.True(t, again.editor.save(true))
+	drafts, err := u.sess.Notes.ListDrafts()
+	require.NoError(t, err)
+	for _, d := range drafts {
+		require.NotEqual(t, issueDraftKind, d.Kind, "the draft is gone once saved")
+	}
+}
+
+func TestOpenTakesLetterAndIssueIdsWithOrWithoutAPrefix(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	whitfield, _ := lettersTestWomen(t, u)
+	l := newsletter.Letter{PersonID: whitfield, Date: "2025-07-04", Direction: "in", Summary: "Hello"}
+	require.NoError(t, u.sess.Letters.SaveLetter(&l))
+	is := newsletter.Issue{Title: "Autumn", Date: "2025-09-01"}
+	require.NoError(t, u.sess.Letters.SaveIssue(&is))
+
+	u.shell.openRecord(sectionLetters, letterRef+l.ID)
+	s := u.shell.screens[sectionLetters].(*lettersScreen)
+	require.Equal(t, s.logTab, s.tabs.Selected())
+	require.Equal(t, l.ID, s.log.form.id)
+
+	u.shell.openRecord(sectionLetters, is.ID) // bare: not a letter, so the issue
+	require.Equal(t, s.newsTab, s.tabs.Selected())
+	require.Equal(t, is.ID, s.news.editor.is.ID)
+
+	u.shell.openRecord(sectionLetters, l.ID) // bare: the letter
+	require.Equal(t, s.logTab, s.tabs.Selected())
+	require.Equal(t, l.ID, s.log.form.id)
+}
+
+func TestCtrlPMakesThePDFOfTheOpenIssue(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	lettersTestWomen(t, u)
+	is := newsletter.Issue{Title: "Winter", Date: "2025-12-01",
+		Sections: []newsletter.Section{{Heading: "Hello", Body: "Warm wishes from the team."}}}
+	require.NoError(t, u.sess.Letters.SaveIssue(&is))
+	path := filepath.Join(t.TempDir(), "issue.pdf")
+	old := newsletterChooseFile
+	t.Cleanup(func() { newsletterChooseFile = old })
+	var offered string
+	newsletterChooseFile = func(_ *UI, name string, got func(fyne.URIWriteCloser)) {
+		offered = name
+		w, err := storage.Writer(storage.NewFileURI(path))
+		require.NoError(t, err)
+		got(w)
+	}
+	u.shell.openRecord(sectionLetters, newsletterRef+is.ID)
+	u.shell.printCurrent()
+	require.Equal(t, "newsletter-issue-1.pdf", offered)
+	eventually(t, func() bool {
+		b, err := os.ReadFile(path)
+		return err == nil && strings.HasPrefix(string(b), "%PDF")
+	}, "the PDF is written")
+	eventually(t, func() bool {
+		top := u.win.Canvas().Overlays().Top()
+		return top != nil && hasText(top, "Saved as issue.pdf")
+	}, "and says where")
+}
+
+func TestAnInvalidIssueDateIsShownAtTheFieldAndNothingIsLost(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	_, ed := newsletterTestIssue(t, u, "Some news.")
+	require.True(t, ed.save(true))
+	ed.date.SetText("2025-02-30")
+	require.False(t, ed.save(false))
+	require.True(t, ed.dateErr.Visible())
+	require.Contains(t, ed.dateErr.Text, "not a real date")
+	is, err := u.sess.Letters.GetIssue(ed.is.ID)
+	require.NoError(t, err)
+	require.NotEqual(t, "2025-02-30", is.Date, "the bad date is not stored")
+	_, ok, err := u.sess.Notes.LoadDraft(ed.draftKey)
+	require.NoError(t, err)
+	require.True(t, ok, "what was typed is kept as a draft")
+
+	// Opening the issue again puts the draft back.
+	s := lettersTestScreen(t, u)
+	s.news.closeEditor()
+	s.news.open(is.ID)
+	require.Equal(t, "2025-02-30", s.news.editor.date.Text)
+	require.True(t, s.news.editor.dateErr.Visible())
+}
