@@ -333,11 +333,13 @@ func lettersField(caption string, field fyne.CanvasObject, errLabel *widget.Labe
 }
 
 // lettersEntry is a one-line entry that runs onLeave as the user leaves it
-// (to check a date there and then) and onEnter on Enter.
+// (to check a date there and then), onEnter on Enter and onEscape on
+// Escape (in a dialog, to finish it from the keyboard).
 type lettersEntry struct {
 	widget.Entry
-	onLeave func()
-	onEnter func()
+	onLeave  func()
+	onEnter  func()
+	onEscape func()
 }
 
 func newLettersEntry(placeholder string) *lettersEntry {
@@ -355,10 +357,14 @@ func (e *lettersEntry) FocusLost() {
 	}
 }
 
-// TypedKey runs onEnter on Enter.
+// TypedKey runs onEnter on Enter and onEscape on Escape.
 func (e *lettersEntry) TypedKey(k *fyne.KeyEvent) {
-	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil {
+	switch {
+	case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil:
 		e.onEnter()
+		return
+	case k.Name == fyne.KeyEscape && e.onEscape != nil:
+		e.onEscape()
 		return
 	}
 	e.Entry.TypedKey(k)
@@ -522,6 +528,7 @@ func lettersWrapped(text string) *widget.Label {
 func lettersEscapeCloses(w fyne.Window, d dialog.Dialog) {
 	c := w.Canvas()
 	prev := c.OnTypedKey()
+	c.Unfocus()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			d.Hide()

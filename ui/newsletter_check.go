@@ -122,11 +122,13 @@ func (s *issueSide) showStatus(status string) {
 	switch status {
 	case "ready":
 		lettersSetSoft(s.statusText, "Ready: checked and safe to print. Print it, post it, then mark it sent. Any change makes it a draft again.")
+		s.ready.Disable()
 		s.sent.Enable()
 		s.sent.Importance = widget.HighImportance
 		s.ready.Importance = widget.MediumImportance
 	default:
 		lettersSetSoft(s.statusText, "Draft: being written. Mark it ready once the check below finds nothing.")
+		s.ready.Enable()
 		s.sent.Disable()
 		s.sent.Importance = widget.MediumImportance
 		s.ready.Importance = widget.HighImportance
@@ -305,6 +307,10 @@ func (s *issueSide) markSent() {
 		return
 	}
 	n := len(list)
+	if n == 0 {
+		dialog.ShowInformation("No one to send it to", "No woman is recorded as in custody now, so the issue cannot be marked sent. Check the women's statuses in Women.", ed.u.win)
+		return
+	}
 	date := newLettersEntry("YYYY-MM-DD")
 	date.SetText(lettersToday(ed.u))
 	dateErr := lettersErrorLabel()
@@ -328,7 +334,9 @@ func (s *issueSide) markSent() {
 	d = dialog.NewCustomWithoutButtons("Mark "+issueHeading(ed.is.Number, "")+" sent?", container.New(&lettersWidth{width: 420}, body), ed.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, confirm})
 	lettersEscapeCloses(ed.u.win, d)
+	date.onEscape = d.Hide
 	d.Show()
+	ed.u.win.Canvas().Focus(date)
 }
 
 // recordSent marks the issue sent on date.

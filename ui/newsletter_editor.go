@@ -494,9 +494,13 @@ func (ed *issueEditor) runCheck() {
 			counts[f.Section]++
 		}
 	}
+	namer, err := ed.u.sess.Letters.ContributorNamer()
+	if err != nil {
+		namer = nil
+	}
 	for i, c := range ed.cards {
 		c.showFlag(counts[i])
-		c.showPrintedAs()
+		c.showPrintedWith(namer)
 	}
 }
 

@@ -154,15 +154,21 @@ func (c *sectionCard) showFlag(n int) {
 
 // showPrintedAs says how the contributor will be printed (never her full
 // name: a pseudonym or a first name).
-func (c *sectionCard) showPrintedAs() {
+func (c *sectionCard) showPrintedAs() { c.showPrintedWith(nil) }
+
+// showPrintedWith is showPrintedAs with the names read once for every
+// card (namer), or read now when namer is nil.
+func (c *sectionCard) showPrintedWith(namer func(string) string) {
 	name := strings.TrimSpace(c.contributor.Text)
 	if name == "" {
 		lettersSetSoft(c.printedAs, "Printed with no name: from the service.")
 		return
 	}
-	if c.ed.u.sess == nil {
-		return
+	if namer == nil {
+		if c.ed.u.sess == nil {
+			return
+		}
+		namer = c.ed.u.sess.Letters.DisplayContributor
 	}
-	shown := c.ed.u.sess.Letters.DisplayContributor(name)
-	lettersSetSoft(c.printedAs, "Printed as “"+shown+"”.")
+	lettersSetSoft(c.printedAs, "Printed as “"+namer(name)+"”.")
 }

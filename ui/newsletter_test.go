@@ -122,13 +122,24 @@ func TestMarkSentRecordsOneOutgoingLetterPerWomanOnTheList(t *testing.T) {
 	ed := s.news.editor
 	require.NotNil(t, ed)
 	require.True(t, hasText(ed.side.content(), "Distribution list · 2 women"), "the side card counts the list")
+	require.True(t, ed.side.ready.Disabled(), "a ready issue is not marked ready again")
+
+	// Escape leaves it unsent.
+	test.Tap(findButton(t, ed.side.content(), "Mark sent"))
+	require.NotNil(t, u.win.Canvas().Overlays().Top())
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	require.Nil(t, u.win.Canvas().Overlays().Top(), "Escape closes the question")
+	got, err := u.sess.Letters.GetIssue(is.ID)
+	require.NoError(t, err)
+	require.Equal(t, "ready", got.Status)
+
 	test.Tap(findButton(t, ed.side.content(), "Mark sent"))
 	over := u.win.Canvas().Overlays().Top()
 	require.NotNil(t, over)
 	require.True(t, hasText(over, "This records an outgoing letter to each of 2 women"))
 	test.Tap(findButton(t, over, "Mark sent"))
 
-	got, err := u.sess.Letters.GetIssue(is.ID)
+	got, err = u.sess.Letters.GetIssue(is.ID)
 	require.NoError(t, err)
 	require.Equal(t, "sent", got.Status)
 	require.ElementsMatch(t, []string{whitfield, morris}, got.SentTo)
