@@ -160,8 +160,7 @@ func (f *letterForm) build() {
 	replyBox := lettersSized(f.replyDue, 150)
 	form := container.NewVBox(
 		lettersField("Woman", f.woman.content(), f.womanErr),
-		container.NewBorder(nil, nil, lettersField("Date", dateBox, nil), nil,
-			lettersField("Direction", f.direction, f.dirErr)),
+		container.NewHBox(lettersField("Date", dateBox, nil), lettersField("Direction", f.direction, f.dirErr)),
 		f.dateErr,
 		lettersField("How", f.channel, f.chanErr),
 		lettersField("What it was about", f.summary, f.summaryErr),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -229,4 +231,31 @@ func TestALetterBeingLoggedIsKeptWhenTheNotebookLocks(t *testing.T) {
 	_, ok, err := u.sess.Notes.LoadDraft(letterDraftKey)
 	require.NoError(t, err)
 	require.False(t, ok, "the draft is gone once saved")
+}
+
+func TestTheLetterFormIsReachedByTabInReadingOrder(t *testing.T) {
+	u := newTestUI(t)
+	openTestVault(t, u)
+	lettersTestWomen(t, u)
+	s := lettersTestScreen(t, u)
+	s.log.newLetter(nil)
+	f := s.log.form
+	c := u.win.Canvas()
+	require.Equal(t, f.woman.entry, c.Focused(), "a new letter starts at the woman")
+	want := []fyne.Focusable{f.woman.entry, f.date, f.summary, f.enclosures[0], f.other, f.replyDue}
+	var seen []fyne.Focusable
+	radioBeforeDate := false
+	for i := 0; i < 30 && len(seen) < len(want); i++ {
+		for _, w := range want {
+			if c.Focused() == w && (len(seen) == 0 || seen[len(seen)-1] != w) {
+				seen = append(seen, w)
+			}
+		}
+		if len(seen) == 1 && strings.Contains(fmt.Sprintf("%T", c.Focused()), "radio") {
+			radioBeforeDate = true
+		}
+		c.FocusNext()
+	}
+	require.Equal(t, want, seen, "Tab visits the fields top to bottom")
+	require.False(t, radioBeforeDate, "the date comes before the direction beside it")
 }
