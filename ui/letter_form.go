@@ -104,6 +104,7 @@ func (f *letterForm) build() {
 	})
 	f.woman.onLeave = func() { f.checkWoman(false) }
 	f.woman.onSubmit = func() { f.save() }
+	f.woman.onChosen = func() { f.u.win.Canvas().Focus(f.date) }
 
 	f.dateErr = lettersErrorLabel()
 	f.date = newLettersEntry("YYYY-MM-DD")

@@ -106,6 +106,7 @@ func (s *lettersScreen) refresh() {
 		s.news.refreshOpen()
 	} else {
 		s.log.reload()
+		s.log.refreshOpen()
 	}
 }
 

@@ -358,6 +358,18 @@ func (l *letterLog) open(id string) {
 	l.showLetter(id)
 }
 
+// refreshOpen closes the form of a stored letter that is no longer there
+// (erased with her record elsewhere), so it cannot be saved back.
+func (l *letterLog) refreshOpen() {
+	if l.form == nil || l.form.id == "" {
+		return
+	}
+	if _, err := l.u.sess.Letters.GetLetter(l.form.id); errors.Is(err, newsletter.ErrNotFound) {
+		l.form = nil
+		l.showNothing()
+	}
+}
+
 // save writes the open form (Ctrl+S).
 func (l *letterLog) save() {
 	if l.form != nil {

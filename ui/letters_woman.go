@@ -34,6 +34,7 @@ type letterWomanPicker struct {
 	onChange func()
 	onLeave  func()
 	onSubmit func()
+	onChosen func() // after a suggestion is taken: move on
 
 	root fyne.CanvasObject
 }
@@ -43,7 +44,7 @@ func newLetterWomanPicker(u *UI, onChange func()) *letterWomanPicker {
 	p.entry = &letterWomanEntry{p: p}
 	p.entry.ExtendBaseWidget(p.entry)
 	p.entry.SetPlaceHolder("Start typing her name or prison number")
-	p.entry.SetOptions(nil)
+	p.entry.SetOptions(p.custodyOptions())
 	p.entry.OnChanged = p.typed
 	p.box = container.NewVBox()
 	p.box.Hide()
@@ -52,6 +53,33 @@ func newLetterWomanPicker(u *UI, onChange func()) *letterWomanPicker {
 }
 
 func (p *letterWomanPicker) content() fyne.CanvasObject { return p.root }
+
+// letterDropDownMax is how many women the drop-down offers before
+// anything is typed.
+const letterDropDownMax = 40
+
+// custodyOptions are the drop-down's choices before anything is typed:
+// the women in custody (the pen-pals), by name.
+func (p *letterWomanPicker) custodyOptions() []string {
+	if p.u.sess == nil {
+		return nil
+	}
+	people, err := p.u.sess.Notes.ListPeople(notes.PeopleFilter{InCustodyOnly: true})
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, w := range people {
+		if len(out) == letterDropDownMax {
+			break
+		}
+		label := letterWomanLabel(w)
+		p.labels[label] = w.ID
+		p.names[w.ID] = w.Name
+		out = append(out, label)
+	}
+	return out
+}
 
 // set shows woman id (named name) as chosen.
 func (p *letterWomanPicker) set(id, name string) {
@@ -198,8 +226,9 @@ func (p *letterWomanPicker) choose(id string) {
 	if p.onLeave != nil {
 		p.onLeave()
 	}
-	p.u.win.Canvas().Focus(p.entry)
-	p.u.win.Canvas().FocusNext()
+	if p.onChosen != nil {
+		p.onChosen()
+	}
 }
 
 // letterWomanEntry is the picker's select entry: Enter takes the first
