@@ -429,7 +429,7 @@ func newLetterRow() fyne.CanvasObject {
 	r.summary.Truncation = fyne.TextTruncateEllipsis
 	r.badge.set("Reply due 30 Sep", theme.ColorNamePrimary)
 	head := container.NewBorder(nil, nil, nil, r.date, r.name)
-	mid := container.NewBorder(nil, nil, r.arrow, r.badge.object(), r.what)
+	mid := r.badge.in(container.NewBorder(nil, nil, r.arrow, r.badge.object(), r.what))
 	r.box = lettersTight(head, mid, r.summary)
 	r.ExtendBaseWidget(r)
 	return r

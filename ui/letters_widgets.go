@@ -112,6 +112,9 @@ type lettersBadge struct {
 	text *canvas.Text
 	box  *fyne.Container
 	wrap *fyne.Container
+	// parent is the container the badge sits in, laid out again when the
+	// badge changes size.
+	parent *fyne.Container
 }
 
 func newLettersBadge() *lettersBadge {
@@ -130,15 +133,35 @@ func newLettersBadge() *lettersBadge {
 // set shows text on a pill tinted with the theme colour tint ("" hides it).
 func (b *lettersBadge) set(text string, tint fyne.ThemeColorName) {
 	if text == "" {
-		b.wrap.Hide()
+		if b.wrap.Visible() {
+			b.wrap.Hide()
+			b.relayout()
+		}
 		return
 	}
+	resized := b.text.Text != text || !b.wrap.Visible()
 	b.text.Text = text
 	b.tint = tint
 	b.paint()
 	b.Refresh()
 	b.wrap.Show()
 	b.wrap.Refresh()
+	if resized {
+		b.relayout()
+	}
+}
+
+// relayout lays out the badge's container again, for its new size.
+func (b *lettersBadge) relayout() {
+	if b.parent != nil {
+		b.parent.Refresh()
+	}
+}
+
+// in places the badge in c (which must hold b.object()) and returns c.
+func (b *lettersBadge) in(c *fyne.Container) *fyne.Container {
+	b.parent = c
+	return c
 }
 
 // paint takes the colours from the current theme.
@@ -285,6 +308,14 @@ func lettersSoft(text string) *widget.RichText {
 	rt := widget.NewRichText(&widget.TextSegment{Text: text,
 		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})
 	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// lettersSoftLine is lettersSoft on one line that does not wrap (beside
+// a title, where a wrapping text would be squeezed to one letter a line).
+func lettersSoftLine(text string) *widget.RichText {
+	rt := lettersSoft(text)
+	rt.Wrapping = fyne.TextWrapOff
 	return rt
 }
 

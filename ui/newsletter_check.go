@@ -268,7 +268,7 @@ func (s *issueSide) markReady() {
 	ed.is.Status = "ready"
 	ed.u.sess.Changed()
 	ed.showStatus()
-	lettersSetSoft(ed.savedNote, "Marked ready at "+lettersClock(ed.u))
+	lettersSetSoft(ed.savedNote, "Marked ready at "+lettersClock(ed.u)+". Print it, post it, then mark it sent.")
 	if ed.onSaved != nil {
 		ed.onSaved(ed.is.ID, false)
 	}

@@ -123,7 +123,7 @@ func (ed *issueEditor) applyDraft(d issueDraft) {
 	ed.showHeading()
 	ed.updateLength()
 	ed.runCheck()
-	lettersSetSoft(ed.savedNote, "Put back what you were writing: not saved yet")
+	lettersSetSoft(ed.savedNote, "Put back what you were writing. It is not saved yet: see what is marked in red.")
 	lettersSetError(ed.dateErr, lettersDateProblem(ed.date.Text, true))
 	lettersSetError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != ""))
 }

@@ -139,7 +139,7 @@ func (ed *issueEditor) build() {
 	ed.scroll = container.NewVScroll(container.NewPadded(main))
 
 	ed.side = newIssueSide(ed)
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(ed.savedNote, ed.badge.object()), ed.heading)
+	head := container.NewVBox(ed.badge.in(container.NewBorder(nil, nil, nil, ed.badge.object(), ed.heading)), ed.savedNote)
 	body := container.New(&issueColumns{}, ed.scroll, ed.side.content())
 	ed.root = container.NewPadded(container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, body))
 }
@@ -165,9 +165,9 @@ func (ed *issueEditor) fill(is newsletter.Issue) {
 	ed.showStatus()
 	ed.updateLength()
 	if is.ID == "" {
-		lettersSetSoft(ed.savedNote, "Saved once it has a title")
+		lettersSetSoft(ed.savedNote, "A new issue: it is saved as you type, once it has a title.")
 	} else {
-		lettersSetSoft(ed.savedNote, "")
+		lettersSetSoft(ed.savedNote, "Saved as you type.")
 	}
 }
 
@@ -422,9 +422,9 @@ func (ed *issueEditor) save(force bool) bool {
 		ed.showHeading()
 	}
 	ed.u.sess.Changed()
-	note := "Saved at " + lettersClock(ed.u)
+	note := "Saved at " + lettersClock(ed.u) + "."
 	if wasReady && is.Status == "draft" {
-		note += ": changed since it was marked ready, so it is a draft again"
+		note = "Saved at " + lettersClock(ed.u) + ". Changed since it was marked ready, so it is a draft again: check it and mark it ready again."
 	}
 	lettersSetSoft(ed.savedNote, note)
 	ed.showStatus()
@@ -498,9 +498,16 @@ func (ed *issueEditor) runCheck() {
 	if err != nil {
 		namer = nil
 	}
+	grew := false
 	for i, c := range ed.cards {
-		c.showFlag(counts[i])
+		if c.showFlag(counts[i]) {
+			grew = true
+		}
 		c.showPrintedWith(namer)
+	}
+	if grew {
+		// A card's flag line appeared or went: lay the column out again.
+		ed.scroll.Refresh()
 	}
 }
 

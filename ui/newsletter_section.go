@@ -69,7 +69,7 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	head := container.NewHBox(c.label, layout.NewSpacer(), c.up, c.down, c.del)
 	body := container.NewVBox(
 		head,
-		container.NewHBox(c.flag.object()),
+		c.flag.in(container.NewHBox(c.flag.object())),
 		c.heading, c.headingErr,
 		c.body, c.bodyErr,
 		lettersField("Contributor", c.contributor, c.contribErr),
@@ -140,8 +140,10 @@ func (c *sectionCard) fieldFor(field string) fyne.Focusable {
 	return c.body
 }
 
-// showFlag shows how many things the check found in this section.
-func (c *sectionCard) showFlag(n int) {
+// showFlag shows how many things the check found in this section. It
+// reports whether the flag appeared or went (the card changed height).
+func (c *sectionCard) showFlag(n int) bool {
+	was := c.flag.wrap.Visible()
 	switch n {
 	case 0:
 		c.flag.set("", "")
@@ -150,6 +152,7 @@ func (c *sectionCard) showFlag(n int) {
 	default:
 		c.flag.set(fmt.Sprintf("%d things to fix", n), theme.ColorNameError)
 	}
+	return was != c.flag.wrap.Visible()
 }
 
 // showPrintedAs says how the contributor will be printed (never her full

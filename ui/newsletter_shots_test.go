@@ -23,6 +23,26 @@ func TestLettersAndNewsletterScreenshots(t *testing.T) {
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
 	for _, size := range []fyne.Size{{Width: 1180, Height: 760}, {Width: 1024, Height: 700}} {
+		// An empty notebook: what each tab says before anything is there.
+		e := newTestUI(t)
+		openTestVault(t, e)
+		lettersTestWomen(t, e)
+		e.win.Resize(size)
+		es := lettersTestScreen(t, e)
+		shootWindow(t, e, dir, "letters-empty", size)
+		es.tabs.Select(es.newsTab)
+		shootWindow(t, e, dir, "newsletter-empty", size)
+		es.news.newIssue()
+		ed := es.news.editor
+		ed.title.SetText("Spring news")
+		ed.addSection.OnTapped()
+		ed.cards[0].heading.SetText("A visit")
+		ed.cards[0].body.SetText("We went to see Dana Whitfield (A1234BC) and she says hello. Call us on 07700 900123.")
+		ed.cards[0].contributor.SetText("Dana Morris")
+		ed.save(true)
+		ed.runCheck()
+		shootWindow(t, e, dir, "newsletter-new", size)
+
 		u := newTestUI(t)
 		openDemoVault(t, u)
 		u.win.Resize(size)
@@ -75,4 +95,13 @@ type newsletterLightTheme struct{ fyne.Theme }
 
 func (l newsletterLightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return l.Theme.Color(n, theme.VariantLight)
+}
+
+// shootWindow writes the window of u as dir/name-WxH.png.
+func shootWindow(t *testing.T, u *UI, dir, name string, size fyne.Size) {
+	img := u.win.Canvas().Capture()
+	f, err := os.Create(filepath.Join(dir, name+"-"+itoaSize(size)+".png"))
+	require.NoError(t, err)
+	require.NoError(t, png.Encode(f, img))
+	require.NoError(t, f.Close())
 }
