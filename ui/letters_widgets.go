@@ -311,14 +311,6 @@ func lettersSoft(text string) *widget.RichText {
 	return rt
 }
 
-// lettersSoftLine is lettersSoft on one line that does not wrap (beside
-// a title, where a wrapping text would be squeezed to one letter a line).
-func lettersSoftLine(text string) *widget.RichText {
-	rt := lettersSoft(text)
-	rt.Wrapping = fyne.TextWrapOff
-	return rt
-}
-
 // lettersSetSoft changes the text of a lettersSoft.
 func lettersSetSoft(rt *widget.RichText, text string) {
 	rt.Segments[0].(*widget.TextSegment).Text = text

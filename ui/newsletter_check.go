@@ -255,7 +255,6 @@ func (s *issueSide) markReady() {
 	case errors.As(err, &se):
 		ed.runCheck()
 		if se.Report != nil {
-			s.showFindings(*se.Report)
 			s.showRefusal(se)
 			return
 		}
@@ -277,8 +276,15 @@ func (s *issueSide) markReady() {
 // showRefusal shows why the issue is not ready: the store's message and
 // each finding, which takes the author to it.
 func (s *issueSide) showRefusal(se *newsletter.StatusError) {
+	// The check just run on the form numbers sections as the cards are
+	// (the stored issue leaves out blank ones), so its findings lead to
+	// the right card; the store's report is the fallback.
+	rep := s.report
+	if rep.Clean() {
+		rep = *se.Report
+	}
 	var d dialog.Dialog
-	rows := findingRows(*se.Report, func(f newsletter.Finding) {
+	rows := findingRows(rep, func(f newsletter.Finding) {
 		d.Hide()
 		s.ed.focusFinding(f)
 	})

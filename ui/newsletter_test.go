@@ -87,8 +87,20 @@ func TestTheCheckListsAWomansRealNameAndMarkReadyIsRefusedUntilFixed(t *testing.
 	is, err := u.sess.Letters.GetIssue(ed.is.ID)
 	require.NoError(t, err)
 	require.Equal(t, "draft", is.Status)
-	over.Hide()
-	u.win.Canvas().Overlays().Remove(over)
+	// A finding in the refusal takes the author to the place too.
+	u.win.Canvas().Focus(ed.title)
+	var inDialog *lettersTapRow
+	walk(over, func(o fyne.CanvasObject) bool {
+		if r, ok := o.(*lettersTapRow); ok {
+			inDialog = r
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, inDialog)
+	test.Tap(inDialog)
+	require.Nil(t, u.win.Canvas().Overlays().Top(), "the refusal closes")
+	require.Equal(t, ed.cards[0].body, u.win.Canvas().Focused())
 
 	// Fix the text and tick the checklist: now it can be marked ready.
 	ed.cards[0].body.SetText("We had a lovely visit with Rose last week.")
