@@ -304,6 +304,19 @@ func TestCtrlPMakesThePDFOfTheOpenIssue(t *testing.T) {
 		top := u.win.Canvas().Overlays().Top()
 		return top != nil && hasText(top, "Saved as issue.pdf")
 	}, "and says where")
+	top := u.win.Canvas().Overlays().Top()
+	top.Hide()
+	u.win.Canvas().Overlays().Remove(top)
+
+	// The address labels come from the button beside it.
+	path = filepath.Join(t.TempDir(), "labels.pdf")
+	ed := u.shell.screens[sectionLetters].(*lettersScreen).news.editor
+	test.Tap(findButton(t, ed.side.content(), "Address labels PDF"))
+	require.Equal(t, "address-labels-issue-1.pdf", offered)
+	eventually(t, func() bool {
+		b, err := os.ReadFile(path)
+		return err == nil && strings.HasPrefix(string(b), "%PDF")
+	}, "the labels are written")
 }
 
 func TestAnInvalidIssueDateIsShownAtTheFieldAndNothingIsLost(t *testing.T) {
