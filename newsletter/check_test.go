@@ -198,3 +198,17 @@ func TestNewsletterCheckFlagsAReleasedWomansPrisonNumberWrittenWithASpace(t *tes
 	require.NoError(t, err)
 	require.Equal(t, [][2]string{{KindPrisonNumber, "Sections[1].Heading"}}, kindsAt(r))
 }
+
+func TestContributorsWhoAreNotWomenOnRecordArePrintedByFirstNameOrAsAGroup(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jane Smith":          "Jane",
+		"Dr. Jane Smith":      "Jane",
+		"Mrs Amira Okafor":    "Amira",
+		"The team":            "The team",
+		"Our volunteers":      "Our volunteers",
+		"everyone at the hub": "everyone at the hub",
+		"":                    "",
+	} {
+		require.Equal(t, want, firstWord(in), in)
+	}
+}

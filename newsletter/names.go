@@ -218,10 +218,28 @@ func (m *nameMatcher) display(name string) string {
 	return firstWord(name)
 }
 
+// firstWord is how a contributor who is not a woman on record is printed:
+// a person by first name only ("Jane Smith" → "Jane", "Dr. Jane Smith" →
+// "Jane"), and a group or the service as written ("The team", "Our
+// volunteers", "Everyone at the hub").
 func firstWord(s string) string {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return ""
 	}
+	if groupWords[strings.ToLower(strings.Trim(f[0], ".,"))] {
+		return strings.Join(f, " ")
+	}
+	for len(f) > 1 && titleWords[strings.ToLower(strings.Trim(f[0], "."))] {
+		f = f[1:]
+	}
 	return f[0]
 }
+
+// groupWords start a contributor that is not one person.
+var groupWords = map[string]bool{"the": true, "our": true, "all": true, "everyone": true,
+	"staff": true, "team": true, "volunteers": true, "from": true, "a": true, "an": true}
+
+// titleWords are left off before a first name.
+var titleWords = map[string]bool{"dr": true, "mrs": true, "mr": true, "ms": true, "miss": true,
+	"mx": true, "rev": true, "prof": true, "sister": true}

@@ -25,6 +25,7 @@ var newsletterChooseFile = func(u *UI, name string, got func(fyne.URIWriteCloser
 			return
 		}
 		if wc != nil {
+			keepPrivate(wc)
 			got(wc)
 		}
 	}, u.win)
