@@ -26,21 +26,21 @@ const (
 type section struct {
 	id    string
 	title string
-	icon  fyne.Resource
+	icon  func() fyne.Resource // a theme icon, looked up when drawn (never at start-up, which the command line shares)
 	// about says what the section holds, shown while it is empty.
 	about string
 }
 
 var sections = []section{
-	{sectionToday, "Today", theme.HomeIcon(), "Releases in the next two weeks, actions due, the next prison visit and letters awaiting a reply."},
-	{sectionWomen, "Women", theme.AccountIcon(), "The women you support: their details, needs, release plans and everything recorded about them."},
-	{sectionContacts, "Contacts", theme.CalendarIcon(), "Prison visits, release days, court, community and phone contacts, written up once."},
-	{sectionDiary, "Diary", theme.DocumentCreateIcon(), "Reflective entries after each visit, for supervision and learning."},
-	{sectionSupervision, "Supervision", theme.GridIcon(), "Supervision sessions: entries discussed, comments, agreed actions and sign-off."},
-	{sectionLetters, "Letters & newsletter", theme.MailComposeIcon(), "Pen-pal letters in and out, and the newsletter for women in custody."},
-	{sectionDirectory, "Directory", theme.StorageIcon(), "Partner agencies and key contacts, so knowledge stays with the team."},
-	{sectionReports, "Reports", theme.DocumentPrintIcon(), "Monitoring figures for funders, and a woman's data for a subject access request."},
-	{sectionSettings, "Settings", theme.SettingsIcon(), "Your name, organisation, auto-lock, text size, backups and passphrase."},
+	{sectionToday, "Today", theme.HomeIcon, "Releases in the next two weeks, actions due, the next prison visit and letters awaiting a reply."},
+	{sectionWomen, "Women", theme.AccountIcon, "The women you support: their details, needs, release plans and everything recorded about them."},
+	{sectionContacts, "Contacts", theme.CalendarIcon, "Prison visits, release days, court, community and phone contacts, written up once."},
+	{sectionDiary, "Diary", theme.DocumentCreateIcon, "Reflective entries after each visit, for supervision and learning."},
+	{sectionSupervision, "Supervision", theme.GridIcon, "Supervision sessions: entries discussed, comments, agreed actions and sign-off."},
+	{sectionLetters, "Letters & newsletter", theme.MailComposeIcon, "Pen-pal letters in and out, and the newsletter for women in custody."},
+	{sectionDirectory, "Directory", theme.StorageIcon, "Partner agencies and key contacts, so knowledge stays with the team."},
+	{sectionReports, "Reports", theme.DocumentPrintIcon, "Monitoring figures for funders, and a woman's data for a subject access request."},
+	{sectionSettings, "Settings", theme.SettingsIcon, "Your name, organisation, auto-lock, text size, backups and passphrase."},
 }
 
 // A screen is the content of one section. Screens may also implement the
@@ -88,7 +88,7 @@ func newShell(u *UI) *shell {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(sections[i].icon)
+			row.Objects[0].(*widget.Icon).SetResource(sections[i].icon())
 			row.Objects[1].(*widget.Label).SetText(sections[i].title)
 		},
 	)
