@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -100,8 +101,8 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 // newRecoveryKeyScreen shows the recovery key once, with a button to save
 // it as a printable PDF sheet; the user must confirm they have kept it.
 func newRecoveryKeyScreen(u *UI, v *vault.Vault, key string) fyne.CanvasObject {
-	keyLabel := widget.NewLabelWithStyle(key, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
-	keyLabel.Wrapping = fyne.TextWrapWord
+	keyLabel := widget.NewLabelWithStyle(keyLines(key), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
+	keyLabel.SizeName = theme.SizeNameSubHeadingText
 	explain := widget.NewLabel("This recovery key opens your notebook if the passphrase is ever forgotten. " +
 		"It is shown only this once. Print it or write it down, and keep it locked away, apart from this computer.")
 	explain.Wrapping = fyne.TextWrapWord
@@ -151,4 +152,15 @@ func newRecoveryKeyScreen(u *UI, v *vault.Vault, key string) fyne.CanvasObject {
 		cont,
 	)
 	return centredCard(box, 560)
+}
+
+// keyLines breaks a recovery key into two lines at a group boundary, so
+// that no group of four is split when it is copied down by hand.
+func keyLines(key string) string {
+	groups := strings.Split(key, "-")
+	if len(groups) < 8 {
+		return key
+	}
+	half := (len(groups) + 1) / 2
+	return strings.Join(groups[:half], "-") + "-\n" + strings.Join(groups[half:], "-")
 }
