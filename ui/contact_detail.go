@@ -186,7 +186,7 @@ func (s *contactsScreen) askDelete(c *notes.Contact) {
 		msg += fmt.Sprintf(", with the notes about the %d women at it (seen or not, their notes, needs discussed, items given).", n)
 	}
 	msg += " Diary entries and actions that name it are kept. This cannot be undone."
-	contactConfirm(s.u.win, "Delete this contact?", msg, "Delete", "Keep it", func() { s.deleteContact(c.ID) })
+	confirm(s.u.win, "Delete this contact?", wrapped(msg), "Delete", "Keep it", true, ifYes(func() { s.deleteContact(c.ID) }))
 }
 
 func (s *contactsScreen) deleteContact(id string) {

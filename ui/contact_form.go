@@ -134,17 +134,17 @@ func (f *contactForm) build() {
 	f.errWhen, f.errWhere, f.errSession = contactErrorLabel(), contactErrorLabel(), contactErrorLabel()
 
 	when := container.NewHBox(
-		contactField("Date", contactSized(f.date, 140), nil),
-		contactField("Start", contactSized(f.start, 84), nil),
-		contactField("End", contactSized(f.end, 84), nil),
-		contactField("Kind", contactSized(f.kind, 190), nil),
-		contactField("Where", contactSized(f.where, 230), nil),
+		contactField("Date", sized(f.date, 140), nil),
+		contactField("Start", sized(f.start, 84), nil),
+		contactField("End", sized(f.end, 84), nil),
+		contactField("Kind", sized(f.kind, 190), nil),
+		contactField("Where", sized(f.where, 230), nil),
 	)
 	f.placeField = container.NewVBox(contactField("Place", f.place, nil), f.errWhere)
 	f.logistics = container.NewVBox(
 		container.NewBorder(nil, nil,
 			container.NewHBox(container.NewVBox(widget.NewLabel(""), f.room),
-				contactField("Late start (minutes)", contactSized(f.late, 84), nil)),
+				contactField("Late start (minutes)", sized(f.late, 84), nil)),
 			nil, contactField("Session note", f.logNote, nil)),
 		f.errSession,
 	)
@@ -383,9 +383,7 @@ func (f *contactForm) askCancel() {
 	if f.id != "" {
 		what = "your changes to this contact"
 	}
-	contactConfirm(f.u.win, "Throw away the write-up?",
-		"Everything you typed in "+what+" will be thrown away. This cannot be undone.",
-		"Throw away", "Keep writing", f.discard)
+	confirm(f.u.win, "Throw away the write-up?", wrapped("Everything you typed in "+what+" will be thrown away. This cannot be undone."), "Throw away", "Keep writing", true, ifYes(f.discard))
 }
 
 func (f *contactForm) discard() {

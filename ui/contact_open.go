@@ -44,9 +44,7 @@ func (s *contactsScreen) loadDrafts() {
 		when.SizeName = theme.SizeNameCaptionText
 		resume := widget.NewButtonWithIcon("Resume", theme.DocumentCreateIcon(), func() { s.resumeDraft(key) })
 		discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
-			contactConfirm(s.u.win, "Throw away this unfinished write-up?",
-				"“"+title.Text+"” was never saved. Everything typed in it will be thrown away.",
-				"Throw away", "Keep it", func() { s.discardDraft(key) })
+			confirm(s.u.win, "Throw away this unfinished write-up?", wrapped("“"+title.Text+"” was never saved. Everything typed in it will be thrown away."), "Throw away", "Keep it", true, ifYes(func() { s.discardDraft(key) }))
 		})
 		discard.Importance = widget.LowImportance
 		rows = append(rows, container.New(&contactTightVBox{overlap: theme.InnerPadding()}, title,

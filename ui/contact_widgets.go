@@ -274,32 +274,6 @@ func (t *contactTightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// contactFixedWidth lays out its objects stacked at a set width (and at least
-// their own minimum width).
-type contactFixedWidth struct{ width float32 }
-
-func (f *contactFixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := f.width, float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		w = max(w, m.Width)
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (f *contactFixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-// contactSized gives o a fixed width (a date or a time needs no more).
-func contactSized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.New(&contactFixedWidth{width: width}, o)
-}
-
 // contactPanel is a quiet rounded background behind content, to group one
 // woman's part of a write-up without the weight of a card.
 func contactPanel(content fyne.CanvasObject) fyne.CanvasObject {

@@ -240,9 +240,7 @@ func (f *contactForm) askRemove(p *visitPerson) {
 		f.removePerson(p)
 		return
 	}
-	contactConfirm(f.u.win, "Remove "+p.name+" from this contact?",
-		"What you wrote about her at this contact (her note, needs, items and wellbeing) goes too. Her own record is not touched.",
-		"Remove her", "Keep her", func() { f.removePerson(p) })
+	confirm(f.u.win, "Remove "+p.name+" from this contact?", wrapped("What you wrote about her at this contact (her note, needs, items and wellbeing) goes too. Her own record is not touched."), "Remove her", "Keep her", true, ifYes(func() { f.removePerson(p) }))
 }
 
 func (f *contactForm) removePerson(p *visitPerson) {

@@ -396,7 +396,7 @@ func (ed *diaryEditor) templateChosen(name string) {
 	to, _ := diary.TemplateByKey(key)
 	msg := fmt.Sprintf("The headings change to those of %s. Nothing you wrote is lost: it moves under “%s”, with its old headings, for you to sort into the new sections.",
 		to.Name, to.Sections[0].Heading)
-	diaryConfirm(ed.u.win, "Change the template?", msg, "Change template", "Keep "+diaryTemplateName(ed.tmplKey), false, func(ok bool) {
+	confirm(ed.u.win, "Change the template?", wrapped(msg), "Change template", "Keep "+diaryTemplateName(ed.tmplKey), false, func(ok bool) {
 		if !ok {
 			old, _ := diary.TemplateByKey(ed.tmplKey)
 			ed.loading = true
@@ -776,7 +776,7 @@ func (ed *diaryEditor) confirmDelete() {
 	if ed.id == "" {
 		msg = "This entry has not been saved. What you wrote will be thrown away."
 	}
-	diaryConfirm(ed.u.win, "Delete this diary entry?", msg, "Delete entry", "Keep it", true, func(ok bool) {
+	confirm(ed.u.win, "Delete this diary entry?", wrapped(msg), "Delete entry", "Keep it", true, func(ok bool) {
 		if !ok {
 			return
 		}

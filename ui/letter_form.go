@@ -157,8 +157,8 @@ func (f *letterForm) build() {
 	fortnight := widget.NewButton("In two weeks", inDays(14))
 	fortnight.Importance = widget.LowImportance
 
-	dateBox := lettersSized(f.date, 150)
-	replyBox := lettersSized(f.replyDue, 150)
+	dateBox := sized(f.date, 150)
+	replyBox := sized(f.replyDue, 150)
 	form := container.NewVBox(
 		lettersField("Woman", f.woman.content(), f.womanErr),
 		container.NewHBox(lettersField("Date", dateBox, nil), lettersField("Direction", f.direction, f.dirErr)),
@@ -395,8 +395,8 @@ func (f *letterForm) close() {
 		f.done(letterFormEvent{kind: letterClosed})
 		return
 	}
-	lettersConfirm(f.u.win, "Discard what you typed?",
-		lettersWrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
+	confirm(f.u.win, "Discard what you typed?",
+		wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
 		"Discard", "Keep writing", true, func(yes bool) {
 			if yes {
 				f.dirty = false
@@ -424,7 +424,7 @@ func (f *letterForm) confirmDelete() {
 		words = strings.TrimSuffix(words, " her") + " " + name
 	}
 	what := fmt.Sprintf("The %s on %s is removed from the log. This cannot be undone.", words, lettersDate(lt.Date))
-	lettersConfirm(f.u.win, "Delete this letter?", lettersWrapped(what), "Delete", "Keep it", true, func(yes bool) {
+	confirm(f.u.win, "Delete this letter?", wrapped(what), "Delete", "Keep it", true, func(yes bool) {
 		if !yes || f.u.sess == nil {
 			return
 		}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -277,31 +276,6 @@ func lettersTight(objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&lettersStack{gap: -2 * theme.Padding()}, objs...)
 }
 
-// lettersWidth lays out its objects at least width wide (wider when the
-// space allows) and their natural height.
-type lettersWidth struct{ width float32 }
-
-func (l *lettersWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := l.width, float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		w, h = max(w, m.Width), max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *lettersWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-// lettersSized keeps o at least width wide.
-func lettersSized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.New(&lettersWidth{width: width}, o)
-}
-
 // lettersSoft is secondary text that wraps, in the placeholder colour:
 // quieter than the writing but readable in light and dark themes.
 func lettersSoft(text string) *widget.RichText {
@@ -525,45 +499,6 @@ func (r *lettersTapRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, r.body))
 }
 
-// lettersConfirm asks a question with two plainly named answers; Escape
-// answers no. A dangerous yes is shown in red.
-func lettersConfirm(w fyne.Window, title string, body fyne.CanvasObject, yes, no string, danger bool, answer func(bool)) dialog.Dialog {
-	d := dialog.NewCustomConfirm(title, yes, no, container.New(&lettersWidth{width: 420}, body), answer, w)
-	if danger {
-		d.SetConfirmImportance(widget.DangerImportance)
-	} else {
-		d.SetConfirmImportance(widget.HighImportance)
-	}
-	lettersEscapeCloses(w, d)
-	d.Show()
-	return d
-}
-
-// lettersWrapped is a label that wraps by word.
-func lettersWrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// lettersEscapeCloses lets Escape close d while no field in it has the
-// keyboard focus. The window's key handler is put back when d closes.
-func lettersEscapeCloses(w fyne.Window, d dialog.Dialog) {
-	c := w.Canvas()
-	prev := c.OnTypedKey()
-	c.Unfocus()
-	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			d.Hide()
-			return
-		}
-		if prev != nil {
-			prev(k)
-		}
-	})
-	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
-}
-
 // lettersCheck is a check box whose words wrap beside it (a plain check
 // box never wraps, and is cut off in a narrow column). Tapping the words
 // ticks it too.
@@ -579,7 +514,7 @@ func newLettersWrapCheck(label string, changed func(bool)) (*lettersCheck, fyne.
 	c.OnChanged = changed
 	c.ExtendBaseWidget(c)
 	words := &lettersTapLabel{onTap: func() { c.SetChecked(!c.Checked) }}
-	words.label = lettersWrapped(label)
+	words.label = wrapped(label)
 	words.ExtendBaseWidget(words)
 	return c, container.NewBorder(nil, nil, container.NewVBox(c), nil, words)
 }

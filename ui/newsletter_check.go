@@ -175,7 +175,7 @@ func findingRows(rep newsletter.CheckReport, open func(newsletter.Finding)) []fy
 		f := f
 		kind := widget.NewLabelWithStyle(findingKindWords(f.Kind), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		where := lettersSoft(findingWhere(f))
-		msg := lettersWrapped(f.Message)
+		msg := wrapped(f.Message)
 		parts := []fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, kind), where, msg}
 		if f.Excerpt != "" {
 			ex := lettersSoft("“" + strings.TrimSpace(f.Excerpt) + "”")
@@ -290,9 +290,9 @@ func (s *issueSide) showRefusal(se *newsletter.StatusError) {
 	})
 	list := container.NewVScroll(container.NewVBox(rows...))
 	list.SetMinSize(fyne.NewSize(440, min(float32(len(rows))*110, 320)))
-	body := container.NewBorder(lettersWrapped(se.Message), nil, nil, nil, list)
+	body := container.NewBorder(wrapped(se.Message), nil, nil, nil, list)
 	d = dialog.NewCustom("Not ready yet", "Close", body, s.ed.u.win)
-	lettersEscapeCloses(s.ed.u.win, d)
+	escapeCloses(s.ed.u.win, d, nil)
 	d.Show()
 }
 
@@ -321,8 +321,8 @@ func (s *issueSide) markSent() {
 	date.SetText(lettersToday(ed.u))
 	dateErr := lettersErrorLabel()
 	body := container.NewVBox(
-		lettersWrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", lettersCount(n, "woman", "women"))),
-		lettersField("Posted on", lettersSized(date, 150), dateErr),
+		wrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", lettersCount(n, "woman", "women"))),
+		lettersField("Posted on", sized(date, 150), dateErr),
 	)
 	var d *dialog.CustomDialog
 	confirm := widget.NewButtonWithIcon("Mark sent", theme.MailSendIcon(), func() {
@@ -337,9 +337,9 @@ func (s *issueSide) markSent() {
 	confirm.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Not yet", theme.CancelIcon(), func() { d.Hide() })
 	date.onEnter = confirm.OnTapped
-	d = dialog.NewCustomWithoutButtons("Mark "+issueHeading(ed.is.Number, "")+" sent?", container.New(&lettersWidth{width: 420}, body), ed.u.win)
+	d = dialog.NewCustomWithoutButtons("Mark "+issueHeading(ed.is.Number, "")+" sent?", container.New(&atLeastWidth{width: 420}, body), ed.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, confirm})
-	lettersEscapeCloses(ed.u.win, d)
+	escapeCloses(ed.u.win, d, nil)
 	date.onEscape = d.Hide
 	d.Show()
 	ed.u.win.Canvas().Focus(date)

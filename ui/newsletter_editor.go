@@ -107,8 +107,8 @@ func (ed *issueEditor) build() {
 	details := container.NewVBox(
 		lettersField("Title", ed.title, ed.titleErr),
 		container.NewHBox(
-			lettersField("Issue number", lettersSized(ed.number, 90), nil),
-			lettersField("Date printed on it", lettersSized(ed.date, 150), nil),
+			lettersField("Issue number", sized(ed.number, 90), nil),
+			lettersField("Date printed on it", sized(ed.date, 150), nil),
 		),
 		ed.numberErr, ed.dateErr,
 	)
@@ -243,8 +243,8 @@ func (ed *issueEditor) removeCard(c *sectionCard) {
 	if h := strings.TrimSpace(c.heading.Text); h != "" {
 		what = "The section “" + h + "”"
 	}
-	lettersConfirm(ed.u.win, "Remove this section?",
-		lettersWrapped(what+" and everything written in it is taken out of the issue."),
+	confirm(ed.u.win, "Remove this section?",
+		wrapped(what+" and everything written in it is taken out of the issue."),
 		"Remove", "Keep it", true, func(yes bool) {
 			if yes {
 				remove()
@@ -556,8 +556,8 @@ func (ed *issueEditor) close() {
 // dropped).
 func (ed *issueEditor) confirmDelete() {
 	what := "This issue, with its sections and checklist, is deleted. This cannot be undone."
-	lettersConfirm(ed.u.win, "Delete "+issueHeading(ed.is.Number, strings.TrimSpace(ed.title.Text))+"?",
-		lettersWrapped(what), "Delete", "Keep it", true, func(yes bool) {
+	confirm(ed.u.win, "Delete "+issueHeading(ed.is.Number, strings.TrimSpace(ed.title.Text))+"?",
+		wrapped(what), "Delete", "Keep it", true, func(yes bool) {
 			if !yes || ed.u.sess == nil {
 				return
 			}

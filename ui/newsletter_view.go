@@ -38,7 +38,7 @@ func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
 			objs = append(objs, subheading(sec.Heading))
 		}
 		for _, p := range newsletter.Paragraphs(sec.Body) {
-			objs = append(objs, lettersWrapped(p))
+			objs = append(objs, wrapped(p))
 		}
 		by := "From the service."
 		if sec.Contributor != "" {

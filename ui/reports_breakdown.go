@@ -37,8 +37,8 @@ func showBreakdownDialog(u *UI, label, from, to string, rows []report.BreakdownR
 				detail.Truncation = fyne.TextTruncateEllipsis
 				date := widget.NewLabel("30 Sep 2025")
 				count := widget.NewLabelWithStyle("× 10", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-				right := container.NewHBox(date, container.New(&reportsFixedWidth{width: 48}, count))
-				return container.NewBorder(nil, nil, container.New(&reportsFixedWidth{width: 170}, who), right, detail)
+				right := container.NewHBox(date, container.New(&atLeastWidth{width: 48}, count))
+				return container.NewBorder(nil, nil, container.New(&atLeastWidth{width: 170}, who), right, detail)
 			},
 			func(i widget.ListItemID, o fyne.CanvasObject) {
 				r := rows[i]

@@ -85,7 +85,7 @@ func newMonitoringTab(u *UI) *monitoringTab {
 	jsonBtn := widget.NewButtonWithIcon("Export JSON…", theme.DownloadIcon(), m.exportJSON)
 
 	periodRow := container.NewHBox(
-		widget.NewLabel("Period"), container.New(&reportsFixedWidth{width: periodMenuWidth()}, m.period),
+		widget.NewLabel("Period"), container.New(&atLeastWidth{width: periodMenuWidth()}, m.period),
 		widget.NewLabel("from"), m.from,
 		widget.NewLabel("to"), m.to,
 	)
@@ -127,7 +127,7 @@ func (m *monitoringTab) figureTable() fyne.CanvasObject {
 		m.values[key] = v
 		l := widget.NewLabel(label)
 		l.Wrapping = fyne.TextWrapWord
-		right := container.NewHBox(container.New(&reportsFixedWidth{width: 56}, v), widget.NewIcon(theme.NavigateNextIcon()))
+		right := container.NewHBox(container.New(&atLeastWidth{width: 56}, v), widget.NewIcon(theme.NavigateNextIcon()))
 		box.Add(newReportsRow(container.NewBorder(nil, nil, nil, right, l), i%2 == 0, func() { m.showBreakdown(key, label) }))
 	}
 	return box
@@ -140,7 +140,7 @@ func (m *monitoringTab) itemTable() fyne.CanvasObject {
 		key, label := "items_provided."+it, schema.Item.Label(it)
 		v := widget.NewLabelWithStyle("…", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		m.itemRows[it] = v
-		right := container.NewHBox(container.New(&reportsFixedWidth{width: 56}, v), widget.NewIcon(theme.NavigateNextIcon()))
+		right := container.NewHBox(container.New(&atLeastWidth{width: 56}, v), widget.NewIcon(theme.NavigateNextIcon()))
 		box.Add(newReportsRow(container.NewBorder(nil, nil, nil, right, widget.NewLabel(label)), i%2 == 0,
 			func() { m.showBreakdown(key, "Items provided: "+label) }))
 	}

@@ -249,28 +249,6 @@ func reportsSaveFile(u *UI, name, busy, failed string, make func() ([]byte, erro
 	})
 }
 
-// reportsFixedWidth lays out its objects at a fixed width (or wider, if they
-// need it) and their natural height, so numbers line up in a column.
-type reportsFixedWidth struct {
-	width float32
-}
-
-func (l *reportsFixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w, h := l.width, float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		w, h = max(w, m.Width), max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *reportsFixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
 // reportsCount words a count: reportsCount(1, "woman", "women") is "1 woman".
 func reportsCount(n int, one, many string) string {
 	if n == 1 {

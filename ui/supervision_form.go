@@ -467,7 +467,7 @@ func (f *supervisionForm) readEntry(id string) {
 	})
 	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{closeBtn, openBtn})
-	diaryEscapeCloses(f.u.win, d)
+	escapeCloses(f.u.win, d, nil)
 	size := f.u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(680, size.Width*0.9), min(560, size.Height*0.85)))
 	d.Show()
@@ -700,8 +700,7 @@ func (f *supervisionForm) signOff() {
 
 // confirmUnsign asks, then removes the sign-off.
 func (f *supervisionForm) confirmUnsign() {
-	diaryConfirm(f.u.win, "Remove the sign-off?",
-		"The entries of this session go back to “For supervision”, unless another signed-off session includes them. The comments and actions stay.",
+	confirm(f.u.win, "Remove the sign-off?", wrapped("The entries of this session go back to “For supervision”, unless another signed-off session includes them. The comments and actions stay."),
 		"Remove sign-off", "Keep it signed off", false,
 		func(ok bool) {
 			if !ok {
@@ -718,7 +717,7 @@ func (f *supervisionForm) confirmDelete() {
 	if f.id == "" {
 		msg = "This session has not been saved. What you typed will be thrown away."
 	}
-	diaryConfirm(f.u.win, "Delete this supervision session?", msg, "Delete session", "Keep it", true, func(ok bool) {
+	confirm(f.u.win, "Delete this supervision session?", wrapped(msg), "Delete session", "Keep it", true, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -112,7 +112,7 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 		e.onEnter = func() { save.OnTapped() }
 		e.onEscape = d.Hide
 	}
-	diaryEscapeCloses(u.win, d)
+	escapeCloses(u.win, d, nil)
 	d.Show()
 	u.win.Canvas().Focus(fromE)
 }

@@ -128,9 +128,9 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 
 	p.errTop, p.errNeeds, p.errItems, p.errNote = contactErrorLabel(), contactErrorLabel(), contactErrorLabel(), contactErrorLabel()
 
-	wb := container.NewHBox(widget.NewLabel("Wellbeing"), contactSized(p.wellbeing, 72))
+	wb := container.NewHBox(widget.NewLabel("Wellbeing"), sized(p.wellbeing, 72))
 	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(p.booked, p.seen, contactSized(p.reason, 160), wb, p.remove), p.title)
+		container.NewHBox(p.booked, p.seen, sized(p.reason, 160), wb, p.remove), p.title)
 	needs := container.NewVBox(container.NewBorder(nil, nil, p.needsBtn, nil, p.needsText), p.errNeeds)
 	items := container.NewVBox(p.itemsBox, container.NewHBox(p.addItem), p.errItems)
 	p.root = contactPanel(container.NewVBox(
@@ -184,7 +184,7 @@ func (p *visitPerson) newItem(item, qty string) *visitItem {
 		p.f.changed()
 	})
 	it.remove.Importance = widget.LowImportance
-	it.row = container.NewBorder(nil, nil, nil, container.NewHBox(contactSized(it.qty, 64), it.remove), it.item)
+	it.row = container.NewBorder(nil, nil, nil, container.NewHBox(sized(it.qty, 64), it.remove), it.item)
 	p.items = append(p.items, it)
 	return it
 }
@@ -276,7 +276,7 @@ func (p *visitPerson) chooseNeeds() {
 		c.close = d.Hide
 	}
 	win := p.f.u.win
-	contactEscapeCloses(win, d, func() { win.Canvas().Focus(p.needsBtn) })
+	escapeCloses(win, d, func() { win.Canvas().Focus(p.needsBtn) })
 	d.Show()
 	if len(checks) > 0 {
 		win.Canvas().Focus(checks[0])
