@@ -67,7 +67,7 @@ func newDiaryScreen(u *UI) *diaryScreen {
 	s.period = widget.NewSelect(diaryPeriods, func(string) { s.reload() })
 	s.period.Selected = diaryAnyTime
 
-	s.count = diarySoft("")
+	s.count = soft("")
 
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
@@ -135,7 +135,7 @@ func (s *diaryScreen) filter() diary.Filter {
 	if s.tag.Selected != diaryAnyTag {
 		f.Tag = diaryTagOf(s.tag.Selected)
 	}
-	f.From, f.To = diaryPeriod(s.period.Selected, diaryToday(s.u))
+	f.From, f.To = diaryPeriod(s.period.Selected, todayFor(s.u))
 	return f
 }
 
@@ -179,13 +179,13 @@ func (s *diaryScreen) reload() {
 	s.items = items
 	switch n := len(items); {
 	case n == 0 && s.filtered():
-		diarySetSoft(s.count, "No entry matches these filters")
+		setSoft(s.count, "No entry matches these filters")
 	case n == 0:
-		diarySetSoft(s.count, "No entries yet")
+		setSoft(s.count, "No entries yet")
 	case n == 1:
-		diarySetSoft(s.count, "1 entry")
+		setSoft(s.count, "1 entry")
 	default:
-		diarySetSoft(s.count, fmt.Sprintf("%d entries, newest first", n))
+		setSoft(s.count, fmt.Sprintf("%d entries, newest first", n))
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -233,7 +233,7 @@ func (s *diaryScreen) loadDrafts() {
 		}
 	}
 	if len(objs) > 0 {
-		objs = append([]fyne.CanvasObject{diarySoft("Not saved yet:")}, objs...)
+		objs = append([]fyne.CanvasObject{soft("Not saved yet:")}, objs...)
 	}
 	s.drafts.Objects = objs
 	s.drafts.Refresh()
@@ -354,7 +354,7 @@ func (s *diaryScreen) deleted() {
 func (s *diaryScreen) newEntry() {
 	s.tabs.Select(s.entryTab)
 	s.closeEditor()
-	e := &diary.Entry{Date: diaryToday(s.u), Template: "visit_reflection", Status: "draft"}
+	e := &diary.Entry{Date: todayFor(s.u), Template: "visit_reflection", Status: "draft"}
 	e.Sections = e.AllSections()
 	ed := newDiaryEditor(s.u, e, s.saved, s.deleted)
 	s.setEditor(ed, "")
@@ -487,13 +487,13 @@ func (r *diaryRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpl
 
 func fillDiaryRow(o fyne.CanvasObject, it diary.Summary) {
 	r := o.(*diaryRow)
-	r.date.SetText(diaryShortDate(it.Date))
+	r.date.SetText(shortDate(it.Date))
 	r.badge.set(it.Status)
 	meta := schema.DiaryTemplate.Label(it.Template)
 	if len(it.Tags) > 0 {
 		meta += " · " + strings.Join(it.Tags, ", ")
 	}
-	diarySetSoft(r.meta, meta)
+	setSoft(r.meta, meta)
 	text := it.Summary
 	if text == "" {
 		text = "(nothing written yet)"

@@ -46,7 +46,7 @@ func (d *diaryDraft) title() string {
 		name = t.Name
 	}
 	if d.Date != "" {
-		return name + ", " + diaryShortDate(strings.TrimSpace(d.Date))
+		return name + ", " + shortDate(strings.TrimSpace(d.Date))
 	}
 	return name
 }

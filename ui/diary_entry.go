@@ -136,9 +136,9 @@ func (ed *diaryEditor) content() fyne.CanvasObject { return ed.root }
 func (ed *diaryEditor) build() {
 	ed.title = diaryTitle()
 	ed.badge = newDiaryBadge(ed.status)
-	ed.hint = diarySoft("")
+	ed.hint = soft("")
 	ed.statusBox = container.NewHBox()
-	ed.savedNote = diarySoft("")
+	ed.savedNote = soft("")
 	ed.savedNote.Wrapping = fyne.TextWrapOff
 
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { ed.save(true) })
@@ -218,9 +218,9 @@ func (ed *diaryEditor) fill(e *diary.Entry) {
 	ed.showStatus()
 	ed.updateTitle()
 	if e.ID == "" {
-		diarySetSoft(ed.savedNote, "Not saved yet")
+		setSoft(ed.savedNote, "Not saved yet")
 	} else {
-		diarySetSoft(ed.savedNote, "Saved")
+		setSoft(ed.savedNote, "Saved")
 	}
 }
 
@@ -239,7 +239,7 @@ func (ed *diaryEditor) applyDraft(d *diaryDraft) {
 	ed.updateTitle()
 	ed.loading = false
 	ed.dirty = true
-	diarySetSoft(ed.savedNote, "Restored what you were writing; not saved yet")
+	setSoft(ed.savedNote, "Restored what you were writing; not saved yet")
 	ed.checkDate()
 }
 
@@ -305,7 +305,7 @@ func diaryContactLabel(kind, place, date string) string {
 	if place != "" {
 		parts = append(parts, place)
 	}
-	parts = append(parts, diaryShortDate(date))
+	parts = append(parts, shortDate(date))
 	return strings.Join(parts, ", ")
 }
 
@@ -349,7 +349,7 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 	var objs []fyne.CanvasObject
 	for _, sec := range t.Sections {
 		h := widget.NewLabelWithStyle(sec.Heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		p := diarySoftItalic(sec.Prompt)
+		p := softItalic(sec.Prompt)
 		e := newDiaryTextEntry("", 3, 18)
 		e.SetText(body[sec.Key])
 		e.OnChanged = func(string) {
@@ -487,11 +487,11 @@ func (ed *diaryEditor) showComments() {
 	}
 	items := []fyne.CanvasObject{subheading("Supervisor's comments")}
 	for _, c := range ed.comments {
-		who := diaryShortDate(c.Date)
+		who := shortDate(c.Date)
 		if c.Supervisor != "" {
 			who += " · " + c.Supervisor
 		}
-		w := diarySoftItalic(who)
+		w := softItalic(who)
 		t := widget.NewLabel(c.Text)
 		t.Wrapping = fyne.TextWrapWord
 		items = append(items, container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, w, t))
@@ -509,11 +509,11 @@ func (ed *diaryEditor) showStatus() {
 	ed.badge.set(ed.status)
 	switch ed.status {
 	case "for_supervision":
-		diarySetSoft(ed.hint, "Ready to talk about at your next supervision session.")
+		setSoft(ed.hint, "Ready to talk about at your next supervision session.")
 	case "discussed":
-		diarySetSoft(ed.hint, "Discussed at supervision (set when the session was signed off).")
+		setSoft(ed.hint, "Discussed at supervision (set when the session was signed off).")
 	default:
-		diarySetSoft(ed.hint, "A draft: mark it for supervision when it is ready to talk about.")
+		setSoft(ed.hint, "A draft: mark it for supervision when it is ready to talk about.")
 	}
 	var buttons []fyne.CanvasObject
 	for _, to := range diary.AllowedStatuses(ed.status) {
@@ -559,7 +559,7 @@ func (ed *diaryEditor) changed() {
 	ed.dirty = true
 	ed.gen++
 	gen := ed.gen
-	diarySetSoft(ed.savedNote, "Editing…")
+	setSoft(ed.savedNote, "Editing…")
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
@@ -655,7 +655,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	}
 	ed.draftKey = diaryDraftKey(ed.id)
 	ed.u.sess.Changed()
-	diarySetSoft(ed.savedNote, "Saved at "+ed.clock())
+	setSoft(ed.savedNote, "Saved at "+ed.clock())
 	ed.showStatus()
 	ed.showComments()
 	if ed.onSaved != nil {
@@ -664,7 +664,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	return true
 }
 
-func (ed *diaryEditor) clock() string { return diaryClock(ed.u) }
+func (ed *diaryEditor) clock() string { return clockFor(ed.u) }
 
 // keepDraft stores the form as typed, so nothing is lost while it cannot
 // be saved as an entry.
@@ -676,7 +676,7 @@ func (ed *diaryEditor) keepDraft(note string) {
 	}
 	ed.hasDraft = true
 	ed.u.sess.Changed()
-	diarySetSoft(ed.savedNote, note)
+	setSoft(ed.savedNote, note)
 }
 
 func (ed *diaryEditor) clearErrors() {

@@ -202,7 +202,7 @@ func TestDiaryStatusButtonsFollowTheAllowedTransitions(t *testing.T) {
 
 	// Discussed comes from a signed-off session; then only reopening is offered.
 	test.Tap(findButton(t, root, "Mark for supervision"))
-	ss := &diary.Session{Date: diaryToday(u), Supervisor: "Jo", SignedOffOn: diaryToday(u),
+	ss := &diary.Session{Date: todayFor(u), Supervisor: "Jo", SignedOffOn: todayFor(u),
 		Entries: []diary.SessionEntry{{DiaryID: ed.id, Comment: "Well handled."}}}
 	require.NoError(t, u.sess.Diary.SaveSession(ss))
 	u.shell.show(sectionToday)

@@ -19,31 +19,6 @@ import (
 // user leaves them, multi-line entries that grow with their text, and a
 // fixed-height list row whose text wraps and ends with "…".
 
-// diaryToday is the UI clock's date as YYYY-MM-DD.
-func diaryToday(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format(schema.DateLayout)
-	}
-	return u.now().Format(schema.DateLayout)
-}
-
-// diaryClock is the UI clock's time of day as "15:04".
-func diaryClock(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format("15:04")
-	}
-	return u.now().Format("15:04")
-}
-
-// diaryShortDate shows a date as "4 Jul 2025"; anything else as it is.
-func diaryShortDate(d string) string {
-	t, err := time.Parse(schema.DateLayout, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("2 Jan 2006")
-}
-
 // diaryLongDate shows a date as "Friday 4 July 2025"; anything else as it is.
 func diaryLongDate(d string) string {
 	t, err := time.Parse(schema.DateLayout, d)
@@ -376,35 +351,12 @@ func diaryWrapText() *widget.Label {
 	return l
 }
 
-// diarySoft is secondary text that wraps, in the theme's placeholder
-// colour: quieter than the writing but readable in light and dark themes
-// (a LowImportance label is too faint to read in the light theme).
-func diarySoft(text string) *widget.RichText {
-	rt := widget.NewRichText(&widget.TextSegment{Text: text,
-		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
-}
-
-// diarySoftItalic is diarySoft in italics (the prompt under a heading).
-func diarySoftItalic(text string) *widget.RichText {
-	rt := diarySoft(text)
-	rt.Segments[0].(*widget.TextSegment).Style.TextStyle = fyne.TextStyle{Italic: true}
-	return rt
-}
-
 // diaryMutedLine is one line of small secondary text, cut with "…".
 func diaryMutedLine() *widget.RichText {
 	rt := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder, Inline: true, SizeName: theme.SizeNameCaptionText}})
 	rt.Truncation = fyne.TextTruncateEllipsis
 	return rt
-}
-
-// diarySetSoft changes the text of a diarySoft or diaryMutedLine.
-func diarySetSoft(rt *widget.RichText, text string) {
-	rt.Segments[0].(*widget.TextSegment).Text = text
-	rt.Refresh()
 }
 
 // diarySplitTags splits comma-separated tags as typed.

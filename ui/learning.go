@@ -42,7 +42,7 @@ func newLearningView(u *UI, onOpen func(string)) *learningView {
 	v.tag = widget.NewSelect([]string{diaryAnyTag}, func(string) { v.reloadItems() })
 	v.tag.Selected = diaryAnyTag
 	v.chips = container.NewHBox()
-	v.count = diarySoft("")
+	v.count = soft("")
 
 	v.list = widget.NewList(
 		func() int { return len(v.items) },
@@ -63,7 +63,7 @@ func newLearningView(u *UI, onOpen func(string)) *learningView {
 		"What you write under “Learning” in a visit reflection, or “Action plan” in a Gibbs entry, is gathered here, newest first, so you can see what you have taken forward over a period and by theme.")
 	v.body = container.NewStack(v.list)
 
-	intro := diarySoft("What you took forward from each entry: the Learning of visit reflections and the Action plan of Gibbs entries. Choose an item to open its entry.")
+	intro := soft("What you took forward from each entry: the Learning of visit reflections and the Action plan of Gibbs entries. Choose an item to open its entry.")
 	filters := container.New(&diaryColumnsLayout{fixed: 200},
 		diaryCaption("Period", v.period, nil),
 		diaryCaption("Tag", v.tag, nil))
@@ -76,7 +76,7 @@ func (v *learningView) content() fyne.CanvasObject { return v.root }
 
 // reload reads the period's tag counts and items.
 func (v *learningView) reload() {
-	from, to := diaryPeriod(v.period.Selected, diaryToday(v.u))
+	from, to := diaryPeriod(v.period.Selected, todayFor(v.u))
 	counts, err := v.u.sess.Diary.TagCounts(from, to)
 	if err != nil {
 		showError(v.u.win, "The diary's tags could not be read", err)
@@ -108,7 +108,7 @@ func (v *learningView) reload() {
 
 // reloadItems lists the learning for the period and tag.
 func (v *learningView) reloadItems() {
-	from, to := diaryPeriod(v.period.Selected, diaryToday(v.u))
+	from, to := diaryPeriod(v.period.Selected, todayFor(v.u))
 	tag := ""
 	if v.tag.Selected != diaryAnyTag {
 		tag = diaryTagOf(v.tag.Selected)
@@ -121,11 +121,11 @@ func (v *learningView) reloadItems() {
 	v.items = items
 	switch n := len(items); {
 	case n == 0:
-		diarySetSoft(v.count, "Nothing written for this period and tag")
+		setSoft(v.count, "Nothing written for this period and tag")
 	case n == 1:
-		diarySetSoft(v.count, "1 item")
+		setSoft(v.count, "1 item")
 	default:
-		diarySetSoft(v.count, fmt.Sprintf("%d items, newest first", n))
+		setSoft(v.count, fmt.Sprintf("%d items, newest first", n))
 	}
 	if len(items) == 0 {
 		v.body.Objects = []fyne.CanvasObject{v.empty}
@@ -163,11 +163,11 @@ func (r *learningRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSi
 
 func fillLearningRow(o fyne.CanvasObject, it diary.LearningItem) {
 	r := o.(*learningRow)
-	r.head.SetText(diaryShortDate(it.Date) + " · " + it.Heading)
+	r.head.SetText(shortDate(it.Date) + " · " + it.Heading)
 	meta := "No tags"
 	if len(it.Tags) > 0 {
 		meta = strings.Join(it.Tags, ", ")
 	}
-	diarySetSoft(r.meta, meta)
+	setSoft(r.meta, meta)
 	r.text.SetText(strings.Join(strings.Fields(it.Text), " "))
 }

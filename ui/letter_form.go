@@ -89,13 +89,13 @@ func (f *letterForm) build() {
 	changed := func() {
 		if !f.loading {
 			f.dirty = true
-			lettersSetSoft(f.note, "Not saved yet.")
+			setSoft(f.note, "Not saved yet.")
 		}
 	}
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameHeadingText
 	f.title.Truncation = fyne.TextTruncateEllipsis
-	f.note = lettersSoft("")
+	f.note = soft("")
 
 	f.womanErr = lettersErrorLabel()
 	f.woman = newLetterWomanPicker(f.u, func() {
@@ -146,7 +146,7 @@ func (f *letterForm) build() {
 		return func() {
 			from := strings.TrimSpace(f.date.Text)
 			if lettersDateProblem(from, true) != "" {
-				from = lettersToday(f.u)
+				from = todayFor(f.u)
 			}
 			f.replyDue.SetText(lettersAddDays(from, n))
 			f.checkDates()
@@ -167,7 +167,7 @@ func (f *letterForm) build() {
 		lettersField("What it was about", f.summary, f.summaryErr),
 		lettersField("Sent with it", container.NewVBox(container.NewHBox(checks...), f.other), f.enclErr),
 		lettersField("Reply due", container.NewHBox(replyBox, week, fortnight), f.replyErr),
-		lettersSoft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
+		soft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
 	)
 
 	f.buttons = container.NewHBox()
@@ -213,14 +213,14 @@ func (f *letterForm) fill(lt *newsletter.Letter, name string) {
 	f.replyDue.SetText(lt.ReplyDue)
 	f.showTitle(name, lt.Direction)
 	if f.id == "" {
-		lettersSetSoft(f.note, "A new letter: it is saved when you press “Save letter” (or Enter, or Ctrl+S).")
+		setSoft(f.note, "A new letter: it is saved when you press “Save letter” (or Enter, or Ctrl+S).")
 	} else {
-		lettersSetSoft(f.note, "Dated "+lettersDate(lt.Date)+".")
+		setSoft(f.note, "Dated "+shortDate(lt.Date)+".")
 	}
 }
 
 // setNote shows text under the title.
-func (f *letterForm) setNote(text string) { lettersSetSoft(f.note, text) }
+func (f *letterForm) setNote(text string) { setSoft(f.note, text) }
 
 func (f *letterForm) showTitle(name, direction string) {
 	switch {
@@ -292,7 +292,7 @@ func (f *letterForm) checkDates() bool {
 	dm := lettersDateProblem(d, true)
 	rm := lettersDateProblem(r, false)
 	if dm == "" && rm == "" && r != "" && r < d {
-		rm = "The reply cannot be due before the letter's date (" + lettersDate(d) + ")."
+		rm = "The reply cannot be due before the letter's date (" + shortDate(d) + ")."
 	}
 	lettersSetError(f.dateErr, dm)
 	lettersSetError(f.replyErr, rm)
@@ -319,14 +319,14 @@ func (f *letterForm) save() bool {
 		ok = false
 	}
 	if !ok {
-		lettersSetSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
+		setSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
 		return false
 	}
 	lt := f.collect()
 	if err := f.u.sess.Letters.SaveLetter(&lt); err != nil {
 		if v, isV := newsletter.AsValidation(err); isV {
 			f.showProblems(v)
-			lettersSetSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
+			setSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
 			return false
 		}
 		showError(f.u.win, "The letter could not be saved", err)
@@ -338,7 +338,7 @@ func (f *letterForm) save() bool {
 	f.u.sess.Changed()
 	dropLetterDraft(f.u)
 	f.showTitle(f.woman.name(), lt.Direction)
-	lettersSetSoft(f.note, "Saved at "+lettersClock(f.u)+".")
+	setSoft(f.note, "Saved at "+clockFor(f.u)+".")
 	if wasNew {
 		f.setButtons()
 	}
@@ -413,7 +413,7 @@ func (f *letterForm) logReply() {
 	}
 	ch, _ := schema.LetterChannel.ValueOf(f.channel.Selected)
 	f.done(letterFormEvent{kind: letterReply, reply: &newsletter.Letter{
-		PersonID: f.woman.personID, Date: lettersToday(f.u), Direction: "out", Channel: ch}})
+		PersonID: f.woman.personID, Date: todayFor(f.u), Direction: "out", Channel: ch}})
 }
 
 // confirmDelete asks, then deletes the letter.
@@ -423,7 +423,7 @@ func (f *letterForm) confirmDelete() {
 	if name := f.woman.name(); name != "" {
 		words = strings.TrimSuffix(words, " her") + " " + name
 	}
-	what := fmt.Sprintf("The %s on %s is removed from the log. This cannot be undone.", words, lettersDate(lt.Date))
+	what := fmt.Sprintf("The %s on %s is removed from the log. This cannot be undone.", words, shortDate(lt.Date))
 	confirm(f.u.win, "Delete this letter?", wrapped(what), "Delete", "Keep it", true, func(yes bool) {
 		if !yes || f.u.sess == nil {
 			return

@@ -87,7 +87,7 @@ func restoreLetterForm(u *UI, done func(letterFormEvent)) (*letterForm, bool) {
 	f.other.SetText(d.Other)
 	f.loading = false
 	f.dirty = true
-	lettersSetSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save letter”.")
+	setSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save letter”.")
 	f.checkDates()
 	return f, true
 }

@@ -54,7 +54,7 @@ func newLetterLog(u *UI) *letterLog {
 	l.dir = widget.NewSelect([]string{lettersAnyDirection, lettersInOnly, lettersOutOnly}, func(string) { l.reload() })
 	l.dir.Selected = lettersAnyDirection
 	l.awaiting = widget.NewCheck("Awaiting a reply only", func(bool) { l.reload() })
-	l.count = lettersSoft("")
+	l.count = soft("")
 
 	l.list = widget.NewList(
 		func() int { return len(l.rows) },
@@ -118,7 +118,7 @@ func (l *letterLog) reload() {
 		return
 	}
 	st := l.u.sess.Letters
-	l.today = lettersToday(l.u)
+	l.today = todayFor(l.u)
 	rows, err := st.ListLetters(l.filter())
 	if err != nil {
 		showError(l.u.win, "The letters could not be read", err)
@@ -154,15 +154,15 @@ func (l *letterLog) reload() {
 	l.rows = rows
 	switch n := len(rows); {
 	case n == 0 && l.filtered():
-		lettersSetSoft(l.count, "No letter matches these filters.")
+		setSoft(l.count, "No letter matches these filters.")
 	case n == 0:
-		lettersSetSoft(l.count, "No letters logged yet.")
+		setSoft(l.count, "No letters logged yet.")
 	default:
-		text := lettersCount(n, "letter", "letters") + ", newest first"
+		text := countWords(n, "letter", "letters") + ", newest first"
 		if over := l.overdue(); over > 0 {
 			text += fmt.Sprintf(" · %d overdue for a reply", over)
 		}
-		lettersSetSoft(l.count, text)
+		setSoft(l.count, text)
 	}
 	l.list.UnselectAll()
 	l.list.Refresh()
@@ -244,16 +244,16 @@ func (l *letterLog) replyWords(lt newsletter.Letter) string {
 	w, waiting := l.waiting[lt.ID]
 	switch {
 	case waiting && w.Overdue:
-		return fmt.Sprintf("Dated %s. Her reply is overdue: it was due %s.", lettersDate(lt.Date), lettersDate(lt.ReplyDue))
+		return fmt.Sprintf("Dated %s. Her reply is overdue: it was due %s.", shortDate(lt.Date), shortDate(lt.ReplyDue))
 	case waiting && w.DaysLeft == 0:
-		return fmt.Sprintf("Dated %s. Her reply is due today.", lettersDate(lt.Date))
+		return fmt.Sprintf("Dated %s. Her reply is due today.", shortDate(lt.Date))
 	case waiting:
-		return fmt.Sprintf("Dated %s. Waiting for a reply, due %s (%s).", lettersDate(lt.Date), lettersDate(lt.ReplyDue),
-			"in "+lettersCount(w.DaysLeft, "day", "days"))
+		return fmt.Sprintf("Dated %s. Waiting for a reply, due %s (%s).", shortDate(lt.Date), shortDate(lt.ReplyDue),
+			"in "+countWords(w.DaysLeft, "day", "days"))
 	case lt.Direction == "in" && lt.ReplyDue != "":
-		return fmt.Sprintf("Dated %s. Replied to: a letter, email or call to her has been logged since.", lettersDate(lt.Date))
+		return fmt.Sprintf("Dated %s. Replied to: a letter, email or call to her has been logged since.", shortDate(lt.Date))
 	}
-	return fmt.Sprintf("Dated %s.", lettersDate(lt.Date))
+	return fmt.Sprintf("Dated %s.", shortDate(lt.Date))
 }
 
 // reselect puts the list's selection back on the open letter.
@@ -293,7 +293,7 @@ func (l *letterLog) newLetter(from *newsletter.Letter) {
 	if !l.leaveForm() {
 		return
 	}
-	lt := &newsletter.Letter{Date: lettersToday(l.u), Direction: "in", Channel: "letter"}
+	lt := &newsletter.Letter{Date: todayFor(l.u), Direction: "in", Channel: "letter"}
 	name := ""
 	if from != nil {
 		lt = from
@@ -445,7 +445,7 @@ func (r *letterRow) fill(lr newsletter.LetterRow, w newsletter.Awaiting, waiting
 		name = "(woman not on record)"
 	}
 	r.name.SetText(name)
-	r.date.SetText(lettersDate(lr.Date))
+	r.date.SetText(shortDate(lr.Date))
 	if lr.Direction == "in" {
 		r.arrow.SetResource(theme.MoveDownIcon())
 	} else {

@@ -146,7 +146,7 @@ func TestTheLogFiltersByWomanDirectionAndAwaitingAReply(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	whitfield, morris := lettersTestWomen(t, u)
-	today := lettersToday(u)
+	today := todayFor(u)
 	save := func(l newsletter.Letter) {
 		require.NoError(t, u.sess.Letters.SaveLetter(&l))
 	}

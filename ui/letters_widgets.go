@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"strings"
 	"time"
@@ -20,31 +19,6 @@ import (
 // a coloured badge, entries that check themselves as the user leaves them,
 // error lines under fields, a caption over a field, tappable rows, and
 // questions with plainly named answers.
-
-// lettersToday is the UI clock's date as YYYY-MM-DD.
-func lettersToday(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format(schema.DateLayout)
-	}
-	return u.now().Format(schema.DateLayout)
-}
-
-// lettersClock is the UI clock's time of day as "15:04".
-func lettersClock(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format("15:04")
-	}
-	return u.now().Format("15:04")
-}
-
-// lettersDate shows a date as "4 Jul 2025"; anything else as it is.
-func lettersDate(d string) string {
-	t, err := time.Parse(schema.DateLayout, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("2 Jan 2006")
-}
 
 // lettersDayMonth shows a date as "12 Dec", with the year when it is not
 // the year of today.
@@ -85,14 +59,6 @@ func lettersDateProblem(s string, required bool) string {
 		return "Write the date as YYYY-MM-DD, for example 2025-07-04."
 	}
 	return ""
-}
-
-// lettersCount words a count: lettersCount(1, "woman", "women") is "1 woman".
-func lettersCount(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // lettersAlpha is c with alpha a.
@@ -274,21 +240,6 @@ func (l *lettersStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // lettersTight stacks objects with their padding pulled in.
 func lettersTight(objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&lettersStack{gap: -2 * theme.Padding()}, objs...)
-}
-
-// lettersSoft is secondary text that wraps, in the placeholder colour:
-// quieter than the writing but readable in light and dark themes.
-func lettersSoft(text string) *widget.RichText {
-	rt := widget.NewRichText(&widget.TextSegment{Text: text,
-		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
-}
-
-// lettersSetSoft changes the text of a lettersSoft.
-func lettersSetSoft(rt *widget.RichText, text string) {
-	rt.Segments[0].(*widget.TextSegment).Text = text
-	rt.Refresh()
 }
 
 // lettersLine is a label cut with "…" when it runs out of room.

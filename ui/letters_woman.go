@@ -200,7 +200,7 @@ func (p *letterWomanPicker) showSuggestions(people []notes.PersonSummary) {
 	}
 	p.entry.SetOptions(options)
 	if len(objs) == 0 {
-		objs = append(objs, lettersSoft("No woman on record matches. Check the spelling, or add her in Women first."))
+		objs = append(objs, soft("No woman on record matches. Check the spelling, or add her in Women first."))
 	}
 	p.box.Objects = objs
 	p.box.Show()

@@ -31,7 +31,7 @@ type newsletterTab struct {
 
 func newNewsletterTab(u *UI) *newsletterTab {
 	n := &newsletterTab{u: u}
-	n.count = lettersSoft("")
+	n.count = soft("")
 	n.list = widget.NewList(
 		func() int { return len(n.items) },
 		newIssueRow,
@@ -75,9 +75,9 @@ func (n *newsletterTab) reload() {
 	n.items = items
 	switch len(items) {
 	case 0:
-		lettersSetSoft(n.count, "No issues yet.")
+		setSoft(n.count, "No issues yet.")
 	default:
-		lettersSetSoft(n.count, lettersCount(len(items), "issue", "issues")+", newest first")
+		setSoft(n.count, countWords(len(items), "issue", "issues")+", newest first")
 	}
 	n.list.UnselectAll()
 	n.list.Refresh()
@@ -120,7 +120,7 @@ func (n *newsletterTab) loadDrafts() {
 		}
 	}
 	if len(objs) > 0 {
-		objs = append([]fyne.CanvasObject{lettersSoft("Not saved yet:")}, objs...)
+		objs = append([]fyne.CanvasObject{soft("Not saved yet:")}, objs...)
 	}
 	n.drafts.Objects = objs
 	n.drafts.Refresh()
@@ -229,7 +229,7 @@ func (n *newsletterTab) newIssue() {
 		return
 	}
 	n.closeEditor()
-	is := newsletter.Issue{Number: num, Date: lettersToday(n.u), Status: "draft"}
+	is := newsletter.Issue{Number: num, Date: todayFor(n.u), Status: "draft"}
 	ed := newIssueEditor(n.u, is, n.saved)
 	ed.onDeleted = n.deleted
 	n.editor = ed
@@ -317,11 +317,11 @@ func (r *issueRow) fill(it newsletter.IssueSummary) {
 	}
 	r.title.SetText(title)
 	r.badge.set(newsletterStatusWords(it.Status), newsletterStatusTint(it.Status))
-	meta := lettersDate(it.Date)
+	meta := shortDate(it.Date)
 	if it.Status == "sent" {
-		meta += " · to " + lettersCount(it.SentTo, "woman", "women")
+		meta += " · to " + countWords(it.SentTo, "woman", "women")
 	} else if it.Pages > 0 {
-		meta += " · " + lettersCount(it.Pages, "page", "pages")
+		meta += " · " + countWords(it.Pages, "page", "pages")
 	}
 	r.meta.Segments[0].(*widget.TextSegment).Text = meta
 	r.meta.Refresh()

@@ -42,13 +42,13 @@ type issueSide struct {
 
 func newIssueSide(ed *issueEditor) *issueSide {
 	s := &issueSide{ed: ed}
-	s.statusText = lettersSoft("")
+	s.statusText = soft("")
 	s.ready = widget.NewButtonWithIcon("Mark ready", theme.ConfirmIcon(), s.markReady)
 	s.ready.Importance = widget.HighImportance
 	s.sent = widget.NewButtonWithIcon("Mark sent…", theme.MailSendIcon(), s.markSent)
 
 	s.words = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.pages = lettersSoft("")
+	s.pages = soft("")
 
 	s.checkSummary = widget.NewLabel("")
 	s.checkSummary.Wrapping = fyne.TextWrapWord
@@ -73,7 +73,7 @@ func newIssueSide(ed *issueEditor) *issueSide {
 		widget.NewCard("", "", container.NewVBox(subheading("Length"), s.words, s.pages)),
 		widget.NewCard("", "", container.NewVBox(subheading("Safety and confidentiality check"), s.checkSummary, s.findings)),
 		widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{subheading("Prison-mail checklist"),
-			lettersSoft("Tick each once it is true of the printed copy.")}, ticks...)...)),
+			soft("Tick each once it is true of the printed copy.")}, ticks...)...)),
 		widget.NewCard("", "", container.NewVBox(subheading("Print"), pdfB, labels)),
 		widget.NewCard("", "", s.recipients.content()),
 	)
@@ -121,13 +121,13 @@ func (s *issueSide) focusChecklist(msg string) {
 func (s *issueSide) showStatus(status string) {
 	switch status {
 	case "ready":
-		lettersSetSoft(s.statusText, "Ready: checked and safe to print. Print it, post it, then mark it sent. Any change makes it a draft again.")
+		setSoft(s.statusText, "Ready: checked and safe to print. Print it, post it, then mark it sent. Any change makes it a draft again.")
 		s.ready.Disable()
 		s.sent.Enable()
 		s.sent.Importance = widget.HighImportance
 		s.ready.Importance = widget.MediumImportance
 	default:
-		lettersSetSoft(s.statusText, "Draft: being written. Mark it ready once the check below finds nothing.")
+		setSoft(s.statusText, "Draft: being written. Mark it ready once the check below finds nothing.")
 		s.ready.Enable()
 		s.sent.Disable()
 		s.sent.Importance = widget.MediumImportance
@@ -139,8 +139,8 @@ func (s *issueSide) showStatus(status string) {
 
 // showLength shows the word count and the page estimate.
 func (s *issueSide) showLength(words, pages int) {
-	s.words.SetText(fmt.Sprintf("%s · about %s", lettersCount(words, "word", "words"), lettersCount(pages, "page", "pages")))
-	lettersSetSoft(s.pages, fmt.Sprintf("A4 in large clear type, about %d words a page. Prisons often limit the pages in one envelope.", newsletter.WordsPerPage))
+	s.words.SetText(fmt.Sprintf("%s · about %s", countWords(words, "word", "words"), countWords(pages, "page", "pages")))
+	setSoft(s.pages, fmt.Sprintf("A4 in large clear type, about %d words a page. Prisons often limit the pages in one envelope.", newsletter.WordsPerPage))
 }
 
 // showCheckError says the check could not run.
@@ -174,11 +174,11 @@ func findingRows(rep newsletter.CheckReport, open func(newsletter.Finding)) []fy
 	for _, f := range rep.Findings {
 		f := f
 		kind := widget.NewLabelWithStyle(findingKindWords(f.Kind), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		where := lettersSoft(findingWhere(f))
+		where := soft(findingWhere(f))
 		msg := wrapped(f.Message)
 		parts := []fyne.CanvasObject{container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, kind), where, msg}
 		if f.Excerpt != "" {
-			ex := lettersSoft("“" + strings.TrimSpace(f.Excerpt) + "”")
+			ex := soft("“" + strings.TrimSpace(f.Excerpt) + "”")
 			ex.Segments[0].(*widget.TextSegment).Style.TextStyle = fyne.TextStyle{Italic: true}
 			parts = append(parts, ex)
 		}
@@ -267,7 +267,7 @@ func (s *issueSide) markReady() {
 	ed.is.Status = "ready"
 	ed.u.sess.Changed()
 	ed.showStatus()
-	lettersSetSoft(ed.savedNote, "Marked ready at "+lettersClock(ed.u)+". Print it, post it, then mark it sent.")
+	setSoft(ed.savedNote, "Marked ready at "+clockFor(ed.u)+". Print it, post it, then mark it sent.")
 	if ed.onSaved != nil {
 		ed.onSaved(ed.is.ID, false)
 	}
@@ -318,10 +318,10 @@ func (s *issueSide) markSent() {
 		return
 	}
 	date := newLettersEntry("YYYY-MM-DD")
-	date.SetText(lettersToday(ed.u))
+	date.SetText(todayFor(ed.u))
 	dateErr := lettersErrorLabel()
 	body := container.NewVBox(
-		wrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", lettersCount(n, "woman", "women"))),
+		wrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", countWords(n, "woman", "women"))),
 		lettersField("Posted on", sized(date, 150), dateErr),
 	)
 	var d *dialog.CustomDialog

@@ -78,7 +78,7 @@ func (ed *issueEditor) keepDraft(note string) {
 	}
 	ed.hasDraft = true
 	ed.u.sess.Changed()
-	lettersSetSoft(ed.savedNote, note)
+	setSoft(ed.savedNote, note)
 }
 
 // dropDraft forgets the draft under key.
@@ -123,7 +123,7 @@ func (ed *issueEditor) applyDraft(d issueDraft) {
 	ed.showHeading()
 	ed.updateLength()
 	ed.runCheck()
-	lettersSetSoft(ed.savedNote, "Put back what you were writing. It is not saved yet: see what is marked in red.")
+	setSoft(ed.savedNote, "Put back what you were writing. It is not saved yet: see what is marked in red.")
 	lettersSetError(ed.dateErr, lettersDateProblem(ed.date.Text, true))
 	lettersSetError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != ""))
 }

@@ -85,7 +85,7 @@ func (ed *issueEditor) build() {
 	ed.heading.SizeName = theme.SizeNameHeadingText
 	ed.heading.Truncation = fyne.TextTruncateEllipsis
 	ed.badge = newLettersBadge()
-	ed.savedNote = lettersSoft("")
+	ed.savedNote = soft("")
 
 	ed.titleErr = lettersErrorLabel()
 	ed.title = newLettersEntry("The issue's title, as printed at the top")
@@ -115,7 +115,7 @@ func (ed *issueEditor) build() {
 
 	ed.sectionsBox = container.NewVBox()
 	ed.sectionsErr = lettersErrorLabel()
-	ed.sectionsNum = lettersSoft("")
+	ed.sectionsNum = soft("")
 	ed.addSection = widget.NewButtonWithIcon("Add section", theme.ContentAddIcon(), func() {
 		c := ed.appendCard(newsletter.Section{})
 		ed.layoutCards()
@@ -165,9 +165,9 @@ func (ed *issueEditor) fill(is newsletter.Issue) {
 	ed.showStatus()
 	ed.updateLength()
 	if is.ID == "" {
-		lettersSetSoft(ed.savedNote, "A new issue: it is saved as you type, once it has a title.")
+		setSoft(ed.savedNote, "A new issue: it is saved as you type, once it has a title.")
 	} else {
-		lettersSetSoft(ed.savedNote, "Saved as you type.")
+		setSoft(ed.savedNote, "Saved as you type.")
 	}
 }
 
@@ -201,9 +201,9 @@ func (ed *issueEditor) layoutCards() {
 	ed.sectionsBox.Refresh()
 	switch len(ed.cards) {
 	case 0:
-		lettersSetSoft(ed.sectionsNum, "none yet: add the first with “Add section”")
+		setSoft(ed.sectionsNum, "none yet: add the first with “Add section”")
 	default:
-		lettersSetSoft(ed.sectionsNum, lettersCount(len(ed.cards), "section", "sections")+", in print order")
+		setSoft(ed.sectionsNum, countWords(len(ed.cards), "section", "sections")+", in print order")
 	}
 }
 
@@ -290,7 +290,7 @@ func (ed *issueEditor) changed() {
 	ed.dirty = true
 	ed.gen++
 	gen := ed.gen
-	lettersSetSoft(ed.savedNote, "Editing…")
+	setSoft(ed.savedNote, "Editing…")
 	ed.updateLength()
 	if ed.timer != nil {
 		ed.timer.Stop()
@@ -422,11 +422,11 @@ func (ed *issueEditor) save(force bool) bool {
 		ed.showHeading()
 	}
 	ed.u.sess.Changed()
-	note := "Saved at " + lettersClock(ed.u) + "."
+	note := "Saved at " + clockFor(ed.u) + "."
 	if wasReady && is.Status == "draft" {
-		note = "Saved at " + lettersClock(ed.u) + ". Changed since it was marked ready, so it is a draft again: check it and mark it ready again."
+		note = "Saved at " + clockFor(ed.u) + ". Changed since it was marked ready, so it is a draft again: check it and mark it ready again."
 	}
-	lettersSetSoft(ed.savedNote, note)
+	setSoft(ed.savedNote, note)
 	ed.showStatus()
 	if ed.onSaved != nil {
 		ed.onSaved(is.ID, false)

@@ -24,7 +24,7 @@ type issueRecipients struct {
 }
 
 func newIssueRecipients(u *UI) *issueRecipients {
-	r := &issueRecipients{u: u, title: subheading("Distribution list"), note: lettersSoft("")}
+	r := &issueRecipients{u: u, title: subheading("Distribution list"), note: soft("")}
 	r.list = widget.NewList(
 		func() int { return len(r.people) },
 		func() fyne.CanvasObject {
@@ -81,11 +81,11 @@ func (r *issueRecipients) load() {
 	}
 	people, err := r.u.sess.Letters.DistributionList()
 	if err != nil {
-		lettersSetSoft(r.note, "The distribution list could not be read: "+sentence(err))
+		setSoft(r.note, "The distribution list could not be read: "+sentence(err))
 		return
 	}
 	r.people = people
-	r.title.SetText(fmt.Sprintf("Distribution list · %s", lettersCount(len(people), "woman", "women")))
+	r.title.SetText(fmt.Sprintf("Distribution list · %s", countWords(len(people), "woman", "women")))
 	bad := 0
 	for _, p := range people {
 		if !p.Addressable() {
@@ -98,9 +98,9 @@ func (r *issueRecipients) load() {
 	}
 	if bad > 0 {
 		text += fmt.Sprintf(" %s cannot be addressed yet: add her prison number, or the prison's address in the Directory.",
-			lettersCount(bad, "envelope", "envelopes"))
+			countWords(bad, "envelope", "envelopes"))
 	}
-	lettersSetSoft(r.note, text)
+	setSoft(r.note, text)
 	r.list.Refresh()
 }
 

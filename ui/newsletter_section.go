@@ -62,7 +62,7 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	c.contributor.SetText(sec.Contributor)
 	c.contributor.OnChanged = func(string) { ed.changed() }
 	c.contributor.onLeave = c.showPrintedAs
-	c.printedAs = lettersSoft("")
+	c.printedAs = soft("")
 	c.consent = widget.NewCheck("She agreed to it being printed", func(bool) { ed.changed() })
 	c.consent.Checked = sec.Consent
 
@@ -164,7 +164,7 @@ func (c *sectionCard) showPrintedAs() { c.showPrintedWith(nil) }
 func (c *sectionCard) showPrintedWith(namer func(string) string) {
 	name := strings.TrimSpace(c.contributor.Text)
 	if name == "" {
-		lettersSetSoft(c.printedAs, "Printed with no name: from the service.")
+		setSoft(c.printedAs, "Printed with no name: from the service.")
 		return
 	}
 	if namer == nil {
@@ -173,5 +173,5 @@ func (c *sectionCard) showPrintedWith(namer func(string) string) {
 		}
 		namer = c.ed.u.sess.Letters.DisplayContributor
 	}
-	lettersSetSoft(c.printedAs, "Printed as “"+namer(name)+"”.")
+	setSoft(c.printedAs, "Printed as “"+namer(name)+"”.")
 }

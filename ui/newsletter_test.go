@@ -162,7 +162,7 @@ func TestMarkSentRecordsOneOutgoingLetterPerWomanOnTheList(t *testing.T) {
 		require.NotEqual(t, out.ID, l.PersonID)
 		require.Equal(t, newsletter.MailingSummary(got.Number, "Summer"), l.Summary)
 		require.Equal(t, []string{newsletter.MailingEnclosure}, l.Enclosures)
-		require.Equal(t, lettersToday(u), l.Date)
+		require.Equal(t, todayFor(u), l.Date)
 	}
 
 	// A sent issue is read-only.

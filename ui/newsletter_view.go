@@ -28,12 +28,12 @@ func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
 		namer = n
 	}
 	var parts []fyne.CanvasObject
-	parts = append(parts, lettersSoft(fmt.Sprintf("Dated %s · %s · %s · about %s. A sent issue is kept as it was posted and cannot be changed.",
-		lettersDate(is.Date), lettersCount(len(is.Sections), "section", "sections"),
-		lettersCount(newsletter.WordCount(is), "word", "words"), lettersCount(newsletter.PageEstimate(is), "page", "pages"))))
+	parts = append(parts, soft(fmt.Sprintf("Dated %s · %s · %s · about %s. A sent issue is kept as it was posted and cannot be changed.",
+		shortDate(is.Date), countWords(len(is.Sections), "section", "sections"),
+		countWords(newsletter.WordCount(is), "word", "words"), countWords(newsletter.PageEstimate(is), "page", "pages"))))
 	for i, sec := range is.Sections {
 		var objs []fyne.CanvasObject
-		objs = append(objs, lettersSoft(fmt.Sprintf("Section %d", i+1)))
+		objs = append(objs, soft(fmt.Sprintf("Section %d", i+1)))
 		if sec.Heading != "" {
 			objs = append(objs, subheading(sec.Heading))
 		}
@@ -44,7 +44,7 @@ func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
 		if sec.Contributor != "" {
 			by = "By " + sec.Contributor + ", printed as “" + namer(sec.Contributor) + "”."
 		}
-		objs = append(objs, lettersSoft(by))
+		objs = append(objs, soft(by))
 		parts = append(parts, widget.NewCard("", "", container.NewVBox(objs...)))
 	}
 	main := container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
@@ -79,10 +79,10 @@ func sentToList(u *UI, ids []string) fyne.CanvasObject {
 		func() fyne.CanvasObject { return lettersLine(false) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(list[i]) })
 	l.HideSeparators = true
-	title := subheading("Posted to " + lettersCount(len(ids), "woman", "women"))
-	note := lettersSoft("A letter enclosing it was logged for each of them.")
+	title := subheading("Posted to " + countWords(len(ids), "woman", "women"))
+	note := soft("A letter enclosing it was logged for each of them.")
 	if len(ids) == 0 {
-		note = lettersSoft("No one is recorded as having been sent it.")
+		note = soft("No one is recorded as having been sent it.")
 	}
 	return container.NewBorder(container.NewVBox(title, note), nil, nil, nil,
 		container.New(&lettersMinHeight{h: 240}, l))

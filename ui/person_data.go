@@ -91,7 +91,7 @@ func personDataInfo(p notes.PersonSummary) string {
 		parts = append(parts, p.PrisonNumber)
 	}
 	if p.Status == "closed" && p.ClosedOn != "" {
-		parts = append(parts, "closed "+reportsShortDate(p.ClosedOn))
+		parts = append(parts, "closed "+shortDate(p.ClosedOn))
 	} else if p.Status != "" {
 		parts = append(parts, schema.PersonStatus.Label(p.Status))
 	}
@@ -118,7 +118,7 @@ func (t *personDataTab) reload() {
 	case len(people) == 0:
 		t.count.SetText("No women are recorded yet.")
 	default:
-		t.count.SetText(reportsCount(len(people), "woman", "women") + ", closed records included.")
+		t.count.SetText(countWords(len(people), "woman", "women") + ", closed records included.")
 	}
 	if t.person != nil {
 		for i := range people {
@@ -189,7 +189,7 @@ func (t *personDataTab) subjectAccessPDF() {
 	if t.person == nil || t.u.sess == nil {
 		return
 	}
-	id, db, ctx, today := t.person.ID, t.u.sess.DB, t.u.appContext(), reportsToday(t.u)
+	id, db, ctx, today := t.person.ID, t.u.sess.DB, t.u.appContext(), todayFor(t.u)
 	reportsSaveFile(t.u, "subject-access-"+id+"-"+today+".pdf", "Gathering everything held about her…",
 		"The subject access PDF could not be made", func() ([]byte, error) {
 			return pdf.PersonPDF(ctx, db, id, pdf.PersonOptions{GeneratedOn: today})
@@ -205,7 +205,7 @@ func (t *personDataTab) exportJSON() {
 	if t.person == nil || t.u.sess == nil {
 		return
 	}
-	id, db, ctx, today := t.person.ID, t.u.sess.DB, t.u.appContext(), reportsToday(t.u)
+	id, db, ctx, today := t.person.ID, t.u.sess.DB, t.u.appContext(), todayFor(t.u)
 	msg := widget.NewLabel("The file is NOT encrypted. It holds her name, her details and the notes about her. " +
 		"Keep it somewhere safe, pass it on securely, and delete it when you are done.\n\n" +
 		"Do not import it back into this notebook: her contacts would lose the other women's parts.")

@@ -54,7 +54,7 @@ func showBreakdownDialog(u *UI, label, from, to string, rows []report.BreakdownR
 				}
 				who.SetText(name)
 				detail.SetText(r.Detail)
-				date.SetText(reportsShortDate(r.Date))
+				date.SetText(shortDate(r.Date))
 				if r.Count == 1 {
 					count.SetText("")
 				} else {

@@ -273,7 +273,7 @@ func (m *monitoringTab) show(f *report.Figures) {
 	m.months.SetBars(bars)
 	if n := len(f.ContactsPerMonth); n > 0 && total > 0 {
 		m.monthNote.SetText(fmt.Sprintf("%s in all, %s to %s. Tap a column to list its contacts.",
-			reportsCount(total, "contact", "contacts"),
+			countWords(total, "contact", "contacts"),
 			report.MonthLabel(f.ContactsPerMonth[0].Month), report.MonthLabel(f.ContactsPerMonth[n-1].Month)))
 	} else {
 		m.monthNote.SetText("No contacts are recorded in this period.")
@@ -328,7 +328,7 @@ func (m *monitoringTab) exportPDF() {
 	if !ok || m.u.sess == nil {
 		return
 	}
-	db, ctx, today := m.u.sess.DB, m.u.appContext(), reportsToday(m.u)
+	db, ctx, today := m.u.sess.DB, m.u.appContext(), todayFor(m.u)
 	reportsSaveFile(m.u, "monitoring-"+from+"-to-"+to+".pdf", "Making the monitoring PDF…",
 		"The monitoring PDF could not be made", func() ([]byte, error) {
 			return pdf.MonitoringPDF(ctx, db, from, to, pdf.MonitoringOptions{GeneratedOn: today})

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -183,23 +182,6 @@ func reportsDateWords(d string) string {
 	return t.Format("2 January 2006")
 }
 
-// reportsShortDate writes a YYYY-MM-DD date as "1 Apr 2025".
-func reportsShortDate(d string) string {
-	t, err := schema.ParseDate(d)
-	if err != nil {
-		return d
-	}
-	return t.Format("2 Jan 2006")
-}
-
-// reportsToday is the UI clock's date, YYYY-MM-DD.
-func reportsToday(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format(schema.DateLayout)
-	}
-	return u.now().Format(schema.DateLayout)
-}
-
 // reportsChooseFile asks where to save a file with the suggested name and
 // hands the open writer (or nil when the user cancelled) to got. Tests
 // replace it to write without a dialog.
@@ -247,12 +229,4 @@ func reportsSaveFile(u *UI, name, busy, failed string, make func() ([]byte, erro
 			})
 		}()
 	})
-}
-
-// reportsCount words a count: reportsCount(1, "woman", "women") is "1 woman".
-func reportsCount(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -75,8 +75,8 @@ func (t *retentionTab) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	texts := c.Objects[0].(*fyne.Container)
 	two := texts.Objects[0].(*fyne.Container)
 	two.Objects[0].(*widget.Label).SetText(retentionName(it))
-	two.Objects[1].(*widget.Label).SetText("Closed " + reportsShortDate(it.ClosedOn) +
-		", due for review " + reportsShortDate(it.DueOn))
+	two.Objects[1].(*widget.Label).SetText("Closed " + shortDate(it.ClosedOn) +
+		", due for review " + shortDate(it.DueOn))
 	note := texts.Objects[1].(*widget.Label)
 	if it.Note != "" {
 		note.SetText("Kept: " + strings.Join(strings.Fields(it.Note), " "))
@@ -110,13 +110,13 @@ func (t *retentionTab) reload() {
 	years, err := report.RetentionYears(ctx, db)
 	if err == nil {
 		t.years = years
-		t.items, err = report.RetentionReview(ctx, db, reportsToday(t.u))
+		t.items, err = report.RetentionReview(ctx, db, todayFor(t.u))
 	}
 	if err != nil {
 		showError(t.u.win, "The retention review could not be read", err)
 		return
 	}
-	period := reportsCount(t.years, "year", "years")
+	period := countWords(t.years, "year", "years")
 	undecided := 0
 	for _, it := range t.items {
 		if it.Note == "" {

@@ -173,7 +173,7 @@ func (s *searchScreen) showResults(query string) {
 		s.setBody(emptyState("Nothing found for “"+q+"”", searchTips))
 		return
 	}
-	n := reportsCount(len(s.hits), "result", "results")
+	n := countWords(len(s.hits), "result", "results")
 	if s.more {
 		n = "The first " + n
 	}
@@ -313,7 +313,7 @@ func updateSearchRow(h report.Hit, o fyne.CanvasObject) {
 	title.SetText(t)
 	date.SetText("")
 	if schema.ValidDate(h.Date) {
-		date.SetText(due + reportsShortDate(h.Date))
+		date.SetText(due + shortDate(h.Date))
 	}
 	snippet.Segments = append([]widget.RichTextSegment{&widget.TextSegment{
 		Text:  kind + "  ·  ",

@@ -46,7 +46,7 @@ type supervisionScreen struct {
 
 func newSupervisionScreen(u *UI) *supervisionScreen {
 	s := &supervisionScreen{u: u}
-	s.count = diarySoft("")
+	s.count = soft("")
 	s.list = widget.NewList(
 		func() int { return len(s.sessions) },
 		newSupervisionRow,
@@ -95,11 +95,11 @@ func (s *supervisionScreen) reload() {
 	s.sessions = sessions
 	switch n := len(sessions); n {
 	case 0:
-		diarySetSoft(s.count, "No sessions yet")
+		setSoft(s.count, "No sessions yet")
 	case 1:
-		diarySetSoft(s.count, "1 session")
+		setSoft(s.count, "1 session")
 	default:
-		diarySetSoft(s.count, fmt.Sprintf("%d sessions, newest first", n))
+		setSoft(s.count, fmt.Sprintf("%d sessions, newest first", n))
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -127,9 +127,9 @@ func (s *supervisionScreen) buildOverview() {
 			s.showSession(s.openActions[i].SessionID)
 		}
 	}
-	s.actionsNote = diarySoft("")
+	s.actionsNote = soft("")
 	s.actionsBody = container.NewStack(s.actions)
-	intro := diarySoft("Actions agreed at supervision and not yet done, soonest due first. They also appear on Today. Choose one to open its session.")
+	intro := soft("Actions agreed at supervision and not yet done, soonest due first. They also appear on Today. Choose one to open its session.")
 	s.drafts = container.NewVBox()
 	top := container.NewVBox(s.drafts, subheading("Open supervision actions"), intro, s.actionsNote)
 	s.overview = container.NewPadded(container.NewBorder(top, nil, nil, nil, s.actionsBody))
@@ -208,13 +208,13 @@ func (s *supervisionScreen) loadActions() {
 		} else {
 			s.actionsBody.Objects = []fyne.CanvasObject{emptyState("No open actions", "Every action agreed at supervision has been done.")}
 		}
-		diarySetSoft(s.actionsNote, "")
+		setSoft(s.actionsNote, "")
 	default:
 		s.actionsBody.Objects = []fyne.CanvasObject{s.actions}
 		if n == 1 {
-			diarySetSoft(s.actionsNote, "1 action open")
+			setSoft(s.actionsNote, "1 action open")
 		} else {
-			diarySetSoft(s.actionsNote, fmt.Sprintf("%d actions open", n))
+			setSoft(s.actionsNote, fmt.Sprintf("%d actions open", n))
 		}
 	}
 	s.actionsBody.Refresh()
@@ -267,7 +267,7 @@ func (s *supervisionScreen) setForm(f *supervisionForm, id string) {
 // newSession starts a session dated today with the usual supervisor.
 func (s *supervisionScreen) newSession() {
 	s.closeForm()
-	ss := &diary.Session{Date: diaryToday(s.u),
+	ss := &diary.Session{Date: todayFor(s.u),
 		Supervisor: strings.TrimSpace(s.u.sess.Notes.GetSetting(supervisionSupervisorKey, ""))}
 	f := newSupervisionForm(s.u, ss, s.saved, s.deleted)
 	s.setForm(f, "")
@@ -353,7 +353,7 @@ func (r *supervisionRow) CreateRenderer() fyne.WidgetRenderer {
 
 func fillSupervisionRow(o fyne.CanvasObject, ss diary.SessionSummary) {
 	r := o.(*supervisionRow)
-	r.date.SetText(diaryShortDate(ss.Date))
+	r.date.SetText(shortDate(ss.Date))
 	if ss.SignedOffOn != "" {
 		r.state.SetText("Signed off")
 		r.state.Importance = widget.SuccessImportance
@@ -370,7 +370,7 @@ func fillSupervisionRow(o fyne.CanvasObject, ss diary.SessionSummary) {
 	if ss.OpenActions > 0 {
 		parts = append(parts, supervisionCount(ss.OpenActions, "open action", "open actions"))
 	}
-	diarySetSoft(r.meta, strings.Join(parts, " · "))
+	setSoft(r.meta, strings.Join(parts, " · "))
 }
 
 // supervisionCount is "1 entry" or "3 entries".
@@ -413,23 +413,23 @@ func (s *supervisionScreen) fillActionLine(o fyne.CanvasObject, a diary.OpenActi
 	r.text.SetText(a.Text)
 	var parts []string
 	if a.Due != "" {
-		due := "due " + diaryShortDate(a.Due)
-		if a.Due < diaryToday(s.u) {
-			due = "overdue since " + diaryShortDate(a.Due)
+		due := "due " + shortDate(a.Due)
+		if a.Due < todayFor(s.u) {
+			due = "overdue since " + shortDate(a.Due)
 		}
 		parts = append(parts, due)
 	}
 	if a.Owner != "" {
 		parts = append(parts, a.Owner)
 	}
-	parts = append(parts, "agreed "+diaryShortDate(a.SessionDate))
-	diarySetSoft(r.meta, strings.Join(parts, " · "))
+	parts = append(parts, "agreed "+shortDate(a.SessionDate))
+	setSoft(r.meta, strings.Join(parts, " · "))
 	r.done.OnTapped = func() { s.markDone(a) }
 }
 
 // markDone records that an open action was done today.
 func (s *supervisionScreen) markDone(a diary.OpenAction) {
-	if err := s.u.sess.Diary.SetActionDone(a.SessionID, a.Position, diaryToday(s.u)); err != nil {
+	if err := s.u.sess.Diary.SetActionDone(a.SessionID, a.Position, todayFor(s.u)); err != nil {
 		showError(s.u.win, "The action could not be marked done", err)
 		return
 	}

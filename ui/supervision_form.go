@@ -114,7 +114,7 @@ func newSupervisionForm(u *UI, ss *diary.Session, onSaved func(string), onDelete
 				f.hasDraft = true
 				f.fill(&d.Session, d.From, d.To)
 				f.dirty = true
-				diarySetSoft(f.savedNote, "Restored what you were writing; not saved yet")
+				setSoft(f.savedNote, "Restored what you were writing; not saved yet")
 			}
 		}
 	}
@@ -137,7 +137,7 @@ func newSupervisionFormFromDraft(u *UI, key string, body []byte, onSaved func(st
 	f.build()
 	f.fill(&d.Session, d.From, d.To)
 	f.dirty = true
-	diarySetSoft(f.savedNote, "Restored what you were writing; not saved yet")
+	setSoft(f.savedNote, "Restored what you were writing; not saved yet")
 	return f, nil
 }
 
@@ -146,7 +146,7 @@ func (f *supervisionForm) content() fyne.CanvasObject { return f.root }
 // defaultPeriod is the three months up to the session's date.
 func (f *supervisionForm) defaultPeriod(date string) (string, string) {
 	if _, err := schema.ParseDate(date); err != nil {
-		date = diaryToday(f.u)
+		date = todayFor(f.u)
 	}
 	return diaryPeriod(diaryLast3Months, date)
 }
@@ -155,7 +155,7 @@ func (f *supervisionForm) build() {
 	f.title = diaryTitle()
 	f.state = widget.NewLabel("")
 	f.state.Truncation = fyne.TextTruncateEllipsis
-	f.savedNote = diarySoft("")
+	f.savedNote = soft("")
 	f.savedNote.Wrapping = fyne.TextWrapOff
 	saveBtn := widget.NewButtonWithIcon("Save session", theme.DocumentSaveIcon(), func() { f.save() })
 	saveBtn.Importance = widget.HighImportance
@@ -224,7 +224,7 @@ func (f *supervisionForm) build() {
 	)
 	entries := container.NewVBox(
 		subheading("Entries discussed"),
-		diarySoft("Entries marked for supervision in this period, and any already in this session. Tick those you talked about; a box opens under each for your supervisor's comment."),
+		soft("Entries marked for supervision in this period, and any already in this session. Tick those you talked about; a box opens under each for your supervisor's comment."),
 		period, f.periodErr,
 		f.picksBox, f.entriesErr,
 	)
@@ -235,7 +235,7 @@ func (f *supervisionForm) build() {
 	)
 	sign := container.NewVBox(
 		subheading("Sign-off"),
-		diarySoft("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
+		soft("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
 		container.NewHBox(
 			diaryCaption("Signed off on", container.New(&diaryFixedWidth{width: 130}, f.signedOn), nil),
 			container.NewVBox(diaryGap(theme.TextSize()), container.NewHBox(f.signBtn, f.unsignBtn))),
@@ -280,9 +280,9 @@ func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
 	f.updateTitle()
 	f.updateState()
 	if ss.ID == "" {
-		diarySetSoft(f.savedNote, "Not saved yet")
+		setSoft(f.savedNote, "Not saved yet")
 	} else {
-		diarySetSoft(f.savedNote, "Saved")
+		setSoft(f.savedNote, "Saved")
 	}
 }
 
@@ -351,7 +351,7 @@ func (f *supervisionForm) loadCandidates(comments map[string]string) {
 		objs = append(objs, p.box)
 	}
 	if len(objs) == 0 {
-		objs = append(objs, diarySoft("No entries are marked for supervision in this period. In the Diary, use “Mark for supervision” on the entries you want to talk about, or widen the period."))
+		objs = append(objs, soft("No entries are marked for supervision in this period. In the Diary, use “Mark for supervision” on the entries you want to talk about, or widen the period."))
 	}
 	// Keep the order of those still picked.
 	var order []string
@@ -383,7 +383,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p.comment = newDiaryTextEntry("Your supervisor's comment on this entry", 2, 10)
 	p.comment.OnChanged = func(string) { p.comment.fit(); f.changed() }
 	p.commentErr = diaryErrorLabel()
-	p.check = widget.NewCheck(diaryShortDate(c.Date), func(on bool) {
+	p.check = widget.NewCheck(shortDate(c.Date), func(on bool) {
 		if on {
 			p.commentBox.Show()
 			if !f.loading {
@@ -402,7 +402,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	if len(c.Tags) > 0 {
 		metaText += " · " + strings.Join(c.Tags, ", ")
 	}
-	diarySetSoft(meta, metaText)
+	setSoft(meta, metaText)
 	read := widget.NewButtonWithIcon("Read", theme.VisibilityIcon(), func() { f.readEntry(c.ID) })
 	read.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, container.NewVBox(p.check), container.NewVBox(read),
@@ -433,11 +433,11 @@ func (f *supervisionForm) readEntry(id string) {
 	t, _ := diary.TemplateByKey(e.Template)
 	items := []fyne.CanvasObject{
 		subheading(diaryLongDate(e.Date)),
-		diarySoft(t.Name + " · " + diaryStatusWords(e.Status)),
+		soft(t.Name + " · " + diaryStatusWords(e.Status)),
 	}
 	if e.ContactID != "" {
 		if c, err := f.u.sess.Diary.Contact(e.ContactID); err == nil {
-			items = append(items, diarySoft(diaryContactLabel(c.Kind, c.Place, c.Date)))
+			items = append(items, soft(diaryContactLabel(c.Kind, c.Place, c.Date)))
 		}
 	}
 	for _, sec := range e.AllSections() {
@@ -451,11 +451,11 @@ func (f *supervisionForm) readEntry(id string) {
 		items = append(items, body)
 	}
 	if len(e.Tags) > 0 {
-		items = append(items, diarySoft("Tags: "+strings.Join(e.Tags, ", ")))
+		items = append(items, soft("Tags: "+strings.Join(e.Tags, ", ")))
 	}
 	for _, c := range e.Comments {
 		items = append(items, diaryNote(container.NewVBox(
-			diarySoftItalic(diaryShortDate(c.Date)+" · "+c.Supervisor),
+			softItalic(shortDate(c.Date)+" · "+c.Supervisor),
 			widget.NewLabel(c.Text)), theme.Color(theme.ColorNameSuccess)))
 	}
 	scroll := container.NewVScroll(container.NewVBox(items...))
@@ -536,7 +536,7 @@ func (f *supervisionForm) updateTitle() {
 
 func (f *supervisionForm) updateState() {
 	if f.signed != "" {
-		f.state.SetText("Signed off on " + diaryShortDate(f.signed) + ".")
+		f.state.SetText("Signed off on " + shortDate(f.signed) + ".")
 		f.state.Importance = widget.SuccessImportance
 		f.signBtn.Hide()
 		f.unsignBtn.Show()
@@ -554,7 +554,7 @@ func (f *supervisionForm) changed() {
 		return
 	}
 	f.dirty = true
-	diarySetSoft(f.savedNote, "Not saved yet")
+	setSoft(f.savedNote, "Not saved yet")
 }
 
 // collect reads the form into a session.
@@ -618,14 +618,14 @@ func (f *supervisionForm) checkDates() bool {
 func (f *supervisionForm) save() bool {
 	f.clearErrors()
 	if !f.checkDates() {
-		diarySetSoft(f.savedNote, "Not saved: see the problem marked in red")
+		setSoft(f.savedNote, "Not saved: see the problem marked in red")
 		return false
 	}
 	ss := f.collect()
 	if err := f.u.sess.Diary.SaveSession(&ss); err != nil {
 		if v, ok := diary.AsValidation(err); ok {
 			f.showProblems(v)
-			diarySetSoft(f.savedNote, "Not saved: see the problem marked in red")
+			setSoft(f.savedNote, "Not saved: see the problem marked in red")
 			return false
 		}
 		showError(f.u.win, "The supervision session could not be saved", err)
@@ -641,7 +641,7 @@ func (f *supervisionForm) save() bool {
 	}
 	f.draftKey = supervisionDraftPrefix + f.id
 	f.u.sess.Changed()
-	diarySetSoft(f.savedNote, "Saved at "+diaryClock(f.u))
+	setSoft(f.savedNote, "Saved at "+clockFor(f.u))
 	f.updateState()
 	f.refreshCandidates()
 	if f.onSaved != nil {
@@ -693,7 +693,7 @@ func (f *supervisionForm) showProblems(v diary.ValidationError) {
 // signOff dates the sign-off today (unless a date is typed) and saves.
 func (f *supervisionForm) signOff() {
 	if strings.TrimSpace(f.signedOn.Text) == "" {
-		f.signedOn.SetText(diaryToday(f.u))
+		f.signedOn.SetText(todayFor(f.u))
 	}
 	f.save()
 }
@@ -752,7 +752,7 @@ func (f *supervisionForm) leave() {
 	body, _ := json.Marshal(d)
 	title := "Supervision session"
 	if diaryDateProblem(d.Session.Date, true) == "" {
-		title += ", " + diaryShortDate(d.Session.Date)
+		title += ", " + shortDate(d.Session.Date)
 	}
 	if err := f.u.sess.Notes.SaveDraft(f.draftKey, supervisionDraftKind, title, body); err != nil {
 		showError(f.u.win, "What you typed could not be kept as a draft", err)

@@ -32,7 +32,7 @@ var supervisionChooseFile = func(u *UI, name string, done func(fyne.URIWriteClos
 // (from and to, "" for the last three months) and whether to use
 // pseudonyms, then where to save it, and makes it.
 func showSupervisionPackDialog(u *UI, from, to string) {
-	today := diaryToday(u)
+	today := todayFor(u)
 	if from == "" && to == "" {
 		from, to = diaryPeriod(diaryLast3Months, today)
 	}
@@ -76,12 +76,12 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 		diaryCaption("To", container.New(&diaryFixedWidth{width: 130}, toE), nil),
 	)
 	body := container.NewVBox(
-		diarySoft("Every diary entry dated in the period, with its comments, then the supervision actions still open. Sensitive flags and safety notes are never printed."),
+		soft("Every diary entry dated in the period, with its comments, then the supervision actions still open. Sensitive flags and safety notes are never printed."),
 		dates,
 		container.NewHBox(lastMonth, last3),
 		errL,
 		redact,
-		diarySoft("Each woman's name is replaced by her pseudonym, in headings and in what you wrote. Use it whenever the pack leaves your hands."),
+		soft("Each woman's name is replaced by her pseudonym, in headings and in what you wrote. Use it whenever the pack leaves your hands."),
 		casework,
 	)
 	var d *dialog.CustomDialog
@@ -126,7 +126,7 @@ func supervisionPackOptions(u *UI, from, to string, redact, casework bool) pdf.S
 		Practitioner: st.GetSetting(notes.SettingPractitioner, ""),
 		Supervisor:   st.GetSetting(supervisionSupervisorKey, ""),
 		Organisation: st.GetSetting(notes.SettingOrganisation, ""),
-		GeneratedOn:  diaryToday(u),
+		GeneratedOn:  todayFor(u),
 	}
 }
 

@@ -37,13 +37,13 @@ func TestSupervisionSignOffMarksThePickedEntryDiscussedWithTheComment(t *testing
 	f := s.form
 	require.NotNil(t, f)
 	require.Equal(t, "Jo Okafor", f.supervisor.Text, "the supervisor comes from Settings")
-	require.Equal(t, diaryToday(u), f.date.Text)
+	require.Equal(t, todayFor(u), f.date.Text)
 	require.Contains(t, f.picks, id, "entries marked for supervision are offered")
 	require.NotContains(t, f.picks, other, "drafts are not")
 
 	pick := f.picks[id]
 	require.False(t, pick.commentBox.Visible())
-	test.Tap(findCheck(t, f.content(), diaryShortDate(date)))
+	test.Tap(findCheck(t, f.content(), shortDate(date)))
 	require.True(t, pick.commentBox.Visible(), "a comment box opens under a picked entry")
 	test.Type(pick.comment, "Good, honest reflection. Share the release checklist with the team.")
 
@@ -62,7 +62,7 @@ func TestSupervisionSignOffMarksThePickedEntryDiscussedWithTheComment(t *testing
 	require.NotEmpty(t, f.id, "signing off saves the session")
 	ss, err := u.sess.Diary.GetSession(f.id)
 	require.NoError(t, err)
-	require.Equal(t, diaryToday(u), ss.SignedOffOn)
+	require.Equal(t, todayFor(u), ss.SignedOffOn)
 	require.Equal(t, "Jo Okafor", ss.Supervisor)
 	require.Equal(t, "Talked about late starts at Drake Hall.", ss.Notes)
 	require.Equal(t, []diary.SessionEntry{{DiaryID: id, Comment: "Good, honest reflection. Share the release checklist with the team."}}, ss.Entries)
@@ -90,7 +90,7 @@ func TestSupervisionSignOffMarksThePickedEntryDiscussedWithTheComment(t *testing
 	require.Empty(t, s.openActions)
 	ss, err = u.sess.Diary.GetSession(ss.ID)
 	require.NoError(t, err)
-	require.Equal(t, diaryToday(u), ss.Actions[0].DoneOn)
+	require.Equal(t, todayFor(u), ss.Actions[0].DoneOn)
 
 	// Today and search open a session by its id.
 	u.shell.show(sectionToday)
@@ -127,7 +127,7 @@ func TestSupervisionBadDatesAreShownAtTheFieldAndTheFormIsKept(t *testing.T) {
 	require.Equal(t, "Read the trauma-informed practice guide", s.form.actions[0].text.Text)
 
 	// An action with no text is refused at its field.
-	s.form.date.SetText(diaryToday(u))
+	s.form.date.SetText(todayFor(u))
 	s.form.actions[0].due.SetText("")
 	s.form.actions[0].text.SetText("")
 	test.Tap(findButton(t, s.form.content(), "Save session"))
@@ -157,7 +157,7 @@ func TestSupervisionPackIsWrittenToTheChosenFile(t *testing.T) {
 	test.Tap(findButton(t, dlg, "Last 3 months"))
 	test.Tap(findCheck(t, dlg, "Redact names"))
 	test.Tap(findButton(t, dlg, "Save PDF"))
-	from, to := diaryPeriod(diaryLast3Months, diaryToday(u))
+	from, to := diaryPeriod(diaryLast3Months, todayFor(u))
 	require.Equal(t, "supervision-pack-"+from+"-to-"+to+".pdf", asked)
 	eventually(t, func() bool {
 		b, err := os.ReadFile(out)

@@ -11,7 +11,7 @@ func (s *womenScreen) print() {
 	if s.selected == "" || s.u.sess == nil {
 		return
 	}
-	id, db, ctx, today := s.selected, s.u.sess.DB, s.u.appContext(), reportsToday(s.u)
+	id, db, ctx, today := s.selected, s.u.sess.DB, s.u.appContext(), todayFor(s.u)
 	reportsSaveFile(s.u, "her-record-"+id+"-"+today+".pdf", "Gathering everything held about her…",
 		"Her record could not be printed", func() ([]byte, error) {
 			return pdf.PersonPDF(ctx, db, id, pdf.PersonOptions{GeneratedOn: today})

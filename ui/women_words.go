@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2/widget"
 
@@ -73,14 +72,6 @@ func whenWords(d, today string) string {
 		return fmt.Sprintf("in %d days", n)
 	}
 	return fmt.Sprintf("%d days ago", -n)
-}
-
-// todayFor is the UI clock's date as YYYY-MM-DD.
-func todayFor(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format(schema.DateLayout)
-	}
-	return u.now().Format(schema.DateLayout)
 }
 
 // establishmentChoices lists the places for a select box: the words shown
