@@ -144,7 +144,7 @@ func (f *contactForm) showHeaderErrors() {
 		}
 	}
 	for _, l := range []*widget.Label{f.errWhen, f.errWhere, f.errSession} {
-		contactSetError(l, strings.Join(lines[l], "\n"))
+		setError(l, strings.Join(lines[l], "\n"))
 	}
 }
 
@@ -157,7 +157,7 @@ func (f *contactForm) clearAllErrors() {
 	}
 	f.hdrErr = map[string]string{}
 	f.showHeaderErrors()
-	contactSetError(f.banner, "")
+	setError(f.banner, "")
 	for _, p := range f.women {
 		p.clearErrors()
 	}
@@ -191,7 +191,7 @@ func (f *contactForm) showErrors(errs []notes.FieldError) {
 	if len(other) > 0 {
 		msg += "\n" + strings.Join(other, "\n")
 	}
-	contactSetError(f.banner, msg)
+	setError(f.banner, msg)
 }
 
 // contactPersonField splits "People[2].Items[0].Quantity" into 2 and

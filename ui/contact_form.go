@@ -93,7 +93,7 @@ func (f *contactForm) build() {
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.status = widget.NewLabel("")
 	f.status.Importance = widget.LowImportance
-	f.banner = contactErrorLabel()
+	f.banner = errorLabel()
 	f.save = widget.NewButtonWithIcon("Save contact", theme.DocumentSaveIcon(), f.saveContact)
 	f.save.Importance = widget.HighImportance
 	f.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.askCancel)
@@ -131,21 +131,21 @@ func (f *contactForm) build() {
 	f.logNote = widget.NewEntry()
 	f.logNote.SetPlaceHolder("The room, escorts, the regime, anything that got in the way")
 	f.logNote.OnChanged = func(string) { f.clearHeaderError("LogisticsNote"); f.changed() }
-	f.errWhen, f.errWhere, f.errSession = contactErrorLabel(), contactErrorLabel(), contactErrorLabel()
+	f.errWhen, f.errWhere, f.errSession = errorLabel(), errorLabel(), errorLabel()
 
 	when := container.NewHBox(
-		contactField("Date", sized(f.date, 140), nil),
-		contactField("Start", sized(f.start, 84), nil),
-		contactField("End", sized(f.end, 84), nil),
-		contactField("Kind", sized(f.kind, 190), nil),
-		contactField("Where", sized(f.where, 230), nil),
+		captioned("Date", sized(f.date, 140), nil),
+		captioned("Start", sized(f.start, 84), nil),
+		captioned("End", sized(f.end, 84), nil),
+		captioned("Kind", sized(f.kind, 190), nil),
+		captioned("Where", sized(f.where, 230), nil),
 	)
-	f.placeField = container.NewVBox(contactField("Place", f.place, nil), f.errWhere)
+	f.placeField = container.NewVBox(captioned("Place", f.place, nil), f.errWhere)
 	f.logistics = container.NewVBox(
 		container.NewBorder(nil, nil,
 			container.NewHBox(container.NewVBox(widget.NewLabel(""), f.room),
-				contactField("Late start (minutes)", sized(f.late, 84), nil)),
-			nil, contactField("Session note", f.logNote, nil)),
+				captioned("Late start (minutes)", sized(f.late, 84), nil)),
+			nil, captioned("Session note", f.logNote, nil)),
 		f.errSession,
 	)
 

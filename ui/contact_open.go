@@ -47,7 +47,7 @@ func (s *contactsScreen) loadDrafts() {
 			confirm(s.u.win, "Throw away this unfinished write-up?", wrapped("“"+title.Text+"” was never saved. Everything typed in it will be thrown away."), "Throw away", "Keep it", true, ifYes(func() { s.discardDraft(key) }))
 		})
 		discard.Importance = widget.LowImportance
-		rows = append(rows, container.New(&contactTightVBox{overlap: theme.InnerPadding()}, title,
+		rows = append(rows, container.New(&stackLayout{gap: -theme.InnerPadding()}, title,
 			container.NewBorder(nil, nil, nil, container.NewHBox(resume, discard), when)))
 	}
 	if len(rows) > 0 {

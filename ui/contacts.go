@@ -90,7 +90,7 @@ func (s *contactsScreen) build() {
 	s.clearBtn = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), s.clearFilters)
 	s.clearBtn.Importance = widget.LowImportance
 	s.clearBtn.Hide()
-	s.filterErr = contactErrorLabel()
+	s.filterErr = errorLabel()
 	s.count = widget.NewLabel("")
 
 	s.list = widget.NewList(
@@ -104,7 +104,7 @@ func (s *contactsScreen) build() {
 			seen := widget.NewLabel("10 of 10 seen")
 			seen.SizeName = theme.SizeNameCaptionText
 			return container.NewBorder(nil, nil, nil, container.NewCenter(seen),
-				container.New(&contactTightVBox{overlap: 2 * theme.InnerPadding()}, when, what))
+				container.New(&stackLayout{gap: -2 * theme.InnerPadding()}, when, what))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
@@ -198,7 +198,7 @@ func (s *contactsScreen) filter() notes.ContactFilter {
 		}
 		*x.dst = d
 	}
-	contactSetError(s.filterErr, strings.Join(probs, "\n"))
+	setError(s.filterErr, strings.Join(probs, "\n"))
 	return f
 }
 

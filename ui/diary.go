@@ -443,7 +443,7 @@ func (s *diaryScreen) print() {
 	from, to := "", ""
 	if s.editor != nil && !s.editor.closed {
 		s.editor.flush()
-		if d := strings.TrimSpace(s.editor.date.Text); diaryDateProblem(d, true) == "" {
+		if d := strings.TrimSpace(s.editor.date.Text); dateProblem(d, true) == "" {
 			from, to = d, d
 		}
 	}

@@ -147,13 +147,13 @@ func (ed *diaryEditor) build() {
 
 	ed.date = newDiaryLeaveEntry("YYYY-MM-DD", ed.checkDate)
 	ed.date.OnChanged = func(string) { ed.changed() }
-	ed.dateErr = diaryErrorLabel()
+	ed.dateErr = errorLabel()
 
 	ed.contact = widget.NewSelect(nil, func(string) {
 		ed.updateOpenLink()
 		ed.changed()
 	})
-	ed.contactErr = diaryErrorLabel()
+	ed.contactErr = errorLabel()
 	ed.openLink = widget.NewHyperlink("Open contact", nil)
 	ed.openLink.OnTapped = ed.openContact
 
@@ -168,7 +168,7 @@ func (ed *diaryEditor) build() {
 	ed.tags = widget.NewEntry()
 	ed.tags.SetPlaceHolder("housing, release day, trauma-informed")
 	ed.tags.OnChanged = func(string) { ed.changed() }
-	ed.tagsErr = diaryErrorLabel()
+	ed.tagsErr = errorLabel()
 	ed.chips = container.New(layout.NewRowWrapLayout())
 
 	ed.commentsBox = container.NewVBox()
@@ -179,15 +179,15 @@ func (ed *diaryEditor) build() {
 
 	contactRow := container.NewBorder(nil, nil, nil, ed.openLink, ed.contact)
 	details := container.New(&diaryColumnsLayout{fixed: 170},
-		diaryCaption("Date", ed.date, ed.dateErr),
-		diaryCaption("Template", ed.template, nil))
+		captioned("Date", ed.date, ed.dateErr),
+		captioned("Template", ed.template, nil))
 	tagsPart := container.NewVBox(
-		diaryCaption("Tags, separated by commas", ed.tags, ed.tagsErr),
+		captioned("Tags, separated by commas", ed.tags, ed.tagsErr),
 		ed.chips)
 
 	body := container.NewVBox(
 		details,
-		diaryCaption("Contact this reflects on", contactRow, ed.contactErr),
+		captioned("Contact this reflects on", contactRow, ed.contactErr),
 		widget.NewSeparator(),
 		ed.sectionsBox,
 		widget.NewSeparator(),
@@ -356,11 +356,11 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 			e.fit()
 			ed.changed()
 		}
-		errL := diaryErrorLabel()
+		errL := errorLabel()
 		ed.sections = append(ed.sections, e)
 		ed.sectionKeys = append(ed.sectionKeys, sec.Key)
 		ed.sectionErrs = append(ed.sectionErrs, errL)
-		objs = append(objs, container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, h, p),
+		objs = append(objs, container.New(&stackLayout{gap: -2 * theme.Padding()}, h, p),
 			e, errL, diaryGap(theme.Padding()))
 	}
 	ed.sectionsBox.Objects = objs
@@ -494,7 +494,7 @@ func (ed *diaryEditor) showComments() {
 		w := softItalic(who)
 		t := widget.NewLabel(c.Text)
 		t.Wrapping = fyne.TextWrapWord
-		items = append(items, container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, w, t))
+		items = append(items, container.New(&stackLayout{gap: -2 * theme.Padding()}, w, t))
 	}
 	ed.commentsBox.Objects = []fyne.CanvasObject{
 		diaryGap(theme.Padding()),
@@ -547,7 +547,7 @@ func (ed *diaryEditor) updateTitle() {
 
 // checkDate shows a problem with the date at the field as the user leaves it.
 func (ed *diaryEditor) checkDate() {
-	diarySetError(ed.dateErr, diaryDateProblem(ed.date.Text, true))
+	setError(ed.dateErr, dateProblem(ed.date.Text, true))
 	ed.updateTitle()
 }
 
@@ -611,8 +611,8 @@ func (ed *diaryEditor) save(force bool) bool {
 		return true
 	}
 	ed.clearErrors()
-	if msg := diaryDateProblem(ed.date.Text, true); msg != "" {
-		diarySetError(ed.dateErr, msg)
+	if msg := dateProblem(ed.date.Text, true); msg != "" {
+		setError(ed.dateErr, msg)
 		ed.keepDraft("Not saved: the date needs fixing. What you wrote is kept.")
 		return false
 	}
@@ -680,11 +680,11 @@ func (ed *diaryEditor) keepDraft(note string) {
 }
 
 func (ed *diaryEditor) clearErrors() {
-	diarySetError(ed.dateErr, "")
-	diarySetError(ed.contactErr, "")
-	diarySetError(ed.tagsErr, "")
+	setError(ed.dateErr, "")
+	setError(ed.contactErr, "")
+	setError(ed.tagsErr, "")
 	for _, l := range ed.sectionErrs {
-		diarySetError(l, "")
+		setError(l, "")
 	}
 }
 
@@ -694,15 +694,15 @@ func (ed *diaryEditor) showProblems(v diary.ValidationError) {
 	for _, fe := range v {
 		switch {
 		case fe.Field == "Date":
-			diarySetError(ed.dateErr, fe.Message)
+			setError(ed.dateErr, fe.Message)
 		case fe.Field == "ContactID":
-			diarySetError(ed.contactErr, fe.Message)
+			setError(ed.contactErr, fe.Message)
 		case strings.HasPrefix(fe.Field, "Tags"):
 			tags = append(tags, fe.Message)
 		case strings.HasPrefix(fe.Field, "Sections["):
 			var i int
 			if _, err := fmt.Sscanf(fe.Field, "Sections[%d]", &i); err == nil && i >= 0 && i < len(ed.sectionErrs) {
-				diarySetError(ed.sectionErrs[i], fe.Message)
+				setError(ed.sectionErrs[i], fe.Message)
 			} else {
 				tags = append(tags, fe.Message)
 			}
@@ -711,7 +711,7 @@ func (ed *diaryEditor) showProblems(v diary.ValidationError) {
 		}
 	}
 	if len(tags) > 0 {
-		diarySetError(ed.tagsErr, strings.Join(uniqueStrings(tags), " "))
+		setError(ed.tagsErr, strings.Join(uniqueStrings(tags), " "))
 	}
 }
 

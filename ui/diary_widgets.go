@@ -28,22 +28,6 @@ func diaryLongDate(d string) string {
 	return t.Format("Monday 2 January 2006")
 }
 
-// diaryDateProblem says what is wrong with a typed date ("" when it is a
-// real date, or empty and optional).
-func diaryDateProblem(s string, required bool) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		if required {
-			return "Enter a date as YYYY-MM-DD."
-		}
-		return ""
-	}
-	if _, err := schema.ParseDate(s); err != nil {
-		return "Enter a real date as YYYY-MM-DD, for example 2025-07-04."
-	}
-	return ""
-}
-
 // The period presets of the diary filters and the pack dialog.
 const (
 	diaryAnyTime      = "Any time"
@@ -238,77 +222,6 @@ func (e *diaryTextEntry) fit() {
 	if rows != e.rows {
 		e.rows = rows
 		e.SetMinRowsVisible(rows)
-	}
-}
-
-// diaryErrorLabel is the red line under a field saying what is wrong with
-// it, hidden while there is nothing to say.
-func diaryErrorLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
-
-// diarySetError shows msg in l, or hides l when msg is "".
-func diarySetError(l *widget.Label, msg string) {
-	l.SetText(msg)
-	if msg == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
-
-// diaryCaption is a small bold caption over a field (and its error line).
-func diaryCaption(caption string, field fyne.CanvasObject, errLabel *widget.Label) fyne.CanvasObject {
-	c := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.SizeName = theme.SizeNameCaptionText
-	objs := []fyne.CanvasObject{c, field}
-	if errLabel != nil {
-		objs = append(objs, errLabel)
-	}
-	return container.New(&diaryStackLayout{gap: -theme.Padding()}, objs...)
-}
-
-// diaryStackLayout stacks visible objects top to bottom at their natural
-// heights, gap apart (a negative gap pulls a caption close to its field).
-type diaryStackLayout struct{ gap float32 }
-
-func (l *diaryStackLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		w = max(w, m.Width)
-		if n > 0 {
-			h += l.gap
-		}
-		h += m.Height
-		n++
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *diaryStackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		if n > 0 {
-			y += l.gap
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h
-		n++
 	}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 )
 
 // Layouts shared by the screens.
@@ -32,4 +33,52 @@ func (l *atLeastWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // sized keeps o at least width wide.
 func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.New(&atLeastWidth{width: width}, o)
+}
+
+// stackLayout stacks the visible objects top to bottom at their natural
+// heights and the full width, gap apart. A negative gap pulls them
+// together: -theme.Padding() keeps a caption close to its field,
+// -2*theme.Padding() makes the lines of a list row read as one.
+type stackLayout struct{ gap float32 }
+
+func (l *stackLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		if n > 0 {
+			h += l.gap
+		}
+		h += m.Height
+		n++
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *stackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		if n > 0 {
+			y += l.gap
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+		n++
+	}
+}
+
+// tightStack stacks objects with their padding pulled in, so that the
+// lines of a list row read as one.
+func tightStack(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&stackLayout{gap: -2 * theme.Padding()}, objs...)
 }

@@ -65,8 +65,8 @@ func newLearningView(u *UI, onOpen func(string)) *learningView {
 
 	intro := soft("What you took forward from each entry: the Learning of visit reflections and the Action plan of Gibbs entries. Choose an item to open its entry.")
 	filters := container.New(&diaryColumnsLayout{fixed: 200},
-		diaryCaption("Period", v.period, nil),
-		diaryCaption("Tag", v.tag, nil))
+		captioned("Period", v.period, nil),
+		captioned("Tag", v.tag, nil))
 	top := container.NewVBox(subheading("Learning across entries"), intro, filters, container.NewHScroll(v.chips), v.count)
 	v.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, v.body))
 	return v

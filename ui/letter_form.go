@@ -97,32 +97,32 @@ func (f *letterForm) build() {
 	f.title.Truncation = fyne.TextTruncateEllipsis
 	f.note = soft("")
 
-	f.womanErr = lettersErrorLabel()
+	f.womanErr = errorLabel()
 	f.woman = newLetterWomanPicker(f.u, func() {
 		changed()
-		lettersSetError(f.womanErr, "")
+		setError(f.womanErr, "")
 	})
 	f.woman.onLeave = func() { f.checkWoman(false) }
 	f.woman.onSubmit = func() { f.save() }
 	f.woman.onChosen = func() { f.u.win.Canvas().Focus(f.date) }
 
-	f.dateErr = lettersErrorLabel()
+	f.dateErr = errorLabel()
 	f.date = newLettersEntry("YYYY-MM-DD")
 	f.date.OnChanged = func(string) { changed() }
 	f.date.onLeave = func() { f.checkDates() }
 	f.date.onEnter = func() { f.save() }
 
-	f.dirErr = lettersErrorLabel()
+	f.dirErr = errorLabel()
 	f.direction = widget.NewRadioGroup([]string{letterInWords, letterOutWords}, func(string) {
 		changed()
-		lettersSetError(f.dirErr, "")
+		setError(f.dirErr, "")
 	})
 	f.direction.Horizontal = true
-	f.chanErr = lettersErrorLabel()
+	f.chanErr = errorLabel()
 	f.channel = widget.NewRadioGroup(schema.LetterChannel.LabelList(), func(string) { changed() })
 	f.channel.Horizontal = true
 
-	f.summaryErr = lettersErrorLabel()
+	f.summaryErr = errorLabel()
 	f.summary = newLettersTextEntry("What it was about, in a line or two", 3, 8)
 	f.summary.OnChanged = func(string) { changed() }
 
@@ -135,9 +135,9 @@ func (f *letterForm) build() {
 	f.other = newLettersEntry("Anything else, separated by commas")
 	f.other.OnChanged = func(string) { changed() }
 	f.other.onEnter = func() { f.save() }
-	f.enclErr = lettersErrorLabel()
+	f.enclErr = errorLabel()
 
-	f.replyErr = lettersErrorLabel()
+	f.replyErr = errorLabel()
 	f.replyDue = newLettersEntry("YYYY-MM-DD")
 	f.replyDue.OnChanged = func(string) { changed() }
 	f.replyDue.onLeave = func() { f.checkDates() }
@@ -145,7 +145,7 @@ func (f *letterForm) build() {
 	inDays := func(n int) func() {
 		return func() {
 			from := strings.TrimSpace(f.date.Text)
-			if lettersDateProblem(from, true) != "" {
+			if dateProblem(from, true) != "" {
 				from = todayFor(f.u)
 			}
 			f.replyDue.SetText(lettersAddDays(from, n))
@@ -160,13 +160,13 @@ func (f *letterForm) build() {
 	dateBox := sized(f.date, 150)
 	replyBox := sized(f.replyDue, 150)
 	form := container.NewVBox(
-		lettersField("Woman", f.woman.content(), f.womanErr),
-		container.NewHBox(lettersField("Date", dateBox, nil), lettersField("Direction", f.direction, f.dirErr)),
+		captioned("Woman", f.woman.content(), f.womanErr),
+		container.NewHBox(captioned("Date", dateBox, nil), captioned("Direction", f.direction, f.dirErr)),
 		f.dateErr,
-		lettersField("How", f.channel, f.chanErr),
-		lettersField("What it was about", f.summary, f.summaryErr),
-		lettersField("Sent with it", container.NewVBox(container.NewHBox(checks...), f.other), f.enclErr),
-		lettersField("Reply due", container.NewHBox(replyBox, week, fortnight), f.replyErr),
+		captioned("How", f.channel, f.chanErr),
+		captioned("What it was about", f.summary, f.summaryErr),
+		captioned("Sent with it", container.NewVBox(container.NewHBox(checks...), f.other), f.enclErr),
+		captioned("Reply due", container.NewHBox(replyBox, week, fortnight), f.replyErr),
 		soft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
 	)
 
@@ -282,26 +282,26 @@ func (f *letterForm) checkWoman(required bool) bool {
 	default:
 		msg = "No woman on record has this name: start typing her name and pick her from the list."
 	}
-	lettersSetError(f.womanErr, msg)
+	setError(f.womanErr, msg)
 	return msg == ""
 }
 
 // checkDates shows problems with the dates at their fields.
 func (f *letterForm) checkDates() bool {
 	d, r := strings.TrimSpace(f.date.Text), strings.TrimSpace(f.replyDue.Text)
-	dm := lettersDateProblem(d, true)
-	rm := lettersDateProblem(r, false)
+	dm := dateProblem(d, true)
+	rm := dateProblem(r, false)
 	if dm == "" && rm == "" && r != "" && r < d {
 		rm = "The reply cannot be due before the letter's date (" + shortDate(d) + ")."
 	}
-	lettersSetError(f.dateErr, dm)
-	lettersSetError(f.replyErr, rm)
+	setError(f.dateErr, dm)
+	setError(f.replyErr, rm)
 	return dm == "" && rm == ""
 }
 
 func (f *letterForm) clearErrors() {
 	for _, l := range []*widget.Label{f.womanErr, f.dateErr, f.dirErr, f.chanErr, f.summaryErr, f.enclErr, f.replyErr} {
-		lettersSetError(l, "")
+		setError(l, "")
 	}
 }
 
@@ -315,7 +315,7 @@ func (f *letterForm) save() bool {
 	ok := f.checkWoman(true)
 	ok = f.checkDates() && ok
 	if f.direction.Selected == "" {
-		lettersSetError(f.dirErr, "Choose whether the letter came from her or went to her.")
+		setError(f.dirErr, "Choose whether the letter came from her or went to her.")
 		ok = false
 	}
 	if !ok {
@@ -368,21 +368,21 @@ func (f *letterForm) showProblems(v newsletter.ValidationError) {
 	for _, fe := range v {
 		switch {
 		case fe.Field == "PersonID":
-			lettersSetError(f.womanErr, fe.Message)
+			setError(f.womanErr, fe.Message)
 		case fe.Field == "Date":
-			lettersSetError(f.dateErr, fe.Message)
+			setError(f.dateErr, fe.Message)
 		case fe.Field == "Direction":
-			lettersSetError(f.dirErr, fe.Message)
+			setError(f.dirErr, fe.Message)
 		case fe.Field == "Channel":
-			lettersSetError(f.chanErr, fe.Message)
+			setError(f.chanErr, fe.Message)
 		case fe.Field == "Summary":
-			lettersSetError(f.summaryErr, fe.Message)
+			setError(f.summaryErr, fe.Message)
 		case fe.Field == "ReplyDue":
-			lettersSetError(f.replyErr, fe.Message)
+			setError(f.replyErr, fe.Message)
 		case strings.HasPrefix(fe.Field, "Enclosures"):
-			lettersSetError(f.enclErr, fe.Message)
+			setError(f.enclErr, fe.Message)
 		default:
-			lettersSetError(f.summaryErr, fe.Message)
+			setError(f.summaryErr, fe.Message)
 		}
 	}
 }

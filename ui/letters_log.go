@@ -430,7 +430,7 @@ func newLetterRow() fyne.CanvasObject {
 	r.badge.set("Reply due 30 Sep", theme.ColorNamePrimary)
 	head := container.NewBorder(nil, nil, nil, r.date, r.name)
 	mid := r.badge.in(container.NewBorder(nil, nil, r.arrow, r.badge.object(), r.what))
-	r.box = lettersTight(head, mid, r.summary)
+	r.box = tightStack(head, mid, r.summary)
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -42,25 +42,6 @@ func lettersAddDays(d string, n int) string {
 	return t.AddDate(0, 0, n).Format(schema.DateLayout)
 }
 
-// lettersDateProblem says what is wrong with a typed date ("" when it is a
-// real date, or empty and optional).
-func lettersDateProblem(s string, required bool) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		if required {
-			return "Enter a date as YYYY-MM-DD, for example 2025-07-04."
-		}
-		return ""
-	}
-	if _, err := schema.ParseDate(s); err != nil {
-		if de, ok := err.(*schema.DateError); ok && strings.Contains(de.Reason, "does not exist") {
-			return s + " is not a real date: that day does not exist."
-		}
-		return "Write the date as YYYY-MM-DD, for example 2025-07-04."
-	}
-	return ""
-}
-
 // lettersAlpha is c with alpha a.
 func lettersAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
@@ -197,87 +178,11 @@ func (l *lettersInset) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// lettersStack stacks visible objects top to bottom at their natural
-// heights, gap apart (a negative gap pulls lines of a row together).
-type lettersStack struct{ gap float32 }
-
-func (l *lettersStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		m := o.MinSize()
-		w = max(w, m.Width)
-		if n > 0 {
-			h += l.gap
-		}
-		h += m.Height
-		n++
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *lettersStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	n := 0
-	for _, o := range objs {
-		if !o.Visible() {
-			continue
-		}
-		if n > 0 {
-			y += l.gap
-		}
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h
-		n++
-	}
-}
-
-// lettersTight stacks objects with their padding pulled in.
-func lettersTight(objs ...fyne.CanvasObject) *fyne.Container {
-	return container.New(&lettersStack{gap: -2 * theme.Padding()}, objs...)
-}
-
 // lettersLine is a label cut with "…" when it runs out of room.
 func lettersLine(bold bool) *widget.Label {
 	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
-}
-
-// lettersErrorLabel is the red line under a field saying what is wrong
-// with it, hidden while there is nothing to say.
-func lettersErrorLabel() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
-
-// lettersSetError shows msg in l, or hides l when msg is "".
-func lettersSetError(l *widget.Label, msg string) {
-	l.SetText(msg)
-	if msg == "" {
-		l.Hide()
-	} else {
-		l.Show()
-	}
-}
-
-// lettersField is a small bold caption over a field and its error line.
-func lettersField(caption string, field fyne.CanvasObject, errLabel *widget.Label) fyne.CanvasObject {
-	c := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.SizeName = theme.SizeNameCaptionText
-	objs := []fyne.CanvasObject{c, field}
-	if errLabel != nil {
-		objs = append(objs, errLabel)
-	}
-	return container.New(&lettersStack{gap: -theme.Padding()}, objs...)
 }
 
 // lettersEntry is a one-line entry that runs onLeave as the user leaves it

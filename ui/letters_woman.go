@@ -48,7 +48,7 @@ func newLetterWomanPicker(u *UI, onChange func()) *letterWomanPicker {
 	p.entry.OnChanged = p.typed
 	p.box = container.NewVBox()
 	p.box.Hide()
-	p.root = container.New(&lettersStack{gap: 0}, p.entry, p.box)
+	p.root = container.New(&stackLayout{gap: 0}, p.entry, p.box)
 	return p
 }
 

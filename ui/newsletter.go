@@ -301,7 +301,7 @@ func newIssueRow() fyne.CanvasObject {
 		meta: widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})}
 	r.meta.Truncation = fyne.TextTruncateEllipsis
 	r.badge.set("Draft", theme.ColorNameDisabled)
-	r.box = lettersTight(r.badge.in(container.NewBorder(nil, nil, nil, r.badge.object(), r.number)), r.title, r.meta)
+	r.box = tightStack(r.badge.in(container.NewBorder(nil, nil, nil, r.badge.object(), r.number)), r.title, r.meta)
 	r.ExtendBaseWidget(r)
 	return r
 }

@@ -182,7 +182,7 @@ func findingRows(rep newsletter.CheckReport, open func(newsletter.Finding)) []fy
 			ex.Segments[0].(*widget.TextSegment).Style.TextStyle = fyne.TextStyle{Italic: true}
 			parts = append(parts, ex)
 		}
-		rows = append(rows, newLettersTapRow(lettersTight(parts...), theme.ColorNameError, func() { open(f) }))
+		rows = append(rows, newLettersTapRow(tightStack(parts...), theme.ColorNameError, func() { open(f) }))
 	}
 	return rows
 }
@@ -319,15 +319,15 @@ func (s *issueSide) markSent() {
 	}
 	date := newLettersEntry("YYYY-MM-DD")
 	date.SetText(todayFor(ed.u))
-	dateErr := lettersErrorLabel()
+	dateErr := errorLabel()
 	body := container.NewVBox(
 		wrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", countWords(n, "woman", "women"))),
-		lettersField("Posted on", sized(date, 150), dateErr),
+		captioned("Posted on", sized(date, 150), dateErr),
 	)
 	var d *dialog.CustomDialog
 	confirm := widget.NewButtonWithIcon("Mark sent", theme.MailSendIcon(), func() {
-		msg := lettersDateProblem(date.Text, true)
-		lettersSetError(dateErr, msg)
+		msg := dateProblem(date.Text, true)
+		setError(dateErr, msg)
 		if msg != "" {
 			return
 		}

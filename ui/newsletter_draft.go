@@ -124,8 +124,8 @@ func (ed *issueEditor) applyDraft(d issueDraft) {
 	ed.updateLength()
 	ed.runCheck()
 	setSoft(ed.savedNote, "Put back what you were writing. It is not saved yet: see what is marked in red.")
-	lettersSetError(ed.dateErr, lettersDateProblem(ed.date.Text, true))
-	lettersSetError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != ""))
+	setError(ed.dateErr, dateProblem(ed.date.Text, true))
+	setError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != ""))
 }
 
 // issueEditorFromDraft builds the editor on the draft kept under key.

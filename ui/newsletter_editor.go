@@ -87,34 +87,34 @@ func (ed *issueEditor) build() {
 	ed.badge = newLettersBadge()
 	ed.savedNote = soft("")
 
-	ed.titleErr = lettersErrorLabel()
+	ed.titleErr = errorLabel()
 	ed.title = newLettersEntry("The issue's title, as printed at the top")
 	ed.title.OnChanged = func(string) { ed.changed(); ed.showHeading() }
 	ed.title.onLeave = func() {
 		if strings.TrimSpace(ed.title.Text) != "" {
-			lettersSetError(ed.titleErr, "")
+			setError(ed.titleErr, "")
 		}
 	}
-	ed.numberErr = lettersErrorLabel()
+	ed.numberErr = errorLabel()
 	ed.number = newLettersEntry("12")
 	ed.number.OnChanged = func(string) { ed.changed(); ed.showHeading() }
-	ed.number.onLeave = func() { lettersSetError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != "")) }
-	ed.dateErr = lettersErrorLabel()
+	ed.number.onLeave = func() { setError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != "")) }
+	ed.dateErr = errorLabel()
 	ed.date = newLettersEntry("YYYY-MM-DD")
 	ed.date.OnChanged = func(string) { ed.changed() }
-	ed.date.onLeave = func() { lettersSetError(ed.dateErr, lettersDateProblem(ed.date.Text, true)) }
+	ed.date.onLeave = func() { setError(ed.dateErr, dateProblem(ed.date.Text, true)) }
 
 	details := container.NewVBox(
-		lettersField("Title", ed.title, ed.titleErr),
+		captioned("Title", ed.title, ed.titleErr),
 		container.NewHBox(
-			lettersField("Issue number", sized(ed.number, 90), nil),
-			lettersField("Date printed on it", sized(ed.date, 150), nil),
+			captioned("Issue number", sized(ed.number, 90), nil),
+			captioned("Date printed on it", sized(ed.date, 150), nil),
 		),
 		ed.numberErr, ed.dateErr,
 	)
 
 	ed.sectionsBox = container.NewVBox()
-	ed.sectionsErr = lettersErrorLabel()
+	ed.sectionsErr = errorLabel()
 	ed.sectionsNum = soft("")
 	ed.addSection = widget.NewButtonWithIcon("Add section", theme.ContentAddIcon(), func() {
 		c := ed.appendCard(newsletter.Section{})
@@ -362,7 +362,7 @@ func (ed *issueEditor) collect() (is newsletter.Issue, index []int, problems map
 		index = append(index, i)
 	}
 	problems = map[string]string{}
-	if msg := lettersDateProblem(ed.date.Text, true); msg != "" {
+	if msg := dateProblem(ed.date.Text, true); msg != "" {
 		problems["Date"] = msg
 	}
 	if msg := issueNumberProblem(ed.number.Text, ed.is.ID != ""); msg != "" {
@@ -436,7 +436,7 @@ func (ed *issueEditor) save(force bool) bool {
 
 func (ed *issueEditor) clearErrors() {
 	for _, l := range []*widget.Label{ed.titleErr, ed.numberErr, ed.dateErr, ed.sectionsErr} {
-		lettersSetError(l, "")
+		setError(l, "")
 	}
 	for _, c := range ed.cards {
 		c.clearErrors()
@@ -445,9 +445,9 @@ func (ed *issueEditor) clearErrors() {
 
 // showFieldProblems shows the form's own problems at their fields.
 func (ed *issueEditor) showFieldProblems(p map[string]string) {
-	lettersSetError(ed.titleErr, p["Title"])
-	lettersSetError(ed.numberErr, p["Number"])
-	lettersSetError(ed.dateErr, p["Date"])
+	setError(ed.titleErr, p["Title"])
+	setError(ed.numberErr, p["Number"])
+	setError(ed.dateErr, p["Date"])
 }
 
 // showProblems puts each of the store's problems under its field; index
@@ -457,11 +457,11 @@ func (ed *issueEditor) showProblems(v newsletter.ValidationError, index []int) {
 	for _, fe := range v {
 		switch {
 		case fe.Field == "Title":
-			lettersSetError(ed.titleErr, fe.Message)
+			setError(ed.titleErr, fe.Message)
 		case fe.Field == "Number":
-			lettersSetError(ed.numberErr, fe.Message)
+			setError(ed.numberErr, fe.Message)
 		case fe.Field == "Date":
-			lettersSetError(ed.dateErr, fe.Message)
+			setError(ed.dateErr, fe.Message)
 		case strings.HasPrefix(fe.Field, "Sections["):
 			var i int
 			if _, err := fmt.Sscanf(fe.Field, "Sections[%d]", &i); err == nil && i >= 0 && i < len(index) {
@@ -473,7 +473,7 @@ func (ed *issueEditor) showProblems(v newsletter.ValidationError, index []int) {
 			other = append(other, fe.Message)
 		}
 	}
-	lettersSetError(ed.sectionsErr, strings.Join(other, " "))
+	setError(ed.sectionsErr, strings.Join(other, " "))
 }
 
 // runCheck runs the safety check on the issue as typed and shows what it

@@ -28,7 +28,7 @@ func newIssueRecipients(u *UI) *issueRecipients {
 	r.list = widget.NewList(
 		func() int { return len(r.people) },
 		func() fyne.CanvasObject {
-			return lettersTight(lettersLine(true), lettersLine(false))
+			return tightStack(lettersLine(true), lettersLine(false))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(r.people) {

@@ -49,15 +49,15 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 		b.Importance = widget.LowImportance
 	}
 
-	c.headingErr = lettersErrorLabel()
+	c.headingErr = errorLabel()
 	c.heading = newLettersEntry("Heading")
 	c.heading.SetText(sec.Heading)
 	c.heading.OnChanged = func(string) { ed.changed() }
-	c.bodyErr = lettersErrorLabel()
+	c.bodyErr = errorLabel()
 	c.body = newLettersTextEntry("The text. Leave a blank line between paragraphs.", 4, 16)
 	c.body.SetText(sec.Body)
 	c.body.OnChanged = func(string) { ed.changed() }
-	c.contribErr = lettersErrorLabel()
+	c.contribErr = errorLabel()
 	c.contributor = newLettersEntry("Who wrote it (empty: the service)")
 	c.contributor.SetText(sec.Contributor)
 	c.contributor.OnChanged = func(string) { ed.changed() }
@@ -72,7 +72,7 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 		c.flag.in(container.NewHBox(c.flag.object())),
 		c.heading, c.headingErr,
 		c.body, c.bodyErr,
-		lettersField("Contributor", c.contributor, c.contribErr),
+		captioned("Contributor", c.contributor, c.contribErr),
 		c.printedAs,
 		c.consent,
 	)
@@ -111,7 +111,7 @@ func (c *sectionCard) blank() bool {
 
 func (c *sectionCard) clearErrors() {
 	for _, l := range []*widget.Label{c.headingErr, c.bodyErr, c.contribErr} {
-		lettersSetError(l, "")
+		setError(l, "")
 	}
 }
 
@@ -119,11 +119,11 @@ func (c *sectionCard) clearErrors() {
 func (c *sectionCard) showProblem(field, msg string) {
 	switch {
 	case strings.HasSuffix(field, ".Heading"):
-		lettersSetError(c.headingErr, msg)
+		setError(c.headingErr, msg)
 	case strings.HasSuffix(field, ".Contributor"):
-		lettersSetError(c.contribErr, msg)
+		setError(c.contribErr, msg)
 	default:
-		lettersSetError(c.bodyErr, msg)
+		setError(c.bodyErr, msg)
 	}
 }
 

@@ -340,7 +340,7 @@ func newSupervisionRow() fyne.CanvasObject {
 	r.state = widget.NewLabel("Not signed off")
 	r.state.SizeName = theme.SizeNameCaptionText
 	r.meta = diaryMutedLine()
-	r.box = container.New(&diaryStackLayout{gap: -2 * theme.Padding()},
+	r.box = container.New(&stackLayout{gap: -2 * theme.Padding()},
 		container.NewBorder(nil, nil, nil, r.state, r.date), r.meta)
 	r.ExtendBaseWidget(r)
 	return r
@@ -398,7 +398,7 @@ func newSupervisionActionLine() fyne.CanvasObject {
 	r.meta = diaryMutedLine()
 	r.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), nil)
 	r.box = container.NewBorder(nil, nil, nil, container.NewCenter(r.done),
-		container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, r.text, r.meta))
+		container.New(&stackLayout{gap: -2 * theme.Padding()}, r.text, r.meta))
 	r.ExtendBaseWidget(r)
 	return r
 }

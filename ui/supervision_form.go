@@ -163,22 +163,22 @@ func (f *supervisionForm) build() {
 	del.Importance = widget.LowImportance
 
 	f.date = newDiaryLeaveEntry("YYYY-MM-DD", func() {
-		diarySetError(f.dateErr, diaryDateProblem(f.date.Text, true))
+		setError(f.dateErr, dateProblem(f.date.Text, true))
 		f.updateTitle()
 	})
 	f.date.OnChanged = func(string) { f.changed() }
-	f.dateErr = diaryErrorLabel()
+	f.dateErr = errorLabel()
 	f.supervisor = widget.NewEntry()
 	f.supervisor.SetPlaceHolder("Your supervisor's name")
 	f.supervisor.OnChanged = func(string) { f.changed() }
-	f.supErr = diaryErrorLabel()
+	f.supErr = errorLabel()
 
 	checkPeriod := func() {
-		msg := diaryDateProblem(f.from.Text, false)
+		msg := dateProblem(f.from.Text, false)
 		if msg == "" {
-			msg = diaryDateProblem(f.to.Text, false)
+			msg = dateProblem(f.to.Text, false)
 		}
-		diarySetError(f.periodErr, msg)
+		setError(f.periodErr, msg)
 		if msg == "" {
 			f.refreshCandidates()
 		}
@@ -187,13 +187,13 @@ func (f *supervisionForm) build() {
 	f.to = newDiaryLeaveEntry("YYYY-MM-DD", checkPeriod)
 	f.from.OnSubmitted = func(string) { checkPeriod() }
 	f.to.OnSubmitted = func(string) { checkPeriod() }
-	f.periodErr = diaryErrorLabel()
+	f.periodErr = errorLabel()
 	f.picksBox = container.NewVBox()
-	f.entriesErr = diaryErrorLabel()
+	f.entriesErr = errorLabel()
 
 	f.notes = newDiaryTextEntry("What you talked about, in a few lines", 3, 14)
 	f.notes.OnChanged = func(string) { f.notes.fit(); f.changed() }
-	f.notesErr = diaryErrorLabel()
+	f.notesErr = errorLabel()
 
 	f.actionsBox = container.NewVBox()
 	addAction := widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), func() {
@@ -203,10 +203,10 @@ func (f *supervisionForm) build() {
 	})
 
 	f.signedOn = newDiaryLeaveEntry("YYYY-MM-DD", func() {
-		diarySetError(f.signErr, diaryDateProblem(f.signedOn.Text, false))
+		setError(f.signErr, dateProblem(f.signedOn.Text, false))
 	})
 	f.signedOn.OnChanged = func(string) { f.changed() }
-	f.signErr = diaryErrorLabel()
+	f.signErr = errorLabel()
 	f.signBtn = widget.NewButtonWithIcon("Sign off", theme.ConfirmIcon(), f.signOff)
 	f.signBtn.Importance = widget.HighImportance
 	f.unsignBtn = widget.NewButtonWithIcon("Remove sign-off…", theme.ContentUndoIcon(), f.confirmUnsign)
@@ -216,11 +216,11 @@ func (f *supervisionForm) build() {
 	top := container.NewVBox(f.title, status, widget.NewSeparator())
 
 	when := container.New(&diaryColumnsLayout{fixed: 170},
-		diaryCaption("Date", f.date, f.dateErr),
-		diaryCaption("Supervisor", f.supervisor, f.supErr))
+		captioned("Date", f.date, f.dateErr),
+		captioned("Supervisor", f.supervisor, f.supErr))
 	period := container.NewHBox(
-		diaryCaption("Entries from", container.New(&diaryFixedWidth{width: 130}, f.from), nil),
-		diaryCaption("to", container.New(&diaryFixedWidth{width: 130}, f.to), nil),
+		captioned("Entries from", container.New(&diaryFixedWidth{width: 130}, f.from), nil),
+		captioned("to", container.New(&diaryFixedWidth{width: 130}, f.to), nil),
 	)
 	entries := container.NewVBox(
 		subheading("Entries discussed"),
@@ -237,7 +237,7 @@ func (f *supervisionForm) build() {
 		subheading("Sign-off"),
 		soft("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
 		container.NewHBox(
-			diaryCaption("Signed off on", container.New(&diaryFixedWidth{width: 130}, f.signedOn), nil),
+			captioned("Signed off on", container.New(&diaryFixedWidth{width: 130}, f.signedOn), nil),
 			container.NewVBox(diaryGap(theme.TextSize()), container.NewHBox(f.signBtn, f.unsignBtn))),
 		f.signErr,
 	)
@@ -289,7 +289,7 @@ func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
 // period is the period the form lists entries for.
 func (f *supervisionForm) period() (string, string) {
 	from, to := strings.TrimSpace(f.from.Text), strings.TrimSpace(f.to.Text)
-	if diaryDateProblem(from, false) != "" || diaryDateProblem(to, false) != "" {
+	if dateProblem(from, false) != "" || dateProblem(to, false) != "" {
 		return "", ""
 	}
 	return from, to
@@ -382,7 +382,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p := &supervisionPick{sum: c}
 	p.comment = newDiaryTextEntry("Your supervisor's comment on this entry", 2, 10)
 	p.comment.OnChanged = func(string) { p.comment.fit(); f.changed() }
-	p.commentErr = diaryErrorLabel()
+	p.commentErr = errorLabel()
 	p.check = widget.NewCheck(shortDate(c.Date), func(on bool) {
 		if on {
 			p.commentBox.Show()
@@ -406,7 +406,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	read := widget.NewButtonWithIcon("Read", theme.VisibilityIcon(), func() { f.readEntry(c.ID) })
 	read.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, container.NewVBox(p.check), container.NewVBox(read),
-		container.New(&diaryStackLayout{gap: -2 * theme.Padding()}, summary, meta))
+		container.New(&stackLayout{gap: -2 * theme.Padding()}, summary, meta))
 	p.commentBox = container.New(&diaryIndent{left: 36}, container.NewVBox(p.comment, p.commentErr))
 	p.commentBox.Hide()
 	p.box = container.NewVBox(head, p.commentBox)
@@ -485,11 +485,11 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 	r.owner.SetText(a.Owner)
 	r.owner.OnChanged = func(string) { f.changed() }
 	check := func() {
-		msg := diaryDateProblem(r.due.Text, false)
+		msg := dateProblem(r.due.Text, false)
 		if msg == "" {
-			msg = diaryDateProblem(r.done.Text, false)
+			msg = dateProblem(r.done.Text, false)
 		}
-		diarySetError(r.dateErr, msg)
+		setError(r.dateErr, msg)
 	}
 	r.due = newDiaryLeaveEntry("YYYY-MM-DD", check)
 	r.due.SetText(a.Due)
@@ -497,14 +497,14 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 	r.done = newDiaryLeaveEntry("YYYY-MM-DD", check)
 	r.done.SetText(a.DoneOn)
 	r.done.OnChanged = func(string) { f.changed() }
-	r.textErr = diaryErrorLabel()
-	r.dateErr = diaryErrorLabel()
+	r.textErr = errorLabel()
+	r.dateErr = errorLabel()
 	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), nil)
 	remove.Importance = widget.LowImportance
 	details := container.NewHBox(
-		diaryCaption("Owner", container.New(&diaryFixedWidth{width: 170}, r.owner), nil),
-		diaryCaption("Due", container.New(&diaryFixedWidth{width: 130}, r.due), nil),
-		diaryCaption("Done on", container.New(&diaryFixedWidth{width: 130}, r.done), nil),
+		captioned("Owner", container.New(&diaryFixedWidth{width: 170}, r.owner), nil),
+		captioned("Due", container.New(&diaryFixedWidth{width: 130}, r.due), nil),
+		captioned("Done on", container.New(&diaryFixedWidth{width: 130}, r.done), nil),
 	)
 	inner := container.NewVBox(
 		container.NewBorder(nil, nil, nil, remove, r.text), r.textErr,
@@ -577,14 +577,14 @@ func (f *supervisionForm) collect() diary.Session {
 
 func (f *supervisionForm) clearErrors() {
 	for _, l := range []*widget.Label{f.dateErr, f.supErr, f.notesErr, f.signErr, f.entriesErr} {
-		diarySetError(l, "")
+		setError(l, "")
 	}
 	for _, p := range f.picks {
-		diarySetError(p.commentErr, "")
+		setError(p.commentErr, "")
 	}
 	for _, r := range f.actions {
-		diarySetError(r.textErr, "")
-		diarySetError(r.dateErr, "")
+		setError(r.textErr, "")
+		setError(r.dateErr, "")
 	}
 }
 
@@ -592,21 +592,21 @@ func (f *supervisionForm) clearErrors() {
 // false when there is one.
 func (f *supervisionForm) checkDates() bool {
 	ok := true
-	if msg := diaryDateProblem(f.date.Text, true); msg != "" {
-		diarySetError(f.dateErr, msg)
+	if msg := dateProblem(f.date.Text, true); msg != "" {
+		setError(f.dateErr, msg)
 		ok = false
 	}
-	if msg := diaryDateProblem(f.signedOn.Text, false); msg != "" {
-		diarySetError(f.signErr, msg)
+	if msg := dateProblem(f.signedOn.Text, false); msg != "" {
+		setError(f.signErr, msg)
 		ok = false
 	}
 	for _, r := range f.actions {
-		msg := diaryDateProblem(r.due.Text, false)
+		msg := dateProblem(r.due.Text, false)
 		if msg == "" {
-			msg = diaryDateProblem(r.done.Text, false)
+			msg = dateProblem(r.done.Text, false)
 		}
 		if msg != "" {
-			diarySetError(r.dateErr, msg)
+			setError(r.dateErr, msg)
 			ok = false
 		}
 	}
@@ -657,17 +657,17 @@ func (f *supervisionForm) showProblems(v diary.ValidationError) {
 		var i int
 		switch {
 		case fe.Field == "Date":
-			diarySetError(f.dateErr, fe.Message)
+			setError(f.dateErr, fe.Message)
 		case fe.Field == "Supervisor":
-			diarySetError(f.supErr, fe.Message)
+			setError(f.supErr, fe.Message)
 		case fe.Field == "Notes":
-			diarySetError(f.notesErr, fe.Message)
+			setError(f.notesErr, fe.Message)
 		case fe.Field == "SignedOffOn":
-			diarySetError(f.signErr, fe.Message)
+			setError(f.signErr, fe.Message)
 		case strings.HasPrefix(fe.Field, "Entries["):
 			if _, err := fmt.Sscanf(fe.Field, "Entries[%d]", &i); err == nil && i < len(f.order) && strings.HasSuffix(fe.Field, ".Comment") {
 				if p, ok := f.picks[f.order[i]]; ok {
-					diarySetError(p.commentErr, fe.Message)
+					setError(p.commentErr, fe.Message)
 					continue
 				}
 			}
@@ -676,9 +676,9 @@ func (f *supervisionForm) showProblems(v diary.ValidationError) {
 			if _, err := fmt.Sscanf(fe.Field, "Actions[%d]", &i); err == nil && i < len(f.actions) {
 				r := f.actions[i]
 				if strings.HasSuffix(fe.Field, ".Due") || strings.HasSuffix(fe.Field, ".DoneOn") {
-					diarySetError(r.dateErr, fe.Message)
+					setError(r.dateErr, fe.Message)
 				} else {
-					diarySetError(r.textErr, fe.Message)
+					setError(r.textErr, fe.Message)
 				}
 			}
 		default:
@@ -686,7 +686,7 @@ func (f *supervisionForm) showProblems(v diary.ValidationError) {
 		}
 	}
 	if len(entries) > 0 {
-		diarySetError(f.entriesErr, strings.Join(uniqueStrings(entries), " "))
+		setError(f.entriesErr, strings.Join(uniqueStrings(entries), " "))
 	}
 }
 
@@ -751,7 +751,7 @@ func (f *supervisionForm) leave() {
 	d := supervisionDraft{Session: f.collect(), From: from, To: to}
 	body, _ := json.Marshal(d)
 	title := "Supervision session"
-	if diaryDateProblem(d.Session.Date, true) == "" {
+	if dateProblem(d.Session.Date, true) == "" {
 		title += ", " + shortDate(d.Session.Date)
 	}
 	if err := f.u.sess.Notes.SaveDraft(f.draftKey, supervisionDraftKind, title, body); err != nil {

@@ -40,19 +40,19 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	toE := newDiaryDialogEntry("YYYY-MM-DD")
 	fromE.SetText(from)
 	toE.SetText(to)
-	errL := diaryErrorLabel()
+	errL := errorLabel()
 	check := func() bool {
 		msg := ""
 		f, t := strings.TrimSpace(fromE.Text), strings.TrimSpace(toE.Text)
 		switch {
-		case diaryDateProblem(f, true) != "":
-			msg = "From: " + diaryDateProblem(f, true)
-		case diaryDateProblem(t, true) != "":
-			msg = "To: " + diaryDateProblem(t, true)
+		case dateProblem(f, true) != "":
+			msg = "From: " + dateProblem(f, true)
+		case dateProblem(t, true) != "":
+			msg = "To: " + dateProblem(t, true)
 		case t < f:
 			msg = "The period ends before it starts: check the dates."
 		}
-		diarySetError(errL, msg)
+		setError(errL, msg)
 		return msg == ""
 	}
 	fromE.onLeave = func() { check() }
@@ -72,8 +72,8 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	casework.SetChecked(true)
 
 	dates := container.NewHBox(
-		diaryCaption("From", container.New(&diaryFixedWidth{width: 130}, fromE), nil),
-		diaryCaption("To", container.New(&diaryFixedWidth{width: 130}, toE), nil),
+		captioned("From", container.New(&diaryFixedWidth{width: 130}, fromE), nil),
+		captioned("To", container.New(&diaryFixedWidth{width: 130}, toE), nil),
 	)
 	body := container.NewVBox(
 		soft("Every diary entry dated in the period, with its comments, then the supervision actions still open. Sensitive flags and safety notes are never printed."),

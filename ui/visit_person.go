@@ -126,7 +126,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 		f.changed()
 	}
 
-	p.errTop, p.errNeeds, p.errItems, p.errNote = contactErrorLabel(), contactErrorLabel(), contactErrorLabel(), contactErrorLabel()
+	p.errTop, p.errNeeds, p.errItems, p.errNote = errorLabel(), errorLabel(), errorLabel(), errorLabel()
 
 	wb := container.NewHBox(widget.NewLabel("Wellbeing"), sized(p.wellbeing, 72))
 	top := container.NewBorder(nil, nil, nil,
@@ -366,7 +366,7 @@ func (p *visitPerson) showError(field, msg string) {
 		}
 		msg = l.Text + "\n" + msg
 	}
-	contactSetError(l, msg)
+	setError(l, msg)
 }
 
 // clearError hides the error line of field as soon as it is changed.
@@ -374,13 +374,13 @@ func (p *visitPerson) clearError(field string) {
 	if p.errTop == nil {
 		return
 	}
-	contactSetError(p.errorFor(field), "")
+	setError(p.errorFor(field), "")
 }
 
 // clearErrors hides every error line of her card.
 func (p *visitPerson) clearErrors() {
 	for _, l := range []*widget.Label{p.errTop, p.errNeeds, p.errItems, p.errNote} {
-		contactSetError(l, "")
+		setError(l, "")
 	}
 	for _, it := range p.items {
 		it.qty.SetValidationError(nil)

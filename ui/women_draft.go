@@ -95,7 +95,7 @@ func (f *personForm) restoreDraft() bool {
 	p.ID = f.id
 	f.fill(&p)
 	for name := range f.form.dates {
-		f.form.rows[name].setError(dateProblem(f.form.dates[name].Text))
+		f.form.rows[name].setError(dateProblem(f.form.dates[name].Text, false))
 	}
 	discard := widget.NewButtonWithIcon("Discard these changes", theme.ContentUndoIcon(), func() {
 		dialog.ShowConfirm("Discard the unsaved changes?",
