@@ -36,7 +36,7 @@ func (f *contactForm) checkTimes(left string) bool {
 	ok := true
 	for _, x := range []struct {
 		field string
-		e     *contactLeaveEntry
+		e     *leaveEntry
 	}{{"Start", f.start}, {"End", f.end}} {
 		t := contactClock(x.e.Text)
 		if t != x.e.Text && schema.ValidTime(t) {
@@ -121,7 +121,7 @@ func (f *contactForm) clearHeaderError(field string) {
 	}
 }
 
-func (f *contactForm) entryFor(field string) *contactLeaveEntry {
+func (f *contactForm) entryFor(field string) *leaveEntry {
 	switch field {
 	case "Date":
 		return f.date

@@ -35,7 +35,7 @@ type contactForm struct {
 	save   *widget.Button
 	cancel *widget.Button
 
-	date, start, end *contactLeaveEntry
+	date, start, end *leaveEntry
 	kind             *widget.Select
 	where            *widget.Select
 	whereIDs         map[string]string // label → establishment id
@@ -44,7 +44,7 @@ type contactForm struct {
 	placeField       fyne.CanvasObject
 	logistics        *fyne.Container
 	room             *widget.Check
-	late             *contactLeaveEntry
+	late             *leaveEntry
 	logNote          *widget.Entry
 	hdrErr           map[string]string
 	errWhen          *widget.Label // date, times, kind
@@ -98,11 +98,11 @@ func (f *contactForm) build() {
 	f.save.Importance = widget.HighImportance
 	f.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.askCancel)
 
-	f.date = newContactLeaveEntry("YYYY-MM-DD", func() { f.checkDate() })
-	f.start = newContactLeaveEntry("HH:MM", func() { f.checkTimes("Start") })
-	f.end = newContactLeaveEntry("HH:MM", func() { f.checkTimes("End") })
-	f.late = newContactLeaveEntry("0", func() { f.checkLate() })
-	for _, e := range []*contactLeaveEntry{f.date, f.start, f.end, f.late} {
+	f.date = newLeaveEntry("YYYY-MM-DD", func() { f.checkDate() })
+	f.start = newLeaveEntry("HH:MM", func() { f.checkTimes("Start") })
+	f.end = newLeaveEntry("HH:MM", func() { f.checkTimes("End") })
+	f.late = newLeaveEntry("0", func() { f.checkLate() })
+	for _, e := range []*leaveEntry{f.date, f.start, f.end, f.late} {
 		e.AlwaysShowValidationError = true
 	}
 	f.date.OnChanged = func(string) { f.clearHeaderError("Date"); f.changed() }

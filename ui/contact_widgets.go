@@ -14,28 +14,6 @@ import (
 // the user leaves them, a multi-line note that lets Tab move on, the name
 // box with its suggestions, and field labels with an error line.
 
-// contactLeaveEntry is a one-line entry that calls onLeave when it loses focus
-// (to check a date or a time as the user leaves the field).
-type contactLeaveEntry struct {
-	widget.Entry
-	onLeave func()
-}
-
-func newContactLeaveEntry(placeholder string, onLeave func()) *contactLeaveEntry {
-	e := &contactLeaveEntry{onLeave: onLeave}
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-// FocusLost checks the field as the user leaves it.
-func (e *contactLeaveEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onLeave != nil {
-		e.onLeave()
-	}
-}
-
 // contactNoteEntry is a multi-line entry in which Tab moves to the next field
 // instead of typing a tab, so a whole write-up can be done by keyboard.
 // onFocus runs when it gains the focus (to scroll it into view).

@@ -35,7 +35,7 @@ type contactsScreen struct {
 
 	browse    fyne.CanvasObject
 	kind      *widget.Select
-	from, to  *contactLeaveEntry
+	from, to  *leaveEntry
 	woman     *widget.Entry
 	filterErr *widget.Label
 	clearBtn  *widget.Button
@@ -66,9 +66,9 @@ func (s *contactsScreen) build() {
 
 	s.kind = widget.NewSelect(append([]string{allKinds}, schema.ContactKind.LabelList()...), func(string) { s.reload() })
 	s.kind.Selected = allKinds
-	s.from = newContactLeaveEntry("From YYYY-MM-DD", func() { s.reload() })
-	s.to = newContactLeaveEntry("To YYYY-MM-DD", func() { s.reload() })
-	for _, e := range []*contactLeaveEntry{s.from, s.to} {
+	s.from = newLeaveEntry("From YYYY-MM-DD", func() { s.reload() })
+	s.to = newLeaveEntry("To YYYY-MM-DD", func() { s.reload() })
+	for _, e := range []*leaveEntry{s.from, s.to} {
 		e.OnSubmitted = func(string) { s.reload() }
 	}
 	s.woman = widget.NewEntry()
@@ -185,7 +185,7 @@ func (s *contactsScreen) filter() notes.ContactFilter {
 	var probs []string
 	for _, x := range []struct {
 		name string
-		e    *contactLeaveEntry
+		e    *leaveEntry
 		dst  *string
 	}{{"From", s.from, &f.From}, {"To", s.to, &f.To}} {
 		d := strings.TrimSpace(x.e.Text)

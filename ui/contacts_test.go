@@ -69,7 +69,7 @@ func (fx *contactsFixture) key(name fyne.KeyName) {
 
 // retype focuses an entry, replaces its text by typing, and leaves it
 // (so the check on leaving runs), as a user does.
-func (fx *contactsFixture) retype(e *contactLeaveEntry, text string) {
+func (fx *contactsFixture) retype(e *leaveEntry, text string) {
 	c := fx.canvas()
 	c.Focus(e)
 	e.SetText("")

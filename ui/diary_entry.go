@@ -60,7 +60,7 @@ type diaryEditor struct {
 	statusBox *fyne.Container
 	savedNote *widget.RichText
 
-	date       *diaryLeaveEntry
+	date       *leaveEntry
 	dateErr    *widget.Label
 	contact    *widget.Select
 	contactErr *widget.Label
@@ -71,7 +71,7 @@ type diaryEditor struct {
 	tmplKey    string
 
 	sectionsBox *fyne.Container
-	sections    []*diaryTextEntry
+	sections    []*growingEntry
 	sectionKeys []string
 	sectionErrs []*widget.Label
 
@@ -145,7 +145,7 @@ func (ed *diaryEditor) build() {
 	del := widget.NewButtonWithIcon("Delete this entry…", theme.DeleteIcon(), ed.confirmDelete)
 	del.Importance = widget.LowImportance
 
-	ed.date = newDiaryLeaveEntry("YYYY-MM-DD", ed.checkDate)
+	ed.date = newLeaveEntry("YYYY-MM-DD", ed.checkDate)
 	ed.date.OnChanged = func(string) { ed.changed() }
 	ed.dateErr = errorLabel()
 
@@ -350,7 +350,7 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 	for _, sec := range t.Sections {
 		h := widget.NewLabelWithStyle(sec.Heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		p := softItalic(sec.Prompt)
-		e := newDiaryTextEntry("", 3, 18)
+		e := newGrowingEntry("", 3, 18)
 		e.SetText(body[sec.Key])
 		e.OnChanged = func(string) {
 			e.fit()

@@ -21,9 +21,9 @@ type agencyForm struct {
 	hint  *fyne.Container
 	saved *widget.Label
 
-	name, area, keyContact, phone, email, website *leavingEntry
-	services, notesText                           *leavingEntry
-	lastChecked                                   *leavingEntry
+	name, area, keyContact, phone, email, website *leaveEntry
+	services, notesText                           *leaveEntry
+	lastChecked                                   *leaveEntry
 	category                                      *widget.SelectEntry
 	root                                          fyne.CanvasObject
 }

@@ -64,3 +64,104 @@ func dateProblem(s string, required bool) string {
 	}
 	return ""
 }
+
+// leaveEntry is a one-line entry that runs onLeave as the user leaves it
+// (to check a date or a time there and then), onEnter on Enter and
+// onEscape on Escape (in a dialog, to finish it from the keyboard). Each
+// may be nil; a nil onEnter or onEscape leaves the key to the entry.
+type leaveEntry struct {
+	widget.Entry
+	onLeave  func()
+	onEnter  func()
+	onEscape func()
+}
+
+// newLeaveEntry makes a one-line entry showing placeholder while empty.
+func newLeaveEntry(placeholder string, onLeave func()) *leaveEntry {
+	e := &leaveEntry{onLeave: onLeave}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// multiLine makes e a word-wrapping multi-line entry showing at least rows
+// lines (0 keeps Fyne's default) and returns it.
+func (e *leaveEntry) multiLine(rows int) *leaveEntry {
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	if rows > 0 {
+		e.SetMinRowsVisible(rows)
+	}
+	return e
+}
+
+// FocusLost checks the field as the user leaves it.
+func (e *leaveEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// TypedKey runs onEnter on Enter and onEscape on Escape, and passes every
+// other key (and those two when they have nothing to run) to the entry.
+func (e *leaveEntry) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil:
+		e.onEnter()
+		return
+	case k.Name == fyne.KeyEscape && e.onEscape != nil:
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// growingEntry is a multi-line, word-wrapping entry that grows with its
+// text (between minRows and maxRows lines) and lets Tab move on to the
+// next field, so a whole piece of writing can be done by keyboard.
+type growingEntry struct {
+	widget.Entry
+	minRows, maxRows, rows int
+}
+
+func newGrowingEntry(placeholder string, minRows, maxRows int) *growingEntry {
+	e := &growingEntry{minRows: minRows, maxRows: maxRows, rows: minRows}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(placeholder)
+	e.SetMinRowsVisible(minRows)
+	return e
+}
+
+// AcceptsTab is false: Tab moves on to the next field.
+func (e *growingEntry) AcceptsTab() bool { return false }
+
+// Resize re-measures the rows the text needs at the new width.
+func (e *growingEntry) Resize(s fyne.Size) {
+	e.Entry.Resize(s)
+	e.fit()
+}
+
+// fit sets the visible rows to about what the text needs at the entry's
+// width (an estimate: wrapping is by word), within minRows and maxRows.
+func (e *growingEntry) fit() {
+	width := e.Size().Width - 4*theme.InnerPadding()
+	perRow := 60
+	if width > 0 {
+		char := fyne.MeasureText("abcdefghijklmnopqrstuvwxyz ", theme.TextSize(), fyne.TextStyle{}).Width / 27
+		if char > 0 {
+			perRow = max(10, int(width/char))
+		}
+	}
+	rows := 0
+	for _, para := range strings.Split(e.Text, "\n") {
+		rows += max(1, (len([]rune(para))+perRow-1)/perRow)
+	}
+	rows = min(max(rows+1, e.minRows), e.maxRows)
+	if rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
+}

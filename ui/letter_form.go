@@ -50,21 +50,21 @@ type letterForm struct {
 	woman    *letterWomanPicker
 	womanErr *widget.Label
 
-	date      *lettersEntry
+	date      *leaveEntry
 	dateErr   *widget.Label
 	direction *widget.RadioGroup
 	dirErr    *widget.Label
 	channel   *widget.RadioGroup
 	chanErr   *widget.Label
 
-	summary    *lettersTextEntry
+	summary    *growingEntry
 	summaryErr *widget.Label
 
 	enclosures []*widget.Check
-	other      *lettersEntry
+	other      *leaveEntry
 	enclErr    *widget.Label
 
-	replyDue *lettersEntry
+	replyDue *leaveEntry
 	replyErr *widget.Label
 
 	buttons *fyne.Container
@@ -107,7 +107,7 @@ func (f *letterForm) build() {
 	f.woman.onChosen = func() { f.u.win.Canvas().Focus(f.date) }
 
 	f.dateErr = errorLabel()
-	f.date = newLettersEntry("YYYY-MM-DD")
+	f.date = newLeaveEntry("YYYY-MM-DD", nil)
 	f.date.OnChanged = func(string) { changed() }
 	f.date.onLeave = func() { f.checkDates() }
 	f.date.onEnter = func() { f.save() }
@@ -123,7 +123,7 @@ func (f *letterForm) build() {
 	f.channel.Horizontal = true
 
 	f.summaryErr = errorLabel()
-	f.summary = newLettersTextEntry("What it was about, in a line or two", 3, 8)
+	f.summary = newGrowingEntry("What it was about, in a line or two", 3, 8)
 	f.summary.OnChanged = func(string) { changed() }
 
 	var checks []fyne.CanvasObject
@@ -132,13 +132,13 @@ func (f *letterForm) build() {
 		f.enclosures = append(f.enclosures, c)
 		checks = append(checks, c)
 	}
-	f.other = newLettersEntry("Anything else, separated by commas")
+	f.other = newLeaveEntry("Anything else, separated by commas", nil)
 	f.other.OnChanged = func(string) { changed() }
 	f.other.onEnter = func() { f.save() }
 	f.enclErr = errorLabel()
 
 	f.replyErr = errorLabel()
-	f.replyDue = newLettersEntry("YYYY-MM-DD")
+	f.replyDue = newLeaveEntry("YYYY-MM-DD", nil)
 	f.replyDue.OnChanged = func(string) { changed() }
 	f.replyDue.onLeave = func() { f.checkDates() }
 	f.replyDue.onEnter = func() { f.save() }

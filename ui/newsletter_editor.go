@@ -39,11 +39,11 @@ type issueEditor struct {
 	badge     *lettersBadge
 	savedNote *widget.RichText
 
-	title     *lettersEntry
+	title     *leaveEntry
 	titleErr  *widget.Label
-	number    *lettersEntry
+	number    *leaveEntry
 	numberErr *widget.Label
-	date      *lettersEntry
+	date      *leaveEntry
 	dateErr   *widget.Label
 
 	cards       []*sectionCard
@@ -88,7 +88,7 @@ func (ed *issueEditor) build() {
 	ed.savedNote = soft("")
 
 	ed.titleErr = errorLabel()
-	ed.title = newLettersEntry("The issue's title, as printed at the top")
+	ed.title = newLeaveEntry("The issue's title, as printed at the top", nil)
 	ed.title.OnChanged = func(string) { ed.changed(); ed.showHeading() }
 	ed.title.onLeave = func() {
 		if strings.TrimSpace(ed.title.Text) != "" {
@@ -96,11 +96,11 @@ func (ed *issueEditor) build() {
 		}
 	}
 	ed.numberErr = errorLabel()
-	ed.number = newLettersEntry("12")
+	ed.number = newLeaveEntry("12", nil)
 	ed.number.OnChanged = func(string) { ed.changed(); ed.showHeading() }
 	ed.number.onLeave = func() { setError(ed.numberErr, issueNumberProblem(ed.number.Text, ed.is.ID != "")) }
 	ed.dateErr = errorLabel()
-	ed.date = newLettersEntry("YYYY-MM-DD")
+	ed.date = newLeaveEntry("YYYY-MM-DD", nil)
 	ed.date.OnChanged = func(string) { ed.changed() }
 	ed.date.onLeave = func() { setError(ed.dateErr, dateProblem(ed.date.Text, true)) }
 

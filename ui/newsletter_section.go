@@ -26,11 +26,11 @@ type sectionCard struct {
 	down  *widget.Button
 	del   *widget.Button
 
-	heading     *lettersEntry
+	heading     *leaveEntry
 	headingErr  *widget.Label
-	body        *lettersTextEntry
+	body        *growingEntry
 	bodyErr     *widget.Label
-	contributor *lettersEntry
+	contributor *leaveEntry
 	contribErr  *widget.Label
 	printedAs   *widget.RichText
 	consent     *widget.Check
@@ -50,15 +50,15 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	}
 
 	c.headingErr = errorLabel()
-	c.heading = newLettersEntry("Heading")
+	c.heading = newLeaveEntry("Heading", nil)
 	c.heading.SetText(sec.Heading)
 	c.heading.OnChanged = func(string) { ed.changed() }
 	c.bodyErr = errorLabel()
-	c.body = newLettersTextEntry("The text. Leave a blank line between paragraphs.", 4, 16)
+	c.body = newGrowingEntry("The text. Leave a blank line between paragraphs.", 4, 16)
 	c.body.SetText(sec.Body)
 	c.body.OnChanged = func(string) { ed.changed() }
 	c.contribErr = errorLabel()
-	c.contributor = newLettersEntry("Who wrote it (empty: the service)")
+	c.contributor = newLeaveEntry("Who wrote it (empty: the service)", nil)
 	c.contributor.SetText(sec.Contributor)
 	c.contributor.OnChanged = func(string) { ed.changed() }
 	c.contributor.onLeave = c.showPrintedAs

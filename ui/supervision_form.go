@@ -48,10 +48,10 @@ type supervisionForm struct {
 	state     *widget.Label
 	savedNote *widget.RichText
 
-	date            *diaryLeaveEntry
+	date            *leaveEntry
 	supervisor      *widget.Entry
 	dateErr, supErr *widget.Label
-	from, to        *diaryLeaveEntry
+	from, to        *leaveEntry
 	periodErr       *widget.Label
 	picksBox        *fyne.Container
 	picks           map[string]*supervisionPick
@@ -59,13 +59,13 @@ type supervisionForm struct {
 	shown           []string // entries listed, newest first
 	entriesErr      *widget.Label
 
-	notes    *diaryTextEntry
+	notes    *growingEntry
 	notesErr *widget.Label
 
 	actionsBox *fyne.Container
 	actions    []*supervisionActionRow
 
-	signedOn  *diaryLeaveEntry
+	signedOn  *leaveEntry
 	signErr   *widget.Label
 	signBtn   *widget.Button
 	unsignBtn *widget.Button
@@ -82,7 +82,7 @@ type supervisionForm struct {
 type supervisionPick struct {
 	sum        diary.Summary
 	check      *widget.Check
-	comment    *diaryTextEntry
+	comment    *growingEntry
 	commentErr *widget.Label
 	commentBox fyne.CanvasObject
 	box        fyne.CanvasObject
@@ -91,7 +91,7 @@ type supervisionPick struct {
 // supervisionActionRow is one agreed action.
 type supervisionActionRow struct {
 	text, owner      *widget.Entry
-	due, done        *diaryLeaveEntry
+	due, done        *leaveEntry
 	textErr, dateErr *widget.Label
 	box              fyne.CanvasObject
 }
@@ -162,7 +162,7 @@ func (f *supervisionForm) build() {
 	del := widget.NewButtonWithIcon("Delete this session…", theme.DeleteIcon(), f.confirmDelete)
 	del.Importance = widget.LowImportance
 
-	f.date = newDiaryLeaveEntry("YYYY-MM-DD", func() {
+	f.date = newLeaveEntry("YYYY-MM-DD", func() {
 		setError(f.dateErr, dateProblem(f.date.Text, true))
 		f.updateTitle()
 	})
@@ -183,15 +183,15 @@ func (f *supervisionForm) build() {
 			f.refreshCandidates()
 		}
 	}
-	f.from = newDiaryLeaveEntry("YYYY-MM-DD", checkPeriod)
-	f.to = newDiaryLeaveEntry("YYYY-MM-DD", checkPeriod)
+	f.from = newLeaveEntry("YYYY-MM-DD", checkPeriod)
+	f.to = newLeaveEntry("YYYY-MM-DD", checkPeriod)
 	f.from.OnSubmitted = func(string) { checkPeriod() }
 	f.to.OnSubmitted = func(string) { checkPeriod() }
 	f.periodErr = errorLabel()
 	f.picksBox = container.NewVBox()
 	f.entriesErr = errorLabel()
 
-	f.notes = newDiaryTextEntry("What you talked about, in a few lines", 3, 14)
+	f.notes = newGrowingEntry("What you talked about, in a few lines", 3, 14)
 	f.notes.OnChanged = func(string) { f.notes.fit(); f.changed() }
 	f.notesErr = errorLabel()
 
@@ -202,7 +202,7 @@ func (f *supervisionForm) build() {
 		f.u.win.Canvas().Focus(r.text)
 	})
 
-	f.signedOn = newDiaryLeaveEntry("YYYY-MM-DD", func() {
+	f.signedOn = newLeaveEntry("YYYY-MM-DD", func() {
 		setError(f.signErr, dateProblem(f.signedOn.Text, false))
 	})
 	f.signedOn.OnChanged = func(string) { f.changed() }
@@ -380,7 +380,7 @@ func supervisionSummaryOf(e *diary.Entry) diary.Summary {
 // newPick makes the row of one entry.
 func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p := &supervisionPick{sum: c}
-	p.comment = newDiaryTextEntry("Your supervisor's comment on this entry", 2, 10)
+	p.comment = newGrowingEntry("Your supervisor's comment on this entry", 2, 10)
 	p.comment.OnChanged = func(string) { p.comment.fit(); f.changed() }
 	p.commentErr = errorLabel()
 	p.check = widget.NewCheck(shortDate(c.Date), func(on bool) {
@@ -491,10 +491,10 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 		}
 		setError(r.dateErr, msg)
 	}
-	r.due = newDiaryLeaveEntry("YYYY-MM-DD", check)
+	r.due = newLeaveEntry("YYYY-MM-DD", check)
 	r.due.SetText(a.Due)
 	r.due.OnChanged = func(string) { f.changed() }
-	r.done = newDiaryLeaveEntry("YYYY-MM-DD", check)
+	r.done = newLeaveEntry("YYYY-MM-DD", check)
 	r.done.SetText(a.DoneOn)
 	r.done.OnChanged = func(string) { f.changed() }
 	r.textErr = errorLabel()

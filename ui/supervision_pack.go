@@ -36,8 +36,8 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	if from == "" && to == "" {
 		from, to = diaryPeriod(diaryLast3Months, today)
 	}
-	fromE := newDiaryDialogEntry("YYYY-MM-DD")
-	toE := newDiaryDialogEntry("YYYY-MM-DD")
+	fromE := newLeaveEntry("YYYY-MM-DD", nil)
+	toE := newLeaveEntry("YYYY-MM-DD", nil)
 	fromE.SetText(from)
 	toE.SetText(to)
 	errL := errorLabel()
@@ -108,7 +108,7 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 	save.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Supervision pack PDF", container.New(&diaryFixedWidth{width: 460}, body), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
-	for _, e := range []*diaryDialogEntry{fromE, toE} {
+	for _, e := range []*leaveEntry{fromE, toE} {
 		e.onEnter = func() { save.OnTapped() }
 		e.onEscape = d.Hide
 	}

@@ -62,7 +62,7 @@ type visitPerson struct {
 // visitItem is one "item given" line: what and how many.
 type visitItem struct {
 	item   *widget.Select
-	qty    *contactLeaveEntry
+	qty    *leaveEntry
 	remove *widget.Button
 	row    fyne.CanvasObject
 }
@@ -157,7 +157,7 @@ func (p *visitPerson) showReason() {
 // newItem adds an item line (not yet laid out).
 func (p *visitPerson) newItem(item, qty string) *visitItem {
 	it := &visitItem{}
-	it.qty = newContactLeaveEntry("1", nil)
+	it.qty = newLeaveEntry("1", nil)
 	it.qty.SetText(qty)
 	it.qty.AlwaysShowValidationError = true
 	it.qty.OnChanged = func(string) {

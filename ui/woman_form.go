@@ -25,9 +25,9 @@ type personForm struct {
 	onSave func(p *notes.Person)
 	onQuit func()
 
-	name, pseudonym, prisonNumber, sentence, shareWith *leavingEntry
-	dob, release, referralDate, consentOn, closedOn    *leavingEntry
-	safety, retention                                  *leavingEntry
+	name, pseudonym, prisonNumber, sentence, shareWith *leaveEntry
+	dob, release, referralDate, consentOn, closedOn    *leaveEntry
+	safety, retention                                  *leaveEntry
 	status, referral, establishment                    *widget.Select
 	confirmed                                          *widget.Check
 	flags                                              []*widget.Check

@@ -18,8 +18,8 @@ import (
 type womanActions struct {
 	p        *womanPage
 	form     *fieldForm
-	text     *leavingEntry
-	due      *leavingEntry
+	text     *leaveEntry
+	due      *leaveEntry
 	agency   *widget.Select
 	agencies agencyChoices
 	list     *fyne.Container
@@ -173,8 +173,8 @@ type womanEvents struct {
 	p    *womanPage
 	form *fieldForm
 	kind *widget.Select
-	date *leavingEntry
-	note *leavingEntry
+	date *leaveEntry
+	note *leaveEntry
 	list *fyne.Container
 	root fyne.CanvasObject
 }

@@ -12,37 +12,10 @@ import (
 	"inreach/schema"
 )
 
-// This file holds the form helpers shared by the women, Today and directory
-// screens: an entry that reports when the user leaves it, labelled fields
-// with their validation message underneath, and dates in words. They are
-// generally useful to other screens too.
-
-// leavingEntry is an entry that calls onLeave when the keyboard focus leaves
-// it, so a field can be checked (or saved) as the user moves on.
-type leavingEntry struct {
-	widget.Entry
-	onLeave func()
-}
-
-// newLeavingEntry makes a single-line (or, with multi, a word-wrapping
-// multi-line) entry.
-func newLeavingEntry(multi bool) *leavingEntry {
-	e := &leavingEntry{}
-	e.MultiLine = multi
-	if multi {
-		e.Wrapping = fyne.TextWrapWord
-	}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// FocusLost runs onLeave after the entry's own handling.
-func (e *leavingEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onLeave != nil {
-		e.onLeave()
-	}
-}
+// This file holds the labelled-field form of the women, Today and
+// directory screens: labelled fields with their validation message
+// underneath, in two columns. (The entry that reports when the user leaves
+// it, leaveEntry, and dateProblem are in forms.go.)
 
 // fieldRow is one labelled input of a form with a red message under it
 // that is hidden while the field is fine.
@@ -56,10 +29,7 @@ type fieldRow struct {
 func newFieldRow(label string, input fyne.CanvasObject) *fieldRow {
 	r := &fieldRow{label: widget.NewLabel(label), input: input}
 	r.label.Wrapping = fyne.TextWrapWord
-	r.message = widget.NewLabel("")
-	r.message.Importance = widget.DangerImportance
-	r.message.Wrapping = fyne.TextWrapWord
-	r.message.Hide()
+	r.message = errorLabel()
 	r.body = container.NewVBox(input, r.message)
 	return r
 }
@@ -79,17 +49,14 @@ func (r *fieldRow) setError(msg string) {
 // store's validation messages at each field.
 type fieldForm struct {
 	rows    map[string]*fieldRow // by the Go field name the store reports
-	dates   map[string]*leavingEntry
+	dates   map[string]*leaveEntry
 	order   []string
 	general *widget.Label // problems that belong to no shown field
 }
 
 func newFieldForm() *fieldForm {
-	f := &fieldForm{rows: map[string]*fieldRow{}, dates: map[string]*leavingEntry{}}
-	f.general = widget.NewLabel("")
-	f.general.Importance = widget.DangerImportance
-	f.general.Wrapping = fyne.TextWrapWord
-	f.general.Hide()
+	f := &fieldForm{rows: map[string]*fieldRow{}, dates: map[string]*leaveEntry{}}
+	f.general = errorLabel()
 	return f
 }
 
@@ -102,16 +69,16 @@ func (f *fieldForm) field(name, label string, input fyne.CanvasObject) *fieldRow
 }
 
 // entry adds a single-line entry.
-func (f *fieldForm) entry(name, label, placeholder string) *leavingEntry {
-	e := newLeavingEntry(false)
+func (f *fieldForm) entry(name, label, placeholder string) *leaveEntry {
+	e := newLeaveEntry("", nil)
 	e.SetPlaceHolder(placeholder)
 	f.field(name, label, e)
 	return e
 }
 
 // multiEntry adds a multi-line entry showing rows lines.
-func (f *fieldForm) multiEntry(name, label, placeholder string, rows int) *leavingEntry {
-	e := newLeavingEntry(true)
+func (f *fieldForm) multiEntry(name, label, placeholder string, rows int) *leaveEntry {
+	e := newLeaveEntry("", nil).multiLine(0)
 	e.SetPlaceHolder(placeholder)
 	e.SetMinRowsVisible(rows)
 	f.field(name, label, e)
@@ -120,8 +87,8 @@ func (f *fieldForm) multiEntry(name, label, placeholder string, rows int) *leavi
 
 // date adds a date entry checked as the user leaves it. extra, if given,
 // sits to the right of the entry (a "confirmed" tick, a "today" button).
-func (f *fieldForm) date(name, label string, extra ...fyne.CanvasObject) *leavingEntry {
-	e := newLeavingEntry(false)
+func (f *fieldForm) date(name, label string, extra ...fyne.CanvasObject) *leaveEntry {
+	e := newLeaveEntry("", nil)
 	e.SetPlaceHolder("YYYY-MM-DD")
 	input := container.NewHBox(append([]fyne.CanvasObject{container.New(&dateInputLayout{}, e)}, extra...)...)
 	r := f.field(name, label, input)

@@ -26,7 +26,7 @@ type womanNeeds struct {
 // needRow is the widgets of one need.
 type needRow struct {
 	status *widget.Select
-	note   *leavingEntry
+	note   *leaveEntry
 	saved  string // the note as last saved
 }
 
@@ -66,7 +66,7 @@ func (n *womanNeeds) reload() {
 		row := &needRow{saved: need.Note}
 		row.status = enumSelect(schema.NeedStatus, need.Status)
 		row.status.OnChanged = func(string) { n.save() }
-		row.note = newLeavingEntry(true)
+		row.note = newLeaveEntry("", nil).multiLine(0)
 		row.note.SetPlaceHolder("What she needs, who is helping, what happens next")
 		row.note.SetText(need.Note)
 		row.note.SetMinRowsVisible(2)

@@ -20,7 +20,7 @@ type womanPlan struct {
 	p        *womanPage
 	items    []notes.PlanItem
 	checks   []*widget.Check
-	notes    []*leavingEntry
+	notes    []*leaveEntry
 	progress *widget.ProgressBar
 	about    *widget.Label
 	list     *fyne.Container
@@ -92,7 +92,7 @@ func (w *womanPlan) reload() {
 		c := widget.NewCheck(it.Label, nil)
 		c.Checked = it.Done
 		c.OnChanged = func(bool) { w.saveItem(i) }
-		e := newLeavingEntry(false)
+		e := newLeaveEntry("", nil)
 		e.SetPlaceHolder("Who, where, when")
 		e.SetText(it.Note)
 		e.onLeave = func() {

@@ -112,7 +112,7 @@ func entryByHint(t *testing.T, root fyne.CanvasObject, hint string) fyne.Focusab
 		switch x := o.(type) {
 		case *widget.Entry:
 			e = x
-		case *leavingEntry:
+		case *leaveEntry:
 			e = &x.Entry
 		}
 		if e != nil && e.PlaceHolder == hint && o.Visible() {
