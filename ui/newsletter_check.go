@@ -317,7 +317,7 @@ func (s *issueSide) markSent() {
 		dialog.ShowInformation("No one to send it to", "No woman is recorded as in custody now, so the issue cannot be marked sent. Check the women's statuses in Women.", ed.u.win)
 		return
 	}
-	date := newLettersEntry("YYYY-MM-DD")
+	date := newLeaveEntry("YYYY-MM-DD", nil)
 	date.SetText(todayFor(ed.u))
 	dateErr := errorLabel()
 	body := container.NewVBox(
