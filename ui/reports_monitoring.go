@@ -128,7 +128,7 @@ func (m *monitoringTab) figureTable() fyne.CanvasObject {
 		l := widget.NewLabel(label)
 		l.Wrapping = fyne.TextWrapWord
 		right := container.NewHBox(container.New(&atLeastWidth{width: 56}, v), widget.NewIcon(theme.NavigateNextIcon()))
-		box.Add(newReportsRow(container.NewBorder(nil, nil, nil, right, l), i%2 == 0, func() { m.showBreakdown(key, label) }))
+		box.Add(newTapRow(container.NewBorder(nil, nil, nil, right, l), func() { m.showBreakdown(key, label) }).striped(i%2 == 0))
 	}
 	return box
 }
@@ -141,8 +141,7 @@ func (m *monitoringTab) itemTable() fyne.CanvasObject {
 		v := widget.NewLabelWithStyle("…", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		m.itemRows[it] = v
 		right := container.NewHBox(container.New(&atLeastWidth{width: 56}, v), widget.NewIcon(theme.NavigateNextIcon()))
-		box.Add(newReportsRow(container.NewBorder(nil, nil, nil, right, widget.NewLabel(label)), i%2 == 0,
-			func() { m.showBreakdown(key, "Items provided: "+label) }))
+		box.Add(newTapRow(container.NewBorder(nil, nil, nil, right, widget.NewLabel(label)), func() { m.showBreakdown(key, "Items provided: "+label) }).striped(i%2 == 0))
 	}
 	return box
 }

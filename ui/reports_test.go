@@ -87,11 +87,11 @@ func (fx *reportsFixture) overlay(t *testing.T) fyne.CanvasObject {
 }
 
 // findReportsRow finds the figure row whose label is exactly label.
-func findReportsRow(t *testing.T, root fyne.CanvasObject, label string) *reportsRow {
+func findReportsRow(t *testing.T, root fyne.CanvasObject, label string) *tapRow {
 	t.Helper()
-	var found *reportsRow
+	var found *tapRow
 	walk(root, func(o fyne.CanvasObject) bool {
-		if r, ok := o.(*reportsRow); ok {
+		if r, ok := o.(*tapRow); ok {
 			walk(r.body, func(c fyne.CanvasObject) bool {
 				if l, ok := c.(*widget.Label); ok && l.Text == label {
 					found = r

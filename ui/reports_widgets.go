@@ -5,10 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,110 +15,6 @@ import (
 
 // Widgets and helpers shared by the Reports, data-protection, retention and
 // search screens.
-
-// reportsRow is a line of a figures table that can be opened: it lights up
-// under the mouse, is reached with Tab and opened with Enter or Space. A
-// stripe shades every other row so that long tables are easy to follow.
-type reportsRow struct {
-	widget.BaseWidget
-	body    fyne.CanvasObject
-	onTap   func()
-	stripe  bool
-	hovered bool
-	focused bool
-}
-
-// newReportsRow makes a row of body; onTap may be nil for a row that only
-// shows something.
-func newReportsRow(body fyne.CanvasObject, stripe bool, onTap func()) *reportsRow {
-	r := &reportsRow{body: body, onTap: onTap, stripe: stripe}
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-// Tapped opens what is behind the row.
-func (r *reportsRow) Tapped(*fyne.PointEvent) {
-	if r.onTap != nil {
-		r.onTap()
-	}
-}
-
-// Cursor is the pointing hand when the row can be opened.
-func (r *reportsRow) Cursor() desktop.Cursor {
-	if r.onTap == nil {
-		return desktop.DefaultCursor
-	}
-	return desktop.PointerCursor
-}
-
-// MouseIn lights the row up.
-func (r *reportsRow) MouseIn(*desktop.MouseEvent) { r.hovered = r.onTap != nil; r.Refresh() }
-
-// MouseMoved does nothing.
-func (r *reportsRow) MouseMoved(*desktop.MouseEvent) {}
-
-// MouseOut dims the row again.
-func (r *reportsRow) MouseOut() { r.hovered = false; r.Refresh() }
-
-// FocusGained shows the row has the keyboard.
-func (r *reportsRow) FocusGained() { r.focused = true; r.Refresh() }
-
-// FocusLost hides the focus mark.
-func (r *reportsRow) FocusLost() { r.focused = false; r.Refresh() }
-
-// TypedRune opens the row on Space.
-func (r *reportsRow) TypedRune(c rune) {
-	if c == ' ' {
-		r.Tapped(nil)
-	}
-}
-
-// TypedKey opens the row on Enter.
-func (r *reportsRow) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
-		r.Tapped(nil)
-	}
-}
-
-// CreateRenderer draws the body over its stripe, hover or focus background.
-func (r *reportsRow) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameHover))
-	bg.CornerRadius = theme.InputRadiusSize()
-	return &reportsRowRenderer{r: r, bg: bg, box: container.NewStack(bg, r.body)}
-}
-
-type reportsRowRenderer struct {
-	r   *reportsRow
-	bg  *canvas.Rectangle
-	box *fyne.Container
-}
-
-func (t *reportsRowRenderer) Layout(s fyne.Size)           { t.box.Resize(s) }
-func (t *reportsRowRenderer) MinSize() fyne.Size           { return t.box.MinSize() }
-func (t *reportsRowRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{t.box} }
-func (t *reportsRowRenderer) Destroy()                     {}
-func (t *reportsRowRenderer) Refresh() {
-	t.bg.Show()
-	switch {
-	case t.r.focused:
-		t.bg.FillColor = theme.Color(theme.ColorNameFocus)
-	case t.r.hovered:
-		t.bg.FillColor = theme.Color(theme.ColorNameHover)
-	case t.r.stripe:
-		t.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-	default:
-		t.bg.Hide()
-	}
-	t.bg.Refresh()
-	t.r.body.Refresh()
-}
-
-var (
-	_ fyne.Tappable      = (*reportsRow)(nil)
-	_ fyne.Focusable     = (*reportsRow)(nil)
-	_ desktop.Hoverable  = (*reportsRow)(nil)
-	_ desktop.Cursorable = (*reportsRow)(nil)
-)
 
 // reportsDateEntry is a YYYY-MM-DD entry that is checked as the user leaves
 // it (and on Enter).
