@@ -69,20 +69,11 @@ func newDiaryScreen(u *UI) *diaryScreen {
 
 	s.count = soft("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.items) },
-		newDiaryRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.items) {
-				fillDiaryRow(o, s.items[i])
-			}
-		},
-	)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.items) && s.items[i].ID != s.selected {
-			s.showEntry(s.items[i].ID)
+	s.list = recordList(&s.items, newDiaryRow, fillDiaryRow, func(x diary.Summary) {
+		if x.ID != s.selected {
+			s.showEntry(x.ID)
 		}
-	}
+	})
 
 	add := widget.NewButtonWithIcon("New entry", theme.ContentAddIcon(), s.newEntry)
 	add.Importance = widget.HighImportance
@@ -201,15 +192,7 @@ func (s *diaryScreen) filtered() bool {
 }
 
 func (s *diaryScreen) indexOf(id string) int {
-	if id == "" {
-		return -1
-	}
-	for i, it := range s.items {
-		if it.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexOfID(s.items, id, func(x diary.Summary) string { return x.ID })
 }
 
 // loadDrafts offers the diary drafts that could not be saved as entries,

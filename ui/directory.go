@@ -48,20 +48,11 @@ func newDirectoryScreen(u *UI) *directoryScreen {
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 
-	s.list = widget.NewList(
-		func() int { return len(s.agencies) },
-		newAgencyRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.agencies) {
-				fillAgencyRow(o, s.agencies[i], todayFor(u))
-			}
-		},
-	)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.agencies) && s.agencies[i].ID != s.selected {
-			s.showAgency(s.agencies[i].ID)
+	s.list = recordList(&s.agencies, newAgencyRow, func(o fyne.CanvasObject, x notes.Agency) { fillAgencyRow(o, x, todayFor(u)) }, func(x notes.Agency) {
+		if x.ID != s.selected {
+			s.showAgency(x.ID)
 		}
-	}
+	})
 
 	add := widget.NewButtonWithIcon("Add an agency", theme.ContentAddIcon(), s.startAdding)
 	add.Importance = widget.HighImportance
@@ -170,12 +161,7 @@ func (s *directoryScreen) saved(id string) {
 }
 
 func (s *directoryScreen) indexOf(id string) int {
-	for i, a := range s.agencies {
-		if a.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexOfID(s.agencies, id, func(x notes.Agency) string { return x.ID })
 }
 
 // deleted is called by the form after the agency was deleted.

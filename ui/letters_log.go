@@ -56,22 +56,14 @@ func newLetterLog(u *UI) *letterLog {
 	l.awaiting = widget.NewCheck("Awaiting a reply only", func(bool) { l.reload() })
 	l.count = soft("")
 
-	l.list = widget.NewList(
-		func() int { return len(l.rows) },
-		newLetterRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(l.rows) {
-				r := l.rows[i]
-				w, ok := l.waiting[r.ID]
-				o.(*letterRow).fill(r, w, ok, l.today)
-			}
-		},
-	)
-	l.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(l.rows) && l.rows[i].ID != l.selected {
-			l.showLetter(l.rows[i].ID)
+	l.list = recordList(&l.rows, newLetterRow, func(o fyne.CanvasObject, r newsletter.LetterRow) {
+		w, ok := l.waiting[r.ID]
+		o.(*letterRow).fill(r, w, ok, l.today)
+	}, func(r newsletter.LetterRow) {
+		if r.ID != l.selected {
+			l.showLetter(r.ID)
 		}
-	}
+	})
 
 	add := widget.NewButtonWithIcon("Log a letter", theme.ContentAddIcon(), func() { l.newLetter(nil) })
 	add.Importance = widget.HighImportance
@@ -183,15 +175,7 @@ func (l *letterLog) overdue() int {
 }
 
 func (l *letterLog) indexOf(id string) int {
-	if id == "" {
-		return -1
-	}
-	for i, r := range l.rows {
-		if r.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexOfID(l.rows, id, func(r newsletter.LetterRow) string { return r.ID })
 }
 
 // showNothing says what the right-hand side is for.

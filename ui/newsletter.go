@@ -32,20 +32,11 @@ type newsletterTab struct {
 func newNewsletterTab(u *UI) *newsletterTab {
 	n := &newsletterTab{u: u}
 	n.count = soft("")
-	n.list = widget.NewList(
-		func() int { return len(n.items) },
-		newIssueRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(n.items) {
-				o.(*issueRow).fill(n.items[i])
-			}
-		},
-	)
-	n.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(n.items) && n.items[i].ID != n.selected {
-			n.open(n.items[i].ID)
+	n.list = recordList(&n.items, newIssueRow, func(o fyne.CanvasObject, x newsletter.IssueSummary) { o.(*issueRow).fill(x) }, func(x newsletter.IssueSummary) {
+		if x.ID != n.selected {
+			n.open(x.ID)
 		}
-	}
+	})
 	add := widget.NewButtonWithIcon("New issue", theme.ContentAddIcon(), n.newIssue)
 	add.Importance = widget.HighImportance
 	n.drafts = container.NewVBox()
@@ -88,15 +79,7 @@ func (n *newsletterTab) reload() {
 }
 
 func (n *newsletterTab) indexOf(id string) int {
-	if id == "" {
-		return -1
-	}
-	for i, it := range n.items {
-		if it.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexOfID(n.items, id, func(x newsletter.IssueSummary) string { return x.ID })
 }
 
 // loadDrafts offers new issues that were never saved (no title yet when

@@ -47,20 +47,11 @@ type supervisionScreen struct {
 func newSupervisionScreen(u *UI) *supervisionScreen {
 	s := &supervisionScreen{u: u}
 	s.count = soft("")
-	s.list = widget.NewList(
-		func() int { return len(s.sessions) },
-		newSupervisionRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.sessions) {
-				fillSupervisionRow(o, s.sessions[i])
-			}
-		},
-	)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.sessions) && s.sessions[i].ID != s.selected {
-			s.showSession(s.sessions[i].ID)
+	s.list = recordList(&s.sessions, newSupervisionRow, fillSupervisionRow, func(x diary.SessionSummary) {
+		if x.ID != s.selected {
+			s.showSession(x.ID)
 		}
-	}
+	})
 
 	add := widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), s.newSession)
 	add.Importance = widget.HighImportance

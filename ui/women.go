@@ -61,20 +61,11 @@ func newWomenScreen(u *UI) *womenScreen {
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 
-	s.list = widget.NewList(
-		func() int { return len(s.people) },
-		newWomanRow,
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.people) {
-				fillWomanRow(o, s.people[i], todayFor(u))
-			}
-		},
-	)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.people) && s.people[i].ID != s.selected {
-			s.showPerson(s.people[i].ID)
+	s.list = recordList(&s.people, newWomanRow, func(o fyne.CanvasObject, x notes.PersonSummary) { fillWomanRow(o, x, todayFor(u)) }, func(x notes.PersonSummary) {
+		if x.ID != s.selected {
+			s.showPerson(x.ID)
 		}
-	}
+	})
 
 	add := widget.NewButtonWithIcon("Add a woman", theme.ContentAddIcon(), s.startAdding)
 	add.Importance = widget.HighImportance
@@ -151,15 +142,7 @@ func (s *womenScreen) reload() {
 }
 
 func (s *womenScreen) indexOf(id string) int {
-	if id == "" {
-		return -1
-	}
-	for i, p := range s.people {
-		if p.ID == id {
-			return i
-		}
-	}
-	return -1
+	return indexOfID(s.people, id, func(x notes.PersonSummary) string { return x.ID })
 }
 
 // showNothing shows what the right-hand side is for.
