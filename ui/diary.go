@@ -446,10 +446,11 @@ func (s *diaryScreen) beforeLock() {
 func newDiaryRow() fyne.CanvasObject {
 	r := &diaryRow{}
 	r.date = widget.NewLabelWithStyle("30 Sep 2025", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.badge = newDiaryBadge("for_supervision")
+	r.badge = newPill()
+	setDiaryStatus(r.badge, "for_supervision")
 	r.meta = diaryMutedLine()
 	r.text = diaryWrapText()
-	head := container.NewBorder(nil, nil, nil, r.badge.object(), r.date)
+	head := r.badge.in(container.NewBorder(nil, nil, nil, r.badge.object(), r.date))
 	r.box = container.New(&diaryRowLayout{textLines: 2}, head, r.text, r.meta)
 	r.ExtendBaseWidget(r)
 	return r
@@ -460,7 +461,7 @@ type diaryRow struct {
 	widget.BaseWidget
 	box   *fyne.Container
 	date  *widget.Label
-	badge *diaryBadge
+	badge *pill
 	meta  *widget.RichText
 	text  *widget.Label
 }
@@ -471,7 +472,7 @@ func (r *diaryRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpl
 func fillDiaryRow(o fyne.CanvasObject, it diary.Summary) {
 	r := o.(*diaryRow)
 	r.date.SetText(shortDate(it.Date))
-	r.badge.set(it.Status)
+	setDiaryStatus(r.badge, it.Status)
 	meta := schema.DiaryTemplate.Label(it.Template)
 	if len(it.Tags) > 0 {
 		meta += " · " + strings.Join(it.Tags, ", ")

@@ -55,7 +55,7 @@ type diaryEditor struct {
 	onDeleted func()
 
 	title     *widget.Label
-	badge     *diaryBadge
+	badge     *pill
 	hint      *widget.RichText
 	statusBox *fyne.Container
 	savedNote *widget.RichText
@@ -135,7 +135,8 @@ func (ed *diaryEditor) content() fyne.CanvasObject { return ed.root }
 
 func (ed *diaryEditor) build() {
 	ed.title = diaryTitle()
-	ed.badge = newDiaryBadge(ed.status)
+	ed.badge = newPill()
+	setDiaryStatus(ed.badge, ed.status)
 	ed.hint = soft("")
 	ed.statusBox = container.NewHBox()
 	ed.savedNote = soft("")
@@ -173,8 +174,8 @@ func (ed *diaryEditor) build() {
 
 	ed.commentsBox = container.NewVBox()
 
-	status := container.NewBorder(nil, nil, container.NewHBox(ed.badge.object(), ed.statusBox),
-		container.NewHBox(ed.savedNote, save))
+	status := ed.badge.in(container.NewBorder(nil, nil, container.NewHBox(ed.badge.object(), ed.statusBox),
+		container.NewHBox(ed.savedNote, save)))
 	top := container.NewVBox(ed.title, status, ed.hint, widget.NewSeparator())
 
 	contactRow := container.NewBorder(nil, nil, nil, ed.openLink, ed.contact)
@@ -506,7 +507,7 @@ func (ed *diaryEditor) showComments() {
 // showStatus shows the badge, a line about the status and the buttons for
 // the changes the practitioner may make by hand.
 func (ed *diaryEditor) showStatus() {
-	ed.badge.set(ed.status)
+	setDiaryStatus(ed.badge, ed.status)
 	switch ed.status {
 	case "for_supervision":
 		setSoft(ed.hint, "Ready to talk about at your next supervision session.")

@@ -73,73 +73,20 @@ func diaryStatusWords(status string) string {
 	return schema.DiaryStatus.Label(status)
 }
 
-// diaryBadge is a status in words on a soft coloured pill.
-type diaryBadge struct {
-	bg   *canvas.Rectangle
-	text *canvas.Text
-	box  *fyne.Container
-}
-
-func newDiaryBadge(status string) *diaryBadge {
-	b := &diaryBadge{bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
-	b.bg.CornerRadius = theme.InputRadiusSize() * 2
-	b.text.TextSize = theme.CaptionTextSize()
-	b.text.TextStyle = fyne.TextStyle{Bold: true}
-	pad := theme.Padding()
-	b.box = container.NewStack(b.bg, container.New(&diaryInsetLayout{x: pad * 2, y: pad / 2}, b.text))
-	b.set(status)
-	return b
-}
-
-// set shows status on the badge.
-func (b *diaryBadge) set(status string) {
-	if status == "" {
-		status = "draft"
-	}
-	b.text.Text = diaryStatusWords(status)
-	fg := theme.Color(theme.ColorNameForeground)
-	var tint color.Color
+// diaryStatusTint is the colour of a status's pill.
+func diaryStatusTint(status string) fyne.ThemeColorName {
 	switch status {
 	case "for_supervision":
-		tint = theme.Color(theme.ColorNamePrimary)
+		return theme.ColorNamePrimary
 	case "discussed":
-		tint = theme.Color(theme.ColorNameSuccess)
-	default:
-		tint = theme.Color(theme.ColorNameDisabled)
+		return theme.ColorNameSuccess
 	}
-	b.bg.FillColor = diaryAlpha(tint, 0x2e)
-	b.bg.StrokeColor = diaryAlpha(tint, 0x70)
-	b.bg.StrokeWidth = 1
-	b.text.Color = fg
-	b.bg.Refresh()
-	b.text.Refresh()
+	return theme.ColorNameDisabled
 }
 
-// object is the badge to place, kept at its natural size.
-func (b *diaryBadge) object() fyne.CanvasObject { return container.NewCenter(b.box) }
-
-// diaryAlpha is c with alpha a.
-func diaryAlpha(c color.Color, a uint8) color.Color {
-	r, g, bl, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: a}
-}
-
-// diaryInsetLayout pads one object by x left and right and y above and below.
-type diaryInsetLayout struct{ x, y float32 }
-
-func (l *diaryInsetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return fyne.NewSize(m.Width+2*l.x, m.Height+2*l.y)
-}
-
-func (l *diaryInsetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(l.x, l.y))
-		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
-	}
+// setDiaryStatus shows a diary status in words on p, in its colour.
+func setDiaryStatus(p *pill, status string) {
+	p.set(diaryStatusWords(status), diaryStatusTint(status))
 }
 
 // diaryTitle is a large bold title that is cut with "…" rather than
@@ -212,9 +159,9 @@ func diarySplitTags(s string) []string {
 // diaryNote is a soft tinted panel with an accent bar on its left, for
 // text that stands apart from the writing (a supervisor's comments).
 func diaryNote(content fyne.CanvasObject, tint color.Color) fyne.CanvasObject {
-	bg := canvas.NewRectangle(diaryAlpha(tint, 0x18))
+	bg := canvas.NewRectangle(withAlpha(tint, 0x18))
 	bg.CornerRadius = theme.InputRadiusSize() * 2
-	bar := canvas.NewRectangle(diaryAlpha(tint, 0xb0))
+	bar := canvas.NewRectangle(withAlpha(tint, 0xb0))
 	bar.SetMinSize(fyne.NewSize(4, 4))
 	return container.NewStack(bg, container.NewBorder(nil, nil, bar, nil, container.NewPadded(content)))
 }

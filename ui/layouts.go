@@ -82,3 +82,21 @@ func (l *stackLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func tightStack(objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(&stackLayout{gap: -2 * theme.Padding()}, objs...)
 }
+
+// insetLayout pads one object by x left and right and y above and below.
+type insetLayout struct{ x, y float32 }
+
+func (l *insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return fyne.NewSize(m.Width+2*l.x, m.Height+2*l.y)
+}
+
+func (l *insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.x, l.y))
+		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
+	}
+}

@@ -396,7 +396,7 @@ type letterRow struct {
 	date    *widget.Label
 	arrow   *widget.Icon
 	what    *widget.Label
-	badge   *lettersBadge
+	badge   *pill
 	summary *widget.RichText
 	box     *fyne.Container
 }
@@ -407,7 +407,7 @@ func newLetterRow() fyne.CanvasObject {
 		date:    widget.NewLabel("30 Sep 2025"),
 		arrow:   widget.NewIcon(theme.MoveDownIcon()),
 		what:    lettersLine(false),
-		badge:   newLettersBadge(),
+		badge:   newPill(),
 		summary: widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}}),
 	}
 	r.summary.Truncation = fyne.TextTruncateEllipsis

@@ -42,105 +42,6 @@ func lettersAddDays(d string, n int) string {
 	return t.AddDate(0, 0, n).Format(schema.DateLayout)
 }
 
-// lettersAlpha is c with alpha a.
-func lettersAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
-}
-
-// lettersBadge is a short word on a soft coloured pill ("Overdue",
-// "Sent"). It is a widget, so it takes the theme's colours again when the
-// theme changes.
-type lettersBadge struct {
-	widget.BaseWidget
-	tint fyne.ThemeColorName
-	bg   *canvas.Rectangle
-	text *canvas.Text
-	box  *fyne.Container
-	wrap *fyne.Container
-	// parent is the container the badge sits in, laid out again when the
-	// badge changes size.
-	parent *fyne.Container
-}
-
-func newLettersBadge() *lettersBadge {
-	b := &lettersBadge{bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
-	b.bg.CornerRadius = theme.InputRadiusSize() * 2
-	b.bg.StrokeWidth = 1
-	b.text.TextSize = theme.CaptionTextSize()
-	b.text.TextStyle = fyne.TextStyle{Bold: true}
-	pad := theme.Padding()
-	b.box = container.NewStack(b.bg, container.New(&lettersInset{x: pad * 2, y: pad / 2}, b.text))
-	b.ExtendBaseWidget(b)
-	b.wrap = container.NewCenter(b)
-	return b
-}
-
-// set shows text on a pill tinted with the theme colour tint ("" hides it).
-func (b *lettersBadge) set(text string, tint fyne.ThemeColorName) {
-	if text == "" {
-		if b.wrap.Visible() {
-			b.wrap.Hide()
-			b.relayout()
-		}
-		return
-	}
-	resized := b.text.Text != text || !b.wrap.Visible()
-	b.text.Text = text
-	b.tint = tint
-	b.paint()
-	b.Refresh()
-	b.wrap.Show()
-	b.wrap.Refresh()
-	if resized {
-		b.relayout()
-	}
-}
-
-// relayout lays out the badge's container again, for its new size.
-func (b *lettersBadge) relayout() {
-	if b.parent != nil {
-		b.parent.Refresh()
-	}
-}
-
-// in places the badge in c (which must hold b.object()) and returns c.
-func (b *lettersBadge) in(c *fyne.Container) *fyne.Container {
-	b.parent = c
-	return c
-}
-
-// paint takes the colours from the current theme.
-func (b *lettersBadge) paint() {
-	c := theme.Color(b.tint)
-	b.text.Color = theme.Color(theme.ColorNameForeground)
-	b.bg.FillColor = lettersAlpha(c, 0x2e)
-	b.bg.StrokeColor = lettersAlpha(c, 0x80)
-}
-
-// CreateRenderer draws the pill.
-func (b *lettersBadge) CreateRenderer() fyne.WidgetRenderer {
-	return &lettersBadgeRenderer{b: b}
-}
-
-type lettersBadgeRenderer struct{ b *lettersBadge }
-
-func (r *lettersBadgeRenderer) Layout(s fyne.Size)           { r.b.box.Resize(s) }
-func (r *lettersBadgeRenderer) MinSize() fyne.Size           { return r.b.box.MinSize() }
-func (r *lettersBadgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.b.box} }
-func (r *lettersBadgeRenderer) Destroy()                     {}
-func (r *lettersBadgeRenderer) Refresh() {
-	if r.b.tint != "" {
-		r.b.paint()
-	}
-	r.b.bg.Refresh()
-	r.b.text.Refresh()
-	r.b.box.Refresh()
-}
-
-// object is the badge to place, at its natural size.
-func (b *lettersBadge) object() fyne.CanvasObject { return b.wrap }
-
 // newsletterStatusTint is the colour of an issue's status badge.
 func newsletterStatusTint(status string) fyne.ThemeColorName {
 	switch status {
@@ -158,24 +59,6 @@ func newsletterStatusWords(status string) string {
 		status = "draft"
 	}
 	return schema.NewsletterStatus.Label(status)
-}
-
-// lettersInset pads one object by x left and right and y above and below.
-type lettersInset struct{ x, y float32 }
-
-func (l *lettersInset) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return fyne.NewSize(m.Width+2*l.x, m.Height+2*l.y)
-}
-
-func (l *lettersInset) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(l.x, l.y))
-		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
-	}
 }
 
 // lettersLine is a label cut with "…" when it runs out of room.
@@ -251,8 +134,8 @@ func (r *lettersTapRow) paint() {
 	if r.hovered || r.focused {
 		a = 0x30
 	}
-	r.bg.FillColor = lettersAlpha(theme.Color(r.tint), a)
-	r.bg.StrokeColor = lettersAlpha(theme.Color(r.tint), 0x60)
+	r.bg.FillColor = withAlpha(theme.Color(r.tint), a)
+	r.bg.StrokeColor = withAlpha(theme.Color(r.tint), 0x60)
 	if r.focused {
 		r.bg.StrokeWidth = 2
 	} else {

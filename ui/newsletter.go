@@ -273,14 +273,14 @@ func (n *newsletterTab) print() bool {
 type issueRow struct {
 	widget.BaseWidget
 	number *widget.Label
-	badge  *lettersBadge
+	badge  *pill
 	title  *widget.Label
 	meta   *widget.RichText
 	box    *fyne.Container
 }
 
 func newIssueRow() fyne.CanvasObject {
-	r := &issueRow{number: lettersLine(true), badge: newLettersBadge(), title: lettersLine(false),
+	r := &issueRow{number: lettersLine(true), badge: newPill(), title: lettersLine(false),
 		meta: widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true}})}
 	r.meta.Truncation = fyne.TextTruncateEllipsis
 	r.badge.set("Draft", theme.ColorNameDisabled)

@@ -36,7 +36,7 @@ type issueEditor struct {
 	hasDraft bool
 
 	heading   *widget.Label
-	badge     *lettersBadge
+	badge     *pill
 	savedNote *widget.RichText
 
 	title     *leaveEntry
@@ -84,7 +84,7 @@ func (ed *issueEditor) build() {
 	ed.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.heading.SizeName = theme.SizeNameHeadingText
 	ed.heading.Truncation = fyne.TextTruncateEllipsis
-	ed.badge = newLettersBadge()
+	ed.badge = newPill()
 	ed.savedNote = soft("")
 
 	ed.titleErr = errorLabel()

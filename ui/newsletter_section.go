@@ -21,7 +21,7 @@ type sectionCard struct {
 	ed *issueEditor
 
 	label *widget.Label
-	flag  *lettersBadge
+	flag  *pill
 	up    *widget.Button
 	down  *widget.Button
 	del   *widget.Button
@@ -41,7 +41,7 @@ type sectionCard struct {
 func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	c := &sectionCard{ed: ed}
 	c.label = widget.NewLabelWithStyle("Section", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	c.flag = newLettersBadge()
+	c.flag = newPill()
 	c.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { ed.moveCard(c, true) })
 	c.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { ed.moveCard(c, false) })
 	c.del = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { ed.removeCard(c) })

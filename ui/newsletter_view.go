@@ -19,7 +19,7 @@ func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(issueHeading(is.Number, is.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Truncation = fyne.TextTruncateEllipsis
-	badge := newLettersBadge()
+	badge := newPill()
 	badge.set(newsletterStatusWords(is.Status), newsletterStatusTint(is.Status))
 	head := container.NewBorder(nil, nil, nil, badge.object(), title)
 

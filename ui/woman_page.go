@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -157,7 +156,7 @@ func (p *womanPage) fillHeader() {
 	})
 	contact.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(contact, edit), name)
-	objs := []fyne.CanvasObject{top, wrapLabel(strings.Join(facts, " · "))}
+	objs := []fyne.CanvasObject{top, wrapped(strings.Join(facts, " · "))}
 
 	if w.ReleaseDate != "" {
 		r := "Release date " + dateWords(w.ReleaseDate, today)
@@ -265,17 +264,4 @@ func safetyBanner(note string) fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(nil, nil, container.NewVBox(icon), nil, text)
 	return container.NewStack(bg, container.NewPadded(body))
-}
-
-// withAlpha is c with its opacity set to a.
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
-}
-
-// wrapLabel is a label that wraps at words.
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }

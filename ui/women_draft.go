@@ -111,7 +111,7 @@ func (f *personForm) restoreDraft() bool {
 			}, f.u.win)
 	})
 	discard.Importance = widget.LowImportance
-	text := wrapLabel("These are changes you had not saved (the notebook locked or you moved away). Check them and save, or discard them.")
+	text := wrapped("These are changes you had not saved (the notebook locked or you moved away). Check them and save, or discard them.")
 	f.notice.Objects = []fyne.CanvasObject{widget.NewCard("", "", container.NewBorder(nil, nil,
 		container.NewVBox(widget.NewIcon(theme.InfoIcon())), nil, container.NewVBox(text, container.NewHBox(discard))))}
 	f.notice.Refresh()
