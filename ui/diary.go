@@ -55,10 +55,7 @@ type diaryScreen struct {
 
 func newDiaryScreen(u *UI) *diaryScreen {
 	s := &diaryScreen{u: u}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Words in an entry or its tags")
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnChanged = func(string) { s.reload() }
+	s.search = searchBox("Words in an entry or its tags", s.reload)
 
 	s.status = widget.NewSelect(append([]string{diaryAnyStatus}, schema.DiaryStatus.LabelList()...), func(string) { s.reload() })
 	s.status.Selected = diaryAnyStatus

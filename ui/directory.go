@@ -39,10 +39,7 @@ type directoryScreen struct {
 
 func newDirectoryScreen(u *UI) *directoryScreen {
 	s := &directoryScreen{u: u}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Name, area, service or contact")
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnChanged = func(string) { s.reload() }
+	s.search = searchBox("Name, area, service or contact", s.reload)
 	s.category = widget.NewSelect(append([]string{directoryAll}, notes.AgencyCategory.LabelList()...), func(string) { s.reload() })
 	s.category.Selected = directoryAll
 	s.count = widget.NewLabel("")

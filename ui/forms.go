@@ -165,3 +165,13 @@ func (e *growingEntry) fit() {
 		e.SetMinRowsVisible(rows)
 	}
 }
+
+// searchBox is the filter box at the top of a list: a one-line entry with
+// a magnifier that runs changed on every key typed.
+func searchBox(placeholder string, changed func()) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(placeholder)
+	e.ActionItem = widget.NewIcon(theme.SearchIcon())
+	e.OnChanged = func(string) { changed() }
+	return e
+}

@@ -47,10 +47,7 @@ type letterLog struct {
 
 func newLetterLog(u *UI) *letterLog {
 	l := &letterLog{u: u}
-	l.who = widget.NewEntry()
-	l.who.SetPlaceHolder("Her name or prison number")
-	l.who.ActionItem = widget.NewIcon(theme.SearchIcon())
-	l.who.OnChanged = func(string) { l.reload() }
+	l.who = searchBox("Her name or prison number", l.reload)
 	l.dir = widget.NewSelect([]string{lettersAnyDirection, lettersInOnly, lettersOutOnly}, func(string) { l.reload() })
 	l.dir.Selected = lettersAnyDirection
 	l.awaiting = widget.NewCheck("Awaiting a reply only", func(bool) { l.reload() })

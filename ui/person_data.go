@@ -37,10 +37,7 @@ type personDataTab struct {
 
 func newPersonDataTab(u *UI, erased func()) *personDataTab {
 	t := &personDataTab{u: u, erased: erased}
-	t.find = widget.NewEntry()
-	t.find.SetPlaceHolder("Name, pseudonym or number")
-	t.find.ActionItem = widget.NewIcon(theme.SearchIcon())
-	t.find.OnChanged = func(string) { t.reload() }
+	t.find = searchBox("Name, pseudonym or number", t.reload)
 	t.find.OnSubmitted = func(string) {
 		if len(t.people) > 0 {
 			t.list.Select(0)

@@ -48,10 +48,7 @@ type womenScreen struct {
 
 func newWomenScreen(u *UI) *womenScreen {
 	s := &womenScreen{u: u}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Name, pseudonym or number")
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnChanged = func(string) { s.reload() }
+	s.search = searchBox("Name, pseudonym or number", s.reload)
 
 	options := append([]string{womenAnyStatus, womenInCustody}, schema.PersonStatus.LabelList()...)
 	s.status = widget.NewSelect(options, func(string) { s.reload() })
