@@ -134,7 +134,7 @@ func newDiaryEditorFromDraft(u *UI, key string, d *diaryDraft, onSaved func(stri
 func (ed *diaryEditor) content() fyne.CanvasObject { return ed.root }
 
 func (ed *diaryEditor) build() {
-	ed.title = diaryTitle()
+	ed.title = heading("")
 	ed.badge = newPill()
 	setDiaryStatus(ed.badge, ed.status)
 	ed.hint = soft("")

@@ -89,15 +89,6 @@ func setDiaryStatus(p *pill, status string) {
 	p.set(diaryStatusWords(status), diaryStatusTint(status))
 }
 
-// diaryTitle is a large bold title that is cut with "…" rather than
-// overlapping what is beside it.
-func diaryTitle() *widget.Label {
-	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameHeadingText
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 // diaryRowLayout lays out a list row of three objects: a header line, a
 // wrapping, truncating label of textLines lines, and a small line under it,
 // so that every row of a virtual list has the same height and long text

@@ -152,7 +152,7 @@ func (f *supervisionForm) defaultPeriod(date string) (string, string) {
 }
 
 func (f *supervisionForm) build() {
-	f.title = diaryTitle()
+	f.title = heading("")
 	f.state = widget.NewLabel("")
 	f.state.Truncation = fyne.TextTruncateEllipsis
 	f.savedNote = soft("")

@@ -16,9 +16,10 @@ import (
 	"inreach/assets"
 )
 
-// heading is a large bold title. It is a label, so it follows the theme
-// when the system switches between light and dark.
-func heading(text string) fyne.CanvasObject {
+// heading is a large bold title, cut with "…" rather than overlapping
+// what is beside it. It is a label, so it follows the theme when the
+// system switches between light and dark, and SetText changes it.
+func heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameHeadingText
 	l.Truncation = fyne.TextTruncateEllipsis
