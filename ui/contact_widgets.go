@@ -10,9 +10,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Small widgets of the contacts screens: entries that check themselves as
-// the user leaves them, a multi-line note that lets Tab move on, the name
-// box with its suggestions, and field labels with an error line.
+// Small widgets of the contacts screens: a multi-line note that lets Tab
+// move on, the name box with its suggestions, and the quiet panel of one
+// woman's part of a write-up. (Entries that check themselves as the user
+// leaves them, and captions with an error line, are in forms.go.)
 
 // contactNoteEntry is a multi-line entry in which Tab moves to the next field
 // instead of typing a tab, so a whole write-up can be done by keyboard.

@@ -14,10 +14,11 @@ import (
 	"inreach/schema"
 )
 
-// Small pieces shared by the Diary, Learning and Supervision screens: dates
-// in words, periods, the status badge, entries that check themselves as the
-// user leaves them, multi-line entries that grow with their text, and a
-// fixed-height list row whose text wraps and ends with "…".
+// Small pieces of the Diary, Learning and Supervision screens: long dates,
+// periods, the status in words and colour, a fixed-height list row whose
+// text wraps and ends with "…", tags and the comment panel. The helpers
+// every screen shares are in forms.go, dialogs.go, text.go, layouts.go,
+// pill.go, rows.go and lists.go.
 
 // diaryLongDate shows a date as "Friday 4 July 2025"; anything else as it is.
 func diaryLongDate(d string) string {

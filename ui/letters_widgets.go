@@ -15,10 +15,10 @@ import (
 	"inreach/schema"
 )
 
-// Small pieces shared by the Letters and Newsletter tabs: dates in words,
-// a coloured badge, entries that check themselves as the user leaves them,
-// error lines under fields, a caption over a field, tappable rows, and
-// questions with plainly named answers.
+// Small pieces of the Letters and Newsletter tabs: short dates, issue
+// statuses, the tinted tappable panel of the issue check, and a check box
+// whose words wrap. The helpers every screen shares are in forms.go,
+// dialogs.go, text.go, layouts.go, pill.go, rows.go and lists.go.
 
 // lettersDayMonth shows a date as "12 Dec", with the year when it is not
 // the year of today.
