@@ -2,9 +2,6 @@ package ui
 
 import (
 	"context"
-
-	"inreach/demo"
-	"inreach/schema"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
 
+	"inreach/demo"
+	"inreach/schema"
 	"inreach/vault"
 )
 
