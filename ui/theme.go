@@ -45,6 +45,19 @@ func (t *inreachTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 			return color.NRGBA{R: 0xa8, G: 0xa8, B: 0xa8, A: 0xff}
 		}
 		return color.NRGBA{R: 0x6b, G: 0x6b, B: 0x6b, A: 0xff}
+	case theme.ColorNameSuccess, theme.ColorNameWarning, theme.ColorNameError:
+		// Status words (signed off, overdue, plan items missing) are text
+		// on the page, so in the light theme they are darkened to 4.5:1.
+		if v != theme.VariantDark {
+			switch n {
+			case theme.ColorNameSuccess:
+				return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+			case theme.ColorNameWarning:
+				return color.NRGBA{R: 0xa8, G: 0x5c, B: 0x00, A: 0xff}
+			default:
+				return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+			}
+		}
 	case theme.ColorNameSelection:
 		if v == theme.VariantDark {
 			return color.NRGBA{R: 0xb3, G: 0x9d, B: 0xe0, A: 0x40}
