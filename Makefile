@@ -4,7 +4,7 @@
 GO      ?= go
 TAGS    := sqlite_fts5
 BIN     := inreach
-GOFLAGS := -tags $(TAGS)
+BUILDFLAGS := -tags=$(TAGS)
 
 .PHONY: run build test bench package screenshots deps clean
 
@@ -13,12 +13,12 @@ run: build
 
 build:
 	@sh scripts/deps.sh build
-	$(GO) build $(GOFLAGS) -o $(BIN) .
+	$(GO) build $(BUILDFLAGS) -o $(BIN) .
 
 test:
 	@sh scripts/deps.sh test
-	$(GO) vet $(GOFLAGS) ./...
-	LANG=en_GB.UTF-8 $(GO) test $(GOFLAGS) -timeout 15m ./...
+	$(GO) vet $(BUILDFLAGS) ./...
+	LANG=en_GB.UTF-8 $(GO) test $(BUILDFLAGS) -timeout 15m ./...
 
 bench: build
 	@sh scripts/deps.sh build
