@@ -158,38 +158,38 @@ func (e *Entry) normalise() {
 // validate checks the entry (already normalised) and, when the template is
 // known, puts the sections in template order.
 func (e *Entry) validate() error {
-	var c checker
-	c.date("Date", e.Date, true)
+	var c schema.Checker
+	c.Date("Date", e.Date, true)
 	t, ok := TemplateByKey(e.Template)
 	if !ok {
-		c.add("Template", "Choose a template: %s.", strings.Join(schema.DiaryTemplate.LabelList(), " or "))
+		c.Add("Template", "Choose a template: %s.", strings.Join(schema.DiaryTemplate.LabelList(), " or "))
 	}
 	if e.Status != "" && !schema.DiaryStatus.Valid(e.Status) {
-		c.add("Status", "Choose a status: %s.", strings.Join(schema.DiaryStatus.LabelList(), ", "))
+		c.Add("Status", "Choose a status: %s.", strings.Join(schema.DiaryStatus.LabelList(), ", "))
 	}
 	seen := map[string]bool{}
 	for i, s := range e.Sections {
 		field := fmt.Sprintf("Sections[%d].Key", i)
 		switch {
 		case s.Key == "":
-			c.add(field, "A section has no name.")
+			c.Add(field, "A section has no name.")
 		case ok && t.sectionIndex(s.Key) < 0:
-			c.add(field, "%q is not a section of the %s template.", s.Key, t.Name)
+			c.Add(field, "%q is not a section of the %s template.", s.Key, t.Name)
 		case seen[s.Key]:
-			c.add(field, "The section %q appears twice.", s.Key)
+			c.Add(field, "The section %q appears twice.", s.Key)
 		}
 		seen[s.Key] = true
-		c.text(fmt.Sprintf("Sections[%d].Body", i), s.Body)
+		c.Text(fmt.Sprintf("Sections[%d].Body", i), s.Body)
 	}
 	for i, tag := range e.Tags {
 		if len([]rune(tag)) > MaxTagLength {
-			c.add(fmt.Sprintf("Tags[%d]", i), "A tag can be at most %d letters; use a shorter word.", MaxTagLength)
+			c.Add(fmt.Sprintf("Tags[%d]", i), "A tag can be at most %d letters; use a shorter word.", MaxTagLength)
 		}
 		if !strings.ContainsFunc(tag, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			c.add(fmt.Sprintf("Tags[%d]", i), "A tag needs at least one letter or digit.")
+			c.Add(fmt.Sprintf("Tags[%d]", i), "A tag needs at least one letter or digit.")
 		}
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return err
 	}
 	if ok {

@@ -3,7 +3,6 @@ package diary
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"inreach/schema"
 )
@@ -38,51 +37,11 @@ func (e *StatusError) Error() string {
 		schema.DiaryStatus.Label(e.From), schema.DiaryStatus.Label(e.To), e.Reason)
 }
 
-// MaxTextBytes is the most one text field (a section, a comment, the
-// session notes) may hold: 1 MiB of UTF-8. Longer text is refused, never cut.
-const MaxTextBytes = 1 << 20
+// MaxTextBytes is the most one text field may hold (see schema.MaxTextBytes).
+const MaxTextBytes = schema.MaxTextBytes
 
 // MaxTagLength is the longest tag, in characters.
 const MaxTagLength = 40
-
-// checker collects the problems of one form.
-type checker struct{ errs ValidationError }
-
-func (c *checker) add(field, format string, args ...any) {
-	c.errs = append(c.errs, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
-}
-
-func (c *checker) err() error {
-	if len(c.errs) == 0 {
-		return nil
-	}
-	return c.errs
-}
-
-func (c *checker) text(field, v string) {
-	if len(v) > MaxTextBytes {
-		c.add(field, "This text is too long to keep in one field (the most is 1 MiB, about a million letters). Split it in two.")
-		return
-	}
-	if !utf8.ValidString(v) {
-		c.add(field, "This text contains characters that are not valid text (perhaps pasted from a damaged file). Retype or paste it again.")
-	}
-}
-
-// date checks a date; "" is accepted unless required.
-func (c *checker) date(field, v string, required bool) bool {
-	if v == "" {
-		if required {
-			c.add(field, "Enter a date (YYYY-MM-DD, for example 2025-07-04).")
-		}
-		return false
-	}
-	if _, err := schema.ParseDate(v); err != nil {
-		c.add(field, "%s", capitalise(err.Error())+".")
-		return false
-	}
-	return true
-}
 
 func capitalise(s string) string {
 	if s == "" {

@@ -2,6 +2,7 @@ package diary
 
 import (
 	"fmt"
+	"inreach/schema"
 	"sort"
 	"strings"
 )
@@ -24,10 +25,10 @@ type LearningItem struct {
 // [from, to] ("" leaves an end open), newest first, leaving out empty ones.
 // A non-empty tag keeps only entries with that tag.
 func (s *Store) Learning(from, to, tag string) ([]LearningItem, error) {
-	var c checker
-	c.date("From", strings.TrimSpace(from), false)
-	c.date("To", strings.TrimSpace(to), false)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("From", strings.TrimSpace(from), false)
+	c.Date("To", strings.TrimSpace(to), false)
+	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	from, to = strings.TrimSpace(from), strings.TrimSpace(to)
@@ -75,10 +76,10 @@ type TagCount struct {
 // TagCounts counts the tags of the entries dated in [from, to] ("" leaves
 // an end open), most used first, then alphabetically.
 func (s *Store) TagCounts(from, to string) ([]TagCount, error) {
-	var c checker
-	c.date("From", strings.TrimSpace(from), false)
-	c.date("To", strings.TrimSpace(to), false)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("From", strings.TrimSpace(from), false)
+	c.Date("To", strings.TrimSpace(to), false)
+	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	from, to = strings.TrimSpace(from), strings.TrimSpace(to)

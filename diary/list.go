@@ -43,13 +43,13 @@ const SummaryLength = 140
 
 // List returns the entries matching f, newest first (by date, then id).
 func (s *Store) List(f Filter) ([]Summary, error) {
-	var c checker
-	c.date("From", strings.TrimSpace(f.From), false)
-	c.date("To", strings.TrimSpace(f.To), false)
+	var c schema.Checker
+	c.Date("From", strings.TrimSpace(f.From), false)
+	c.Date("To", strings.TrimSpace(f.To), false)
 	if v := strings.TrimSpace(f.Status); v != "" && !schema.DiaryStatus.Valid(v) {
-		c.add("Status", "Choose a status: %s.", strings.Join(schema.DiaryStatus.LabelList(), ", "))
+		c.Add("Status", "Choose a status: %s.", strings.Join(schema.DiaryStatus.LabelList(), ", "))
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	where := []string{"1=1"}

@@ -65,36 +65,36 @@ func (ss *Session) normalise() {
 }
 
 func (ss *Session) validate() ValidationError {
-	var c checker
-	dateOK := c.date("Date", ss.Date, true)
-	c.text("Supervisor", ss.Supervisor)
-	c.text("Notes", ss.Notes)
-	if c.date("SignedOffOn", ss.SignedOffOn, false) && dateOK && ss.SignedOffOn < ss.Date {
-		c.add("SignedOffOn", "A session cannot be signed off before the day it took place.")
+	var c schema.Checker
+	dateOK := c.Date("Date", ss.Date, true)
+	c.Text("Supervisor", ss.Supervisor)
+	c.Text("Notes", ss.Notes)
+	if c.Date("SignedOffOn", ss.SignedOffOn, false) && dateOK && ss.SignedOffOn < ss.Date {
+		c.Add("SignedOffOn", "A session cannot be signed off before the day it took place.")
 	}
 	seen := map[string]bool{}
 	for i, e := range ss.Entries {
 		f := fmt.Sprintf("Entries[%d]", i)
 		switch {
 		case e.DiaryID == "":
-			c.add(f+".DiaryID", "Choose the diary entry this comment is about.")
+			c.Add(f+".DiaryID", "Choose the diary entry this comment is about.")
 		case seen[e.DiaryID]:
-			c.add(f+".DiaryID", "This diary entry is in the session twice.")
+			c.Add(f+".DiaryID", "This diary entry is in the session twice.")
 		}
 		seen[e.DiaryID] = true
-		c.text(f+".Comment", e.Comment)
+		c.Text(f+".Comment", e.Comment)
 	}
 	for i, a := range ss.Actions {
 		f := fmt.Sprintf("Actions[%d]", i)
 		if a.Text == "" {
-			c.add(f+".Text", "Say what the action is.")
+			c.Add(f+".Text", "Say what the action is.")
 		}
-		c.text(f+".Text", a.Text)
-		c.text(f+".Owner", a.Owner)
-		c.date(f+".Due", a.Due, false)
-		c.date(f+".DoneOn", a.DoneOn, false)
+		c.Text(f+".Text", a.Text)
+		c.Text(f+".Owner", a.Owner)
+		c.Date(f+".Due", a.Due, false)
+		c.Date(f+".DoneOn", a.DoneOn, false)
 	}
-	return c.errs
+	return c.Errs
 }
 
 func nullable(s string) any {
@@ -292,10 +292,10 @@ type SessionSummary struct {
 // ListSessions returns the sessions dated in [from, to] ("" leaves an end
 // open), newest first.
 func (s *Store) ListSessions(from, to string) ([]SessionSummary, error) {
-	var c checker
-	c.date("From", from, false)
-	c.date("To", to, false)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("From", from, false)
+	c.Date("To", to, false)
+	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	rows, err := s.DB.Query(`SELECT s.id, s.date, s.supervisor, COALESCE(s.signed_off_on, ''),
@@ -348,10 +348,10 @@ func (s *Store) DeleteSession(id string) error {
 // already in session sessionID ("" for a new session) whatever their date
 // or status, newest first.
 func (s *Store) CandidateEntries(from, to, sessionID string) ([]Summary, error) {
-	var c checker
-	c.date("From", from, false)
-	c.date("To", to, false)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("From", from, false)
+	c.Date("To", to, false)
+	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	rows, err := s.DB.Query(`SELECT d.id FROM diary d
@@ -449,9 +449,9 @@ func (s *Store) OpenActions() ([]OpenAction, error) {
 // on date ("" marks it not done again).
 func (s *Store) SetActionDone(sessionID string, position int, date string) error {
 	date = strings.TrimSpace(date)
-	var c checker
-	c.date("DoneOn", date, false)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("DoneOn", date, false)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	res, err := s.DB.Exec(`UPDATE supervision_actions SET done_on = ? WHERE supervision_id = ? AND position = ?`,

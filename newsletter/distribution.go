@@ -111,9 +111,9 @@ const MailingEnclosure = "newsletter"
 // the safety check now finds problems in (the records may have changed
 // since it was marked ready), and an empty distribution list.
 func (s *Store) MarkSent(issueID, date string) error {
-	var c checker
-	c.date("date", date, true)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("date", date, true)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	is, err := s.GetIssue(issueID)

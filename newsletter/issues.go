@@ -99,41 +99,41 @@ func orderChecklist(set map[string]bool) []string {
 
 // validate normalises is and checks every field that needs no database.
 func (is *Issue) validate() ValidationError {
-	var c checker
+	var c schema.Checker
 	is.Title = strings.TrimSpace(is.Title)
 	if is.Status == "" {
 		is.Status = "draft"
 	}
 	if is.Title == "" {
-		c.add("Title", "Enter a title for the issue.")
+		c.Add("Title", "Enter a title for the issue.")
 	}
-	c.text("Title", is.Title)
+	c.Text("Title", is.Title)
 	if is.Number < 0 {
-		c.add("Number", "The issue number must be 1 or more.")
+		c.Add("Number", "The issue number must be 1 or more.")
 	}
-	c.date("Date", is.Date, true)
-	c.enum("Status", schema.NewsletterStatus, is.Status)
+	c.Date("Date", is.Date, true)
+	c.Enum("Status", schema.NewsletterStatus, is.Status)
 	for i, sec := range is.Sections {
 		f := fmt.Sprintf("Sections[%d]", i)
-		c.text(f+".Heading", sec.Heading)
-		c.text(f+".Body", sec.Body)
-		c.text(f+".Contributor", sec.Contributor)
+		c.Text(f+".Heading", sec.Heading)
+		c.Text(f+".Body", sec.Body)
+		c.Text(f+".Contributor", sec.Contributor)
 		if strings.TrimSpace(sec.Heading) == "" && strings.TrimSpace(sec.Body) == "" {
-			c.add(f+".Body", "Section %d is empty. Write something in it or remove it.", i+1)
+			c.Add(f+".Body", "Section %d is empty. Write something in it or remove it.", i+1)
 		}
 	}
 	set := map[string]bool{}
 	for i, item := range is.Checklist {
 		if !schema.NewsletterCheck.Valid(item) {
-			c.enum(fmt.Sprintf("Checklist[%d]", i), schema.NewsletterCheck, item)
+			c.Enum(fmt.Sprintf("Checklist[%d]", i), schema.NewsletterCheck, item)
 		}
 		set[item] = true
 	}
 	is.Checklist = orderChecklist(set)
 	if len(is.SentTo) > 0 {
-		c.add("SentTo", "Who an issue went to is recorded when it is marked sent; it cannot be set by hand.")
+		c.Add("SentTo", "Who an issue went to is recorded when it is marked sent; it cannot be set by hand.")
 	}
-	return c.errs
+	return c.Errs
 }
 
 // SaveIssue validates is and writes it (a new id when is.ID is ""), with

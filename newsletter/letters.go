@@ -23,32 +23,32 @@ type Letter struct {
 
 // validate normalises l and checks every field that needs no database.
 func (l *Letter) validate() ValidationError {
-	var c checker
+	var c schema.Checker
 	l.PersonID = strings.TrimSpace(l.PersonID)
 	if l.Channel == "" {
 		l.Channel = "letter"
 	}
 	if l.PersonID == "" {
-		c.add("PersonID", "Choose the woman this letter is to or from.")
+		c.Add("PersonID", "Choose the woman this letter is to or from.")
 	}
-	dateOK := c.date("Date", l.Date, true)
-	c.enum("Direction", schema.LetterDirection, l.Direction)
-	c.enum("Channel", schema.LetterChannel, l.Channel)
-	c.text("Summary", l.Summary)
+	dateOK := c.Date("Date", l.Date, true)
+	c.Enum("Direction", schema.LetterDirection, l.Direction)
+	c.Enum("Channel", schema.LetterChannel, l.Channel)
+	c.Text("Summary", l.Summary)
 	var encl []string
 	for i, e := range l.Enclosures {
 		e = strings.TrimSpace(e)
 		if e == "" {
 			continue
 		}
-		c.text(fmt.Sprintf("Enclosures[%d]", i), e)
+		c.Text(fmt.Sprintf("Enclosures[%d]", i), e)
 		encl = append(encl, e)
 	}
 	l.Enclosures = encl
-	if c.date("ReplyDue", l.ReplyDue, false) && dateOK && l.ReplyDue < l.Date {
-		c.add("ReplyDue", "The reply cannot be due (%s) before the letter's date (%s).", l.ReplyDue, l.Date)
+	if c.Date("ReplyDue", l.ReplyDue, false) && dateOK && l.ReplyDue < l.Date {
+		c.Add("ReplyDue", "The reply cannot be due (%s) before the letter's date (%s).", l.ReplyDue, l.Date)
 	}
-	return c.errs
+	return c.Errs
 }
 
 // SaveLetter validates l and writes it (a new id when l.ID is ""), with its

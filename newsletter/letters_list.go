@@ -43,13 +43,13 @@ const awaitingCond = `l.direction = 'in' AND l.reply_due IS NOT NULL
 // ListLetters returns the letters matching f, newest first (by date, then
 // id), each with her name.
 func (s *Store) ListLetters(f LetterFilter) ([]LetterRow, error) {
-	var c checker
-	c.date("From", f.From, false)
-	c.date("To", f.To, false)
+	var c schema.Checker
+	c.Date("From", f.From, false)
+	c.Date("To", f.To, false)
 	if f.Direction != "" {
-		c.enum("Direction", schema.LetterDirection, f.Direction)
+		c.Enum("Direction", schema.LetterDirection, f.Direction)
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return nil, err
 	}
 	var where []string

@@ -17,9 +17,9 @@ import (
 // A sent issue cannot change status.
 func (s *Store) SetStatus(issueID, status string) error {
 	if !schema.NewsletterStatus.Valid(status) {
-		var c checker
-		c.enum("Status", schema.NewsletterStatus, status)
-		return c.errs
+		var c schema.Checker
+		c.Enum("Status", schema.NewsletterStatus, status)
+		return c.Errs
 	}
 	is, err := s.GetIssue(issueID)
 	if err != nil {

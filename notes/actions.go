@@ -33,15 +33,15 @@ type ActionFilter struct {
 }
 
 func (a *Action) validate() ValidationError {
-	var c checker
+	var c schema.Checker
 	if strings.TrimSpace(a.Text) == "" {
-		c.add("Text", "Say what needs doing.")
+		c.Add("Text", "Say what needs doing.")
 	} else {
-		c.text("Text", a.Text)
+		c.Text("Text", a.Text)
 	}
-	c.date("Due", a.Due, false)
-	c.date("DoneOn", a.DoneOn, false)
-	return c.errs
+	c.Date("Due", a.Due, false)
+	c.Date("DoneOn", a.DoneOn, false)
+	return c.Errs
 }
 
 // SaveAction validates a and inserts or updates it. An empty ID gets a new
@@ -163,9 +163,9 @@ func (s *Store) MarkDone(id, date string) error {
 	if date == "" {
 		date = s.today()
 	}
-	var c checker
-	c.date("DoneOn", date, true)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Date("DoneOn", date, true)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	res, err := s.DB.Exec(`UPDATE actions SET done_on = ? WHERE id = ?`, date, id)

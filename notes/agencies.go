@@ -59,23 +59,23 @@ type AgencyFilter struct {
 }
 
 func (a *Agency) validate() error {
-	var c checker
+	var c schema.Checker
 	a.Name = strings.TrimSpace(a.Name)
 	a.Category = strings.TrimSpace(a.Category)
 	a.Email = strings.TrimSpace(a.Email)
-	c.name("Name", a.Name, "the name of the agency")
+	c.Name("Name", a.Name, "the name of the agency")
 	for _, f := range []struct{ field, v string }{
 		{"Category", a.Category}, {"Area", a.Area}, {"Services", a.Services},
 		{"KeyContact", a.KeyContact}, {"Phone", a.Phone}, {"Email", a.Email},
 		{"Website", a.Website}, {"Notes", a.Notes},
 	} {
-		c.text(f.field, f.v)
+		c.Text(f.field, f.v)
 	}
 	if a.Email != "" && !strings.Contains(a.Email, "@") {
-		c.add("Email", "An email address has an @ in it, for example help@example.org.")
+		c.Add("Email", "An email address has an @ in it, for example help@example.org.")
 	}
-	c.date("LastChecked", a.LastChecked, false)
-	return c.err()
+	c.Date("LastChecked", a.LastChecked, false)
+	return c.Err()
 }
 
 // SaveAgency inserts or updates a. An empty ID gets a new id ("a-…").

@@ -61,21 +61,21 @@ type ItemQty struct {
 const MaxLateStartMinutes = 600
 
 func (c *Contact) validate(today string) ValidationError {
-	var ck checker
-	ck.date("Date", c.Date, true)
-	startOK := ck.clock("Start", c.Start)
-	endOK := ck.clock("End", c.End)
+	var ck schema.Checker
+	ck.Date("Date", c.Date, true)
+	startOK := ck.Clock("Start", c.Start)
+	endOK := ck.Clock("End", c.End)
 	if endOK && c.Start == "" {
-		ck.add("Start", "Enter the start time as well as the end time.")
+		ck.Add("Start", "Enter the start time as well as the end time.")
 	}
 	if startOK && endOK && c.End < c.Start {
-		ck.add("End", "The end time %s is before the start time %s.", c.End, c.Start)
+		ck.Add("End", "The end time %s is before the start time %s.", c.End, c.Start)
 	}
-	ck.enum("Kind", schema.ContactKind, c.Kind)
-	ck.text("Place", c.Place)
-	ck.text("LogisticsNote", c.LogisticsNote)
+	ck.Enum("Kind", schema.ContactKind, c.Kind)
+	ck.Text("Place", c.Place)
+	ck.Text("LogisticsNote", c.LogisticsNote)
 	if c.LateStartMinutes < 0 || c.LateStartMinutes > MaxLateStartMinutes {
-		ck.add("LateStartMinutes", "Enter how many minutes late the session started, from 0 to %d.", MaxLateStartMinutes)
+		ck.Add("LateStartMinutes", "Enter how many minutes late the session started, from 0 to %d.", MaxLateStartMinutes)
 	}
 	if c.RoomBooked || c.LateStartMinutes != 0 || c.LogisticsNote != "" {
 		c.HasLogistics = true
@@ -86,46 +86,46 @@ func (c *Contact) validate(today string) ValidationError {
 		p := &c.People[i]
 		f := fmt.Sprintf("People[%d]", i)
 		if p.PersonID == "" {
-			ck.add(f+".PersonID", "Choose the woman.")
+			ck.Add(f+".PersonID", "Choose the woman.")
 		} else if seenPerson[p.PersonID] {
-			ck.add(f+".PersonID", "She is listed twice at this contact. Keep one row and put everything in it.")
+			ck.Add(f+".PersonID", "She is listed twice at this contact. Keep one row and put everything in it.")
 		}
 		seenPerson[p.PersonID] = true
 		switch {
 		case p.Seen && p.NotSeenReason != "":
-			ck.add(f+".NotSeenReason", "She was seen, so leave the reason for not seeing her empty.")
+			ck.Add(f+".NotSeenReason", "She was seen, so leave the reason for not seeing her empty.")
 		case !p.Seen && p.NotSeenReason != "":
-			ck.enum(f+".NotSeenReason", schema.NotSeenReason, p.NotSeenReason)
+			ck.Enum(f+".NotSeenReason", schema.NotSeenReason, p.NotSeenReason)
 		case !p.Seen && past:
-			ck.add(f+".NotSeenReason", "Say why she was not seen (choose Other if you are not sure), or tick Seen.")
+			ck.Add(f+".NotSeenReason", "Say why she was not seen (choose Other if you are not sure), or tick Seen.")
 		}
-		ck.text(f+".Note", p.Note)
+		ck.Text(f+".Note", p.Note)
 		areas := map[string]bool{}
 		for j, a := range p.NeedsDiscussed {
 			g := fmt.Sprintf("%s.NeedsDiscussed[%d]", f, j)
-			ck.enum(g, schema.NeedArea, a)
+			ck.Enum(g, schema.NeedArea, a)
 			if areas[a] && a != "" {
-				ck.add(g, "%s is listed twice.", schema.NeedArea.Label(a))
+				ck.Add(g, "%s is listed twice.", schema.NeedArea.Label(a))
 			}
 			areas[a] = true
 		}
 		items := map[string]bool{}
 		for j, it := range p.Items {
 			g := fmt.Sprintf("%s.Items[%d]", f, j)
-			ck.enum(g+".Item", schema.Item, it.Item)
+			ck.Enum(g+".Item", schema.Item, it.Item)
 			if items[it.Item] && it.Item != "" {
-				ck.add(g+".Item", "%s is listed twice. Keep one line and add up the quantity.", schema.Item.Label(it.Item))
+				ck.Add(g+".Item", "%s is listed twice. Keep one line and add up the quantity.", schema.Item.Label(it.Item))
 			}
 			items[it.Item] = true
 			if it.Quantity < 1 {
-				ck.add(g+".Quantity", "Enter how many were given: 1 or more.")
+				ck.Add(g+".Quantity", "Enter how many were given: 1 or more.")
 			}
 		}
 		if p.Wellbeing != nil && (*p.Wellbeing < 1 || *p.Wellbeing > 10) {
-			ck.add(f+".Wellbeing", "Wellbeing is a score from 1 to 10 (or leave it empty).")
+			ck.Add(f+".Wellbeing", "Wellbeing is a score from 1 to 10 (or leave it empty).")
 		}
 	}
-	return ck.errs
+	return ck.Errs
 }
 
 // SaveContact validates c and writes the contact with all its per-woman

@@ -3,6 +3,7 @@ package notes
 import (
 	"database/sql"
 	"fmt"
+	"inreach/schema"
 	"strings"
 	"sync"
 	"time"
@@ -41,18 +42,18 @@ type DraftInfo struct {
 // SaveDraft stores (or replaces) the autosaved body of a form under key.
 // body is the screen's own encoding (JSON) and is kept exactly.
 func (s *Store) SaveDraft(key, kind, title string, body []byte) error {
-	var c checker
+	var c schema.Checker
 	if strings.TrimSpace(key) == "" {
-		c.add("Key", "A draft needs a key.")
+		c.Add("Key", "A draft needs a key.")
 	}
 	if strings.TrimSpace(kind) == "" {
-		c.add("Kind", "A draft needs a kind.")
+		c.Add("Kind", "A draft needs a kind.")
 	}
-	c.text("Title", title)
+	c.Text("Title", title)
 	if len(body) > 16*MaxTextBytes {
-		c.add("Body", "This draft is too large to keep (%s; the most is 16 MiB).", sizeWords(len(body)))
+		c.Add("Body", "This draft is too large to keep (%s; the most is 16 MiB).", schema.SizeWords(len(body)))
 	}
-	if err := c.err(); err != nil {
+	if err := c.Err(); err != nil {
 		return err
 	}
 	_, err := s.DB.Exec(`INSERT INTO drafts(key, kind, title, body, updated_at) VALUES(?,?,?,?,?)

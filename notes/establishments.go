@@ -21,17 +21,17 @@ type Establishment struct {
 
 // validate normalises e (trims the name, defaults the kind) and checks it.
 func (e *Establishment) validate() error {
-	var c checker
+	var c schema.Checker
 	e.Name = strings.TrimSpace(e.Name)
 	if e.Kind == "" {
 		e.Kind = "prison"
 	}
-	c.name("Name", e.Name, "the name of the place")
-	c.enum("Kind", schema.EstablishmentKind, e.Kind)
-	c.text("Address", e.Address)
-	c.text("BookingContact", e.BookingContact)
-	c.text("Notes", e.Notes)
-	return c.err()
+	c.Name("Name", e.Name, "the name of the place")
+	c.Enum("Kind", schema.EstablishmentKind, e.Kind)
+	c.Text("Address", e.Address)
+	c.Text("BookingContact", e.BookingContact)
+	c.Text("Notes", e.Notes)
+	return c.Err()
 }
 
 // SaveEstablishment inserts or updates e. An empty ID gets a new id

@@ -18,14 +18,14 @@ type Event struct {
 }
 
 func (e *Event) validate() ValidationError {
-	var c checker
+	var c schema.Checker
 	if e.PersonID == "" {
-		c.add("PersonID", "Choose the woman.")
+		c.Add("PersonID", "Choose the woman.")
 	}
-	c.date("Date", e.Date, true)
-	c.enum("Kind", schema.EventKind, e.Kind)
-	c.text("Note", e.Note)
-	return c.errs
+	c.Date("Date", e.Date, true)
+	c.Enum("Kind", schema.EventKind, e.Kind)
+	c.Text("Note", e.Note)
+	return c.Errs
 }
 
 // SaveEvent validates e and inserts or updates it. An empty ID gets a new

@@ -43,7 +43,7 @@ type Need struct {
 // validate checks p. releaseStood says her release date and status are as
 // already stored, so a release date that has gone by is not refused again.
 func (p *Person) validate(today string, releaseStood bool) ValidationError {
-	var c checker
+	var c schema.Checker
 	p.Name = strings.TrimSpace(p.Name)
 	if p.Status == "" {
 		p.Status = "referred"
@@ -51,34 +51,34 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 	if p.Referral == "" {
 		p.Referral = "new"
 	}
-	c.name("Name", p.Name, "her name")
+	c.Name("Name", p.Name, "her name")
 	for _, f := range []struct{ field, v string }{
 		{"Pseudonym", p.Pseudonym}, {"PrisonNumber", p.PrisonNumber},
 		{"Sentence", p.Sentence}, {"ConsentShareWith", p.ConsentShareWith},
 		{"SafetyNote", p.SafetyNote}, {"RetentionNote", p.RetentionNote},
 	} {
-		c.text(f.field, f.v)
+		c.Text(f.field, f.v)
 	}
-	c.enum("Status", schema.PersonStatus, p.Status)
-	c.enum("Referral", schema.Referral, p.Referral)
-	if c.date("DateOfBirth", p.DateOfBirth, false) && p.DateOfBirth > today {
-		c.add("DateOfBirth", "The date of birth %s is in the future.", p.DateOfBirth)
+	c.Enum("Status", schema.PersonStatus, p.Status)
+	c.Enum("Referral", schema.Referral, p.Referral)
+	if c.Date("DateOfBirth", p.DateOfBirth, false) && p.DateOfBirth > today {
+		c.Add("DateOfBirth", "The date of birth %s is in the future.", p.DateOfBirth)
 	}
-	if c.date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today && !releaseStood {
-		c.add("ReleaseDate", "The release date %s has passed but she is recorded as %s. If she has been released, change her status; otherwise correct the release date.",
+	if c.Date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today && !releaseStood {
+		c.Add("ReleaseDate", "The release date %s has passed but she is recorded as %s. If she has been released, change her status; otherwise correct the release date.",
 			p.ReleaseDate, strings.ToLower(schema.PersonStatus.Label(p.Status)))
 	}
 	if p.ReleaseDateConfirmed && p.ReleaseDate == "" {
-		c.add("ReleaseDateConfirmed", "There is no release date to confirm. Enter the release date, or untick confirmed.")
+		c.Add("ReleaseDateConfirmed", "There is no release date to confirm. Enter the release date, or untick confirmed.")
 	}
-	c.date("ReferralDate", p.ReferralDate, false)
-	c.date("ConsentRecordedOn", p.ConsentRecordedOn, false)
-	closedOK := c.date("ClosedOn", p.ClosedOn, false)
+	c.Date("ReferralDate", p.ReferralDate, false)
+	c.Date("ConsentRecordedOn", p.ConsentRecordedOn, false)
+	closedOK := c.Date("ClosedOn", p.ClosedOn, false)
 	switch {
 	case p.Status == "closed" && p.ClosedOn == "":
-		c.add("ClosedOn", "Enter the date her record was closed.")
+		c.Add("ClosedOn", "Enter the date her record was closed.")
 	case p.Status != "closed" && closedOK:
-		c.add("ClosedOn", "Her status is not Closed, so leave the closed date empty (or set her status to Closed).")
+		c.Add("ClosedOn", "Her status is not Closed, so leave the closed date empty (or set her status to Closed).")
 	}
 	seenArea := map[string]bool{}
 	for i := range p.Needs {
@@ -87,24 +87,24 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 			n.Status = "open"
 		}
 		f := fmt.Sprintf("Needs[%d]", i)
-		c.enum(f+".Area", schema.NeedArea, n.Area)
+		c.Enum(f+".Area", schema.NeedArea, n.Area)
 		if seenArea[n.Area] && n.Area != "" {
-			c.add(f+".Area", "%s is listed twice. Keep one and put everything in its note.", schema.NeedArea.Label(n.Area))
+			c.Add(f+".Area", "%s is listed twice. Keep one and put everything in its note.", schema.NeedArea.Label(n.Area))
 		}
 		seenArea[n.Area] = true
-		c.enum(f+".Status", schema.NeedStatus, n.Status)
-		c.text(f+".Note", n.Note)
+		c.Enum(f+".Status", schema.NeedStatus, n.Status)
+		c.Text(f+".Note", n.Note)
 	}
 	seenFlag := map[string]bool{}
 	for i, fl := range p.Sensitive {
 		f := fmt.Sprintf("Sensitive[%d]", i)
-		c.enum(f, schema.SensitiveFlag, fl)
+		c.Enum(f, schema.SensitiveFlag, fl)
 		if seenFlag[fl] && fl != "" {
-			c.add(f, "%s is listed twice.", schema.SensitiveFlag.Label(fl))
+			c.Add(f, "%s is listed twice.", schema.SensitiveFlag.Label(fl))
 		}
 		seenFlag[fl] = true
 	}
-	return c.errs
+	return c.Errs
 }
 
 // SavePerson validates p and inserts or updates her record with her needs

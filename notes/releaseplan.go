@@ -57,10 +57,10 @@ func (s *Store) ReleasePlan(personID string) ([]PlanItem, error) {
 // SetPlanItem records one release-plan item for a woman: done or not, and
 // its note.
 func (s *Store) SetPlanItem(personID, item string, done bool, note string) error {
-	var c checker
-	c.enum("Item", schema.ReleasePlanItem, item)
-	c.text("Note", note)
-	if err := c.err(); err != nil {
+	var c schema.Checker
+	c.Enum("Item", schema.ReleasePlanItem, item)
+	c.Text("Note", note)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	ok, err := exists(s.DB, "people", personID)

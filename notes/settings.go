@@ -2,6 +2,7 @@ package notes
 
 import (
 	"fmt"
+	"inreach/schema"
 	"strings"
 )
 
@@ -25,12 +26,12 @@ func (s *Store) GetSetting(key, def string) string {
 
 // SetSetting stores value under key.
 func (s *Store) SetSetting(key, value string) error {
-	var c checker
+	var c schema.Checker
 	if strings.TrimSpace(key) == "" {
-		c.add("Key", "A setting needs a name.")
+		c.Add("Key", "A setting needs a name.")
 	}
-	c.text("Value", value)
-	if err := c.err(); err != nil {
+	c.Text("Value", value)
+	if err := c.Err(); err != nil {
 		return err
 	}
 	if _, err := s.DB.Exec(`INSERT INTO settings(key, value) VALUES(?,?)
