@@ -43,20 +43,8 @@ type Store struct {
 // New returns a Store on db.
 func New(db *sql.DB) *Store { return &Store{DB: db} }
 
-func (s *Store) withTx(fn func(tx *sql.Tx) error) error {
-	tx, err := s.DB.Begin()
-	if err != nil {
-		return fmt.Errorf("starting a change: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("saving the change: %w", err)
-	}
-	return nil
-}
+// withTx runs fn in a transaction (schema.WithTx).
+func (s *Store) withTx(fn func(tx *sql.Tx) error) error { return schema.WithTx(s.DB, fn) }
 
 // An Entry is one reflective diary entry.
 type Entry struct {

@@ -3,7 +3,6 @@ package newsletter
 import (
 	"database/sql"
 	"fmt"
-	"time"
 
 	"inreach/schema"
 )
@@ -25,7 +24,7 @@ func New(db *sql.DB) *Store {
 }
 
 // ClockToday is today's date in local time as "YYYY-MM-DD".
-func ClockToday() string { return time.Now().Format(schema.DateLayout) }
+func ClockToday() string { return schema.ClockToday() }
 
 // today is the store's idea of today.
 func (s *Store) today() string {
@@ -35,22 +34,8 @@ func (s *Store) today() string {
 	return s.Today()
 }
 
-// withTx runs fn in a transaction, committing if it returns nil and rolling
-// back otherwise.
-func (s *Store) withTx(fn func(tx *sql.Tx) error) error {
-	tx, err := s.DB.Begin()
-	if err != nil {
-		return fmt.Errorf("starting a change: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("saving the change: %w", err)
-	}
-	return nil
-}
+// withTx runs fn in a transaction (schema.WithTx).
+func (s *Store) withTx(fn func(tx *sql.Tx) error) error { return schema.WithTx(s.DB, fn) }
 
 // querier is what *sql.DB and *sql.Tx share.
 type querier interface {

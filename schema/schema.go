@@ -16,6 +16,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"regexp"
 	"time"
 
@@ -94,4 +95,25 @@ type DateError struct {
 
 func (e *DateError) Error() string {
 	return "\"" + e.Value + "\" is not a date: " + e.Reason
+}
+
+// ClockToday is today's date in local time, YYYY-MM-DD.
+func ClockToday() string { return time.Now().Format(DateLayout) }
+
+// WithTx runs fn in a transaction on db, committing if it returns nil and
+// rolling back otherwise. (With the vault's one connection, fn must use tx
+// for every statement.)
+func WithTx(db *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return fmt.Errorf("starting a change: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("saving the change: %w", err)
+	}
+	return nil
 }
