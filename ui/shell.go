@@ -27,20 +27,18 @@ type section struct {
 	id    string
 	title string
 	icon  func() fyne.Resource // a theme icon, looked up when drawn (never at start-up, which the command line shares)
-	// about says what the section holds, shown while it is empty.
-	about string
 }
 
 var sections = []section{
-	{sectionToday, "Today", theme.HomeIcon, "Releases in the next two weeks, actions due, the next prison visit and letters awaiting a reply."},
-	{sectionWomen, "Women", theme.AccountIcon, "The women you support: their details, needs, release plans and everything recorded about them."},
-	{sectionContacts, "Contacts", theme.CalendarIcon, "Prison visits, release days, court, community and phone contacts, written up once."},
-	{sectionDiary, "Diary", theme.DocumentCreateIcon, "Reflective entries after each visit, for supervision and learning."},
-	{sectionSupervision, "Supervision", theme.GridIcon, "Supervision sessions: entries discussed, comments, agreed actions and sign-off."},
-	{sectionLetters, "Letters & newsletter", theme.MailComposeIcon, "Pen-pal letters in and out, and the newsletter for women in custody."},
-	{sectionDirectory, "Directory", theme.StorageIcon, "Partner agencies and key contacts, so knowledge stays with the team."},
-	{sectionReports, "Reports", theme.DocumentPrintIcon, "Monitoring figures for funders, and a woman's data for a subject access request."},
-	{sectionSettings, "Settings", theme.SettingsIcon, "Your name, organisation, auto-lock, text size, backups and passphrase."},
+	{sectionToday, "Today", theme.HomeIcon},
+	{sectionWomen, "Women", theme.AccountIcon},
+	{sectionContacts, "Contacts", theme.CalendarIcon},
+	{sectionDiary, "Diary", theme.DocumentCreateIcon},
+	{sectionSupervision, "Supervision", theme.GridIcon},
+	{sectionLetters, "Letters & newsletter", theme.MailComposeIcon},
+	{sectionDirectory, "Directory", theme.StorageIcon},
+	{sectionReports, "Reports", theme.DocumentPrintIcon},
+	{sectionSettings, "Settings", theme.SettingsIcon},
 }
 
 // A screen is the content of one section. Screens may also implement the
@@ -120,11 +118,7 @@ func newShell(u *UI) *shell {
 func (s *shell) show(id string) {
 	sc, ok := s.screens[id]
 	if !ok {
-		if b, ok := screenBuilders[id]; ok {
-			sc = b(s.u)
-		} else {
-			sc = &aboutScreen{id: id}
-		}
+		sc = screenBuilders[id](s.u)
 		s.screens[id] = sc
 	} else if r, ok := sc.(refresher); ok {
 		r.refresh()
@@ -152,9 +146,6 @@ func (s *shell) openRecord(section, id string) {
 
 // searchFor shows the search section with the query's results.
 func (s *shell) searchFor(q string) {
-	if _, ok := screenBuilders[sectionSearch]; !ok {
-		return
-	}
 	if q == "" && s.current != sectionSearch {
 		return
 	}
@@ -249,19 +240,6 @@ func (s *shell) menu() *fyne.MainMenu {
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	goItems = append([]*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}, goItems...)
 	return fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))
-}
-
-// aboutScreen is what a section shows before its screen is built: what the
-// section is for. It holds no data.
-type aboutScreen struct{ id string }
-
-func (a *aboutScreen) content() fyne.CanvasObject {
-	for _, sec := range sections {
-		if sec.id == a.id {
-			return emptyState(sec.title, sec.about)
-		}
-	}
-	return emptyState("", "")
 }
 
 // showSaveError reports a failed save in plain words; the data stays in

@@ -284,9 +284,6 @@ func (s *todayScreen) lettersCard() fyne.CanvasObject {
 			}
 		}
 		open := func() { s.u.shell.openRecord(sectionLetters, l.LetterID) }
-		if _, ok := screenBuilders[sectionLetters]; !ok {
-			open = s.openWoman(l.PersonID)
-		}
 		rows = append(rows, newTapRow(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.MailComposeIcon())), nil,
 			twoLines(l.Name, second, imp)), open))
 	}
