@@ -76,16 +76,22 @@ func runPasswd(e *Env, args []string) error {
 		return err
 	}
 	defer v.Close()
-	p, err := e.newSecret("INREACH_NEW_PASSPHRASE", *newFile)
-	if err != nil {
-		return err
-	}
-	defer wipe(p)
-	if err := v.ChangePassphrase(p); err != nil {
+	if err := e.setNewPassphrase(v, *newFile); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.Stdout, "The passphrase is changed. The recovery key is the same as before.")
 	return nil
+}
+
+// setNewPassphrase asks for a new passphrase (INREACH_NEW_PASSPHRASE, the
+// file, or two prompts) and rewraps the vault's key under it.
+func (e *Env) setNewPassphrase(v *vault.Vault, newFile string) error {
+	p, err := e.newSecret("INREACH_NEW_PASSPHRASE", newFile)
+	if err != nil {
+		return err
+	}
+	defer wipe(p)
+	return v.ChangePassphrase(p)
 }
 
 func runRecover(e *Env, args []string) error {
@@ -111,12 +117,7 @@ func runRecover(e *Env, args []string) error {
 		return err
 	}
 	defer v.Close()
-	p, err := e.newSecret("INREACH_NEW_PASSPHRASE", *newFile)
-	if err != nil {
-		return err
-	}
-	defer wipe(p)
-	if err := v.ChangePassphrase(p); err != nil {
+	if err := e.setNewPassphrase(v, *newFile); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.Stdout, "The vault is unlocked with the recovery key and has a new passphrase.")
