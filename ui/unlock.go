@@ -45,6 +45,7 @@ func newUnlockScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 	recover.Importance = widget.LowImportance
 
 	path := widget.NewLabel(u.path)
+	path.Alignment = fyne.TextAlignCenter
 	path.Importance = widget.LowImportance
 	path.Wrapping = fyne.TextWrapBreak
 
