@@ -17,6 +17,10 @@ import (
 // never waits for a save: saves run on their own goroutine.
 var saveDelay = 1500 * time.Millisecond
 
+// maxSaveDelay bounds how long changes wait on disk while the user keeps
+// typing (each change would otherwise push the save back again).
+var maxSaveDelay = 20 * time.Second
+
 // Session is an unlocked vault and the stores over its database.
 type Session struct {
 	Vault *vault.Vault
@@ -28,10 +32,11 @@ type Session struct {
 
 	onError func(error)
 
-	mu     sync.Mutex
-	timer  *time.Timer
-	saving sync.Mutex
-	closed bool
+	mu      sync.Mutex
+	timer   *time.Timer
+	pending time.Time // when the oldest unsaved change was made
+	saving  sync.Mutex
+	closed  bool
 }
 
 func newSession(v *vault.Vault, onError func(error)) *Session {
@@ -40,17 +45,27 @@ func newSession(v *vault.Vault, onError func(error)) *Session {
 		Notes: notes.New(db), Diary: diary.New(db), Letters: newsletter.New(db)}
 }
 
-// Changed schedules a save shortly after the last change.
+// Changed schedules a save shortly after the last change, and at most
+// maxSaveDelay after the first unsaved one.
 func (s *Session) Changed() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return
 	}
+	now := time.Now()
 	if s.timer != nil {
+		if now.Sub(s.pending) >= maxSaveDelay {
+			return // overdue: let the pending save run
+		}
 		s.timer.Stop()
+	} else {
+		s.pending = now
 	}
-	s.timer = time.AfterFunc(saveDelay, func() {
+	s.timer = time.AfterFunc(min(saveDelay, maxSaveDelay-now.Sub(s.pending)), func() {
+		s.mu.Lock()
+		s.timer = nil
+		s.mu.Unlock()
 		if err := s.Save(); err != nil && s.onError != nil {
 			fyne.Do(func() { s.onError(err) })
 		}
