@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -40,6 +41,10 @@ type UI struct {
 	// set, overrides the Settings period (tests).
 	idle      *idleWatch
 	lockAfter time.Duration
+
+	// jobs counts work started off the UI goroutine by the unlock and
+	// create screens, so that tests can wait for it to finish.
+	jobs sync.WaitGroup
 }
 
 // New builds the app's window for the vault at path. Call ShowAndRun.

@@ -53,7 +53,9 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 		progress.Show()
 		progress.Start()
 		pass := []byte(p1.Text)
+		u.jobs.Add(1)
 		go func() {
+			defer u.jobs.Done()
 			v, key, err := vault.Create(u.path, pass, u.vaultOptions())
 			clear(pass)
 			fyne.Do(func() {

@@ -306,7 +306,8 @@ func TestDiaryBeforeLockKeepsTheTypedText(t *testing.T) {
 	require.Nil(t, u.sess)
 	test.Type(entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	eventually(t, func() bool { return u.sess != nil }, "unlocked")
+	u.jobs.Wait() // the unlock runs off the UI goroutine
+	require.NotNil(t, u.sess, "unlocked")
 
 	list, err := u.sess.Diary.List(diary.Filter{Text: "first time in weeks"})
 	require.NoError(t, err)

@@ -21,7 +21,8 @@ func createVault(t *testing.T, u *UI, pass string) string {
 	test.Type(es[0], pass)
 	test.Type(es[1], pass)
 	test.Tap(findButton(t, root, "Create my notebook"))
-	eventually(t, func() bool { return hasText(u.win.Content(), "recovery key opens") }, "the recovery key screen")
+	u.jobs.Wait()
+	require.True(t, hasText(u.win.Content(), "recovery key opens"), "the recovery key screen")
 	var key string
 	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
 		if l, ok := o.(*widget.Label); ok && l.TextStyle.Monospace {
@@ -71,12 +72,14 @@ func TestWrongPassphraseSaysSoAndStaysLocked(t *testing.T) {
 	pass := entries(u.win.Content())[0]
 	test.Type(pass, "wrong horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	eventually(t, func() bool { return hasText(u.win.Content(), "not right") }, "the wrong-passphrase message")
+	u.jobs.Wait()
+	require.True(t, hasText(u.win.Content(), "not right"), "the wrong-passphrase message")
 	require.Nil(t, u.sess)
 
 	test.Type(pass, "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	eventually(t, func() bool { return u.sess != nil }, "unlocked")
+	u.jobs.Wait()
+	require.NotNil(t, u.sess, "unlocked")
 }
 
 func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
@@ -93,6 +96,7 @@ func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
 
 	test.Type(entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	eventually(t, func() bool { return u.sess != nil && u.shell != nil && u.shell.current != "" }, "unlocked")
+	u.jobs.Wait()
+	require.NotNil(t, u.sess, "unlocked")
 	require.Equal(t, sectionDirectory, u.shell.current)
 }

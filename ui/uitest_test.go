@@ -29,9 +29,11 @@ func newTestUI(t *testing.T) *UI {
 	u.kdf = cheapKDF
 	u.win.Resize(fyne.NewSize(1180, 760))
 	t.Cleanup(func() {
-		if u.sess != nil {
-			u.sess.Close()
-		}
+		// Lock as the app does: screens save drafts and stop their timers,
+		// and the session is dropped, so no timer left by this test can
+		// touch widgets while the next test runs.
+		u.jobs.Wait()
+		u.Lock()
 	})
 	return u
 }

@@ -85,7 +85,9 @@ func (s *unlockScreen) unlock() {
 	}
 	pass := []byte(s.pass.Text)
 	s.busy(true)
+	s.u.jobs.Add(1)
 	go func() {
+		defer s.u.jobs.Done()
 		v, err := vault.Open(s.u.path, pass, s.u.vaultOptions())
 		clear(pass)
 		fyne.Do(func() {
@@ -140,7 +142,9 @@ func showRecoverDialog(u *UI) {
 		prog := dialog.NewCustomWithoutButtons("Unlocking…", widget.NewProgressBarInfinite(), u.win)
 		prog.Show()
 		k, p := key.Text, []byte(p1.Text)
+		u.jobs.Add(1)
 		go func() {
+			defer u.jobs.Done()
 			v, err := vault.OpenWithRecoveryKey(u.path, k, u.vaultOptions())
 			if err == nil {
 				if err = v.ChangePassphrase(p); err != nil {

@@ -3,7 +3,6 @@ package ui
 import (
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
@@ -17,12 +16,8 @@ func lockAndUnlock(t *testing.T, u *UI) {
 	require.Nil(t, u.sess)
 	typeInto(u, entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	done := make(chan bool, 1)
-	eventually(t, func() bool {
-		// Ask on the UI goroutine: the unlock finishes there.
-		fyne.Do(func() { done <- u.shell != nil && u.shell.current != "" })
-		return <-done
-	}, "unlocked, with a section shown")
+	u.jobs.Wait() // the unlock runs off the UI goroutine
+	require.True(t, u.shell != nil && u.shell.current != "", "unlocked, with a section shown")
 }
 
 func TestWomenAFormLeftUnsavedWhenTheNotebookLocksComesBack(t *testing.T) {
