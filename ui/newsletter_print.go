@@ -103,7 +103,9 @@ func newsletterMakePDF(u *UI, name, busy, failed string, make func(context.Conte
 		prog = dialog.NewCustomWithoutButtons(busy, container.NewVBox(widget.NewLabel("Writing the PDF…"), bar), u.win)
 		prog.SetButtons([]fyne.CanvasObject{cancel})
 		prog.Show()
+		u.jobs.Add(1)
 		go func() {
+			defer u.jobs.Done()
 			data, err := make(ctx, db)
 			if err == nil {
 				_, err = wc.Write(data)

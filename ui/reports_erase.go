@@ -92,7 +92,9 @@ func runErase(u *UI, personID string, done func()) {
 	bar := widget.NewProgressBarInfinite()
 	prog := dialog.NewCustomWithoutButtons("Erasing…", container.NewPadded(bar), u.win)
 	prog.Show()
+	u.jobs.Add(1)
 	go func() {
+		defer u.jobs.Done()
 		rep, err := report.ErasePerson(ctx, sess.DB, personID)
 		fyne.Do(func() {
 			bar.Stop()
@@ -102,7 +104,9 @@ func runErase(u *UI, personID string, done func()) {
 				return
 			}
 			sess.Changed()
+			u.jobs.Add(1)
 			go func() {
+				defer u.jobs.Done()
 				if err := sess.Save(); err != nil {
 					fyne.Do(func() { u.showSaveError(err) })
 				}

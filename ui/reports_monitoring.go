@@ -230,7 +230,9 @@ func (m *monitoringTab) count(from, to string) {
 	gen, db, ctx := m.gen, m.u.sess.DB, m.u.appContext()
 	m.title.SetText(reportsDateWords(from) + " to " + reportsDateWords(to))
 	m.status.SetText("Counting…")
+	m.u.jobs.Add(1)
 	go func() {
+		defer m.u.jobs.Done()
 		f, err := report.Monitoring(ctx, db, from, to)
 		fyne.Do(func() {
 			if gen != m.gen || m.u.sess == nil {

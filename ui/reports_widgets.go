@@ -103,7 +103,9 @@ func reportsSaveFile(u *UI, name, busy, failed string, make func() ([]byte, erro
 		bar := widget.NewProgressBarInfinite()
 		prog := dialog.NewCustomWithoutButtons(busy, container.NewPadded(bar), u.win)
 		prog.Show()
+		u.jobs.Add(1)
 		go func() {
+			defer u.jobs.Done()
 			b, err := make()
 			if err == nil {
 				_, err = wc.Write(b)

@@ -197,7 +197,9 @@ func (s *settingsScreen) backup() {
 		w.Close()
 		prog := dialog.NewCustomWithoutButtons("Writing the backup…", widget.NewProgressBarInfinite(), s.u.win)
 		prog.Show()
+		s.u.jobs.Add(1)
 		go func() {
+			defer s.u.jobs.Done()
 			err := s.u.sess.Save()
 			if err == nil {
 				err = s.u.sess.Vault.WriteBackup(path)
@@ -239,7 +241,9 @@ func (s *settingsScreen) changePassphrase() {
 		pass := []byte(p1.Text)
 		prog := dialog.NewCustomWithoutButtons("Changing the passphrase…", widget.NewProgressBarInfinite(), s.u.win)
 		prog.Show()
+		s.u.jobs.Add(1)
 		go func() {
+			defer s.u.jobs.Done()
 			err := s.u.sess.Save()
 			if err == nil {
 				err = s.u.sess.Vault.ChangePassphrase(pass)
@@ -274,7 +278,9 @@ func (s *settingsScreen) exportJSON() {
 			keepPrivate(w)
 			prog := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), s.u.win)
 			prog.Show()
+			s.u.jobs.Add(1)
 			go func() {
+				defer s.u.jobs.Done()
 				var buf bytes.Buffer
 				doc, err := exchange.Export(s.u.appContext(), s.u.sess.DB, exchange.ExportOptions{})
 				if err == nil {
@@ -310,7 +316,9 @@ func (s *settingsScreen) importJSON() {
 		}
 		prog := dialog.NewCustomWithoutButtons("Importing…", widget.NewProgressBarInfinite(), s.u.win)
 		prog.Show()
+		s.u.jobs.Add(1)
 		go func() {
+			defer s.u.jobs.Done()
 			defer r.Close()
 			var res exchange.ImportResult
 			doc, err := exchange.Read(r)

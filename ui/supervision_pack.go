@@ -142,7 +142,9 @@ func makeSupervisionPack(u *UI, opts pdf.SupervisionOptions, w fyne.URIWriteClos
 	prog.SetButtons([]fyne.CanvasObject{cancel})
 	prog.Show()
 	db := u.sess.DB
+	u.jobs.Add(1)
 	go func() {
+		defer u.jobs.Done()
 		data, err := pdf.SupervisionPack(ctx, db, opts)
 		if err == nil {
 			_, err = w.Write(data)
