@@ -114,9 +114,9 @@ func (u *UI) Lock() {
 		// reported, and the file on disk is the last good save.
 		u.showSaveError(err)
 	}
-	u.sess = nil
 	u.shell = nil
 	u.showStart()
+	u.sess = nil // last: a watcher that sees no session sees the unlock screen
 }
 
 // quit saves and closes the vault, then quits.
