@@ -1,11 +1,11 @@
-// Package ui is Inreach's desktop interface, in Fyne: the unlock and create
-// screens, the main window's sections (one file per screen), shared widgets
-// and the theme. It talks to the vault and the domain packages only.
+// Package ui is Inreach's desktop shell, in Fyne: the window, the
+// navigation between sections, the session over an unlocked vault, locking
+// and auto-locking. The screens live in one package per section
+// (ui/today, ui/women, …), the create and unlock screens in ui/start, and
+// what they share in ui/kit. Screens see an Env, never the shell.
 package ui
 
 import (
-	"context"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,33 +23,43 @@ type UI struct {
 	app  fyne.App
 	win  fyne.Window
 	path string
+	nav  Nav
 
 	sess  *Session // nil while locked
 	shell *shell
 
+	// hidden is true while the lock screen covers an open session: a
+	// lock whose save failed keeps the vault open rather than lose work.
+	hidden bool
+
 	// lastSection is where the user was when the vault locked, so that
 	// unlocking returns there.
-	lastSection string
+	lastSection Section
 
 	// kdf is the key-derivation cost for a new vault (tests make it cheap).
 	kdf vault.KDFParams
 
-	// now is the clock (tests fix it).
-	now func() time.Time
+	// clock runs the sessions' timers (tests use a FakeClock).
+	clock Clock
 
 	// idle locks the vault after a period without input; lockAfter, when
 	// set, overrides the Settings period (tests).
 	idle      *idleWatch
 	lockAfter time.Duration
 
-	// jobs counts work started off the UI goroutine by the unlock and
-	// create screens, so that tests can wait for it to finish.
-	jobs sync.WaitGroup
+	// jobs runs work off the UI goroutine (unlocking, saving, exports),
+	// so that tests can wait for all of it.
+	jobs *Jobs
 }
 
-// New builds the app's window for the vault at path. Call ShowAndRun.
-func New(a fyne.App, path string) *UI {
-	u := &UI{app: a, path: path, kdf: vault.DefaultKDF, now: time.Now}
+// New builds the app's window for the vault at path, with the sections of
+// nav. Call ShowAndRun.
+func New(a fyne.App, path string, nav Nav) *UI {
+	return newUI(a, path, nav, SystemClock{}, &Jobs{})
+}
+
+func newUI(a fyne.App, path string, nav Nav, clock Clock, jobs *Jobs) *UI {
+	u := &UI{app: a, path: path, nav: nav, kdf: vault.DefaultKDF, clock: clock, jobs: jobs}
 	a.Settings().SetTheme(newTheme(a))
 	a.SetIcon(appIcon)
 	u.win = a.NewWindow("Inreach")
@@ -68,6 +78,9 @@ func (u *UI) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window and runs the app until it quits.
 func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
 
+// Idle waits for every piece of background work (for tests).
+func (u *UI) Idle() { u.jobs.Idle() }
+
 // showStart shows the create screen when there is no vault yet, otherwise
 // the unlock screen.
 func (u *UI) showStart() {
@@ -75,9 +88,9 @@ func (u *UI) showStart() {
 	var content fyne.CanvasObject
 	var focus fyne.Focusable
 	if vault.Exists(u.path) {
-		content, focus = newUnlockScreen(u)
+		content, focus = newUnlockScreen(newStartEnv(u))
 	} else {
-		content, focus = newCreateScreen(u)
+		content, focus = newCreateScreen(newStartEnv(u))
 	}
 	u.win.SetContent(content)
 	u.win.Canvas().Focus(focus)
@@ -85,48 +98,73 @@ func (u *UI) showStart() {
 
 // opened is called on the UI goroutine once the vault is unlocked or created.
 func (u *UI) opened(v *vault.Vault) {
-	u.sess = newSession(v, u.showSaveError)
-	u.shell = newShell(u)
+	if u.sess != nil && u.sess.Vault == v {
+		u.unhide()
+		return
+	}
+	u.sess = newSession(v, u.clock, u.jobs, u.showSaveError)
+	u.shell = newShell(u, &screenEnv{u: u, s: u.sess})
 	u.win.SetContent(u.shell.content)
 	u.shell.installShortcuts()
 	section := u.lastSection
 	if section == "" {
-		section = sectionToday
+		section = Today
 	}
 	u.shell.show(section)
 	u.startIdleWatch()
 }
 
 // Lock saves what is in progress, drops the decrypted data and the keys, and
-// returns to the unlock screen.
-func (u *UI) Lock() {
+// returns to the unlock screen. When the save fails, nothing is dropped: the
+// vault stays open behind a banner that says so, and saving is tried again.
+func (u *UI) Lock() { u.lock(false) }
+
+// lock locks; auto is the idle watch's lock, which, when the save fails,
+// still hides the window's contents behind the lock screen.
+func (u *UI) lock(auto bool) {
 	if u.sess == nil {
 		return
 	}
+	if u.hidden {
+		return
+	}
+	if u.shell != nil {
+		u.shell.beforeLock()
+	}
+	if err := u.sess.Close(); err != nil {
+		// The vault is still open and holds every change: the file on
+		// disk is the last good save.
+		u.saveFailing(err)
+		if auto {
+			u.hide()
+		}
+		return
+	}
+	u.dropSession()
+}
+
+// dropSession forgets the closed session and shows the unlock screen.
+func (u *UI) dropSession() {
 	u.stopIdleWatch()
 	if u.shell != nil {
 		u.lastSection = u.shell.current
-		u.shell.beforeLock()
 		u.shell.removeShortcuts()
 	}
-	if err := u.sess.Close(); err != nil {
-		// The vault is closed regardless; what could not be saved is
-		// reported, and the file on disk is the last good save.
-		u.showSaveError(err)
-	}
 	u.shell = nil
+	u.hidden = false
 	u.showStart()
 	u.sess = nil // last: a watcher that sees no session sees the unlock screen
 }
 
-// quit saves and closes the vault, then quits.
+// quit saves and closes the vault, then quits. When the save fails, the
+// app stays open: quitting would lose the changes.
 func (u *UI) quit() {
 	u.Lock()
+	if u.sess != nil {
+		return
+	}
 	u.app.Quit()
 }
-
-// appContext is the context for work started from the UI.
-func (u *UI) appContext() context.Context { return context.Background() }
 
 // backupEvery paces the vault's backups: the app saves a few seconds after
 // each change, and ten backups a minute apart would soon be ten copies of

@@ -15,17 +15,18 @@ import (
 // DefaultLockMinutes is the auto-lock period when Settings has none.
 const DefaultLockMinutes = 5
 
-// idleTick is how often the idle watch looks for activity (tests shorten it).
-var idleTick = time.Second
+// idleTick is how often the idle watch looks for activity.
+const idleTick = time.Second
 
 // sleepGap is how much more wall-clock time than monotonic time must pass
 // between two ticks for the watch to decide the machine slept. Go's
 // monotonic clock stops while the machine is suspended; the wall clock
 // does not.
-var sleepGap = 30 * time.Second
+const sleepGap = 30 * time.Second
 
 // idleWatch locks the vault after a period without input, and when the
-// machine wakes from sleep.
+// machine wakes from sleep. It ticks on the session's timers, so locking
+// stops it and tests drive it with their clock.
 //
 // Fyne has no global input hook, so activity is what the watch can see:
 // the mouse moving over the window's background (a hover layer under the
@@ -35,7 +36,7 @@ var sleepGap = 30 * time.Second
 // manager.
 type idleWatch struct {
 	u    *UI
-	stop chan struct{}
+	tick *Timer
 
 	last    time.Time
 	timeout time.Duration
@@ -49,36 +50,26 @@ type idleWatch struct {
 
 func (u *UI) startIdleWatch() {
 	u.stopIdleWatch()
+	if u.sess == nil {
+		return
+	}
 	mins := DefaultLockMinutes
-	if u.sess != nil {
-		if m, err := strconv.Atoi(u.sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
-			mins = m
-		}
+	if m, err := strconv.Atoi(u.sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
+		mins = m
 	}
 	timeout := time.Duration(mins) * time.Minute
 	if u.lockAfter > 0 {
 		timeout = u.lockAfter
 	}
-	now := time.Now()
-	w := &idleWatch{u: u, stop: make(chan struct{}), last: now, timeout: timeout, tickWall: now.Round(0), tickMono: now}
+	now := u.clock.Now()
+	w := &idleWatch{u: u, last: now, timeout: timeout, tickWall: now.Round(0), tickMono: now}
 	u.idle = w
-	go func() {
-		t := time.NewTicker(idleTick)
-		defer t.Stop()
-		for {
-			select {
-			case <-w.stop:
-				return
-			case <-t.C:
-				fyne.Do(w.check)
-			}
-		}
-	}()
+	w.tick = u.sess.timers.Every(idleTick, w.check)
 }
 
 func (u *UI) stopIdleWatch() {
 	if u.idle != nil {
-		close(u.idle.stop)
+		u.idle.tick.Stop()
 		u.idle = nil
 	}
 }
@@ -86,21 +77,21 @@ func (u *UI) stopIdleWatch() {
 // activity records input now.
 func (u *UI) activity() {
 	if u.idle != nil {
-		u.idle.last = time.Now()
+		u.idle.last = u.clock.Now()
 	}
 }
 
 // check runs on the UI goroutine.
 func (w *idleWatch) check() {
-	if w.u.idle != w || w.u.sess == nil {
+	if w.u.idle != w || w.u.sess == nil || w.u.hidden {
 		return
 	}
-	now := time.Now()
+	now := w.u.clock.Now()
 	wall := now.Round(0).Sub(w.tickWall)
 	mono := now.Sub(w.tickMono)
 	w.tickWall, w.tickMono = now.Round(0), now
 	if wall-mono > sleepGap {
-		w.u.Lock()
+		w.u.lock(true)
 		return
 	}
 	f := w.u.win.Canvas().Focused()
@@ -113,7 +104,7 @@ func (w *idleWatch) check() {
 		w.last = now
 	}
 	if now.Sub(w.last) >= w.timeout {
-		w.u.Lock()
+		w.u.lock(true)
 	}
 }
 

@@ -12,8 +12,6 @@ import (
 
 func TestAutoLockAfterIdleDropsTheDataAndKeepsTheDraft(t *testing.T) {
 	fx := newContactsFixture(t, "Anna Smith")
-	idleTick = 10 * time.Millisecond
-	t.Cleanup(func() { idleTick = time.Second })
 	fx.s.newContact()
 	fx.s.form.where.SetSelected("HMP Peterborough")
 	fx.addWoman(t, "Anna")
@@ -21,7 +19,10 @@ func TestAutoLockAfterIdleDropsTheDataAndKeepsTheDraft(t *testing.T) {
 
 	fx.u.lockAfter = 150 * time.Millisecond
 	fx.u.startIdleWatch()
-	eventually(t, func() bool { return fx.u.sess == nil }, "the vault locks when idle")
+	fx.u.wait(idleTick) // the watch sees the typing
+	require.NotNil(t, fx.u.sess, "not idle yet")
+	fx.u.wait(2 * idleTick)
+	require.Nil(t, fx.u.sess, "the vault locks when idle")
 	require.True(t, hasText(fx.u.win.Content(), "locked"), "the unlock screen is showing")
 
 	v, err := vault.Open(fx.u.path, []byte("correct horse battery"), vault.Options{Migrations: schema.Migrations})
@@ -34,25 +35,24 @@ func TestAutoLockAfterIdleDropsTheDataAndKeepsTheDraft(t *testing.T) {
 
 func TestTypingKeepsTheVaultOpen(t *testing.T) {
 	fx := newContactsFixture(t, "Anna Smith")
-	idleTick = 10 * time.Millisecond
-	t.Cleanup(func() { idleTick = time.Second })
 	fx.s.newContact()
 	fx.addWoman(t, "Anna")
-	fx.u.lockAfter = 250 * time.Millisecond
+	fx.u.lockAfter = 3 * idleTick
 	fx.u.startIdleWatch()
-	for i := 0; i < 12; i++ { // 12 × 50 ms of typing: longer than the period
+	for i := 0; i < 12; i++ { // 12 ticks of typing: longer than the period
 		fx.typing("a")
-		time.Sleep(50 * time.Millisecond)
+		fx.u.wait(idleTick)
 		require.NotNil(t, fx.u.sess, "typing counts as activity")
 	}
-	eventually(t, func() bool { return fx.u.sess == nil }, "and it locks once the typing stops")
+	fx.u.wait(4 * idleTick)
+	require.Nil(t, fx.u.sess, "and it locks once the typing stops")
 }
 
 func TestWakingFromSleepLocks(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	u.stopIdleWatch()
-	u.idle = &idleWatch{u: u, stop: make(chan struct{}), last: time.Now(), timeout: time.Hour}
+	u.idle = &idleWatch{u: u, last: time.Now(), timeout: time.Hour}
 	// The wall clock moved on an hour while the monotonic clock did not:
 	// the machine was asleep.
 	now := time.Now()

@@ -17,7 +17,7 @@ import (
 // showDetail shows one saved contact's write-up in the right-hand pane,
 // with Edit, Write reflection and Delete.
 func (s *contactsScreen) showDetail(id string) {
-	c, err := s.u.sess.Notes.GetContact(id)
+	c, err := s.u.Notes().GetContact(id)
 	if err != nil {
 		s.setDetail(emptyState("This contact cannot be shown", sentence(err)))
 		return
@@ -42,7 +42,7 @@ func (s *contactsScreen) showDetail(id string) {
 	if c.HasLogistics {
 		box.Add(muted(contactLogisticsText(c)))
 	}
-	if _, ok, _ := s.u.sess.Notes.LoadDraft(contactDraftPrefix + c.ID); ok {
+	if _, ok, _ := s.u.Notes().LoadDraft(contactDraftPrefix + c.ID); ok {
 		l := widget.NewLabel("There are unsaved changes to this contact. Press Edit to carry on with them.")
 		l.Importance = widget.WarningImportance
 		l.Wrapping = fyne.TextWrapWord
@@ -95,7 +95,7 @@ func contactLogisticsText(c *notes.Contact) string {
 func (s *contactsScreen) personDetail(p notes.ContactPerson) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	pid := p.PersonID
-	page := widget.NewButtonWithIcon("Her page", theme.AccountIcon(), func() { s.u.shell.openRecord(sectionWomen, pid) })
+	page := widget.NewButtonWithIcon("Her page", theme.AccountIcon(), func() { s.u.Open(Record(Women, pid)) })
 	page.Importance = widget.LowImportance
 
 	var status []string
@@ -144,11 +144,11 @@ func (s *contactsScreen) personDetail(p notes.ContactPerson) fyne.CanvasObject {
 // reflectionButton opens the diary entry about this contact, or writes a
 // new one linked to it.
 func (s *contactsScreen) reflectionButton(c *notes.Contact) *widget.Button {
-	existing, err := s.u.sess.Diary.List(diary.Filter{ContactID: c.ID, Limit: 1})
+	existing, err := s.u.Diary().List(diary.Filter{ContactID: c.ID, Limit: 1})
 	if err == nil && len(existing) > 0 {
 		id := existing[0].ID
 		return widget.NewButtonWithIcon("Open reflection", theme.FileTextIcon(), func() {
-			s.u.shell.openRecord(sectionDiary, id)
+			s.u.Open(Record(Diary, id))
 		})
 	}
 	b := widget.NewButtonWithIcon("Write reflection", theme.FileTextIcon(), func() { s.writeReflection(c.ID) })
@@ -161,16 +161,16 @@ func (s *contactsScreen) reflectionButton(c *notes.Contact) *widget.Button {
 // writeReflection makes a draft diary entry linked to the contact, with
 // what happened already filled in, and opens it in the diary.
 func (s *contactsScreen) writeReflection(contactID string) {
-	e, err := s.u.sess.Diary.NewEntryForContact(contactID)
+	e, err := s.u.Diary().NewEntryForContact(contactID)
 	if err == nil {
-		err = s.u.sess.Diary.Save(e)
+		err = s.u.Diary().Save(e)
 	}
 	if err != nil {
-		showError(s.u.win, "The reflection could not be started", err)
+		showError(s.u.Window(), "The reflection could not be started", err)
 		return
 	}
-	s.u.sess.Changed()
-	s.u.shell.openRecord(sectionDiary, e.ID)
+	s.u.Changed()
+	s.u.Open(Record(Diary, e.ID))
 }
 
 // askDelete deletes a contact after saying what goes with it.
@@ -186,18 +186,18 @@ func (s *contactsScreen) askDelete(c *notes.Contact) {
 		msg += fmt.Sprintf(", with the notes about the %d women at it (seen or not, their notes, needs discussed, items given).", n)
 	}
 	msg += " Diary entries and actions that name it are kept. This cannot be undone."
-	confirm(s.u.win, "Delete this contact?", wrapped(msg), "Delete", "Keep it", true, ifYes(func() { s.deleteContact(c.ID) }))
+	confirm(s.u.Window(), "Delete this contact?", wrapped(msg), "Delete", "Keep it", true, ifYes(func() { s.deleteContact(c.ID) }))
 }
 
 func (s *contactsScreen) deleteContact(id string) {
-	if err := s.u.sess.Notes.DeleteContact(id); err != nil {
-		showError(s.u.win, "The contact could not be deleted", err)
+	if err := s.u.Notes().DeleteContact(id); err != nil {
+		showError(s.u.Window(), "The contact could not be deleted", err)
 		return
 	}
-	if err := s.u.sess.Notes.DeleteDraft(contactDraftPrefix + id); err != nil {
-		showError(s.u.win, "Its unsaved changes could not be thrown away", err)
+	if err := s.u.Notes().DeleteDraft(contactDraftPrefix + id); err != nil {
+		showError(s.u.Window(), "Its unsaved changes could not be thrown away", err)
 	}
-	s.u.sess.Changed()
+	s.u.Changed()
 	s.selected = ""
 	s.reload()
 	s.loadDrafts()

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"inreach/schema"
 )
 
@@ -96,9 +94,7 @@ func (f *contactForm) scheduleDraft() {
 	if f.timer != nil {
 		f.timer.Stop()
 	}
-	f.timer = time.AfterFunc(contactDraftDelay, func() {
-		fyne.Do(f.autosave)
-	})
+	f.timer = f.u.After(contactDraftDelay, f.autosave)
 }
 
 func (f *contactForm) stopDraftTimer() {
@@ -118,20 +114,20 @@ func (f *contactForm) autosave() {
 
 // keepDraft writes the form as typed to the vault's drafts now.
 func (f *contactForm) keepDraft() {
-	if f.closed || f.u.sess != f.sess || f.sess == nil {
+	if f.closed || f.u.Locked() {
 		return
 	}
 	f.stopDraftTimer()
 	d := f.state()
 	body, err := json.Marshal(d)
 	if err == nil {
-		err = f.sess.Notes.SaveDraft(f.draftKey, contactDraftKind, d.title(), body)
+		err = f.u.Notes().SaveDraft(f.draftKey, contactDraftKind, d.title(), body)
 	}
 	if err != nil {
 		f.status.SetText("Your typing could not be kept as a draft: " + sentence(err))
 		return
 	}
 	f.unsavedDraft = false
-	f.status.SetText("Draft kept " + f.u.now().Format("15:04"))
-	f.sess.Changed()
+	f.status.SetText("Draft kept " + f.u.Now().Format("15:04"))
+	f.u.Changed()
 }

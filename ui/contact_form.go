@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,9 +21,8 @@ const somewhereElse = "Somewhere else…"
 // logistics, then each woman seen or not. It keeps a draft as the user
 // types and saves the contact only when everything checks out.
 type contactForm struct {
-	s    *contactsScreen
-	u    *UI
-	sess *Session // the session the form belongs to
+	s *contactsScreen
+	u Env
 
 	id       string // "" until saved
 	draftKey string
@@ -67,7 +65,7 @@ type contactForm struct {
 	dirty        bool // changed since opened or last saved
 	unsavedDraft bool // changed since the draft was last kept
 	closed       bool
-	timer        *time.Timer
+	timer        *Timer
 }
 
 // contactSuggestion is one line under the name box: a woman on record, or
@@ -81,7 +79,7 @@ type contactSuggestion struct {
 
 // newContactForm builds the form over d (a stored contact or a draft).
 func newContactForm(s *contactsScreen, d *contactDraft, draftKey string) *contactForm {
-	f := &contactForm{s: s, u: s.u, sess: s.u.sess, id: d.ContactID, draftKey: draftKey, hdrErr: map[string]string{}}
+	f := &contactForm{s: s, u: s.u, id: d.ContactID, draftKey: draftKey, hdrErr: map[string]string{}}
 	f.build()
 	f.fill(d)
 	return f
@@ -184,7 +182,7 @@ func (f *contactForm) build() {
 func (f *contactForm) loadEstablishments() {
 	f.whereIDs, f.whereLabels = map[string]string{}, map[string]string{}
 	var opts []string
-	ests, err := f.sess.Notes.ListEstablishments()
+	ests, err := f.u.Notes().ListEstablishments()
 	if err != nil {
 		f.status.SetText("The list of places could not be read: " + sentence(err))
 	}
@@ -344,17 +342,17 @@ func (f *contactForm) record() (*notes.Contact, []notes.FieldError) {
 // stored, the problems are shown at their fields and the form stays as
 // typed.
 func (f *contactForm) saveContact() {
-	if f.closed || f.u.sess != f.sess {
+	if f.closed || f.u.Locked() {
 		return
 	}
 	f.clearAllErrors()
 	c, errs := f.record()
 	if len(errs) == 0 {
-		err := f.sess.Notes.SaveContact(c)
+		err := f.u.Notes().SaveContact(c)
 		if v, ok := notes.AsValidation(err); ok {
 			errs = v
 		} else if err != nil {
-			showError(f.u.win, "The contact could not be saved", err)
+			showError(f.u.Window(), "The contact could not be saved", err)
 			return
 		}
 	}
@@ -364,10 +362,10 @@ func (f *contactForm) saveContact() {
 		f.scroll.ScrollToTop()
 		return
 	}
-	if err := f.sess.Notes.DeleteDraft(f.draftKey); err != nil {
+	if err := f.u.Notes().DeleteDraft(f.draftKey); err != nil {
 		f.status.SetText("The draft could not be removed: " + sentence(err))
 	}
-	f.sess.Changed()
+	f.u.Changed()
 	f.close()
 	f.s.formClosed(c.ID)
 }
@@ -383,15 +381,15 @@ func (f *contactForm) askCancel() {
 	if f.id != "" {
 		what = "your changes to this contact"
 	}
-	confirm(f.u.win, "Throw away the write-up?", wrapped("Everything you typed in "+what+" will be thrown away. This cannot be undone."), "Throw away", "Keep writing", true, ifYes(f.discard))
+	confirm(f.u.Window(), "Throw away the write-up?", wrapped("Everything you typed in "+what+" will be thrown away. This cannot be undone."), "Throw away", "Keep writing", true, ifYes(f.discard))
 }
 
 func (f *contactForm) discard() {
-	if f.sess != nil && f.u.sess == f.sess {
-		if err := f.sess.Notes.DeleteDraft(f.draftKey); err != nil {
-			showError(f.u.win, "The draft could not be removed", err)
+	if !f.u.Locked() {
+		if err := f.u.Notes().DeleteDraft(f.draftKey); err != nil {
+			showError(f.u.Window(), "The draft could not be removed", err)
 		} else {
-			f.sess.Changed()
+			f.u.Changed()
 		}
 	}
 	f.close()

@@ -200,8 +200,8 @@ func TestTheDraftSurvivesLockingAndResumesWithTheTextIntact(t *testing.T) {
 	require.NoError(t, err)
 	fx.u.opened(v)
 	fx.setToday()
-	require.Equal(t, sectionContacts, fx.u.shell.current, "back where she was")
-	s := fx.u.shell.screens[sectionContacts].(*contactsScreen)
+	require.Equal(t, Contacts, fx.u.shell.current, "back where she was")
+	s := fx.u.shell.screens[Contacts].(*contactsScreen)
 	require.Nil(t, s.form)
 	require.True(t, hasText(s.drafts, "Unfinished write-ups"))
 	require.True(t, hasText(s.drafts, "Prison visit"), "the draft is named by kind and date")
@@ -243,8 +243,8 @@ func TestTheDraftIsKeptAboutASecondAfterTyping(t *testing.T) {
 
 func TestOpeningNewWithAWomansIDStartsAContactWithHerAdded(t *testing.T) {
 	fx := newContactsFixture(t, "Anna Smith", "Bea Jones")
-	fx.u.shell.show(sectionToday)
-	fx.u.shell.openRecord(sectionContacts, "new:"+fx.women["Bea Jones"])
+	fx.u.shell.show(Today)
+	fx.u.shell.open(Record(Contacts, "new:"+fx.women["Bea Jones"]))
 	f := fx.s.form
 	require.NotNil(t, f)
 	require.Len(t, f.women, 1)

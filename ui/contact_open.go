@@ -19,11 +19,11 @@ import (
 // loadDrafts offers the write-ups that were started and not saved.
 func (s *contactsScreen) loadDrafts() {
 	s.drafts.Objects = nil
-	if s.u.sess == nil {
+	if s.u.Locked() {
 		s.drafts.Refresh()
 		return
 	}
-	all, err := s.u.sess.Notes.ListDrafts()
+	all, err := s.u.Notes().ListDrafts()
 	if err != nil {
 		s.drafts.Add(muted("Unfinished write-ups could not be listed: " + sentence(err)))
 		s.drafts.Refresh()
@@ -40,11 +40,11 @@ func (s *contactsScreen) loadDrafts() {
 		key := d.Key
 		title := widget.NewLabel(d.Title)
 		title.Truncation = fyne.TextTruncateEllipsis
-		when := widget.NewLabel("kept " + contactDraftWhen(d.UpdatedAt, s.u.now()))
+		when := widget.NewLabel("kept " + contactDraftWhen(d.UpdatedAt, s.u.Now()))
 		when.SizeName = theme.SizeNameCaptionText
 		resume := widget.NewButtonWithIcon("Resume", theme.DocumentCreateIcon(), func() { s.resumeDraft(key) })
 		discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
-			confirm(s.u.win, "Throw away this unfinished write-up?", wrapped("“"+title.Text+"” was never saved. Everything typed in it will be thrown away."), "Throw away", "Keep it", true, ifYes(func() { s.discardDraft(key) }))
+			confirm(s.u.Window(), "Throw away this unfinished write-up?", wrapped("“"+title.Text+"” was never saved. Everything typed in it will be thrown away."), "Throw away", "Keep it", true, ifYes(func() { s.discardDraft(key) }))
 		})
 		discard.Importance = widget.LowImportance
 		rows = append(rows, container.New(&stackLayout{gap: -theme.InnerPadding()}, title,
@@ -58,17 +58,17 @@ func (s *contactsScreen) loadDrafts() {
 }
 
 func (s *contactsScreen) discardDraft(key string) {
-	if err := s.u.sess.Notes.DeleteDraft(key); err != nil {
-		showError(s.u.win, "The draft could not be thrown away", err)
+	if err := s.u.Notes().DeleteDraft(key); err != nil {
+		showError(s.u.Window(), "The draft could not be thrown away", err)
 		return
 	}
-	s.u.sess.Changed()
+	s.u.Changed()
 	s.loadDrafts()
 }
 
 // resumeDraft opens an unfinished write-up as it was left.
 func (s *contactsScreen) resumeDraft(key string) {
-	body, ok, err := s.u.sess.Notes.LoadDraft(key)
+	body, ok, err := s.u.Notes().LoadDraft(key)
 	if err == nil && !ok {
 		err = fmt.Errorf("it is no longer there")
 	}
@@ -77,7 +77,7 @@ func (s *contactsScreen) resumeDraft(key string) {
 		d, err = parseContactDraft(body)
 	}
 	if err != nil {
-		showError(s.u.win, "The draft could not be opened", err)
+		showError(s.u.Window(), "The draft could not be opened", err)
 		s.loadDrafts()
 		return
 	}
@@ -95,11 +95,11 @@ func (s *contactsScreen) newContact() { s.startNew("") }
 // at the prison of the last visit, or hers when personID names a woman,
 // who is then already added.
 func (s *contactsScreen) startNew(personID string) {
-	if s.u.sess == nil {
+	if s.u.Locked() {
 		return
 	}
 	s.parkForm()
-	store := s.u.sess.Notes
+	store := s.u.Notes()
 	d := &contactDraft{Version: 1, Date: s.today(), Kind: "prison_visit"}
 	if last, err := store.ListContacts(notes.ContactFilter{Kind: "prison_visit", Limit: 1}); err == nil && len(last) > 0 {
 		d.EstablishmentID = last[0].EstablishmentID
@@ -107,7 +107,7 @@ func (s *contactsScreen) startNew(personID string) {
 	if personID != "" {
 		p, err := store.GetPerson(personID)
 		if err != nil {
-			showError(s.u.win, "Her record could not be opened", err)
+			showError(s.u.Window(), "Her record could not be opened", err)
 			return
 		}
 		if p.EstablishmentID != "" && schema.InCustody(p.Status) {
@@ -117,7 +117,7 @@ func (s *contactsScreen) startNew(personID string) {
 	}
 	f := newContactForm(s, d, newContactDraftKey())
 	s.openForm(f)
-	c := s.u.win.Canvas()
+	c := s.u.Window().Canvas()
 	if len(f.women) > 0 {
 		c.Focus(f.women[0].note)
 	} else {
@@ -129,13 +129,13 @@ func (s *contactsScreen) startNew(personID string) {
 // draft of them was kept.
 func (s *contactsScreen) edit(id string) {
 	key := contactDraftPrefix + id
-	if _, ok, err := s.u.sess.Notes.LoadDraft(key); err == nil && ok {
+	if _, ok, err := s.u.Notes().LoadDraft(key); err == nil && ok {
 		s.resumeDraft(key)
 		return
 	}
-	c, err := s.u.sess.Notes.GetContact(id)
+	c, err := s.u.Notes().GetContact(id)
 	if err != nil {
-		showError(s.u.win, "The contact could not be opened", err)
+		showError(s.u.Window(), "The contact could not be opened", err)
 		return
 	}
 	s.parkForm()

@@ -42,7 +42,7 @@ func TestContactsScreenshots(t *testing.T) {
 		}
 		require.NoError(t, st.SaveContact(c))
 	}
-	fx.s.refresh()
+	fx.s.Reload()
 	for i, r := range fx.s.rows {
 		if r.Kind == "prison_visit" && r.People == 5 {
 			fx.s.list.Select(i)

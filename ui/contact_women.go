@@ -59,8 +59,8 @@ func (f *contactForm) updateCount() {
 func (f *contactForm) suggest(q string) {
 	q = strings.TrimSpace(q)
 	f.suggests = nil
-	if q != "" && f.u.sess == f.sess {
-		people, err := f.sess.Notes.ListPeople(notes.PeopleFilter{Text: q})
+	if q != "" && !f.u.Locked() {
+		people, err := f.u.Notes().ListPeople(notes.PeopleFilter{Text: q})
 		if err != nil {
 			f.status.SetText("The list of women could not be read: " + sentence(err))
 		}
@@ -192,15 +192,15 @@ func (f *contactForm) takeSuggestion() {
 	if f.kindValue() == "prison_visit" {
 		p.EstablishmentID = f.whereIDs[f.where.Selected]
 	}
-	if err := f.sess.Notes.SavePerson(p); err != nil {
+	if err := f.u.Notes().SavePerson(p); err != nil {
 		if v, ok := notes.AsValidation(err); ok && len(v) > 0 {
 			f.status.SetText(v[0].Message)
 			return
 		}
-		showError(f.u.win, "Her record could not be made", err)
+		showError(f.u.Window(), "Her record could not be made", err)
 		return
 	}
-	f.sess.Changed()
+	f.u.Changed()
 	f.addPerson(p.ID, p.Name)
 	f.status.SetText("Made a new record for " + p.Name + ".")
 }
@@ -217,7 +217,7 @@ func (f *contactForm) addPerson(id, name string) {
 		}
 	}
 	date := strings.TrimSpace(f.date.Text)
-	seen := !schema.ValidDate(date) || date <= f.sess.Notes.TodayFunc()
+	seen := !schema.ValidDate(date) || date <= f.u.Notes().TodayFunc()
 	st := contactDraftPerson{PersonID: id, Name: name, Booked: f.kindValue() == "prison_visit", Seen: seen}
 	p := newVisitPerson(f, st)
 	f.women = append(f.women, p)
@@ -240,7 +240,7 @@ func (f *contactForm) askRemove(p *visitPerson) {
 		f.removePerson(p)
 		return
 	}
-	confirm(f.u.win, "Remove "+p.name+" from this contact?", wrapped("What you wrote about her at this contact (her note, needs, items and wellbeing) goes too. Her own record is not touched."), "Remove her", "Keep her", true, ifYes(func() { f.removePerson(p) }))
+	confirm(f.u.Window(), "Remove "+p.name+" from this contact?", wrapped("What you wrote about her at this contact (her note, needs, items and wellbeing) goes too. Her own record is not touched."), "Remove her", "Keep her", true, ifYes(func() { f.removePerson(p) }))
 }
 
 func (f *contactForm) removePerson(p *visitPerson) {

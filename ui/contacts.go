@@ -15,10 +15,6 @@ import (
 	"inreach/schema"
 )
 
-func init() {
-	screenBuilders[sectionContacts] = func(u *UI) screen { return newContactsScreen(u) }
-}
-
 // allKinds is the kind filter's "no filter" choice.
 const allKinds = "All kinds"
 
@@ -30,7 +26,7 @@ const contactWomanFilterMax = 40
 // filters on the left, the chosen contact's write-up on the right, and the
 // write-up form, which takes the whole section while it is open.
 type contactsScreen struct {
-	u    *UI
+	u    Env
 	root *fyne.Container
 
 	browse    fyne.CanvasObject
@@ -45,12 +41,12 @@ type contactsScreen struct {
 	drafts    *fyne.Container
 	detail    *fyne.Container
 	selected  string
-	wTimer    *time.Timer
+	wTimer    *Timer
 
 	form *contactForm // nil unless a write-up is open
 }
 
-func newContactsScreen(u *UI) *contactsScreen {
+func newContactsScreen(u Env) *contactsScreen {
 	s := &contactsScreen{u: u}
 	s.build()
 	s.reload()
@@ -58,7 +54,7 @@ func newContactsScreen(u *UI) *contactsScreen {
 	return s
 }
 
-func (s *contactsScreen) content() fyne.CanvasObject { return s.root }
+func (s *contactsScreen) Content() fyne.CanvasObject { return s.root }
 
 func (s *contactsScreen) build() {
 	newBtn := widget.NewButtonWithIcon("New contact", theme.ContentAddIcon(), s.newContact)
@@ -78,13 +74,10 @@ func (s *contactsScreen) build() {
 		if s.wTimer != nil {
 			s.wTimer.Stop()
 		}
-		sess := s.u.sess
-		s.wTimer = time.AfterFunc(300*time.Millisecond, func() {
-			fyne.Do(func() {
-				if s.u.sess == sess && s.form == nil {
-					s.reload()
-				}
-			})
+		s.wTimer = s.u.After(300*time.Millisecond, func() {
+			if !s.u.Locked() && s.form == nil {
+				s.reload()
+			}
 		})
 	}
 	s.clearBtn = widget.NewButtonWithIcon("Clear filters", theme.ContentClearIcon(), s.clearFilters)
@@ -152,8 +145,8 @@ func (s *contactsScreen) build() {
 }
 
 func (s *contactsScreen) today() string {
-	if s.u.sess != nil && s.u.sess.Notes.TodayFunc != nil {
-		return s.u.sess.Notes.TodayFunc()
+	if !s.u.Locked() && s.u.Notes().TodayFunc != nil {
+		return s.u.Notes().TodayFunc()
 	}
 	return notes.ClockToday()
 }
@@ -205,13 +198,13 @@ func (s *contactsScreen) filter() notes.ContactFilter {
 // reload reads the list again with the current filters, keeping the
 // chosen contact when it is still listed.
 func (s *contactsScreen) reload() {
-	if s.u.sess == nil {
+	if s.u.Locked() {
 		return
 	}
 	f := s.filter()
 	rows, note, err := s.query(f)
 	if err != nil {
-		showError(s.u.win, "The contacts could not be listed", err)
+		showError(s.u.Window(), "The contacts could not be listed", err)
 		return
 	}
 	s.rows = rows
@@ -242,7 +235,7 @@ func (s *contactsScreen) reload() {
 // query lists contacts for f, and for the women matching the woman filter
 // when one is typed.
 func (s *contactsScreen) query(f notes.ContactFilter) ([]notes.ContactSummary, string, error) {
-	store := s.u.sess.Notes
+	store := s.u.Notes()
 	text := strings.TrimSpace(s.woman.Text)
 	if text == "" {
 		rows, err := store.ListContacts(f)
@@ -337,7 +330,7 @@ func (s *contactsScreen) showRecord(id string) {
 	if id == "" || s.selected == id {
 		return
 	}
-	if _, err := s.u.sess.Notes.GetContact(id); err != nil {
+	if _, err := s.u.Notes().GetContact(id); err != nil {
 		s.setDetail(emptyState("This contact is not here", "It may have been deleted."))
 		return
 	}
@@ -347,6 +340,22 @@ func (s *contactsScreen) showRecord(id string) {
 
 // open shows one contact; "new" starts a new one and "new:<person id>" a
 // new one with her already added.
+// Open shows a contact, opens it for editing, or starts a new write-up
+// (for a woman when the route names one).
+func (s *contactsScreen) Open(r Route) {
+	switch {
+	case r.New && r.ID == "":
+		s.newContact()
+	case r.New:
+		s.startNew(r.ID)
+	case r.Edit:
+		s.open(r.ID)
+		s.edit(r.ID)
+	default:
+		s.open(r.ID)
+	}
+}
+
 func (s *contactsScreen) open(id string) {
 	switch {
 	case id == "new":
@@ -365,7 +374,7 @@ func (s *contactsScreen) open(id string) {
 
 // refresh reloads the list when the section is shown again; an open
 // write-up is left exactly as it is.
-func (s *contactsScreen) refresh() {
+func (s *contactsScreen) Reload() {
 	if s.form != nil {
 		return
 	}
@@ -374,7 +383,7 @@ func (s *contactsScreen) refresh() {
 }
 
 // beforeLock keeps the open write-up as a draft before the vault locks.
-func (s *contactsScreen) beforeLock() {
+func (s *contactsScreen) BeforeLock() {
 	if s.wTimer != nil {
 		s.wTimer.Stop()
 	}
@@ -389,7 +398,7 @@ func (s *contactsScreen) beforeLock() {
 }
 
 // save saves the open write-up (Ctrl+S).
-func (s *contactsScreen) save() {
+func (s *contactsScreen) Save() {
 	if s.form != nil {
 		s.form.saveContact()
 	}

@@ -42,8 +42,8 @@ func newContactsFixture(t *testing.T, names ...string) *contactsFixture {
 		require.NoError(t, st.SavePerson(p))
 		fx.women[n] = p.ID
 	}
-	u.shell.show(sectionContacts)
-	fx.s = u.shell.screens[sectionContacts].(*contactsScreen)
+	u.shell.show(Contacts)
+	fx.s = u.shell.screens[Contacts].(*contactsScreen)
 	return fx
 }
 
@@ -145,9 +145,9 @@ func TestWriteReflectionMakesADiaryEntryLinkedToTheVisit(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "2025-07-04", e.Date)
 	require.Contains(t, e.Section("visit_detail"), "Anna Smith")
-	require.Equal(t, sectionDiary, fx.u.shell.current, "the diary is shown")
+	require.Equal(t, Diary, fx.u.shell.current, "the diary is shown")
 
-	fx.u.shell.show(sectionContacts)
+	fx.u.shell.show(Contacts)
 	fx.s.open(c.ID)
 	require.NotNil(t, findButton(t, fx.s.detail, "Open reflection"), "a second tap opens the same entry")
 }
@@ -165,7 +165,7 @@ func TestTheListFiltersByKindDatesAndWoman(t *testing.T) {
 	save("2025-05-01", "prison_visit", "Anna Smith", "Bea Jones")
 	save("2025-06-01", "phone", "Bea Jones")
 	save("2025-07-01", "prison_visit", "Anna Smith")
-	fx.s.refresh()
+	fx.s.Reload()
 	require.Len(t, fx.s.rows, 3)
 	require.Equal(t, "2025-07-01", fx.s.rows[0].Date, "newest first")
 

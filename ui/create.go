@@ -21,7 +21,7 @@ import (
 
 // newCreateScreen is the first-run screen: choose a passphrase, create the
 // vault, then see the recovery key once.
-func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
+func newCreateScreen(u startEnv) (fyne.CanvasObject, fyne.Focusable) {
 	p1 := widget.NewPasswordEntry()
 	p1.SetPlaceHolder("Passphrase")
 	p2 := widget.NewPasswordEntry()
@@ -53,24 +53,24 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 		progress.Show()
 		progress.Start()
 		pass := []byte(p1.Text)
-		u.jobs.Add(1)
-		go func() {
-			defer u.jobs.Done()
-			v, key, err := vault.Create(u.path, pass, u.vaultOptions())
+		var v *vault.Vault
+		var key string
+		var err error
+		u.Go(func() {
+			v, key, err = vault.Create(u.Path(), pass, u.Options())
 			clear(pass)
-			fyne.Do(func() {
-				progress.Stop()
-				progress.Hide()
-				create.Enable()
-				if err != nil {
-					fail(err)
-					return
-				}
-				p1.SetText("")
-				p2.SetText("")
-				u.win.SetContent(newRecoveryKeyScreen(u, v, key))
-			})
-		}()
+		}, func() {
+			progress.Stop()
+			progress.Hide()
+			create.Enable()
+			if err != nil {
+				fail(err)
+				return
+			}
+			p1.SetText("")
+			p2.SetText("")
+			u.Window().SetContent(newRecoveryKeyScreen(u, v, key))
+		})
 	})
 	create.Importance = widget.HighImportance
 	p2.OnSubmitted = func(string) { create.OnTapped() }
@@ -79,7 +79,7 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 		"encrypted file on this computer. Nothing is ever sent over the internet.\n\n" +
 		"Choose a passphrase to lock it. A few unrelated words make a strong one that is easy to remember.")
 	intro.Wrapping = fyne.TextWrapWord
-	path := widget.NewLabel("The notebook will be kept at " + u.path)
+	path := widget.NewLabel("The notebook will be kept at " + u.Path())
 	path.Importance = widget.LowImportance
 	path.Wrapping = fyne.TextWrapBreak
 
@@ -102,7 +102,7 @@ func newCreateScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 
 // newRecoveryKeyScreen shows the recovery key once, with a button to save
 // it as a printable PDF sheet; the user must confirm they have kept it.
-func newRecoveryKeyScreen(u *UI, v *vault.Vault, key string) fyne.CanvasObject {
+func newRecoveryKeyScreen(u startEnv, v *vault.Vault, key string) fyne.CanvasObject {
 	keyLabel := widget.NewLabelWithStyle(keyLines(key), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
 	keyLabel.SizeName = theme.SizeNameSubHeadingText
 	explain := widget.NewLabel("This recovery key opens your notebook if the passphrase is ever forgotten. " +
@@ -116,16 +116,16 @@ func newRecoveryKeyScreen(u *UI, v *vault.Vault, key string) fyne.CanvasObject {
 			}
 			keepPrivate(w)
 			defer w.Close()
-			b, err := pdf.RecoverySheet(key, u.path, u.now().Format(schema.DateLayout))
+			b, err := pdf.RecoverySheet(key, u.Path(), u.Now().Format(schema.DateLayout))
 			if err == nil {
 				_, err = w.Write(b)
 			}
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("the recovery sheet could not be saved: %w", err), u.win)
+				dialog.ShowError(fmt.Errorf("the recovery sheet could not be saved: %w", err), u.Window())
 				return
 			}
-			dialog.ShowInformation("Recovery sheet saved", "Print it, keep the paper somewhere safe, then delete the file.", u.win)
-		}, u.win)
+			dialog.ShowInformation("Recovery sheet saved", "Print it, keep the paper somewhere safe, then delete the file.", u.Window())
+		}, u.Window())
 		d.SetFileName("inreach-recovery-sheet.pdf")
 		if home, err := os.UserHomeDir(); err == nil {
 			if l, err := listableURI(filepath.Clean(home)); err == nil {
@@ -134,7 +134,7 @@ func newRecoveryKeyScreen(u *UI, v *vault.Vault, key string) fyne.CanvasObject {
 		}
 		d.Show()
 	})
-	cont := widget.NewButtonWithIcon("Continue", theme.NavigateNextIcon(), func() { u.opened(v) })
+	cont := widget.NewButtonWithIcon("Continue", theme.NavigateNextIcon(), func() { u.Opened(v) })
 	cont.Importance = widget.HighImportance
 	cont.Disable()
 	check := widget.NewCheck("I have printed or written down the recovery key", func(on bool) {

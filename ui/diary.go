@@ -14,10 +14,6 @@ import (
 	"inreach/schema"
 )
 
-func init() {
-	screenBuilders[sectionDiary] = func(u *UI) screen { return newDiaryScreen(u) }
-}
-
 // The status and tag filters' "no filter" choices.
 const (
 	diaryAnyStatus = "Any status"
@@ -30,7 +26,7 @@ const (
 // entries. Ctrl+Shift+N starts a new entry (newEntry); open(id) shows an
 // entry, or the reflection on a contact.
 type diaryScreen struct {
-	u *UI
+	u Env
 
 	tabs     *container.AppTabs
 	entryTab *container.TabItem
@@ -53,7 +49,7 @@ type diaryScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newDiaryScreen(u *UI) *diaryScreen {
+func newDiaryScreen(u Env) *diaryScreen {
 	s := &diaryScreen{u: u}
 	s.search = searchBox("Words in an entry or its tags", s.reload)
 
@@ -96,7 +92,7 @@ func newDiaryScreen(u *UI) *diaryScreen {
 	})
 	s.entryTab = container.NewTabItemWithIcon("Entries", theme.DocumentCreateIcon(), split)
 	s.tabs = container.NewAppTabs(s.entryTab,
-		container.NewTabItemWithIcon("Learning across entries", theme.ListIcon(), s.learning.content()))
+		container.NewTabItemWithIcon("Learning across entries", theme.ListIcon(), s.learning.Content()))
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t != s.entryTab {
 			if s.editor != nil {
@@ -112,7 +108,7 @@ func newDiaryScreen(u *UI) *diaryScreen {
 	return s
 }
 
-func (s *diaryScreen) content() fyne.CanvasObject { return s.root }
+func (s *diaryScreen) Content() fyne.CanvasObject { return s.root }
 
 // filter is what the search box and the filters ask for.
 func (s *diaryScreen) filter() diary.Filter {
@@ -137,9 +133,9 @@ func diaryTagOf(choice string) string {
 
 // loadTags fills the tag filter with every tag and how often it is used.
 func (s *diaryScreen) loadTags() {
-	counts, err := s.u.sess.Diary.TagCounts("", "")
+	counts, err := s.u.Diary().TagCounts("", "")
 	if err != nil {
-		showError(s.u.win, "The diary's tags could not be read", err)
+		showError(s.u.Window(), "The diary's tags could not be read", err)
 		return
 	}
 	opts := []string{diaryAnyTag}
@@ -159,9 +155,9 @@ func (s *diaryScreen) loadTags() {
 // reload lists the entries matching the filters, keeping the open one
 // selected when it is listed.
 func (s *diaryScreen) reload() {
-	items, err := s.u.sess.Diary.List(s.filter())
+	items, err := s.u.Diary().List(s.filter())
 	if err != nil {
-		showError(s.u.win, "The diary could not be read", err)
+		showError(s.u.Window(), "The diary could not be read", err)
 		return
 	}
 	s.items = items
@@ -195,7 +191,7 @@ func (s *diaryScreen) indexOf(id string) int {
 // loadDrafts offers the diary drafts that could not be saved as entries,
 // so the user can carry on with them.
 func (s *diaryScreen) loadDrafts() {
-	all, err := s.u.sess.Notes.ListDrafts()
+	all, err := s.u.Notes().ListDrafts()
 	if err != nil {
 		return
 	}
@@ -221,9 +217,9 @@ func (s *diaryScreen) loadDrafts() {
 
 // openDraft puts a kept draft back into the editor.
 func (s *diaryScreen) openDraft(key string) {
-	body, ok, err := s.u.sess.Notes.LoadDraft(key)
+	body, ok, err := s.u.Notes().LoadDraft(key)
 	if err != nil {
-		showError(s.u.win, "The draft could not be read", err)
+		showError(s.u.Window(), "The draft could not be read", err)
 		return
 	}
 	if !ok {
@@ -232,13 +228,13 @@ func (s *diaryScreen) openDraft(key string) {
 	}
 	d, err := parseDiaryDraft(body)
 	if err != nil {
-		showError(s.u.win, "The draft could not be read", err)
+		showError(s.u.Window(), "The draft could not be read", err)
 		return
 	}
 	s.closeEditor()
 	ed, err := newDiaryEditorFromDraft(s.u, key, d, s.saved, s.deleted)
 	if err != nil {
-		showError(s.u.win, "The draft could not be opened", err)
+		showError(s.u.Window(), "The draft could not be opened", err)
 		return
 	}
 	s.setEditor(ed, d.ID)
@@ -249,7 +245,7 @@ func (s *diaryScreen) showNothing() {
 	s.closeEditor()
 	s.selected = ""
 	var msg fyne.CanvasObject
-	if all, err := s.u.sess.Diary.List(diary.Filter{Limit: 1}); err == nil && len(all) == 0 {
+	if all, err := s.u.Diary().List(diary.Filter{Limit: 1}); err == nil && len(all) == 0 {
 		msg = emptyState("No diary entries yet",
 			"After a visit, write a short reflection: what happened, how it went for you, what went well, what did not, and what you learned. Start one with “New entry” (Ctrl+Shift+N), or with “Write reflection” on a contact. Mark entries for supervision when they are ready to talk about.")
 	} else {
@@ -274,7 +270,7 @@ func (s *diaryScreen) closeEditor() {
 func (s *diaryScreen) setEditor(ed *diaryEditor, id string) {
 	s.editor = ed
 	s.selected = id
-	s.setDetail(ed.content())
+	s.setDetail(ed.Content())
 	if i := s.indexOf(id); i >= 0 {
 		s.list.Select(i)
 		s.list.ScrollTo(i)
@@ -290,9 +286,9 @@ func (s *diaryScreen) showEntry(id string) {
 		return
 	}
 	s.closeEditor()
-	e, err := s.u.sess.Diary.Get(id)
+	e, err := s.u.Diary().Get(id)
 	if err != nil {
-		showError(s.u.win, "The diary entry could not be opened", err)
+		showError(s.u.Window(), "The diary entry could not be opened", err)
 		s.reload()
 		return
 	}
@@ -339,44 +335,53 @@ func (s *diaryScreen) newEntry() {
 	ed := newDiaryEditor(s.u, e, s.saved, s.deleted)
 	s.setEditor(ed, "")
 	if len(ed.sections) > 0 {
-		s.u.win.Canvas().Focus(ed.sections[0])
+		s.u.Window().Canvas().Focus(ed.sections[0])
 	}
 }
 
 // open shows diary entry id. Given a contact's id instead (the Contacts
 // screen's "Write reflection"), it opens the entry reflecting on that
 // contact, or starts one from the contact's details.
+// Open shows the record (or the query) the route names.
+func (s *diaryScreen) Open(r Route) {
+	if r.New {
+		s.newEntry()
+		return
+	}
+	s.open(r.ID)
+}
+
 func (s *diaryScreen) open(id string) {
 	s.tabs.Select(s.entryTab)
 	if id == "" {
 		return
 	}
-	_, err := s.u.sess.Diary.Get(id)
+	_, err := s.u.Diary().Get(id)
 	if err == nil {
 		s.showIfHidden(id)
 		s.showEntry(id)
 		return
 	}
 	if !errors.Is(err, diary.ErrNotFound) {
-		showError(s.u.win, "The diary entry could not be opened", err)
+		showError(s.u.Window(), "The diary entry could not be opened", err)
 		return
 	}
-	existing, lerr := s.u.sess.Diary.List(diary.Filter{ContactID: id, Limit: 1})
+	existing, lerr := s.u.Diary().List(diary.Filter{ContactID: id, Limit: 1})
 	if lerr == nil && len(existing) == 1 {
 		s.showIfHidden(existing[0].ID)
 		s.showEntry(existing[0].ID)
 		return
 	}
-	e, cerr := s.u.sess.Diary.NewEntryForContact(id)
+	e, cerr := s.u.Diary().NewEntryForContact(id)
 	if cerr != nil {
-		showError(s.u.win, "The diary entry could not be opened", cerr)
+		showError(s.u.Window(), "The diary entry could not be opened", cerr)
 		return
 	}
 	s.closeEditor()
 	ed := newDiaryEditor(s.u, e, s.saved, s.deleted)
 	s.setEditor(ed, "")
 	if len(ed.sections) > 0 {
-		s.u.win.Canvas().Focus(ed.sections[0])
+		s.u.Window().Canvas().Focus(ed.sections[0])
 	}
 }
 
@@ -399,7 +404,7 @@ func (s *diaryScreen) showIfHidden(id string) {
 
 // refresh reloads the list (a supervision session may have changed
 // statuses) and the open entry's status and comments.
-func (s *diaryScreen) refresh() {
+func (s *diaryScreen) Reload() {
 	s.loadTags()
 	s.reload()
 	if s.editor != nil && !s.editor.closed {
@@ -411,7 +416,7 @@ func (s *diaryScreen) refresh() {
 }
 
 // save writes the open entry now (Ctrl+S).
-func (s *diaryScreen) save() {
+func (s *diaryScreen) Save() {
 	if s.editor != nil && !s.editor.closed {
 		s.editor.save(true)
 	}
@@ -419,7 +424,7 @@ func (s *diaryScreen) save() {
 
 // print makes a supervision pack PDF (Ctrl+P): of the open entry's day
 // when an entry is open, otherwise of the last three months.
-func (s *diaryScreen) print() {
+func (s *diaryScreen) Print() {
 	from, to := "", ""
 	if s.editor != nil && !s.editor.closed {
 		s.editor.flush()
@@ -431,7 +436,7 @@ func (s *diaryScreen) print() {
 }
 
 // beforeLock keeps what is being written before the vault locks.
-func (s *diaryScreen) beforeLock() {
+func (s *diaryScreen) BeforeLock() {
 	if s.editor != nil && !s.editor.closed {
 		s.editor.flush()
 		s.editor.stopTimer()

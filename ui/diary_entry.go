@@ -38,7 +38,7 @@ const diaryChipCount = 10
 // reflects on, the template, one box per heading, tags and status, with
 // the supervisors' comments under it. It saves itself as the user types.
 type diaryEditor struct {
-	u *UI
+	u Env
 
 	// id is the entry's id once saved ("" before); status its stored status;
 	// comments the supervisors' comments, read when the entry was opened.
@@ -85,7 +85,7 @@ type diaryEditor struct {
 	dirty   bool
 	loading bool
 	closed  bool
-	timer   *time.Timer
+	timer   *Timer
 	gen     int // bumps on every change, so a stale timer does nothing
 
 	root fyne.CanvasObject
@@ -93,7 +93,7 @@ type diaryEditor struct {
 
 // newDiaryEditor builds the editor for e (a stored entry, or a new one
 // with no ID). A draft kept for it, if any, is put back into the form.
-func newDiaryEditor(u *UI, e *diary.Entry, onSaved func(string), onDeleted func()) *diaryEditor {
+func newDiaryEditor(u Env, e *diary.Entry, onSaved func(string), onDeleted func()) *diaryEditor {
 	ed := &diaryEditor{u: u, id: e.ID, status: e.Status, comments: e.Comments,
 		onSaved: onSaved, onDeleted: onDeleted}
 	if ed.status == "" {
@@ -109,10 +109,10 @@ func newDiaryEditor(u *UI, e *diary.Entry, onSaved func(string), onDeleted func(
 }
 
 // newDiaryEditorFromDraft builds the editor on a draft kept under key.
-func newDiaryEditorFromDraft(u *UI, key string, d *diaryDraft, onSaved func(string), onDeleted func()) (*diaryEditor, error) {
+func newDiaryEditorFromDraft(u Env, key string, d *diaryDraft, onSaved func(string), onDeleted func()) (*diaryEditor, error) {
 	e := &diary.Entry{ID: d.ID, Status: "draft"}
 	if d.ID != "" {
-		stored, err := u.sess.Diary.Get(d.ID)
+		stored, err := u.Diary().Get(d.ID)
 		switch {
 		case err == nil:
 			e = stored
@@ -131,7 +131,7 @@ func newDiaryEditorFromDraft(u *UI, key string, d *diaryDraft, onSaved func(stri
 	return ed, nil
 }
 
-func (ed *diaryEditor) content() fyne.CanvasObject { return ed.root }
+func (ed *diaryEditor) Content() fyne.CanvasObject { return ed.root }
 
 func (ed *diaryEditor) build() {
 	ed.title = heading("")
@@ -246,7 +246,7 @@ func (ed *diaryEditor) applyDraft(d *diaryDraft) {
 
 // restoreDraft puts back a draft kept for this entry, if there is one.
 func (ed *diaryEditor) restoreDraft() {
-	body, ok, err := ed.u.sess.Notes.LoadDraft(ed.draftKey)
+	body, ok, err := ed.u.Notes().LoadDraft(ed.draftKey)
 	if err != nil || !ok {
 		return
 	}
@@ -279,15 +279,15 @@ func (ed *diaryEditor) loadContacts(id string) {
 		ed.contactLbl[cid] = label
 		options = append(options, label)
 	}
-	recent, err := ed.u.sess.Notes.ListContacts(notes.ContactFilter{Limit: diaryRecentContacts})
+	recent, err := ed.u.Notes().ListContacts(notes.ContactFilter{Limit: diaryRecentContacts})
 	if err != nil {
-		showError(ed.u.win, "The recent contacts could not be read", err)
+		showError(ed.u.Window(), "The recent contacts could not be read", err)
 	}
 	for _, c := range recent {
 		add(c.ID, c.Kind, c.PlaceName, c.Date, c.Start)
 	}
 	if _, ok := ed.contactLbl[id]; !ok {
-		if c, err := ed.u.sess.Diary.Contact(id); err == nil {
+		if c, err := ed.u.Diary().Contact(id); err == nil {
 			add(c.ID, c.Kind, c.Place, c.Date, c.Start)
 		}
 	}
@@ -331,7 +331,7 @@ func (ed *diaryEditor) openContact() {
 		return
 	}
 	ed.flush()
-	ed.u.shell.openRecord(sectionContacts, id)
+	ed.u.Open(Record(Contacts, id))
 }
 
 // setTemplate lays out one box per heading of template key, holding texts.
@@ -397,7 +397,7 @@ func (ed *diaryEditor) templateChosen(name string) {
 	to, _ := diary.TemplateByKey(key)
 	msg := fmt.Sprintf("The headings change to those of %s. Nothing you wrote is lost: it moves under “%s”, with its old headings, for you to sort into the new sections.",
 		to.Name, to.Sections[0].Heading)
-	confirm(ed.u.win, "Change the template?", wrapped(msg), "Change template", "Keep "+diaryTemplateName(ed.tmplKey), false, func(ok bool) {
+	confirm(ed.u.Window(), "Change the template?", wrapped(msg), "Change template", "Keep "+diaryTemplateName(ed.tmplKey), false, func(ok bool) {
 		if !ok {
 			old, _ := diary.TemplateByKey(ed.tmplKey)
 			ed.loading = true
@@ -442,7 +442,7 @@ func (ed *diaryEditor) hasText() bool {
 
 // loadChips offers the most used tags; a tap adds one to the entry.
 func (ed *diaryEditor) loadChips() {
-	counts, err := ed.u.sess.Diary.TagCounts("", "")
+	counts, err := ed.u.Diary().TagCounts("", "")
 	if err != nil {
 		return
 	}
@@ -564,12 +564,10 @@ func (ed *diaryEditor) changed() {
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
-	ed.timer = time.AfterFunc(diaryAutosaveDelay, func() {
-		fyne.Do(func() {
-			if gen == ed.gen && !ed.closed && ed.u.sess != nil {
-				ed.save(false)
-			}
-		})
+	ed.timer = ed.u.After(diaryAutosaveDelay, func() {
+		if gen == ed.gen && !ed.closed && !ed.u.Locked() {
+			ed.save(false)
+		}
 	})
 }
 
@@ -602,7 +600,7 @@ func (ed *diaryEditor) draft() *diaryDraft {
 // are shown at their fields, and false is returned.
 func (ed *diaryEditor) save(force bool) bool {
 	ed.stopTimer()
-	if ed.closed || ed.u.sess == nil {
+	if ed.closed || ed.u.Locked() {
 		return true
 	}
 	if !ed.dirty && !force {
@@ -621,7 +619,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	if e.ID != "" {
 		// The stored status wins: a supervision session may have changed it
 		// since the entry was opened.
-		cur, err := ed.u.sess.Diary.Get(e.ID)
+		cur, err := ed.u.Diary().Get(e.ID)
 		switch {
 		case err == nil:
 			e.Status = cur.Status
@@ -629,20 +627,20 @@ func (ed *diaryEditor) save(force bool) bool {
 		case errors.Is(err, diary.ErrNotFound):
 		default:
 			ed.keepDraft("Not saved yet.")
-			showError(ed.u.win, "The diary entry could not be saved", err)
+			showError(ed.u.Window(), "The diary entry could not be saved", err)
 			return false
 		}
 	} else {
 		e.Status = "draft"
 	}
-	if err := ed.u.sess.Diary.Save(&e); err != nil {
+	if err := ed.u.Diary().Save(&e); err != nil {
 		if v, ok := diary.AsValidation(err); ok {
 			ed.showProblems(v)
 			ed.keepDraft("Not saved: see the problem marked in red. What you wrote is kept.")
 			return false
 		}
 		ed.keepDraft("Not saved yet.")
-		showError(ed.u.win, "The diary entry could not be saved", err)
+		showError(ed.u.Window(), "The diary entry could not be saved", err)
 		return false
 	}
 	ed.id = e.ID
@@ -650,12 +648,12 @@ func (ed *diaryEditor) save(force bool) bool {
 	ed.last = supervisionSummaryOf(&e)
 	ed.dirty = false
 	if ed.hasDraft {
-		if err := ed.u.sess.Notes.DeleteDraft(ed.draftKey); err == nil {
+		if err := ed.u.Notes().DeleteDraft(ed.draftKey); err == nil {
 			ed.hasDraft = false
 		}
 	}
 	ed.draftKey = diaryDraftKey(ed.id)
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	setSoft(ed.savedNote, "Saved at "+ed.clock())
 	ed.showStatus()
 	ed.showComments()
@@ -671,12 +669,12 @@ func (ed *diaryEditor) clock() string { return clockFor(ed.u) }
 // be saved as an entry.
 func (ed *diaryEditor) keepDraft(note string) {
 	d := ed.draft()
-	if err := ed.u.sess.Notes.SaveDraft(ed.draftKey, diaryDraftKind, d.title(), d.encode()); err != nil {
-		showError(ed.u.win, "What you wrote could not be kept as a draft", err)
+	if err := ed.u.Notes().SaveDraft(ed.draftKey, diaryDraftKind, d.title(), d.encode()); err != nil {
+		showError(ed.u.Window(), "What you wrote could not be kept as a draft", err)
 		return
 	}
 	ed.hasDraft = true
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	setSoft(ed.savedNote, note)
 }
 
@@ -749,20 +747,20 @@ func (ed *diaryEditor) setStatus(to string) {
 			return
 		}
 	}
-	if err := ed.u.sess.Diary.SetStatus(ed.id, to); err != nil {
+	if err := ed.u.Diary().SetStatus(ed.id, to); err != nil {
 		var se *diary.StatusError
 		if errors.As(err, &se) {
-			dialog.ShowInformation("The status was not changed", sentence(errors.New(se.Reason)), ed.u.win)
+			dialog.ShowInformation("The status was not changed", sentence(errors.New(se.Reason)), ed.u.Window())
 		} else {
-			showError(ed.u.win, "The status could not be changed", err)
+			showError(ed.u.Window(), "The status could not be changed", err)
 		}
-		if cur, gerr := ed.u.sess.Diary.Get(ed.id); gerr == nil {
+		if cur, gerr := ed.u.Diary().Get(ed.id); gerr == nil {
 			ed.status = cur.Status
 			ed.showStatus()
 		}
 		return
 	}
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	ed.status = to
 	ed.last.Status = to
 	ed.showStatus()
@@ -777,21 +775,21 @@ func (ed *diaryEditor) confirmDelete() {
 	if ed.id == "" {
 		msg = "This entry has not been saved. What you wrote will be thrown away."
 	}
-	confirm(ed.u.win, "Delete this diary entry?", wrapped(msg), "Delete entry", "Keep it", true, func(ok bool) {
+	confirm(ed.u.Window(), "Delete this diary entry?", wrapped(msg), "Delete entry", "Keep it", true, func(ok bool) {
 		if !ok {
 			return
 		}
 		ed.stopTimer()
 		if ed.id != "" {
-			if err := ed.u.sess.Diary.Delete(ed.id); err != nil && !errors.Is(err, diary.ErrNotFound) {
-				showError(ed.u.win, "The diary entry could not be deleted", err)
+			if err := ed.u.Diary().Delete(ed.id); err != nil && !errors.Is(err, diary.ErrNotFound) {
+				showError(ed.u.Window(), "The diary entry could not be deleted", err)
 				return
 			}
 		}
 		if ed.hasDraft {
-			ed.u.sess.Notes.DeleteDraft(ed.draftKey)
+			ed.u.Notes().DeleteDraft(ed.draftKey)
 		}
-		ed.u.sess.Changed()
+		ed.u.Changed()
 		ed.closed = true
 		if ed.onDeleted != nil {
 			ed.onDeleted()
@@ -805,7 +803,7 @@ func (ed *diaryEditor) reloadStored() {
 	if ed.id == "" {
 		return
 	}
-	cur, err := ed.u.sess.Diary.Get(ed.id)
+	cur, err := ed.u.Diary().Get(ed.id)
 	if err != nil {
 		return
 	}

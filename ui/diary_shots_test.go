@@ -61,7 +61,7 @@ func TestDiaryScreenshots(t *testing.T) {
 		}
 		s.open(pick)
 		diaryShot(t, u, "diary-entry")
-		diaryScrollDown(s.editor.content())
+		diaryScrollDown(s.editor.Content())
 		diaryShot(t, u, "diary-entry-end")
 		s.newEntry()
 		diaryShot(t, u, "diary-new")
@@ -75,7 +75,7 @@ func TestDiaryScreenshots(t *testing.T) {
 		if len(v.sessions) > 0 {
 			v.showSession(v.sessions[1].ID)
 			diaryShot(t, u, "supervision-session")
-			diaryScrollDown(v.form.content())
+			diaryScrollDown(v.form.Content())
 			diaryShot(t, u, "supervision-session-end")
 			if len(v.form.shown) > 0 {
 				v.form.readEntry(v.form.shown[0])
@@ -86,7 +86,7 @@ func TestDiaryScreenshots(t *testing.T) {
 		v.newSession()
 		diaryShot(t, u, "supervision-new")
 		v.showOverview()
-		showSupervisionPackDialog(u, "", "")
+		showSupervisionPackDialog(u.env(), "", "")
 		diaryShot(t, u, "supervision-pack")
 		u.win.Canvas().Overlays().Top().Hide()
 		u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())

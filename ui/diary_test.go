@@ -32,8 +32,8 @@ func diaryTestVisit(t *testing.T, u *UI, date string) string {
 // diaryTestScreen opens the Diary section and returns its screen.
 func diaryTestScreen(t *testing.T, u *UI) *diaryScreen {
 	t.Helper()
-	u.shell.show(sectionDiary)
-	s, ok := u.shell.screens[sectionDiary].(*diaryScreen)
+	u.shell.show(Diary)
+	s, ok := u.shell.screens[Diary].(*diaryScreen)
 	require.True(t, ok, "the Diary section is the diary screen")
 	return s
 }
@@ -62,7 +62,7 @@ func diaryTestEntry(t *testing.T, u *UI, date, status, learning string, tags ...
 
 // daysAgo is the date n days before the UI's today.
 func daysAgo(u *UI, n int) string {
-	return u.now().AddDate(0, 0, -n).Format("2006-01-02")
+	return u.clock.Now().AddDate(0, 0, -n).Format("2006-01-02")
 }
 
 func TestDiaryVisitReflectionWrittenThroughTheEditorIsStoredAndReadBack(t *testing.T) {
@@ -78,7 +78,7 @@ func TestDiaryVisitReflectionWrittenThroughTheEditorIsStoredAndReadBack(t *testi
 	require.NotNil(t, ed, "Ctrl+Shift+N opens a new entry")
 	require.Equal(t, "", ed.id)
 	require.Len(t, ed.sections, 5, "a visit reflection has five headings")
-	root := ed.content()
+	root := ed.Content()
 	for _, h := range []string{"Visit detail", "Staff reflection", "Positive outcome", "Negative outcome", "Learning"} {
 		require.True(t, hasText(root, h), "heading %q is shown", h)
 	}
@@ -121,7 +121,7 @@ func TestDiaryVisitReflectionWrittenThroughTheEditorIsStoredAndReadBack(t *testi
 
 	// The list shows it, newest first, in words.
 	require.Equal(t, ed.id, s.items[0].ID)
-	require.True(t, hasText(s.content(), "2 entries"))
+	require.True(t, hasText(s.Content(), "2 entries"))
 }
 
 func TestDiaryAnInvalidDateIsShownAtTheFieldAndNothingTypedIsLost(t *testing.T) {
@@ -133,7 +133,7 @@ func TestDiaryAnInvalidDateIsShownAtTheFieldAndNothingTypedIsLost(t *testing.T) 
 	ed := s.editor
 	ed.date.SetText("2025-02-30")
 	test.Type(ed.sections[0], "What happened at court.")
-	test.Tap(findButton(t, ed.content(), "Save"))
+	test.Tap(findButton(t, ed.Content(), "Save"))
 	require.True(t, ed.dateErr.Visible())
 	require.Contains(t, ed.dateErr.Text, "not a real date")
 	list, err := u.sess.Diary.List(diary.Filter{})
@@ -146,7 +146,7 @@ func TestDiaryAnInvalidDateIsShownAtTheFieldAndNothingTypedIsLost(t *testing.T) 
 	require.Equal(t, "What happened at court.", ed.sections[0].Text)
 
 	ed.date.SetText("2025-02-28")
-	test.Tap(findButton(t, ed.content(), "Save"))
+	test.Tap(findButton(t, ed.Content(), "Save"))
 	require.False(t, ed.dateErr.Visible())
 	got, err := u.sess.Diary.Get(ed.id)
 	require.NoError(t, err)
@@ -182,7 +182,7 @@ func TestDiaryStatusButtonsFollowTheAllowedTransitions(t *testing.T) {
 	s.newEntry()
 	ed := s.editor
 	test.Type(ed.sections[0], "A release day at the gate.")
-	root := ed.content()
+	root := ed.Content()
 
 	require.True(t, hasText(root, "Draft") || ed.badge.text.Text == "Draft")
 	test.Tap(findButton(t, root, "Mark for supervision"))
@@ -202,11 +202,11 @@ func TestDiaryStatusButtonsFollowTheAllowedTransitions(t *testing.T) {
 
 	// Discussed comes from a signed-off session; then only reopening is offered.
 	test.Tap(findButton(t, root, "Mark for supervision"))
-	ss := &diary.Session{Date: todayFor(u), Supervisor: "Jo", SignedOffOn: todayFor(u),
+	ss := &diary.Session{Date: todayFor(u.env()), Supervisor: "Jo", SignedOffOn: todayFor(u.env()),
 		Entries: []diary.SessionEntry{{DiaryID: ed.id, Comment: "Well handled."}}}
 	require.NoError(t, u.sess.Diary.SaveSession(ss))
-	u.shell.show(sectionToday)
-	u.shell.show(sectionDiary)
+	u.shell.show(Today)
+	u.shell.show(Diary)
 	require.Equal(t, "Discussed", ed.badge.text.Text)
 	require.False(t, diaryHasButton(root, "Back to draft"), "a discussed entry does not go straight back to draft")
 	test.Tap(findButton(t, root, "Reopen for supervision"))
@@ -263,8 +263,8 @@ func TestDiaryWriteReflectionOnAContactStartsFromTheContact(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	contactID := diaryTestVisit(t, u, "2025-07-04")
-	u.shell.openRecord(sectionDiary, contactID)
-	s := u.shell.screens[sectionDiary].(*diaryScreen)
+	u.shell.open(Record(Diary, contactID))
+	s := u.shell.screens[Diary].(*diaryScreen)
 	ed := s.editor
 	require.NotNil(t, ed)
 	require.Equal(t, "2025-07-04", ed.date.Text)
@@ -276,15 +276,15 @@ func TestDiaryWriteReflectionOnAContactStartsFromTheContact(t *testing.T) {
 	id := ed.id
 
 	// "Write reflection" again opens the same entry rather than a second one.
-	u.shell.show(sectionToday)
-	u.shell.openRecord(sectionDiary, contactID)
+	u.shell.show(Today)
+	u.shell.open(Record(Diary, contactID))
 	require.Equal(t, id, s.editor.id)
 	list, err := u.sess.Diary.List(diary.Filter{ContactID: contactID})
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	// And the entry's own id opens it too.
 	s.newEntry()
-	u.shell.openRecord(sectionDiary, id)
+	u.shell.open(Record(Diary, id))
 	require.Equal(t, id, s.editor.id)
 	require.Equal(t, "Take stamps next time.", s.editor.sections[4].Text)
 }
@@ -306,7 +306,7 @@ func TestDiaryBeforeLockKeepsTheTypedText(t *testing.T) {
 	require.Nil(t, u.sess)
 	test.Type(entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait() // the unlock runs off the UI goroutine
+	u.Idle() // the unlock runs off the UI goroutine
 	require.NotNil(t, u.sess, "unlocked")
 
 	list, err := u.sess.Diary.List(diary.Filter{Text: "first time in weeks"})
@@ -314,8 +314,8 @@ func TestDiaryBeforeLockKeepsTheTypedText(t *testing.T) {
 	require.Len(t, list, 1, "the entry being written was saved before the lock")
 
 	s = diaryTestScreen(t, u)
-	require.True(t, hasText(s.content(), "Not saved yet"), "the unsaved draft is offered")
-	test.Tap(findButton(t, s.content(), "Carry on"))
+	require.True(t, hasText(s.Content(), "Not saved yet"), "the unsaved draft is offered")
+	test.Tap(findButton(t, s.Content(), "Carry on"))
 	require.NotNil(t, s.editor)
 	require.Equal(t, "The escort never came.", s.editor.sections[3].Text)
 	require.Equal(t, "2025-13-01", s.editor.date.Text)
@@ -358,7 +358,7 @@ func TestDiaryLearningViewFiltersByTagAndOpensTheEntry(t *testing.T) {
 	s.tabs.SelectIndex(1)
 	v := s.learning
 	require.Len(t, v.items, 2)
-	require.True(t, hasText(v.content(), "housing (2)"), "tags are offered with their counts")
+	require.True(t, hasText(v.Content(), "housing (2)"), "tags are offered with their counts")
 
 	v.tag.SetSelected("housing (2)")
 	require.Len(t, v.items, 1)
@@ -395,7 +395,7 @@ func TestDiaryListLineFollowsTheEntryAsItIsSaved(t *testing.T) {
 	require.Equal(t, []string{"release day"}, s.items[0].Tags)
 	require.Contains(t, s.tag.Options, "release day (1)", "a new tag joins the tag filter")
 
-	test.Tap(findButton(t, ed.content(), "Mark for supervision"))
+	test.Tap(findButton(t, ed.Content(), "Mark for supervision"))
 	require.Equal(t, "for_supervision", s.items[0].Status)
 
 	// A new date moves the entry to its place in the list.

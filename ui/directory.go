@@ -13,10 +13,6 @@ import (
 	"inreach/notes"
 )
 
-func init() {
-	screenBuilders[sectionDirectory] = func(u *UI) screen { return newDirectoryScreen(u) }
-}
-
 // directoryAll is the category filter's "no filter" choice.
 const directoryAll = "All categories"
 
@@ -24,7 +20,7 @@ const directoryAll = "All categories"
 // filtered by category on the left, the chosen agency's details (to read
 // and edit) on the right.
 type directoryScreen struct {
-	u        *UI
+	u        Env
 	search   *widget.Entry
 	category *widget.Select
 	count    *widget.Label
@@ -37,7 +33,7 @@ type directoryScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newDirectoryScreen(u *UI) *directoryScreen {
+func newDirectoryScreen(u Env) *directoryScreen {
 	s := &directoryScreen{u: u}
 	s.search = searchBox("Name, area, service or contact", s.reload)
 	s.category = widget.NewSelect(append([]string{directoryAll}, notes.AgencyCategory.LabelList()...), func(string) { s.reload() })
@@ -68,7 +64,7 @@ func newDirectoryScreen(u *UI) *directoryScreen {
 	return s
 }
 
-func (s *directoryScreen) content() fyne.CanvasObject { return s.root }
+func (s *directoryScreen) Content() fyne.CanvasObject { return s.root }
 
 // reload lists the agencies matching the search and category.
 func (s *directoryScreen) reload() {
@@ -78,9 +74,9 @@ func (s *directoryScreen) reload() {
 			f.Category = v
 		}
 	}
-	list, err := s.u.sess.Notes.ListAgencies(f)
+	list, err := s.u.Notes().ListAgencies(f)
 	if err != nil {
-		showError(s.u.win, "The directory could not be read", err)
+		showError(s.u.Window(), "The directory could not be read", err)
 		return
 	}
 	s.agencies = list
@@ -105,7 +101,7 @@ func (s *directoryScreen) reload() {
 // showNothing says what the right-hand side is for.
 func (s *directoryScreen) showNothing() {
 	s.form, s.selected = nil, ""
-	all, err := s.u.sess.Notes.ListAgencies(notes.AgencyFilter{})
+	all, err := s.u.Notes().ListAgencies(notes.AgencyFilter{})
 	if err == nil && len(all) == 0 {
 		s.setDetail(emptyState("No agencies yet",
 			"Add the housing teams, probation offices, drug and alcohol services and others you refer women to, with a key contact, so what you know stays with the team."))
@@ -121,14 +117,14 @@ func (s *directoryScreen) setDetail(o fyne.CanvasObject) {
 
 // showAgency shows one agency's form.
 func (s *directoryScreen) showAgency(id string) {
-	a, err := s.u.sess.Notes.GetAgency(id)
+	a, err := s.u.Notes().GetAgency(id)
 	if err != nil {
-		showError(s.u.win, "The agency could not be opened", err)
+		showError(s.u.Window(), "The agency could not be opened", err)
 		return
 	}
 	s.selected = id
 	s.form = newAgencyForm(s, a)
-	s.setDetail(s.form.content())
+	s.setDetail(s.form.Content())
 }
 
 // startAdding shows an empty form for a new agency.
@@ -136,8 +132,8 @@ func (s *directoryScreen) startAdding() {
 	s.list.UnselectAll()
 	s.selected = ""
 	s.form = newAgencyForm(s, &notes.Agency{})
-	s.setDetail(s.form.content())
-	s.u.win.Canvas().Focus(s.form.name)
+	s.setDetail(s.form.Content())
+	s.u.Window().Canvas().Focus(s.form.name)
 }
 
 // saved is called by the form after a save: the list and the form show
@@ -169,6 +165,9 @@ func (s *directoryScreen) deleted() {
 }
 
 // open shows one agency.
+// Open shows the record (or the query) the route names.
+func (s *directoryScreen) Open(r Route) { s.open(r.ID) }
+
 func (s *directoryScreen) open(id string) {
 	if s.indexOf(id) < 0 {
 		s.search.SetText("")
@@ -182,10 +181,10 @@ func (s *directoryScreen) open(id string) {
 }
 
 // refresh reloads the list when the section is shown again.
-func (s *directoryScreen) refresh() { s.reload() }
+func (s *directoryScreen) Reload() { s.reload() }
 
 // save is Ctrl+S: it saves the agency being edited.
-func (s *directoryScreen) save() {
+func (s *directoryScreen) Save() {
 	if s.form != nil {
 		s.form.save()
 	}
@@ -227,18 +226,18 @@ func agencyNeedsChecking(date, today string) bool {
 }
 
 // confirmDeleteAgency asks before deleting an agency.
-func confirmDeleteAgency(u *UI, a *notes.Agency, done func()) {
+func confirmDeleteAgency(u Env, a *notes.Agency, done func()) {
 	dialog.ShowConfirm("Delete this agency?",
 		"“"+a.Name+"” will be removed from the directory. Actions that named it keep their text.",
 		func(ok bool) {
 			if !ok {
 				return
 			}
-			if err := u.sess.Notes.DeleteAgency(a.ID); err != nil {
-				showError(u.win, "The agency could not be deleted", err)
+			if err := u.Notes().DeleteAgency(a.ID); err != nil {
+				showError(u.Window(), "The agency could not be deleted", err)
 				return
 			}
-			u.sess.Changed()
+			u.Changed()
 			done()
-		}, u.win)
+		}, u.Window())
 }

@@ -97,7 +97,7 @@ func newAgencyForm(s *directoryScreen, a *notes.Agency) *agencyForm {
 	return f
 }
 
-func (f *agencyForm) content() fyne.CanvasObject { return f.root }
+func (f *agencyForm) Content() fyne.CanvasObject { return f.root }
 
 // showHint shows "check these details" when they are over a year old or
 // were never checked (for an agency already saved).
@@ -148,15 +148,15 @@ func (f *agencyForm) save() bool {
 		return false
 	}
 	a := f.agency()
-	if err := f.s.u.sess.Notes.SaveAgency(&a); err != nil {
+	if err := f.s.u.Notes().SaveAgency(&a); err != nil {
 		if f.form.showProblems(err) {
 			f.form.summarise("Not saved yet")
 		} else {
-			showError(f.s.u.win, "The agency could not be saved", err)
+			showError(f.s.u.Window(), "The agency could not be saved", err)
 		}
 		return false
 	}
-	f.s.u.sess.Changed()
+	f.s.u.Changed()
 	f.s.saved(a.ID)
 	return true
 }

@@ -12,8 +12,8 @@ import (
 // directoryOf returns the Directory screen, showing it.
 func directoryOf(t *testing.T, u *UI) *directoryScreen {
 	t.Helper()
-	u.shell.show(sectionDirectory)
-	s, ok := u.shell.screens[sectionDirectory].(*directoryScreen)
+	u.shell.show(Directory)
+	s, ok := u.shell.screens[Directory].(*directoryScreen)
 	require.True(t, ok)
 	return s
 }

@@ -20,7 +20,7 @@ const learningChipCount = 12
 // entry) across a period, newest first, filtered by tag; each item opens
 // its entry.
 type learningView struct {
-	u      *UI
+	u      Env
 	onOpen func(diaryID string)
 
 	period *widget.Select
@@ -35,7 +35,7 @@ type learningView struct {
 	root fyne.CanvasObject
 }
 
-func newLearningView(u *UI, onOpen func(string)) *learningView {
+func newLearningView(u Env, onOpen func(string)) *learningView {
 	v := &learningView{u: u, onOpen: onOpen}
 	v.period = widget.NewSelect(diaryPeriods, func(string) { v.reload() })
 	v.period.Selected = diaryLast12Months
@@ -72,14 +72,14 @@ func newLearningView(u *UI, onOpen func(string)) *learningView {
 	return v
 }
 
-func (v *learningView) content() fyne.CanvasObject { return v.root }
+func (v *learningView) Content() fyne.CanvasObject { return v.root }
 
 // reload reads the period's tag counts and items.
 func (v *learningView) reload() {
 	from, to := diaryPeriod(v.period.Selected, todayFor(v.u))
-	counts, err := v.u.sess.Diary.TagCounts(from, to)
+	counts, err := v.u.Diary().TagCounts(from, to)
 	if err != nil {
-		showError(v.u.win, "The diary's tags could not be read", err)
+		showError(v.u.Window(), "The diary's tags could not be read", err)
 		return
 	}
 	opts := []string{diaryAnyTag}
@@ -113,9 +113,9 @@ func (v *learningView) reloadItems() {
 	if v.tag.Selected != diaryAnyTag {
 		tag = diaryTagOf(v.tag.Selected)
 	}
-	items, err := v.u.sess.Diary.Learning(from, to, tag)
+	items, err := v.u.Diary().Learning(from, to, tag)
 	if err != nil {
-		showError(v.u.win, "The learning could not be gathered", err)
+		showError(v.u.Window(), "The learning could not be gathered", err)
 		return
 	}
 	v.items = items

@@ -40,7 +40,7 @@ const (
 // field is checked as the user leaves it and again on saving; problems are
 // shown at their field and nothing typed is lost.
 type letterForm struct {
-	u    *UI
+	u    Env
 	id   string // "" until saved
 	done func(letterFormEvent)
 
@@ -76,14 +76,14 @@ type letterForm struct {
 
 // newLetterForm builds the form for lt (a stored letter, or a new one with
 // no ID); name is her name as shown.
-func newLetterForm(u *UI, lt *newsletter.Letter, name string, done func(letterFormEvent)) *letterForm {
+func newLetterForm(u Env, lt *newsletter.Letter, name string, done func(letterFormEvent)) *letterForm {
 	f := &letterForm{u: u, id: lt.ID, done: done}
 	f.build()
 	f.fill(lt, name)
 	return f
 }
 
-func (f *letterForm) content() fyne.CanvasObject { return f.root }
+func (f *letterForm) Content() fyne.CanvasObject { return f.root }
 
 func (f *letterForm) build() {
 	changed := func() {
@@ -104,7 +104,7 @@ func (f *letterForm) build() {
 	})
 	f.woman.onLeave = func() { f.checkWoman(false) }
 	f.woman.onSubmit = func() { f.save() }
-	f.woman.onChosen = func() { f.u.win.Canvas().Focus(f.date) }
+	f.woman.onChosen = func() { f.u.Window().Canvas().Focus(f.date) }
 
 	f.dateErr = errorLabel()
 	f.date = newLeaveEntry("YYYY-MM-DD", nil)
@@ -160,7 +160,7 @@ func (f *letterForm) build() {
 	dateBox := sized(f.date, 150)
 	replyBox := sized(f.replyDue, 150)
 	form := container.NewVBox(
-		captioned("Woman", f.woman.content(), f.womanErr),
+		captioned("Woman", f.woman.Content(), f.womanErr),
 		container.NewHBox(captioned("Date", dateBox, nil), captioned("Direction", f.direction, f.dirErr)),
 		f.dateErr,
 		captioned("How", f.channel, f.chanErr),
@@ -235,7 +235,7 @@ func (f *letterForm) showTitle(name, direction string) {
 
 // focusFirst puts the keyboard in the first empty field.
 func (f *letterForm) focusFirst() {
-	c := f.u.win.Canvas()
+	c := f.u.Window().Canvas()
 	if f.woman.personID == "" {
 		c.Focus(f.woman.entry)
 	} else {
@@ -308,7 +308,7 @@ func (f *letterForm) clearErrors() {
 // save checks the form and writes the letter. It reports whether it did;
 // when it did not, the problems are shown at their fields.
 func (f *letterForm) save() bool {
-	if f.u.sess == nil {
+	if f.u.Locked() {
 		return false
 	}
 	f.clearErrors()
@@ -323,19 +323,19 @@ func (f *letterForm) save() bool {
 		return false
 	}
 	lt := f.collect()
-	if err := f.u.sess.Letters.SaveLetter(&lt); err != nil {
+	if err := f.u.Letters().SaveLetter(&lt); err != nil {
 		if v, isV := newsletter.AsValidation(err); isV {
 			f.showProblems(v)
 			setSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
 			return false
 		}
-		showError(f.u.win, "The letter could not be saved", err)
+		showError(f.u.Window(), "The letter could not be saved", err)
 		return false
 	}
 	wasNew := f.id == ""
 	f.id = lt.ID
 	f.dirty = false
-	f.u.sess.Changed()
+	f.u.Changed()
 	dropLetterDraft(f.u)
 	f.showTitle(f.woman.name(), lt.Direction)
 	setSoft(f.note, "Saved at "+clockFor(f.u)+".")
@@ -395,7 +395,7 @@ func (f *letterForm) close() {
 		f.done(letterFormEvent{kind: letterClosed})
 		return
 	}
-	confirm(f.u.win, "Discard what you typed?",
+	confirm(f.u.Window(), "Discard what you typed?",
 		wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
 		"Discard", "Keep writing", true, func(yes bool) {
 			if yes {
@@ -424,15 +424,15 @@ func (f *letterForm) confirmDelete() {
 		words = strings.TrimSuffix(words, " her") + " " + name
 	}
 	what := fmt.Sprintf("The %s on %s is removed from the log. This cannot be undone.", words, shortDate(lt.Date))
-	confirm(f.u.win, "Delete this letter?", wrapped(what), "Delete", "Keep it", true, func(yes bool) {
-		if !yes || f.u.sess == nil {
+	confirm(f.u.Window(), "Delete this letter?", wrapped(what), "Delete", "Keep it", true, func(yes bool) {
+		if !yes || f.u.Locked() {
 			return
 		}
-		if err := f.u.sess.Letters.DeleteLetter(f.id); err != nil {
-			showError(f.u.win, "The letter could not be deleted", err)
+		if err := f.u.Letters().DeleteLetter(f.id); err != nil {
+			showError(f.u.Window(), "The letter could not be deleted", err)
 			return
 		}
-		f.u.sess.Changed()
+		f.u.Changed()
 		f.dirty = false
 		dropLetterDraft(f.u)
 		f.done(letterFormEvent{kind: letterDeleted, id: f.id})

@@ -12,10 +12,6 @@ import (
 	"inreach/newsletter"
 )
 
-func init() {
-	screenBuilders[sectionLetters] = func(u *UI) screen { return newLettersScreen(u) }
-}
-
 // The prefixes of the ids open(id) takes: "letter:<id>" opens a letter,
 // "newsletter:<id>" an issue (search results and the tour use them).
 const (
@@ -27,7 +23,7 @@ const (
 // correspondence log and the letter being logged, and a tab with the
 // newsletter issues and the issue being written.
 type lettersScreen struct {
-	u    *UI
+	u    Env
 	tabs *container.AppTabs
 
 	logTab  *container.TabItem
@@ -36,12 +32,12 @@ type lettersScreen struct {
 	news    *newsletterTab
 }
 
-func newLettersScreen(u *UI) *lettersScreen {
+func newLettersScreen(u Env) *lettersScreen {
 	s := &lettersScreen{u: u}
 	s.log = newLetterLog(u)
 	s.news = newNewsletterTab(u)
-	s.logTab = container.NewTabItemWithIcon("Letters", theme.MailComposeIcon(), s.log.content())
-	s.newsTab = container.NewTabItemWithIcon("Newsletter", theme.DocumentIcon(), s.news.content())
+	s.logTab = container.NewTabItemWithIcon("Letters", theme.MailComposeIcon(), s.log.Content())
+	s.newsTab = container.NewTabItemWithIcon("Newsletter", theme.DocumentIcon(), s.news.Content())
 	s.tabs = container.NewAppTabs(s.logTab, s.newsTab)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t == s.newsTab {
@@ -55,10 +51,13 @@ func newLettersScreen(u *UI) *lettersScreen {
 	return s
 }
 
-func (s *lettersScreen) content() fyne.CanvasObject { return s.tabs }
+func (s *lettersScreen) Content() fyne.CanvasObject { return s.tabs }
 
 // open shows one record: "letter:<id>", "newsletter:<id>", or a bare id
 // (a letter if there is one with that id, otherwise an issue).
+// Open shows the record (or the query) the route names.
+func (s *lettersScreen) Open(r Route) { s.open(r.ID) }
+
 func (s *lettersScreen) open(id string) {
 	switch {
 	case strings.HasPrefix(id, letterRef):
@@ -67,25 +66,25 @@ func (s *lettersScreen) open(id string) {
 		s.openIssue(strings.TrimPrefix(id, newsletterRef))
 	case id == "":
 	default:
-		_, err := s.u.sess.Letters.GetLetter(id)
+		_, err := s.u.Letters().GetLetter(id)
 		if err == nil {
 			s.openLetter(id)
 			return
 		}
 		if !errors.Is(err, newsletter.ErrNotFound) {
-			showError(s.u.win, "The letter could not be opened", err)
+			showError(s.u.Window(), "The letter could not be opened", err)
 			return
 		}
-		_, err = s.u.sess.Letters.GetIssue(id)
+		_, err = s.u.Letters().GetIssue(id)
 		if err == nil {
 			s.openIssue(id)
 			return
 		}
 		if errors.Is(err, newsletter.ErrNotFound) {
-			dialog.ShowInformation("Not found", "That letter or newsletter issue is no longer in the notebook: it may have been deleted.", s.u.win)
+			dialog.ShowInformation("Not found", "That letter or newsletter issue is no longer in the notebook: it may have been deleted.", s.u.Window())
 			return
 		}
-		showError(s.u.win, "The newsletter issue could not be opened", err)
+		showError(s.u.Window(), "The newsletter issue could not be opened", err)
 	}
 }
 
@@ -100,7 +99,7 @@ func (s *lettersScreen) openIssue(id string) {
 }
 
 // refresh reloads both tabs: letters and women may have changed elsewhere.
-func (s *lettersScreen) refresh() {
+func (s *lettersScreen) Reload() {
 	if s.tabs.Selected() == s.newsTab {
 		s.news.reload()
 		s.news.refreshOpen()
@@ -111,25 +110,25 @@ func (s *lettersScreen) refresh() {
 }
 
 // save writes what is open now (Ctrl+S).
-func (s *lettersScreen) save() {
+func (s *lettersScreen) Save() {
 	if s.tabs.Selected() == s.newsTab {
 		s.news.flush()
 	} else {
-		s.log.save()
+		s.log.Save()
 	}
 }
 
 // print makes the PDF of the open newsletter issue (Ctrl+P).
-func (s *lettersScreen) print() {
+func (s *lettersScreen) Print() {
 	if s.tabs.Selected() == s.newsTab && s.news.print() {
 		return
 	}
 	dialog.ShowInformation("Nothing to print here",
-		"Ctrl+P makes the PDF of the newsletter issue that is open in the Newsletter tab. Open an issue there first.", s.u.win)
+		"Ctrl+P makes the PDF of the newsletter issue that is open in the Newsletter tab. Open an issue there first.", s.u.Window())
 }
 
 // beforeLock keeps the letter being logged and the issue being written.
-func (s *lettersScreen) beforeLock() {
-	s.log.beforeLock()
-	s.news.beforeLock()
+func (s *lettersScreen) BeforeLock() {
+	s.log.BeforeLock()
+	s.news.BeforeLock()
 }

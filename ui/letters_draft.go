@@ -33,7 +33,7 @@ type letterDraft struct {
 // keepOnLock saves the letter, or keeps it as a draft when it cannot be
 // saved as it stands.
 func (f *letterForm) keepOnLock() {
-	if f.u.sess == nil || !f.dirty {
+	if f.u.Locked() || !f.dirty {
 		return
 	}
 	if f.save() {
@@ -57,16 +57,16 @@ func (f *letterForm) keepOnLock() {
 	if d.Woman != "" {
 		title = "Letter: " + d.Woman
 	}
-	if err := f.u.sess.Notes.SaveDraft(letterDraftKey, letterDraftKind, title, body); err != nil {
-		showError(f.u.win, "The letter you were logging could not be kept", err)
+	if err := f.u.Notes().SaveDraft(letterDraftKey, letterDraftKind, title, body); err != nil {
+		showError(f.u.Window(), "The letter you were logging could not be kept", err)
 		return
 	}
-	f.u.sess.Changed()
+	f.u.Changed()
 }
 
 // restoreLetterForm builds the form from a kept draft, if there is one.
-func restoreLetterForm(u *UI, done func(letterFormEvent)) (*letterForm, bool) {
-	body, ok, err := u.sess.Notes.LoadDraft(letterDraftKey)
+func restoreLetterForm(u Env, done func(letterFormEvent)) (*letterForm, bool) {
+	body, ok, err := u.Notes().LoadDraft(letterDraftKey)
 	if err != nil || !ok {
 		return nil, false
 	}
@@ -94,13 +94,13 @@ func restoreLetterForm(u *UI, done func(letterFormEvent)) (*letterForm, bool) {
 
 // dropLetterDraft forgets the kept draft once the letter is saved or
 // closed.
-func dropLetterDraft(u *UI) {
-	if u.sess == nil {
+func dropLetterDraft(u Env) {
+	if u.Locked() {
 		return
 	}
-	if _, ok, err := u.sess.Notes.LoadDraft(letterDraftKey); err == nil && ok {
-		if err := u.sess.Notes.DeleteDraft(letterDraftKey); err == nil {
-			u.sess.Changed()
+	if _, ok, err := u.Notes().LoadDraft(letterDraftKey); err == nil && ok {
+		if err := u.Notes().DeleteDraft(letterDraftKey); err == nil {
+			u.Changed()
 		}
 	}
 }

@@ -26,7 +26,7 @@ const (
 // left, filtered by woman, direction and awaiting a reply, and the letter
 // being logged or read on the right.
 type letterLog struct {
-	u *UI
+	u Env
 
 	who      *widget.Entry
 	dir      *widget.Select
@@ -45,7 +45,7 @@ type letterLog struct {
 	root fyne.CanvasObject
 }
 
-func newLetterLog(u *UI) *letterLog {
+func newLetterLog(u Env) *letterLog {
 	l := &letterLog{u: u}
 	l.who = searchBox("Her name or prison number", l.reload)
 	l.dir = widget.NewSelect([]string{lettersAnyDirection, lettersInOnly, lettersOutOnly}, func(string) { l.reload() })
@@ -82,7 +82,7 @@ func newLetterLog(u *UI) *letterLog {
 	return l
 }
 
-func (l *letterLog) content() fyne.CanvasObject { return l.root }
+func (l *letterLog) Content() fyne.CanvasObject { return l.root }
 
 // filter is what the direction and awaiting filters ask for.
 func (l *letterLog) filter() newsletter.LetterFilter {
@@ -103,20 +103,20 @@ func (l *letterLog) filtered() bool {
 // reload lists the letters matching the filters, keeping the open one
 // selected when it is listed.
 func (l *letterLog) reload() {
-	if l.u.sess == nil {
+	if l.u.Locked() {
 		return
 	}
-	st := l.u.sess.Letters
+	st := l.u.Letters()
 	l.today = todayFor(l.u)
 	rows, err := st.ListLetters(l.filter())
 	if err != nil {
-		showError(l.u.win, "The letters could not be read", err)
+		showError(l.u.Window(), "The letters could not be read", err)
 		return
 	}
 	if q := strings.TrimSpace(l.who.Text); q != "" {
-		people, err := l.u.sess.Notes.ListPeople(notes.PeopleFilter{Text: q, IncludeClosed: true})
+		people, err := l.u.Notes().ListPeople(notes.PeopleFilter{Text: q, IncludeClosed: true})
 		if err != nil {
-			showError(l.u.win, "The list of women could not be read", err)
+			showError(l.u.Window(), "The list of women could not be read", err)
 			return
 		}
 		keep := map[string]bool{}
@@ -133,7 +133,7 @@ func (l *letterLog) reload() {
 	}
 	waiting, err := st.AwaitingReply(l.today)
 	if err != nil {
-		showError(l.u.win, "The letters awaiting a reply could not be read", err)
+		showError(l.u.Window(), "The letters awaiting a reply could not be read", err)
 		return
 	}
 	l.waiting = make(map[string]newsletter.Awaiting, len(waiting))
@@ -199,20 +199,20 @@ func (l *letterLog) showLetter(id string) {
 		l.reselect()
 		return
 	}
-	lt, err := l.u.sess.Letters.GetLetter(id)
+	lt, err := l.u.Letters().GetLetter(id)
 	if err != nil {
 		if errors.Is(err, newsletter.ErrNotFound) {
 			l.reload()
 			l.showNothing()
 			return
 		}
-		showError(l.u.win, "The letter could not be opened", err)
+		showError(l.u.Window(), "The letter could not be opened", err)
 		return
 	}
 	name := ""
 	if i := l.indexOf(id); i >= 0 {
 		name = l.rows[i].PersonName
-	} else if p, err := l.u.sess.Notes.GetPerson(lt.PersonID); err == nil {
+	} else if p, err := l.u.Notes().GetPerson(lt.PersonID); err == nil {
 		name = p.Name
 	}
 	f := newLetterForm(l.u, &lt, name, l.formDone)
@@ -259,7 +259,7 @@ func (l *letterLog) leaveForm() bool {
 func (l *letterLog) setForm(f *letterForm, id string) {
 	l.form = f
 	l.selected = id
-	l.setDetail(f.content())
+	l.setDetail(f.Content())
 	if i := l.indexOf(id); i >= 0 {
 		l.list.Select(i)
 		l.list.ScrollTo(i)
@@ -278,7 +278,7 @@ func (l *letterLog) newLetter(from *newsletter.Letter) {
 	name := ""
 	if from != nil {
 		lt = from
-		if p, err := l.u.sess.Notes.GetPerson(from.PersonID); err == nil {
+		if p, err := l.u.Notes().GetPerson(from.PersonID); err == nil {
 			name = p.Name
 		}
 	}
@@ -345,14 +345,14 @@ func (l *letterLog) refreshOpen() {
 	if l.form == nil || l.form.id == "" {
 		return
 	}
-	if _, err := l.u.sess.Letters.GetLetter(l.form.id); errors.Is(err, newsletter.ErrNotFound) {
+	if _, err := l.u.Letters().GetLetter(l.form.id); errors.Is(err, newsletter.ErrNotFound) {
 		l.form = nil
 		l.showNothing()
 	}
 }
 
 // save writes the open form (Ctrl+S).
-func (l *letterLog) save() {
+func (l *letterLog) Save() {
 	if l.form != nil {
 		l.form.save()
 	}
@@ -367,7 +367,7 @@ func (l *letterLog) flush() {
 
 // beforeLock saves the letter being logged, or keeps it as a draft when it
 // cannot be saved yet, so nothing typed is lost.
-func (l *letterLog) beforeLock() {
+func (l *letterLog) BeforeLock() {
 	if l.form != nil && l.form.dirty {
 		l.form.keepOnLock()
 	}

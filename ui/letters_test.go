@@ -29,8 +29,8 @@ func lettersTestWomen(t *testing.T, u *UI) (whitfield, morris string) {
 // lettersTestScreen opens the section and returns its screen.
 func lettersTestScreen(t *testing.T, u *UI) *lettersScreen {
 	t.Helper()
-	u.shell.show(sectionLetters)
-	s, ok := u.shell.screens[sectionLetters].(*lettersScreen)
+	u.shell.show(Letters)
+	s, ok := u.shell.screens[Letters].(*lettersScreen)
 	require.True(t, ok, "the Letters section is the letters screen")
 	return s
 }
@@ -47,14 +47,14 @@ func TestLoggingALetterThroughTheFormStoresItAndListsIt(t *testing.T) {
 	whitfield, _ := lettersTestWomen(t, u)
 	s := lettersTestScreen(t, u)
 
-	test.Tap(findButton(t, s.content(), "Log a letter"))
+	test.Tap(findButton(t, s.Content(), "Log a letter"))
 	f := s.log.form
 	require.NotNil(t, f, "the form opens")
 
 	// Typing part of a name lists the women it matches; Enter takes the first.
 	test.Type(f.woman.entry, "Dana W")
 	require.True(t, f.woman.box.Visible(), "suggestions are shown")
-	findButton(t, f.content(), "Dana Whitfield · A1234BC, HMP Foston Hall")
+	findButton(t, f.Content(), "Dana Whitfield · A1234BC, HMP Foston Hall")
 	f.woman.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	require.Equal(t, whitfield, f.woman.personID)
 	require.False(t, f.woman.box.Visible(), "the suggestions close")
@@ -63,10 +63,10 @@ func TestLoggingALetterThroughTheFormStoresItAndListsIt(t *testing.T) {
 	f.date.SetText("2025-07-04")
 	f.direction.SetSelected(letterInWords)
 	test.Type(f.summary, "Asked about housing after release")
-	test.Tap(findCheck(t, f.content(), "Stamps"))
+	test.Tap(findCheck(t, f.Content(), "Stamps"))
 	test.Type(f.other, "birthday card")
 	test.Type(f.replyDue, "2025-07-18")
-	test.Tap(findButton(t, f.content(), "Save letter"))
+	test.Tap(findButton(t, f.Content(), "Save letter"))
 
 	rows, err := u.sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestAnInvalidReplyDueDateShowsAtTheFieldAndSavesNothing(t *testing.T) {
 	require.True(t, f.replyErr.Visible(), "the problem shows as she leaves the field")
 	require.Contains(t, f.replyErr.Text, "not a real date")
 
-	test.Tap(findButton(t, f.content(), "Save letter"))
+	test.Tap(findButton(t, f.Content(), "Save letter"))
 	rows, err := u.sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
 	require.Empty(t, rows, "nothing is saved")
@@ -112,14 +112,14 @@ func TestAnInvalidReplyDueDateShowsAtTheFieldAndSavesNothing(t *testing.T) {
 	// A reply due before the letter is refused at the field too.
 	f.date.SetText("2025-07-10")
 	f.replyDue.SetText("2025-07-01")
-	test.Tap(findButton(t, f.content(), "Save letter"))
+	test.Tap(findButton(t, f.Content(), "Save letter"))
 	require.Contains(t, f.replyErr.Text, "before the letter's date")
 	rows, err = u.sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
 	require.Empty(t, rows)
 
 	f.replyDue.SetText("2025-07-24")
-	test.Tap(findButton(t, f.content(), "Save letter"))
+	test.Tap(findButton(t, f.Content(), "Save letter"))
 	require.False(t, f.replyErr.Visible())
 	rows, err = u.sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
@@ -134,7 +134,7 @@ func TestAnUnknownNameIsShownAtTheWomanField(t *testing.T) {
 	s.log.newLetter(nil)
 	f := s.log.form
 	test.Type(f.woman.entry, "Nobody Known")
-	test.Tap(findButton(t, f.content(), "Save letter"))
+	test.Tap(findButton(t, f.Content(), "Save letter"))
 	require.True(t, f.womanErr.Visible())
 	require.Contains(t, f.womanErr.Text, "No woman on record")
 	rows, err := u.sess.Letters.ListLetters(newsletter.LetterFilter{})
@@ -146,7 +146,7 @@ func TestTheLogFiltersByWomanDirectionAndAwaitingAReply(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	whitfield, morris := lettersTestWomen(t, u)
-	today := todayFor(u)
+	today := todayFor(u.env())
 	save := func(l newsletter.Letter) {
 		require.NoError(t, u.sess.Letters.SaveLetter(&l))
 	}
@@ -156,7 +156,7 @@ func TestTheLogFiltersByWomanDirectionAndAwaitingAReply(t *testing.T) {
 	s := lettersTestScreen(t, u)
 	require.Len(t, s.log.rows, 3)
 	require.Equal(t, "Waiting", s.log.rows[0].Summary, "newest first")
-	require.True(t, hasText(s.content(), "1 overdue for a reply"))
+	require.True(t, hasText(s.Content(), "1 overdue for a reply"))
 
 	test.Type(s.log.who, "Whitfield")
 	require.Len(t, s.log.rows, 1)
@@ -193,7 +193,7 @@ func TestDeletingALetterAsksFirst(t *testing.T) {
 	require.NotNil(t, s.log.form)
 	require.Equal(t, l.ID, s.log.form.id)
 
-	test.Tap(findButton(t, s.log.form.content(), "Delete"))
+	test.Tap(findButton(t, s.log.form.Content(), "Delete"))
 	over := u.win.Canvas().Overlays().Top()
 	require.NotNil(t, over, "a question is asked")
 	require.True(t, hasText(over, "Dana Whitfield"), "naming whose letter it is")
@@ -213,13 +213,13 @@ func TestALetterBeingLoggedIsKeptWhenTheNotebookLocks(t *testing.T) {
 	test.Type(f.woman.entry, "Dana Whitfield")
 	test.Type(f.summary, "Half-written note about her visit")
 	f.date.SetText("2025-13-01")
-	s.beforeLock()
+	s.BeforeLock()
 
 	// Not savable as it stands (the date), so kept as a draft and put back.
 	rows, err := u.sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
 	require.Empty(t, rows)
-	again := newLetterLog(u)
+	again := newLetterLog(u.env())
 	require.NotNil(t, again.form, "the form is put back")
 	require.Equal(t, "Half-written note about her visit", again.form.summary.Text)
 	require.Equal(t, "2025-13-01", again.form.date.Text)

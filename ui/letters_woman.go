@@ -20,7 +20,7 @@ const letterSuggestMax = 6
 // suggestion. The choice is by id, so two women with the same name are
 // told apart by their prison numbers.
 type letterWomanPicker struct {
-	u     *UI
+	u     Env
 	entry *letterWomanEntry
 	box   *fyne.Container // the suggestions
 
@@ -39,7 +39,7 @@ type letterWomanPicker struct {
 	root fyne.CanvasObject
 }
 
-func newLetterWomanPicker(u *UI, onChange func()) *letterWomanPicker {
+func newLetterWomanPicker(u Env, onChange func()) *letterWomanPicker {
 	p := &letterWomanPicker{u: u, onChange: onChange, labels: map[string]string{}, names: map[string]string{}}
 	p.entry = &letterWomanEntry{p: p}
 	p.entry.ExtendBaseWidget(p.entry)
@@ -52,7 +52,7 @@ func newLetterWomanPicker(u *UI, onChange func()) *letterWomanPicker {
 	return p
 }
 
-func (p *letterWomanPicker) content() fyne.CanvasObject { return p.root }
+func (p *letterWomanPicker) Content() fyne.CanvasObject { return p.root }
 
 // letterDropDownMax is how many women the drop-down offers before
 // anything is typed.
@@ -61,10 +61,10 @@ const letterDropDownMax = 40
 // custodyOptions are the drop-down's choices before anything is typed:
 // the women in custody (the pen-pals), by name.
 func (p *letterWomanPicker) custodyOptions() []string {
-	if p.u.sess == nil {
+	if p.u.Locked() {
 		return nil
 	}
-	people, err := p.u.sess.Notes.ListPeople(notes.PeopleFilter{InCustodyOnly: true})
+	people, err := p.u.Notes().ListPeople(notes.PeopleFilter{InCustodyOnly: true})
 	if err != nil {
 		return nil
 	}
@@ -120,11 +120,11 @@ func (p *letterWomanPicker) typed(text string) {
 		return
 	}
 	q := strings.TrimSpace(text)
-	if q == "" || p.u.sess == nil {
+	if q == "" || p.u.Locked() {
 		p.hideSuggestions()
 		return
 	}
-	people, err := p.u.sess.Notes.ListPeople(notes.PeopleFilter{Text: q})
+	people, err := p.u.Notes().ListPeople(notes.PeopleFilter{Text: q})
 	if err != nil {
 		p.hideSuggestions()
 		return

@@ -15,7 +15,7 @@ import (
 // newsletterTab is the Newsletter tab: the issues, newest first, on the
 // left, and the issue being written (or, once sent, read) on the right.
 type newsletterTab struct {
-	u *UI
+	u Env
 
 	list   *widget.List
 	items  []newsletter.IssueSummary
@@ -29,7 +29,7 @@ type newsletterTab struct {
 	root fyne.CanvasObject
 }
 
-func newNewsletterTab(u *UI) *newsletterTab {
+func newNewsletterTab(u Env) *newsletterTab {
 	n := &newsletterTab{u: u}
 	n.count = soft("")
 	n.list = recordList(&n.items, newIssueRow, func(o fyne.CanvasObject, x newsletter.IssueSummary) { o.(*issueRow).fill(x) }, func(x newsletter.IssueSummary) {
@@ -51,16 +51,16 @@ func newNewsletterTab(u *UI) *newsletterTab {
 	return n
 }
 
-func (n *newsletterTab) content() fyne.CanvasObject { return n.root }
+func (n *newsletterTab) Content() fyne.CanvasObject { return n.root }
 
 // reload lists the issues, keeping the open one selected.
 func (n *newsletterTab) reload() {
-	if n.u.sess == nil {
+	if n.u.Locked() {
 		return
 	}
-	items, err := n.u.sess.Letters.ListIssues()
+	items, err := n.u.Letters().ListIssues()
 	if err != nil {
-		showError(n.u.win, "The newsletter issues could not be read", err)
+		showError(n.u.Window(), "The newsletter issues could not be read", err)
 		return
 	}
 	n.items = items
@@ -85,7 +85,7 @@ func (n *newsletterTab) indexOf(id string) int {
 // loadDrafts offers new issues that were never saved (no title yet when
 // the notebook locked), so the user can carry on with them.
 func (n *newsletterTab) loadDrafts() {
-	all, err := n.u.sess.Notes.ListDrafts()
+	all, err := n.u.Notes().ListDrafts()
 	if err != nil {
 		return
 	}
@@ -145,14 +145,14 @@ func (n *newsletterTab) open(id string) {
 		n.selectRow(id)
 		return
 	}
-	is, err := n.u.sess.Letters.GetIssue(id)
+	is, err := n.u.Letters().GetIssue(id)
 	if err != nil {
 		if errors.Is(err, newsletter.ErrNotFound) {
 			n.reload()
 			n.showNothing()
 			return
 		}
-		showError(n.u.win, "The newsletter issue could not be opened", err)
+		showError(n.u.Window(), "The newsletter issue could not be opened", err)
 		return
 	}
 	n.closeEditor()
@@ -164,7 +164,7 @@ func (n *newsletterTab) open(id string) {
 		ed.onDeleted = n.deleted
 		ed.restoreDraft()
 		n.editor = ed
-		n.setDetail(ed.content())
+		n.setDetail(ed.Content())
 	}
 	n.selectRow(id)
 	n.loadDrafts()
@@ -191,7 +191,7 @@ func (n *newsletterTab) openDraft(key string) {
 	n.editor = ed
 	n.selected = ""
 	n.list.UnselectAll()
-	n.setDetail(ed.content())
+	n.setDetail(ed.Content())
 	n.loadDrafts()
 }
 
@@ -206,9 +206,9 @@ func (n *newsletterTab) deleted() {
 // newIssue starts the next issue, dated today. It is saved as soon as it
 // has a title.
 func (n *newsletterTab) newIssue() {
-	num, err := n.u.sess.Letters.NextIssueNumber()
+	num, err := n.u.Letters().NextIssueNumber()
 	if err != nil {
-		showError(n.u.win, "The next issue number could not be read", err)
+		showError(n.u.Window(), "The next issue number could not be read", err)
 		return
 	}
 	n.closeEditor()
@@ -218,8 +218,8 @@ func (n *newsletterTab) newIssue() {
 	n.editor = ed
 	n.selected = ""
 	n.list.UnselectAll()
-	n.setDetail(ed.content())
-	n.u.win.Canvas().Focus(ed.title)
+	n.setDetail(ed.Content())
+	n.u.Window().Canvas().Focus(ed.title)
 }
 
 // saved is told after each save or status change of the open issue.
@@ -248,7 +248,7 @@ func (n *newsletterTab) flush() {
 }
 
 // beforeLock saves the issue being written (or keeps it as a draft).
-func (n *newsletterTab) beforeLock() {
+func (n *newsletterTab) BeforeLock() {
 	if n.editor != nil && !n.editor.closed {
 		n.editor.flush()
 		n.editor.stopTimer()

@@ -75,13 +75,13 @@ func newIssueSide(ed *issueEditor) *issueSide {
 		widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{subheading("Prison-mail checklist"),
 			soft("Tick each once it is true of the printed copy.")}, ticks...)...)),
 		widget.NewCard("", "", container.NewVBox(subheading("Print"), pdfB, labels)),
-		widget.NewCard("", "", s.recipients.content()),
+		widget.NewCard("", "", s.recipients.Content()),
 	)
 	s.scroll = container.NewVScroll(col)
 	return s
 }
 
-func (s *issueSide) content() fyne.CanvasObject { return s.scroll }
+func (s *issueSide) Content() fyne.CanvasObject { return s.scroll }
 
 // checklist is the ticked checks, in the checklist's order.
 func (s *issueSide) checklist() []string {
@@ -111,7 +111,7 @@ func (s *issueSide) focusChecklist(msg string) {
 	for i, c := range s.checks {
 		if !c.Checked && strings.Contains(msg, schema.NewsletterCheck.Label(schema.NewsletterCheck.Values[i])) {
 			lettersScrollTo(s.scroll, c)
-			s.ed.u.win.Canvas().Focus(c)
+			s.ed.u.Window().Canvas().Focus(c)
 			return
 		}
 	}
@@ -239,17 +239,17 @@ func findingWhere(f newsletter.Finding) string {
 func (s *issueSide) markReady() {
 	ed := s.ed
 	if !ed.save(true) {
-		dialog.ShowInformation("Not ready yet", "The issue cannot be saved as it stands: put right what is marked in red first.", ed.u.win)
+		dialog.ShowInformation("Not ready yet", "The issue cannot be saved as it stands: put right what is marked in red first.", ed.u.Window())
 		return
 	}
 	if ed.is.ID == "" {
 		return
 	}
 	if ed.is.Status == "ready" {
-		dialog.ShowInformation("Already ready", "This issue is already marked ready. Print it, post it, then mark it sent.", ed.u.win)
+		dialog.ShowInformation("Already ready", "This issue is already marked ready. Print it, post it, then mark it sent.", ed.u.Window())
 		return
 	}
-	err := ed.u.sess.Letters.SetStatus(ed.is.ID, "ready")
+	err := ed.u.Letters().SetStatus(ed.is.ID, "ready")
 	var se *newsletter.StatusError
 	switch {
 	case errors.As(err, &se):
@@ -258,14 +258,14 @@ func (s *issueSide) markReady() {
 			s.showRefusal(se)
 			return
 		}
-		dialog.ShowInformation("Not ready yet", se.Message, ed.u.win)
+		dialog.ShowInformation("Not ready yet", se.Message, ed.u.Window())
 		return
 	case err != nil:
-		showError(ed.u.win, "The issue could not be marked ready", err)
+		showError(ed.u.Window(), "The issue could not be marked ready", err)
 		return
 	}
 	ed.is.Status = "ready"
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	ed.showStatus()
 	setSoft(ed.savedNote, "Marked ready at "+clockFor(ed.u)+". Print it, post it, then mark it sent.")
 	if ed.onSaved != nil {
@@ -291,8 +291,8 @@ func (s *issueSide) showRefusal(se *newsletter.StatusError) {
 	list := container.NewVScroll(container.NewVBox(rows...))
 	list.SetMinSize(fyne.NewSize(440, min(float32(len(rows))*110, 320)))
 	body := container.NewBorder(wrapped(se.Message), nil, nil, nil, list)
-	d = dialog.NewCustom("Not ready yet", "Close", body, s.ed.u.win)
-	escapeCloses(s.ed.u.win, d, nil)
+	d = dialog.NewCustom("Not ready yet", "Close", body, s.ed.u.Window())
+	escapeCloses(s.ed.u.Window(), d, nil)
 	d.Show()
 }
 
@@ -304,17 +304,17 @@ func (s *issueSide) markSent() {
 		return
 	}
 	if ed.is.Status != "ready" {
-		dialog.ShowInformation("Not ready yet", "Mark the issue ready first: it is checked again then.", ed.u.win)
+		dialog.ShowInformation("Not ready yet", "Mark the issue ready first: it is checked again then.", ed.u.Window())
 		return
 	}
-	list, err := ed.u.sess.Letters.DistributionList()
+	list, err := ed.u.Letters().DistributionList()
 	if err != nil {
-		showError(ed.u.win, "The distribution list could not be read", err)
+		showError(ed.u.Window(), "The distribution list could not be read", err)
 		return
 	}
 	n := len(list)
 	if n == 0 {
-		dialog.ShowInformation("No one to send it to", "No woman is recorded as in custody now, so the issue cannot be marked sent. Check the women's statuses in Women.", ed.u.win)
+		dialog.ShowInformation("No one to send it to", "No woman is recorded as in custody now, so the issue cannot be marked sent. Check the women's statuses in Women.", ed.u.Window())
 		return
 	}
 	date := newLeaveEntry("YYYY-MM-DD", nil)
@@ -337,21 +337,21 @@ func (s *issueSide) markSent() {
 	confirm.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Not yet", theme.CancelIcon(), func() { d.Hide() })
 	date.onEnter = confirm.OnTapped
-	d = dialog.NewCustomWithoutButtons("Mark "+issueHeading(ed.is.Number, "")+" sent?", container.New(&atLeastWidth{width: 420}, body), ed.u.win)
+	d = dialog.NewCustomWithoutButtons("Mark "+issueHeading(ed.is.Number, "")+" sent?", container.New(&atLeastWidth{width: 420}, body), ed.u.Window())
 	d.SetButtons([]fyne.CanvasObject{cancel, confirm})
-	escapeCloses(ed.u.win, d, nil)
+	escapeCloses(ed.u.Window(), d, nil)
 	date.onEscape = d.Hide
 	d.Show()
-	ed.u.win.Canvas().Focus(date)
+	ed.u.Window().Canvas().Focus(date)
 }
 
 // recordSent marks the issue sent on date.
 func (s *issueSide) recordSent(date string) {
 	ed := s.ed
-	if ed.u.sess == nil {
+	if ed.u.Locked() {
 		return
 	}
-	err := ed.u.sess.Letters.MarkSent(ed.is.ID, date)
+	err := ed.u.Letters().MarkSent(ed.is.ID, date)
 	var se *newsletter.StatusError
 	switch {
 	case errors.As(err, &se):
@@ -360,13 +360,13 @@ func (s *issueSide) recordSent(date string) {
 			s.showRefusal(se)
 			return
 		}
-		dialog.ShowInformation("Not sent", se.Message, ed.u.win)
+		dialog.ShowInformation("Not sent", se.Message, ed.u.Window())
 		return
 	case err != nil:
-		showError(ed.u.win, "The issue could not be marked sent", err)
+		showError(ed.u.Window(), "The issue could not be marked sent", err)
 		return
 	}
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	ed.is.Status = "sent"
 	ed.stopTimer()
 	ed.closed = true

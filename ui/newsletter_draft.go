@@ -59,7 +59,7 @@ func (ed *issueEditor) draft() issueDraft {
 // keepDraft stores the form as typed, so nothing is lost while it cannot
 // be saved as an issue, and says so in note.
 func (ed *issueEditor) keepDraft(note string) {
-	if ed.u.sess == nil {
+	if ed.u.Locked() {
 		return
 	}
 	d := ed.draft()
@@ -72,29 +72,29 @@ func (ed *issueEditor) keepDraft(note string) {
 	if t := strings.TrimSpace(d.Title); t != "" {
 		title += ": " + t
 	}
-	if err := ed.u.sess.Notes.SaveDraft(ed.draftKey, issueDraftKind, strings.TrimSpace(title), body); err != nil {
-		showError(ed.u.win, "What you wrote could not be kept as a draft", err)
+	if err := ed.u.Notes().SaveDraft(ed.draftKey, issueDraftKind, strings.TrimSpace(title), body); err != nil {
+		showError(ed.u.Window(), "What you wrote could not be kept as a draft", err)
 		return
 	}
 	ed.hasDraft = true
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	setSoft(ed.savedNote, note)
 }
 
 // dropDraft forgets the draft under key.
 func (ed *issueEditor) dropDraft(key string) {
-	if ed.u.sess == nil || !ed.hasDraft {
+	if ed.u.Locked() || !ed.hasDraft {
 		return
 	}
-	if err := ed.u.sess.Notes.DeleteDraft(key); err == nil {
+	if err := ed.u.Notes().DeleteDraft(key); err == nil {
 		ed.hasDraft = false
-		ed.u.sess.Changed()
+		ed.u.Changed()
 	}
 }
 
 // restoreDraft puts back a draft kept for this issue, if any.
 func (ed *issueEditor) restoreDraft() {
-	body, ok, err := ed.u.sess.Notes.LoadDraft(ed.draftKey)
+	body, ok, err := ed.u.Notes().LoadDraft(ed.draftKey)
 	if err != nil || !ok {
 		return
 	}
@@ -129,8 +129,8 @@ func (ed *issueEditor) applyDraft(d issueDraft) {
 }
 
 // issueEditorFromDraft builds the editor on the draft kept under key.
-func issueEditorFromDraft(u *UI, key string, onSaved func(string, bool)) (*issueEditor, bool) {
-	body, ok, err := u.sess.Notes.LoadDraft(key)
+func issueEditorFromDraft(u Env, key string, onSaved func(string, bool)) (*issueEditor, bool) {
+	body, ok, err := u.Notes().LoadDraft(key)
 	if err != nil || !ok {
 		return nil, false
 	}
@@ -140,7 +140,7 @@ func issueEditorFromDraft(u *UI, key string, onSaved func(string, bool)) (*issue
 	}
 	is := newsletter.Issue{Status: "draft"}
 	if d.ID != "" {
-		stored, err := u.sess.Letters.GetIssue(d.ID)
+		stored, err := u.Letters().GetIssue(d.ID)
 		switch {
 		case err == nil:
 			is = stored

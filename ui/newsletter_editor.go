@@ -25,7 +25,7 @@ var issueAutosaveDelay = time.Second
 // check, the prison-mail checklist, the status buttons, the PDFs and the
 // distribution list beside them. It saves itself as the user types.
 type issueEditor struct {
-	u *UI
+	u Env
 	// is is the issue as last saved or opened: its ID ("" until saved),
 	// Number, Status and Checklist are read from it.
 	is        newsletter.Issue
@@ -58,7 +58,7 @@ type issueEditor struct {
 	dirty   bool
 	loading bool
 	closed  bool
-	timer   *time.Timer
+	timer   *Timer
 	gen     int
 
 	root fyne.CanvasObject
@@ -66,7 +66,7 @@ type issueEditor struct {
 
 // newIssueEditor builds the editor on is (a stored issue, or a new one
 // with no ID).
-func newIssueEditor(u *UI, is newsletter.Issue, onSaved func(id string, sent bool)) *issueEditor {
+func newIssueEditor(u Env, is newsletter.Issue, onSaved func(id string, sent bool)) *issueEditor {
 	ed := &issueEditor{u: u, is: is, onSaved: onSaved, draftKey: issueDraftKey(is.ID)}
 	if ed.is.Status == "" {
 		ed.is.Status = "draft"
@@ -78,7 +78,7 @@ func newIssueEditor(u *UI, is newsletter.Issue, onSaved func(id string, sent boo
 	return ed
 }
 
-func (ed *issueEditor) content() fyne.CanvasObject { return ed.root }
+func (ed *issueEditor) Content() fyne.CanvasObject { return ed.root }
 
 func (ed *issueEditor) build() {
 	ed.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -121,7 +121,7 @@ func (ed *issueEditor) build() {
 		ed.layoutCards()
 		ed.changed()
 		ed.scrollTo(c.root)
-		ed.u.win.Canvas().Focus(c.heading)
+		ed.u.Window().Canvas().Focus(c.heading)
 	})
 	del := widget.NewButtonWithIcon("Delete issue…", theme.DeleteIcon(), ed.confirmDelete)
 	del.Importance = widget.LowImportance
@@ -140,7 +140,7 @@ func (ed *issueEditor) build() {
 
 	ed.side = newIssueSide(ed)
 	head := container.NewVBox(ed.badge.in(container.NewBorder(nil, nil, nil, ed.badge.object(), ed.heading)), ed.savedNote)
-	body := container.New(&issueColumns{}, ed.scroll, ed.side.content())
+	body := container.New(&issueColumns{}, ed.scroll, ed.side.Content())
 	ed.root = container.NewPadded(container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, body))
 }
 
@@ -243,7 +243,7 @@ func (ed *issueEditor) removeCard(c *sectionCard) {
 	if h := strings.TrimSpace(c.heading.Text); h != "" {
 		what = "The section “" + h + "”"
 	}
-	confirm(ed.u.win, "Remove this section?",
+	confirm(ed.u.Window(), "Remove this section?",
 		wrapped(what+" and everything written in it is taken out of the issue."),
 		"Remove", "Keep it", true, func(yes bool) {
 			if yes {
@@ -295,13 +295,11 @@ func (ed *issueEditor) changed() {
 	if ed.timer != nil {
 		ed.timer.Stop()
 	}
-	ed.timer = time.AfterFunc(issueAutosaveDelay, func() {
-		fyne.Do(func() {
-			if gen == ed.gen && !ed.closed && ed.u.sess != nil {
-				ed.save(false)
-				ed.runCheck()
-			}
-		})
+	ed.timer = ed.u.After(issueAutosaveDelay, func() {
+		if gen == ed.gen && !ed.closed && !ed.u.Locked() {
+			ed.save(false)
+			ed.runCheck()
+		}
 	})
 }
 
@@ -379,7 +377,7 @@ func (ed *issueEditor) collect() (is newsletter.Issue, index []int, problems map
 // at their fields, and false is returned.
 func (ed *issueEditor) save(force bool) bool {
 	ed.stopTimer()
-	if ed.closed || ed.u.sess == nil || ed.is.Status == "sent" {
+	if ed.closed || ed.u.Locked() || ed.is.Status == "sent" {
 		return true
 	}
 	if !ed.dirty && (!force || ed.is.ID != "") {
@@ -393,7 +391,7 @@ func (ed *issueEditor) save(force bool) bool {
 		return false
 	}
 	wasReady := ed.is.Status == "ready"
-	if err := ed.u.sess.Letters.SaveIssue(&is); err != nil {
+	if err := ed.u.Letters().SaveIssue(&is); err != nil {
 		if v, ok := newsletter.AsValidation(err); ok {
 			ed.showProblems(v, index)
 			ed.keepDraft("Not saved yet: see what is marked in red. What you wrote is kept.")
@@ -401,9 +399,9 @@ func (ed *issueEditor) save(force bool) bool {
 		}
 		var se *newsletter.StatusError
 		if errors.As(err, &se) {
-			showError(ed.u.win, "The issue could not be saved", errors.New(se.Message))
+			showError(ed.u.Window(), "The issue could not be saved", errors.New(se.Message))
 		} else {
-			showError(ed.u.win, "The issue could not be saved", err)
+			showError(ed.u.Window(), "The issue could not be saved", err)
 		}
 		ed.keepDraft("Not saved yet.")
 		return false
@@ -421,7 +419,7 @@ func (ed *issueEditor) save(force bool) bool {
 		ed.loading = false
 		ed.showHeading()
 	}
-	ed.u.sess.Changed()
+	ed.u.Changed()
 	note := "Saved at " + clockFor(ed.u) + "."
 	if wasReady && is.Status == "draft" {
 		note = "Saved at " + clockFor(ed.u) + ". Changed since it was marked ready, so it is a draft again: check it and mark it ready again."
@@ -479,10 +477,10 @@ func (ed *issueEditor) showProblems(v newsletter.ValidationError, index []int) {
 // runCheck runs the safety check on the issue as typed and shows what it
 // finds beside the issue and on the sections' cards.
 func (ed *issueEditor) runCheck() {
-	if ed.closed || ed.u.sess == nil {
+	if ed.closed || ed.u.Locked() {
 		return
 	}
-	rep, err := ed.u.sess.Letters.CheckIssue(ed.current())
+	rep, err := ed.u.Letters().CheckIssue(ed.current())
 	if err != nil {
 		ed.side.showCheckError(err)
 		return
@@ -494,7 +492,7 @@ func (ed *issueEditor) runCheck() {
 			counts[f.Section]++
 		}
 	}
-	namer, err := ed.u.sess.Letters.ContributorNamer()
+	namer, err := ed.u.Letters().ContributorNamer()
 	if err != nil {
 		namer = nil
 	}
@@ -521,7 +519,7 @@ func (ed *issueEditor) refreshChecks() {
 // focusFinding takes the author to where a finding is: the field of the
 // section (scrolled into view), the title, or the checklist.
 func (ed *issueEditor) focusFinding(f newsletter.Finding) {
-	c := ed.u.win.Canvas()
+	c := ed.u.Window().Canvas()
 	switch {
 	case f.Field == "Title":
 		ed.scroll.ScrollToTop()
@@ -556,19 +554,19 @@ func (ed *issueEditor) close() {
 // dropped).
 func (ed *issueEditor) confirmDelete() {
 	what := "This issue, with its sections and checklist, is deleted. This cannot be undone."
-	confirm(ed.u.win, "Delete "+issueHeading(ed.is.Number, strings.TrimSpace(ed.title.Text))+"?",
+	confirm(ed.u.Window(), "Delete "+issueHeading(ed.is.Number, strings.TrimSpace(ed.title.Text))+"?",
 		wrapped(what), "Delete", "Keep it", true, func(yes bool) {
-			if !yes || ed.u.sess == nil {
+			if !yes || ed.u.Locked() {
 				return
 			}
 			if ed.is.ID != "" {
-				if err := ed.u.sess.Letters.DeleteIssue(ed.is.ID); err != nil {
-					showError(ed.u.win, "The issue could not be deleted", err)
+				if err := ed.u.Letters().DeleteIssue(ed.is.ID); err != nil {
+					showError(ed.u.Window(), "The issue could not be deleted", err)
 					return
 				}
 			}
 			ed.dropDraft(ed.draftKey)
-			ed.u.sess.Changed()
+			ed.u.Changed()
 			ed.stopTimer()
 			ed.dirty = false
 			ed.closed = true

@@ -18,19 +18,19 @@ import (
 // newsletterChooseFile asks where to save a PDF with the suggested name
 // and hands over the open writer (nil when the user cancelled). Tests
 // replace it to write without a dialog.
-var newsletterChooseFile = func(u *UI, name string, got func(fyne.URIWriteCloser)) {
+var newsletterChooseFile = func(u Env, name string, got func(fyne.URIWriteCloser)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			showError(u.win, "The file could not be opened for writing", err)
+			showError(u.Window(), "The file could not be opened for writing", err)
 			return
 		}
 		if wc != nil {
 			keepPrivate(wc)
 			got(wc)
 		}
-	}, u.win)
+	}, u.Window())
 	d.SetFileName(name)
-	size := u.win.Canvas().Size()
+	size := u.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(max(600, size.Width*0.8), max(440, size.Height*0.8)))
 	d.Show()
 }
@@ -56,17 +56,17 @@ func (ed *issueEditor) exportLabels() {
 // saveForPrint saves the issue so the PDF shows what is on screen.
 func (ed *issueEditor) saveForPrint() bool {
 	if !ed.save(true) || ed.is.ID == "" {
-		dialog.ShowInformation("Not saved yet", "The issue must be saved before it can be printed: put right what is marked in red first.", ed.u.win)
+		dialog.ShowInformation("Not saved yet", "The issue must be saved before it can be printed: put right what is marked in red first.", ed.u.Window())
 		return false
 	}
 	return true
 }
 
 // exportNewsletterPDF asks where to save the PDF of issue id and makes it.
-func exportNewsletterPDF(u *UI, id string) {
-	is, err := u.sess.Letters.GetIssue(id)
+func exportNewsletterPDF(u Env, id string) {
+	is, err := u.Letters().GetIssue(id)
 	if err != nil {
-		showError(u.win, "The newsletter issue could not be read", err)
+		showError(u.Window(), "The newsletter issue could not be read", err)
 		return
 	}
 	note := ""
@@ -81,7 +81,7 @@ func exportNewsletterPDF(u *UI, id string) {
 }
 
 // exportAddressLabels asks where to save the address labels and makes them.
-func exportAddressLabels(u *UI, id string, number int) {
+func exportAddressLabels(u Env, id string, number int) {
 	newsletterMakePDF(u, fmt.Sprintf("address-labels-issue-%d.pdf", number), "Making the address labels",
 		"The address labels could not be made",
 		func(ctx context.Context, db *sql.DB) ([]byte, error) { return pdf.AddressLabels(ctx, db, id) },
@@ -90,23 +90,23 @@ func exportAddressLabels(u *UI, id string, number int) {
 
 // newsletterMakePDF asks where to save, then makes the file off the UI
 // goroutine behind a progress dialog that can stop it, and writes it.
-func newsletterMakePDF(u *UI, name, busy, failed string, make func(context.Context, *sql.DB) ([]byte, error), note string) {
-	if u.sess == nil {
+func newsletterMakePDF(u Env, name, busy, failed string, make func(context.Context, *sql.DB) ([]byte, error), note string) {
+	if u.Locked() {
 		return
 	}
-	db := u.sess.DB
+	db := u.DB()
 	newsletterChooseFile(u, name, func(wc fyne.URIWriteCloser) {
-		ctx, stop := context.WithCancel(u.appContext())
+		ctx, stop := context.WithCancel(u.Context())
 		bar := widget.NewProgressBarInfinite()
 		var prog *dialog.CustomDialog
 		cancel := widget.NewButtonWithIcon("Stop", theme.CancelIcon(), func() { stop() })
-		prog = dialog.NewCustomWithoutButtons(busy, container.NewVBox(widget.NewLabel("Writing the PDF…"), bar), u.win)
+		prog = dialog.NewCustomWithoutButtons(busy, container.NewVBox(widget.NewLabel("Writing the PDF…"), bar), u.Window())
 		prog.SetButtons([]fyne.CanvasObject{cancel})
 		prog.Show()
-		u.jobs.Add(1)
-		go func() {
-			defer u.jobs.Done()
-			data, err := make(ctx, db)
+		var err error
+		u.Go(func() {
+			data, err2 := make(ctx, db)
+			err = err2
 			if err == nil {
 				_, err = wc.Write(data)
 			}
@@ -114,18 +114,17 @@ func newsletterMakePDF(u *UI, name, busy, failed string, make func(context.Conte
 				err = cerr
 			}
 			stop()
-			fyne.Do(func() {
-				bar.Stop()
-				prog.Hide()
-				switch {
-				case errors.Is(err, context.Canceled):
-					dialog.ShowInformation("Stopped", "The PDF was not finished. The file may be incomplete; make it again before printing.", u.win)
-				case err != nil:
-					showError(u.win, failed, err)
-				default:
-					dialog.ShowInformation("PDF saved", "Saved as "+wc.URI().Name()+"."+note, u.win)
-				}
-			})
-		}()
+		}, func() {
+			bar.Stop()
+			prog.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				dialog.ShowInformation("Stopped", "The PDF was not finished. The file may be incomplete; make it again before printing.", u.Window())
+			case err != nil:
+				showError(u.Window(), failed, err)
+			default:
+				dialog.ShowInformation("PDF saved", "Saved as "+wc.URI().Name()+"."+note, u.Window())
+			}
+		})
 	})
 }

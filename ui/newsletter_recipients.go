@@ -15,7 +15,7 @@ import (
 // now, with her prison number and establishment for the envelope, and a
 // warning on those whose envelope cannot be addressed yet.
 type issueRecipients struct {
-	u      *UI
+	u      Env
 	title  *widget.Label
 	note   *widget.RichText
 	list   *widget.List
@@ -23,7 +23,7 @@ type issueRecipients struct {
 	root   fyne.CanvasObject
 }
 
-func newIssueRecipients(u *UI) *issueRecipients {
+func newIssueRecipients(u Env) *issueRecipients {
 	r := &issueRecipients{u: u, title: subheading("Distribution list"), note: soft("")}
 	r.list = widget.NewList(
 		func() int { return len(r.people) },
@@ -53,7 +53,7 @@ func newIssueRecipients(u *UI) *issueRecipients {
 	return r
 }
 
-func (r *issueRecipients) content() fyne.CanvasObject { return r.root }
+func (r *issueRecipients) Content() fyne.CanvasObject { return r.root }
 
 // recipientLine is the envelope detail under her name, or what is missing.
 func recipientLine(p newsletter.Recipient) string {
@@ -76,10 +76,10 @@ func recipientLine(p newsletter.Recipient) string {
 
 // load reads the distribution list as it stands now.
 func (r *issueRecipients) load() {
-	if r.u.sess == nil {
+	if r.u.Locked() {
 		return
 	}
-	people, err := r.u.sess.Letters.DistributionList()
+	people, err := r.u.Letters().DistributionList()
 	if err != nil {
 		setSoft(r.note, "The distribution list could not be read: "+sentence(err))
 		return

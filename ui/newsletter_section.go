@@ -168,10 +168,10 @@ func (c *sectionCard) showPrintedWith(namer func(string) string) {
 		return
 	}
 	if namer == nil {
-		if c.ed.u.sess == nil {
+		if c.ed.u.Locked() {
 			return
 		}
-		namer = c.ed.u.sess.Letters.DisplayContributor
+		namer = c.ed.u.Letters().DisplayContributor
 	}
 	setSoft(c.printedAs, "Printed as “"+namer(name)+"”.")
 }

@@ -59,14 +59,14 @@ func TestLettersAndNewsletterScreenshots(t *testing.T) {
 			return id
 		}
 		letter := pick(`SELECT id FROM letters WHERE direction = 'in' AND reply_due IS NOT NULL ORDER BY date DESC LIMIT 1`)
-		u.shell.openRecord(sectionLetters, letterRef+letter)
+		u.shell.open(Record(Letters, letterRef+letter))
 		shoot("letters")
-		s := u.shell.screens[sectionLetters].(*lettersScreen)
+		s := u.shell.screens[Letters].(*lettersScreen)
 		s.log.newLetter(nil)
 		shoot("letters-new")
 
 		draft := pick(`SELECT id FROM newsletters WHERE status = 'draft' ORDER BY date DESC LIMIT 1`)
-		u.shell.openRecord(sectionLetters, newsletterRef+draft)
+		u.shell.open(Record(Letters, newsletterRef+draft))
 		shoot("newsletter")
 		if ed := s.news.editor; ed != nil {
 			ed.side.scroll.ScrollToOffset(fyne.NewPos(0, 420))
@@ -85,7 +85,7 @@ func TestLettersAndNewsletterScreenshots(t *testing.T) {
 		}
 		u.app.Settings().SetTheme(newTheme(u.app))
 		sent := pick(`SELECT id FROM newsletters WHERE status = 'sent' ORDER BY date DESC LIMIT 1`)
-		u.shell.openRecord(sectionLetters, newsletterRef+sent)
+		u.shell.open(Record(Letters, newsletterRef+sent))
 		shoot("newsletter-sent")
 	}
 }

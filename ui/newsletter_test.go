@@ -29,11 +29,11 @@ func newsletterTestIssue(t *testing.T, u *UI, body string) (*lettersScreen, *iss
 	t.Helper()
 	s := lettersTestScreen(t, u)
 	s.tabs.Select(s.newsTab)
-	test.Tap(findButton(t, s.content(), "New issue"))
+	test.Tap(findButton(t, s.Content(), "New issue"))
 	ed := s.news.editor
 	require.NotNil(t, ed, "the editor opens")
 	test.Type(ed.title, "Spring news")
-	test.Tap(findButton(t, ed.content(), "Add section"))
+	test.Tap(findButton(t, ed.Content(), "Add section"))
 	require.Len(t, ed.cards, 1)
 	test.Type(ed.cards[0].heading, "From the team")
 	test.Type(ed.cards[0].body, body)
@@ -61,7 +61,7 @@ func TestTheCheckListsAWomansRealNameAndMarkReadyIsRefusedUntilFixed(t *testing.
 		return strings.Contains(strings.Join(findingsShown(ed), ","), newsletter.KindRealName) &&
 			ed.cards[0].flag.text.Text == "1 thing to fix"
 	}, "the check lists the real name and flags the section's card")
-	side := ed.side.content()
+	side := ed.side.Content()
 	require.True(t, hasText(side, "Real name"), "the kind is shown in words")
 	require.True(t, hasText(side, "Section 1 · text"), "with the section")
 	require.True(t, hasText(side, "has a woman's real name"), "and the message")
@@ -133,11 +133,11 @@ func TestMarkSentRecordsOneOutgoingLetterPerWomanOnTheList(t *testing.T) {
 	s.open(newsletterRef + is.ID)
 	ed := s.news.editor
 	require.NotNil(t, ed)
-	require.True(t, hasText(ed.side.content(), "Distribution list · 2 women"), "the side card counts the list")
+	require.True(t, hasText(ed.side.Content(), "Distribution list · 2 women"), "the side card counts the list")
 	require.True(t, ed.side.ready.Disabled(), "a ready issue is not marked ready again")
 
 	// Escape leaves it unsent.
-	test.Tap(findButton(t, ed.side.content(), "Mark sent"))
+	test.Tap(findButton(t, ed.side.Content(), "Mark sent"))
 	require.NotNil(t, u.win.Canvas().Overlays().Top())
 	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	require.Nil(t, u.win.Canvas().Overlays().Top(), "Escape closes the question")
@@ -145,7 +145,7 @@ func TestMarkSentRecordsOneOutgoingLetterPerWomanOnTheList(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "ready", got.Status)
 
-	test.Tap(findButton(t, ed.side.content(), "Mark sent"))
+	test.Tap(findButton(t, ed.side.Content(), "Mark sent"))
 	over := u.win.Canvas().Overlays().Top()
 	require.NotNil(t, over)
 	require.True(t, hasText(over, "This records an outgoing letter to each of 2 women"))
@@ -162,7 +162,7 @@ func TestMarkSentRecordsOneOutgoingLetterPerWomanOnTheList(t *testing.T) {
 		require.NotEqual(t, out.ID, l.PersonID)
 		require.Equal(t, newsletter.MailingSummary(got.Number, "Summer"), l.Summary)
 		require.Equal(t, []string{newsletter.MailingEnclosure}, l.Enclosures)
-		require.Equal(t, todayFor(u), l.Date)
+		require.Equal(t, todayFor(u.env()), l.Date)
 	}
 
 	// A sent issue is read-only.
@@ -180,8 +180,8 @@ func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	_, ed := newsletterTestIssue(t, u, "one two three four")
-	require.True(t, hasText(ed.side.content(), "7 words · about 1 page"), "heading and text count: %q", ed.side.words.Text)
-	test.Tap(findButton(t, ed.content(), "Add section"))
+	require.True(t, hasText(ed.side.Content(), "7 words · about 1 page"), "heading and text count: %q", ed.side.words.Text)
+	test.Tap(findButton(t, ed.Content(), "Add section"))
 	test.Type(ed.cards[1].heading, "Recipe")
 	test.Type(ed.cards[1].body, "Kettle noodles")
 	require.Contains(t, ed.side.words.Text, "10 words", "the count follows the typing")
@@ -196,7 +196,7 @@ func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
 	require.Equal(t, "Recipe", is.Sections[0].Heading, "the new order is saved")
 
 	// A blank section is not saved, and removing it asks nothing.
-	test.Tap(findButton(t, ed.content(), "Add section"))
+	test.Tap(findButton(t, ed.Content(), "Add section"))
 	require.Len(t, ed.cards, 3)
 	test.Tap(ed.cards[2].del)
 	require.Len(t, ed.cards, 2)
@@ -222,7 +222,7 @@ func TestTheIssueBeingWrittenIsSavedBeforeTheNotebookLocks(t *testing.T) {
 	t.Cleanup(func() { issueAutosaveDelay = old })
 	s, ed := newsletterTestIssue(t, u, "Written just before the lock.")
 	require.Empty(t, ed.is.ID, "not saved yet")
-	s.beforeLock()
+	s.BeforeLock()
 	list, err := u.sess.Letters.ListIssues()
 	require.NoError(t, err)
 	require.Len(t, list, 1)
@@ -233,14 +233,14 @@ func TestTheIssueBeingWrittenIsSavedBeforeTheNotebookLocks(t *testing.T) {
 
 	// An issue that cannot be saved yet (no title) is kept as a draft and
 	// offered again.
-	test.Tap(findButton(t, s.content(), "New issue"))
+	test.Tap(findButton(t, s.Content(), "New issue"))
 	ed = s.news.editor
-	test.Tap(findButton(t, ed.content(), "Add section"))
+	test.Tap(findButton(t, ed.Content(), "Add section"))
 	test.Type(ed.cards[0].body, "A poem with no title yet")
-	s.beforeLock()
+	s.BeforeLock()
 	require.True(t, ed.titleErr.Visible(), "the title is asked for at the field")
-	again := newNewsletterTab(u)
-	b := findButton(t, again.content(), "Carry on")
+	again := newNewsletterTab(u.env())
+	b := findButton(t, again.Content(), "Carry on")
 	test.Tap(b)
 	require.NotNil(t, again.editor)
 	require.Equal(t, "A poem with no title yet", again.editor.cards[0].body.Text)
@@ -262,16 +262,16 @@ func TestOpenTakesLetterAndIssueIdsWithOrWithoutAPrefix(t *testing.T) {
 	is := newsletter.Issue{Title: "Autumn", Date: "2025-09-01"}
 	require.NoError(t, u.sess.Letters.SaveIssue(&is))
 
-	u.shell.openRecord(sectionLetters, letterRef+l.ID)
-	s := u.shell.screens[sectionLetters].(*lettersScreen)
+	u.shell.open(Record(Letters, letterRef+l.ID))
+	s := u.shell.screens[Letters].(*lettersScreen)
 	require.Equal(t, s.logTab, s.tabs.Selected())
 	require.Equal(t, l.ID, s.log.form.id)
 
-	u.shell.openRecord(sectionLetters, is.ID) // bare: not a letter, so the issue
+	u.shell.open(Record(Letters, is.ID)) // bare: not a letter, so the issue
 	require.Equal(t, s.newsTab, s.tabs.Selected())
 	require.Equal(t, is.ID, s.news.editor.is.ID)
 
-	u.shell.openRecord(sectionLetters, l.ID) // bare: the letter
+	u.shell.open(Record(Letters, l.ID)) // bare: the letter
 	require.Equal(t, s.logTab, s.tabs.Selected())
 	require.Equal(t, l.ID, s.log.form.id)
 }
@@ -287,13 +287,13 @@ func TestCtrlPMakesThePDFOfTheOpenIssue(t *testing.T) {
 	old := newsletterChooseFile
 	t.Cleanup(func() { newsletterChooseFile = old })
 	var offered string
-	newsletterChooseFile = func(_ *UI, name string, got func(fyne.URIWriteCloser)) {
+	newsletterChooseFile = func(_ Env, name string, got func(fyne.URIWriteCloser)) {
 		offered = name
 		w, err := storage.Writer(storage.NewFileURI(path))
 		require.NoError(t, err)
 		got(w)
 	}
-	u.shell.openRecord(sectionLetters, newsletterRef+is.ID)
+	u.shell.open(Record(Letters, newsletterRef+is.ID))
 	u.shell.printCurrent()
 	require.Equal(t, "newsletter-issue-1.pdf", offered)
 	eventually(t, func() bool {
@@ -310,8 +310,8 @@ func TestCtrlPMakesThePDFOfTheOpenIssue(t *testing.T) {
 
 	// The address labels come from the button beside it.
 	path = filepath.Join(t.TempDir(), "labels.pdf")
-	ed := u.shell.screens[sectionLetters].(*lettersScreen).news.editor
-	test.Tap(findButton(t, ed.side.content(), "Address labels PDF"))
+	ed := u.shell.screens[Letters].(*lettersScreen).news.editor
+	test.Tap(findButton(t, ed.side.Content(), "Address labels PDF"))
 	require.Equal(t, "address-labels-issue-1.pdf", offered)
 	eventually(t, func() bool {
 		b, err := os.ReadFile(path)

@@ -15,7 +15,7 @@ import (
 
 // newSentIssueView shows a sent issue as it was posted: read-only, with
 // its sections, who it went to, and its PDF to print again.
-func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
+func newSentIssueView(u Env, is newsletter.Issue) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(issueHeading(is.Number, is.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -24,7 +24,7 @@ func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, nil, badge.object(), title)
 
 	namer := func(s string) string { return s }
-	if n, err := u.sess.Letters.ContributorNamer(); err == nil {
+	if n, err := u.Letters().ContributorNamer(); err == nil {
 		namer = n
 	}
 	var parts []fyne.CanvasObject
@@ -59,9 +59,9 @@ func newSentIssueView(u *UI, is newsletter.Issue) fyne.CanvasObject {
 }
 
 // sentToList names the women an issue was posted to.
-func sentToList(u *UI, ids []string) fyne.CanvasObject {
+func sentToList(u Env, ids []string) fyne.CanvasObject {
 	names := map[string]string{}
-	if people, err := u.sess.Notes.ListPeople(notes.PeopleFilter{IncludeClosed: true}); err == nil {
+	if people, err := u.Notes().ListPeople(notes.PeopleFilter{IncludeClosed: true}); err == nil {
 		for _, p := range people {
 			names[p.ID] = p.Name
 		}

@@ -22,7 +22,7 @@ import (
 // interchange file, or erase her. The find box filters the list under it as
 // she is typed, which is the completion: it copes with thousands of women.
 type personDataTab struct {
-	u      *UI
+	u      Env
 	erased func() // called after she is erased, to reload other lists
 
 	find   *widget.Entry
@@ -35,7 +35,7 @@ type personDataTab struct {
 	body   fyne.CanvasObject
 }
 
-func newPersonDataTab(u *UI, erased func()) *personDataTab {
+func newPersonDataTab(u Env, erased func()) *personDataTab {
 	t := &personDataTab{u: u, erased: erased}
 	t.find = searchBox("Name, pseudonym or number", t.reload)
 	t.find.OnSubmitted = func(string) {
@@ -76,7 +76,7 @@ func newPersonDataTab(u *UI, erased func()) *personDataTab {
 	return t
 }
 
-func (t *personDataTab) content() fyne.CanvasObject { return t.body }
+func (t *personDataTab) Content() fyne.CanvasObject { return t.body }
 
 // personDataInfo is the quiet second line of a woman in the list.
 func personDataInfo(p notes.PersonSummary) string {
@@ -98,12 +98,12 @@ func personDataInfo(p notes.PersonSummary) string {
 // reload lists the women matching the find box, keeping the one shown
 // when she is still there.
 func (t *personDataTab) reload() {
-	if t.u.sess == nil {
+	if t.u.Locked() {
 		return
 	}
-	people, err := t.u.sess.Notes.ListPeople(notes.PeopleFilter{Text: strings.TrimSpace(t.find.Text), IncludeClosed: true})
+	people, err := t.u.Notes().ListPeople(notes.PeopleFilter{Text: strings.TrimSpace(t.find.Text), IncludeClosed: true})
 	if err != nil {
-		showError(t.u.win, "The list of women could not be read", err)
+		showError(t.u.Window(), "The list of women could not be read", err)
 		return
 	}
 	t.people = people
@@ -127,7 +127,7 @@ func (t *personDataTab) reload() {
 		}
 		// She is no longer listed under this search; keep her page unless
 		// she is gone from the vault.
-		if _, err := t.u.sess.Notes.GetPerson(t.person.ID); err != nil {
+		if _, err := t.u.Notes().GetPerson(t.person.ID); err != nil {
 			t.showNothing()
 		}
 	}
@@ -183,10 +183,10 @@ func (t *personDataTab) show(p *notes.PersonSummary) {
 
 // subjectAccessPDF prints everything held about her.
 func (t *personDataTab) subjectAccessPDF() {
-	if t.person == nil || t.u.sess == nil {
+	if t.person == nil || t.u.Locked() {
 		return
 	}
-	id, db, ctx, today := t.person.ID, t.u.sess.DB, t.u.appContext(), todayFor(t.u)
+	id, db, ctx, today := t.person.ID, t.u.DB(), t.u.Context(), todayFor(t.u)
 	reportsSaveFile(t.u, "subject-access-"+id+"-"+today+".pdf", "Gathering everything held about her…",
 		"The subject access PDF could not be made", func() ([]byte, error) {
 			return pdf.PersonPDF(ctx, db, id, pdf.PersonOptions{GeneratedOn: today})
@@ -199,10 +199,10 @@ func (t *personDataTab) subjectAccessPDF() {
 // exportJSON writes her records as an interchange file, after saying it is
 // not encrypted.
 func (t *personDataTab) exportJSON() {
-	if t.person == nil || t.u.sess == nil {
+	if t.person == nil || t.u.Locked() {
 		return
 	}
-	id, db, ctx, today := t.person.ID, t.u.sess.DB, t.u.appContext(), todayFor(t.u)
+	id, db, ctx, today := t.person.ID, t.u.DB(), t.u.Context(), todayFor(t.u)
 	msg := widget.NewLabel("The file is NOT encrypted. It holds her name, her details and the notes about her. " +
 		"Keep it somewhere safe, pass it on securely, and delete it when you are done.\n\n" +
 		"Do not import it back into this notebook: her contacts would lose the other women's parts.")
@@ -223,7 +223,7 @@ func (t *personDataTab) exportJSON() {
 			}, func(path string) string {
 				return "Her records were saved as " + path + ".\n\nThe file is not encrypted: delete it when you are done."
 			})
-	}, t.u.win)
+	}, t.u.Window())
 	d.Resize(fyne.NewSize(480, 260))
 	d.Show()
 }

@@ -12,12 +12,8 @@ import (
 // (retention.go). Ctrl+P prints the monitoring report, or her subject access
 // PDF while her data is shown.
 
-func init() {
-	screenBuilders[sectionReports] = func(u *UI) screen { return newReportsScreen(u) }
-}
-
 type reportsScreen struct {
-	u    *UI
+	u    Env
 	tabs *container.AppTabs
 
 	mon       *monitoringTab
@@ -27,14 +23,14 @@ type reportsScreen struct {
 	monItem, dataItem, retentionItem *container.TabItem
 }
 
-func newReportsScreen(u *UI) *reportsScreen {
+func newReportsScreen(u Env) *reportsScreen {
 	s := &reportsScreen{u: u}
 	s.mon = newMonitoringTab(u)
 	s.data = newPersonDataTab(u, s.erased)
 	s.retention = newRetentionTab(u, s.erased)
-	s.monItem = container.NewTabItemWithIcon("Monitoring figures", theme.GridIcon(), s.mon.content())
-	s.dataItem = container.NewTabItemWithIcon("Data protection", theme.AccountIcon(), s.data.content())
-	s.retentionItem = container.NewTabItemWithIcon("Retention review", theme.HistoryIcon(), s.retention.content())
+	s.monItem = container.NewTabItemWithIcon("Monitoring figures", theme.GridIcon(), s.mon.Content())
+	s.dataItem = container.NewTabItemWithIcon("Data protection", theme.AccountIcon(), s.data.Content())
+	s.retentionItem = container.NewTabItemWithIcon("Retention review", theme.HistoryIcon(), s.retention.Content())
 	s.tabs = container.NewAppTabs(s.monItem, s.dataItem, s.retentionItem)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		switch t {
@@ -47,11 +43,11 @@ func newReportsScreen(u *UI) *reportsScreen {
 	return s
 }
 
-func (s *reportsScreen) content() fyne.CanvasObject { return s.tabs }
+func (s *reportsScreen) Content() fyne.CanvasObject { return s.tabs }
 
 // refresh recounts the figures and reloads the lists when the section is
 // shown again (records may have changed elsewhere).
-func (s *reportsScreen) refresh() {
+func (s *reportsScreen) Reload() {
 	s.mon.reload()
 	s.data.reload()
 	s.retention.reload()
@@ -59,7 +55,7 @@ func (s *reportsScreen) refresh() {
 
 // print makes the monitoring PDF, or her subject access PDF when the Data
 // protection tab shows a woman.
-func (s *reportsScreen) print() {
+func (s *reportsScreen) Print() {
 	if s.tabs.Selected() == s.dataItem && s.data.person != nil {
 		s.data.subjectAccessPDF()
 		return

@@ -15,7 +15,7 @@ import (
 // that a manager can check it: women by pseudonym (or initials), contacts,
 // events, letters and diary entries by date. The list is virtual: a figure
 // over a decade can stand on thousands of records.
-func showBreakdownDialog(u *UI, label, from, to string, rows []report.BreakdownRow) {
+func showBreakdownDialog(u Env, label, from, to string, rows []report.BreakdownRow) {
 	total := 0
 	for _, r := range rows {
 		total += r.Count
@@ -65,8 +65,8 @@ func showBreakdownDialog(u *UI, label, from, to string, rows []report.BreakdownR
 	}
 	head := widget.NewLabel(intro)
 	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(label, "Close", container.NewBorder(head, nil, nil, nil, body), u.win)
-	size := u.win.Canvas().Size()
+	d := dialog.NewCustom(label, "Close", container.NewBorder(head, nil, nil, nil, body), u.Window())
+	size := u.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(720, size.Width-60), min(520, size.Height-60)))
 	d.Show()
 }

@@ -22,7 +22,7 @@ const eraseBackupNote = "The encrypted backups made before now, in the backups f
 // (report.ErasePerson) off the UI goroutine, says in plain words what was
 // removed, and saves the vault at once. done runs after a successful
 // erasure.
-func confirmErase(u *UI, personID, name string, done func()) {
+func confirmErase(u Env, personID, name string, done func()) {
 	intro := widget.NewLabel("This removes her and everything about her from this notebook, for good:")
 	intro.Wrapping = fyne.TextWrapWord
 	what := eraseBullets([]string{
@@ -75,59 +75,55 @@ func confirmErase(u *UI, personID, name string, done func()) {
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
 
 	body := container.NewVBox(intro, what, kept, widget.NewSeparator(), ask, typed, msg)
-	d = dialog.NewCustomWithoutButtons("Erase "+name+"?", body, u.win)
+	d = dialog.NewCustomWithoutButtons("Erase "+name+"?", body, u.Window())
 	d.SetButtons([]fyne.CanvasObject{cancel, eraseBtn})
-	size := u.win.Canvas().Size()
+	size := u.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(600, size.Width-40), min(480, size.Height-40)))
 	d.Show()
-	u.win.Canvas().Focus(typed)
+	u.Window().Canvas().Focus(typed)
 }
 
 // runErase erases her behind a progress dialog, then reports and saves.
-func runErase(u *UI, personID string, done func()) {
-	if u.sess == nil {
+func runErase(u Env, personID string, done func()) {
+	if u.Locked() {
 		return
 	}
-	sess, ctx := u.sess, u.appContext()
+	db, ctx := u.DB(), u.Context()
 	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustomWithoutButtons("Erasing…", container.NewPadded(bar), u.win)
+	prog := dialog.NewCustomWithoutButtons("Erasing…", container.NewPadded(bar), u.Window())
 	prog.Show()
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		rep, err := report.ErasePerson(ctx, sess.DB, personID)
-		fyne.Do(func() {
-			bar.Stop()
-			prog.Hide()
-			if err != nil {
-				showError(u.win, "She was not erased; nothing was changed", err)
-				return
+	var rep *report.ErasureReport
+	var err error
+	u.Go(func() { rep, err = report.ErasePerson(ctx, db, personID) }, func() {
+		bar.Stop()
+		prog.Hide()
+		if err != nil {
+			showError(u.Window(), "She was not erased; nothing was changed", err)
+			return
+		}
+		u.Changed()
+		var serr error
+		u.Go(func() { serr = u.Save() }, func() {
+			if serr != nil {
+				u.SaveFailed(serr)
 			}
-			sess.Changed()
-			u.jobs.Add(1)
-			go func() {
-				defer u.jobs.Done()
-				if err := sess.Save(); err != nil {
-					fyne.Do(func() { u.showSaveError(err) })
-				}
-			}()
-			if done != nil {
-				done()
-			}
-			showErasureReport(u, rep)
 		})
-	}()
+		if done != nil {
+			done()
+		}
+		showErasureReport(u, rep)
+	})
 }
 
 // showErasureReport says in plain words what was removed, and where copies
 // may remain.
-func showErasureReport(u *UI, rep *report.ErasureReport) {
+func showErasureReport(u Env, rep *report.ErasureReport) {
 	lines := eraseBullets(rep.Lines())
 	note := widget.NewLabel(eraseBackupNote)
 	note.Wrapping = fyne.TextWrapWord
 	saved := muted("Your notebook is being saved now, so the erasure reaches the file at once.")
-	d := dialog.NewCustom("She has been erased", "Close", container.NewVBox(lines, widget.NewSeparator(), note, saved), u.win)
-	size := u.win.Canvas().Size()
+	d := dialog.NewCustom("She has been erased", "Close", container.NewVBox(lines, widget.NewSeparator(), note, saved), u.Window())
+	size := u.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(560, size.Width-40), min(520, size.Height-40)))
 	d.Show()
 }

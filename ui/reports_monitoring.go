@@ -31,7 +31,7 @@ const periodDefault = "funder_year"
 // area of need as bars, and the items provided. Every figure opens the
 // records behind it. The figures are counted off the UI goroutine.
 type monitoringTab struct {
-	u *UI
+	u Env
 
 	period   *widget.Select
 	from, to *reportsDateEntry
@@ -55,7 +55,7 @@ type monitoringTab struct {
 	body fyne.CanvasObject
 }
 
-func newMonitoringTab(u *UI) *monitoringTab {
+func newMonitoringTab(u Env) *monitoringTab {
 	m := &monitoringTab{u: u, values: map[string]*widget.Label{}, itemRows: map[string]*widget.Label{}}
 	var labels []string
 	for _, n := range report.PeriodNames {
@@ -115,7 +115,7 @@ func newMonitoringTab(u *UI) *monitoringTab {
 	return m
 }
 
-func (m *monitoringTab) content() fyne.CanvasObject { return m.body }
+func (m *monitoringTab) Content() fyne.CanvasObject { return m.body }
 
 // figureTable is one row per single-number figure: its plain label and its
 // value, striped, each opening its breakdown.
@@ -158,12 +158,12 @@ func (m *monitoringTab) setPeriod(name string) {
 // dates" leaves them for the user to type.
 func (m *monitoringTab) choosePeriod(label string) {
 	if label == periodCustom {
-		m.u.win.Canvas().Focus(m.from)
+		m.u.Window().Canvas().Focus(m.from)
 		return
 	}
 	for _, n := range report.PeriodNames {
 		if report.PeriodLabels[n] == label {
-			from, to := report.Period(n, m.u.now())
+			from, to := report.Period(n, m.u.Now())
 			m.from.SetText(from)
 			m.to.SetText(to)
 			m.dateMsg.Hide()
@@ -205,7 +205,7 @@ func (m *monitoringTab) datesTyped() {
 	m.settingPeriod = true
 	m.period.SetSelected(periodCustom)
 	for _, n := range report.PeriodNames {
-		if f, t := report.Period(n, m.u.now()); f == from && t == to {
+		if f, t := report.Period(n, m.u.Now()); f == from && t == to {
 			m.period.SetSelected(report.PeriodLabels[n])
 		}
 	}
@@ -223,28 +223,27 @@ func (m *monitoringTab) reload() {
 // count computes the figures for [from, to] off the UI goroutine; a newer
 // request makes an older one's answer be dropped.
 func (m *monitoringTab) count(from, to string) {
-	if m.u.sess == nil {
+	if m.u.Locked() {
 		return
 	}
 	m.gen++
-	gen, db, ctx := m.gen, m.u.sess.DB, m.u.appContext()
+	gen, db, ctx := m.gen, m.u.DB(), m.u.Context()
 	m.title.SetText(reportsDateWords(from) + " to " + reportsDateWords(to))
 	m.status.SetText("Counting…")
-	m.u.jobs.Add(1)
-	go func() {
-		defer m.u.jobs.Done()
-		f, err := report.Monitoring(ctx, db, from, to)
-		fyne.Do(func() {
-			if gen != m.gen || m.u.sess == nil {
-				return
-			}
-			if err != nil {
-				m.status.SetText("The figures could not be counted. " + sentence(err))
-				return
-			}
-			m.show(f)
-		})
-	}()
+	var f *report.Figures
+	var err error
+	m.u.Go(func() {
+		f, err = report.Monitoring(ctx, db, from, to)
+	}, func() {
+		if gen != m.gen || m.u.Locked() {
+			return
+		}
+		if err != nil {
+			m.status.SetText("The figures could not be counted. " + sentence(err))
+			return
+		}
+		m.show(f)
+	})
 }
 
 // show puts the figures on screen.
@@ -305,13 +304,13 @@ func (m *monitoringTab) show(f *report.Figures) {
 
 // showBreakdown lists the records behind one figure in a dialog.
 func (m *monitoringTab) showBreakdown(key, label string) {
-	if m.u.sess == nil || m.figs == nil {
+	if m.u.Locked() || m.figs == nil {
 		return
 	}
 	from, to := m.shownFrom, m.shownTo
-	rows, err := report.Breakdown(m.u.appContext(), m.u.sess.DB, from, to, key)
+	rows, err := report.Breakdown(m.u.Context(), m.u.DB(), from, to, key)
 	if err != nil {
-		showError(m.u.win, "The records behind this figure could not be listed", err)
+		showError(m.u.Window(), "The records behind this figure could not be listed", err)
 		return
 	}
 	showBreakdownDialog(m.u, label, from, to, rows)
@@ -326,10 +325,10 @@ func (m *monitoringTab) exportPeriod() (from, to string, ok bool) {
 // exportPDF prints the monitoring report for funders.
 func (m *monitoringTab) exportPDF() {
 	from, to, ok := m.exportPeriod()
-	if !ok || m.u.sess == nil {
+	if !ok || m.u.Locked() {
 		return
 	}
-	db, ctx, today := m.u.sess.DB, m.u.appContext(), todayFor(m.u)
+	db, ctx, today := m.u.DB(), m.u.Context(), todayFor(m.u)
 	reportsSaveFile(m.u, "monitoring-"+from+"-to-"+to+".pdf", "Making the monitoring PDF…",
 		"The monitoring PDF could not be made", func() ([]byte, error) {
 			return pdf.MonitoringPDF(ctx, db, from, to, pdf.MonitoringOptions{GeneratedOn: today})
@@ -347,10 +346,10 @@ func (m *monitoringTab) exportJSON() { m.exportData("json", report.WriteJSON) }
 
 func (m *monitoringTab) exportData(ext string, write func(io.Writer, *report.Figures) error) {
 	from, to, ok := m.exportPeriod()
-	if !ok || m.u.sess == nil {
+	if !ok || m.u.Locked() {
 		return
 	}
-	db, ctx := m.u.sess.DB, m.u.appContext()
+	db, ctx := m.u.DB(), m.u.Context()
 	reportsSaveFile(m.u, "monitoring-"+from+"-to-"+to+"."+ext, "Counting the figures…",
 		"The figures could not be exported", func() ([]byte, error) {
 			f, err := report.Monitoring(ctx, db, from, to)

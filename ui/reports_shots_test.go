@@ -29,7 +29,7 @@ func TestReportsAndSearchScreenshots(t *testing.T) {
 	u := newTestUI(t)
 	end, err := time.Parse(schema.DateLayout, demo.EndDate)
 	require.NoError(t, err)
-	u.now = func() time.Time { return end }
+	u.fake().Set(end)
 	openDemoVault(t, u)
 
 	shoot := func(name string) {
@@ -45,8 +45,8 @@ func TestReportsAndSearchScreenshots(t *testing.T) {
 		}
 	}
 
-	u.shell.show(sectionReports)
-	s := u.shell.screens[sectionReports].(*reportsScreen)
+	u.shell.show(Reports)
+	s := u.shell.screens[Reports].(*reportsScreen)
 	eventually(t, func() bool { return s.mon.figs != nil }, "figures")
 	shoot("reports-monitoring")
 	walk(s.mon.body, func(o fyne.CanvasObject) bool {
@@ -57,7 +57,7 @@ func TestReportsAndSearchScreenshots(t *testing.T) {
 		return true
 	})
 	shoot("reports-monitoring-bottom")
-	test.Tap(findReportsRow(t, s.content(), "Women supported"))
+	test.Tap(findReportsRow(t, s.Content(), "Women supported"))
 	shoot("reports-breakdown")
 	u.win.Canvas().Overlays().Top().Hide()
 
@@ -79,7 +79,7 @@ func TestReportsAndSearchScreenshots(t *testing.T) {
 	shoot("reports-retention")
 
 	test.Type(u.shell.search, "housing")
-	sc := u.shell.screens[sectionSearch].(*searchScreen)
+	sc := u.shell.screens[Search].(*searchScreen)
 	eventually(t, func() bool { return sc.shown == "housing" }, "results")
 	shoot("search-results")
 	u.shell.search.SetText("")

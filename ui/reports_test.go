@@ -35,7 +35,7 @@ type reportsFixture struct {
 func newReportsFixture(t *testing.T) *reportsFixture {
 	t.Helper()
 	u := newTestUI(t)
-	u.now = func() time.Time { return reportsTestNow }
+	u.fake().Set(reportsTestNow)
 	openTestVault(t, u)
 	today := reportsTestNow.Format(schema.DateLayout)
 	u.sess.Notes.TodayFunc = func() string { return today }
@@ -72,8 +72,8 @@ func newReportsFixture(t *testing.T) *reportsFixture {
 // reports shows the Reports section and waits for the figures.
 func (fx *reportsFixture) reports(t *testing.T) *reportsScreen {
 	t.Helper()
-	fx.u.shell.show(sectionReports)
-	s := fx.u.shell.screens[sectionReports].(*reportsScreen)
+	fx.u.shell.show(Reports)
+	s := fx.u.shell.screens[Reports].(*reportsScreen)
 	eventually(t, func() bool { return s.mon.figs != nil }, "the figures are counted")
 	return s
 }
@@ -123,12 +123,12 @@ func TestReportsShowTheMonitoringFiguresAndTheWomenBehindThem(t *testing.T) {
 	require.Equal(t, "3", m.values["women_supported"].Text)
 	require.Equal(t, "2", m.values["women_visited_in_prison"].Text)
 	require.Equal(t, "6", m.itemRows["stamps"].Text)
-	require.True(t, hasText(s.content(), "Women seen in prison"), "figures have plain labels")
+	require.True(t, hasText(s.Content(), "Women seen in prison"), "figures have plain labels")
 	require.Len(t, m.needs.bars, 2, "needs open or in progress among women supported: housing, mental health")
 	require.Equal(t, reportsBar{Label: "Housing", Value: 2, Key: "needs_by_area.housing"}, m.needs.bars[0])
 
 	// The breakdown of a figure lists the women by pseudonym or initials.
-	test.Tap(findReportsRow(t, s.content(), "Women supported"))
+	test.Tap(findReportsRow(t, s.Content(), "Women supported"))
 	dlg := fx.overlay(t)
 	require.True(t, hasText(dlg, "Rose"))
 	require.True(t, hasText(dlg, "Lily"))
@@ -168,7 +168,7 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 	path := filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.csv")
 	eventually(t, func() bool { return fileHas(path, "women_supported,3") }, "the CSV is written")
 
-	s.print() // Ctrl+P on this screen: the monitoring PDF
+	s.Print() // Ctrl+P on this screen: the monitoring PDF
 	path = filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.pdf")
 	eventually(t, func() bool { return fileHas(path, "%PDF") }, "the PDF is written")
 }
@@ -242,10 +242,10 @@ func TestErasingAWomanNeedsHerNameTypedExactly(t *testing.T) {
 	require.Empty(t, s.data.people, "the list no longer has her")
 
 	test.Type(fx.u.shell.search, "Anna Smith")
-	sc := fx.u.shell.screens[sectionSearch].(*searchScreen)
+	sc := fx.u.shell.screens[Search].(*searchScreen)
 	eventually(t, func() bool { return sc.shown == "Anna Smith" }, "the search ran")
 	require.Empty(t, sc.hits, "search finds nothing of her")
-	require.True(t, hasText(sc.content(), "Nothing found"))
+	require.True(t, hasText(sc.Content(), "Nothing found"))
 	_, err = fx.u.sess.Notes.GetPerson(fx.women["Bea Jones"])
 	require.NoError(t, err, "the other women stay")
 }
@@ -262,9 +262,9 @@ func TestRetentionReviewListsOldClosedRecordsAndKeepStoresTheReason(t *testing.T
 	s.tabs.Select(s.retentionItem)
 	r := s.retention
 	require.Len(t, r.items, 1, "only the record closed over 6 years ago")
-	require.True(t, hasText(r.content(), "Dora Long"))
-	require.False(t, hasText(r.content(), "Erin Short"))
-	require.True(t, hasText(r.content(), "Needs a decision"))
+	require.True(t, hasText(r.Content(), "Dora Long"))
+	require.False(t, hasText(r.Content(), "Erin Short"))
+	require.True(t, hasText(r.Content(), "Needs a decision"))
 
 	test.Tap(findButton(t, r.list, "Keep…"))
 	dlg := fx.overlay(t)
@@ -277,6 +277,6 @@ func TestRetentionReviewListsOldClosedRecordsAndKeepStoresTheReason(t *testing.T
 	p, err := st.GetPerson(old.ID)
 	require.NoError(t, err)
 	require.Equal(t, "Safeguarding review still open", p.RetentionNote)
-	require.True(t, hasText(r.content(), "Kept: Safeguarding review still open"))
-	require.False(t, hasText(r.content(), "Needs a decision"))
+	require.True(t, hasText(r.Content(), "Kept: Safeguarding review still open"))
+	require.False(t, hasText(r.Content(), "Needs a decision"))
 }

@@ -98,31 +98,31 @@ var reportsChooseFile = func(w fyne.Window, name string, got func(fyne.URIWriteC
 // reportsSaveFile asks where to save, then makes the file's bytes off the
 // UI goroutine behind a progress dialog and writes them. busy titles the
 // progress dialog; done says what was written where.
-func reportsSaveFile(u *UI, name, busy, failed string, make func() ([]byte, error), done func(path string) string) {
-	reportsChooseFile(u.win, name, func(wc fyne.URIWriteCloser) {
+func reportsSaveFile(u Env, name, busy, failed string, make func() ([]byte, error), done func(path string) string) {
+	reportsChooseFile(u.Window(), name, func(wc fyne.URIWriteCloser) {
 		bar := widget.NewProgressBarInfinite()
-		prog := dialog.NewCustomWithoutButtons(busy, container.NewPadded(bar), u.win)
+		prog := dialog.NewCustomWithoutButtons(busy, container.NewPadded(bar), u.Window())
 		prog.Show()
-		u.jobs.Add(1)
-		go func() {
-			defer u.jobs.Done()
-			b, err := make()
+		var err error
+		var path string
+		u.Go(func() {
+			b, err2 := make()
+			err = err2
 			if err == nil {
 				_, err = wc.Write(b)
 			}
 			if cerr := wc.Close(); err == nil {
 				err = cerr
 			}
-			path := wc.URI().Path()
-			fyne.Do(func() {
-				bar.Stop()
-				prog.Hide()
-				if err != nil {
-					showError(u.win, failed, err)
-					return
-				}
-				dialog.ShowInformation("Saved", done(path), u.win)
-			})
-		}()
+			path = wc.URI().Path()
+		}, func() {
+			bar.Stop()
+			prog.Hide()
+			if err != nil {
+				showError(u.Window(), failed, err)
+				return
+			}
+			dialog.ShowInformation("Saved", done(path), u.Window())
+		})
 	})
 }

@@ -21,7 +21,7 @@ import (
 // the same typed-name confirmation as the Data protection tab) or kept with
 // a reason, which is shown.
 type retentionTab struct {
-	u      *UI
+	u      Env
 	erased func()
 
 	items []report.RetentionItem
@@ -33,7 +33,7 @@ type retentionTab struct {
 	body  fyne.CanvasObject
 }
 
-func newRetentionTab(u *UI, erased func()) *retentionTab {
+func newRetentionTab(u Env, erased func()) *retentionTab {
 	t := &retentionTab{u: u, erased: erased}
 	t.intro = widget.NewLabel("")
 	t.intro.Wrapping = fyne.TextWrapWord
@@ -49,7 +49,7 @@ func newRetentionTab(u *UI, erased func()) *retentionTab {
 	return t
 }
 
-func (t *retentionTab) content() fyne.CanvasObject { return t.body }
+func (t *retentionTab) Content() fyne.CanvasObject { return t.body }
 
 // newRow is one closed record: name and dates, the reason she is kept (or
 // that a decision is needed), and the two actions.
@@ -103,17 +103,17 @@ func retentionName(it report.RetentionItem) string {
 
 // reload lists the records due for review today.
 func (t *retentionTab) reload() {
-	if t.u.sess == nil {
+	if t.u.Locked() {
 		return
 	}
-	ctx, db := t.u.appContext(), t.u.sess.DB
+	ctx, db := t.u.Context(), t.u.DB()
 	years, err := report.RetentionYears(ctx, db)
 	if err == nil {
 		t.years = years
 		t.items, err = report.RetentionReview(ctx, db, todayFor(t.u))
 	}
 	if err != nil {
-		showError(t.u.win, "The retention review could not be read", err)
+		showError(t.u.Window(), "The retention review could not be read", err)
 		return
 	}
 	period := countWords(t.years, "year", "years")
@@ -177,12 +177,12 @@ func (t *retentionTab) keep(it report.RetentionItem) {
 			msg.Show()
 			return
 		}
-		if err := report.KeepWithReason(t.u.appContext(), t.u.sess.DB, it.PersonID, r); err != nil {
+		if err := report.KeepWithReason(t.u.Context(), t.u.DB(), it.PersonID, r); err != nil {
 			msg.SetText(sentence(err))
 			msg.Show()
 			return
 		}
-		t.u.sess.Changed()
+		t.u.Changed()
 		d.Hide()
 		t.reload()
 	})
@@ -192,11 +192,11 @@ func (t *retentionTab) keep(it report.RetentionItem) {
 		widget.NewLabel("Why is "+it.Name+"'s record kept past the retention period?"),
 		reason, msg,
 		muted("The reason is shown here at every review, and is part of what is held about her."))
-	d = dialog.NewCustomWithoutButtons("Keep her record", body, t.u.win)
+	d = dialog.NewCustomWithoutButtons("Keep her record", body, t.u.Window())
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
-	d.Resize(fyne.NewSize(min(520, t.u.win.Canvas().Size().Width-40), 320))
+	d.Resize(fyne.NewSize(min(520, t.u.Window().Canvas().Size().Width-40), 320))
 	d.Show()
-	t.u.win.Canvas().Focus(reason)
+	t.u.Window().Canvas().Focus(reason)
 }
 
 // changeYears sets how many years closed records are kept before review.
@@ -217,13 +217,13 @@ func (t *retentionTab) changeYears() {
 			return
 		}
 		n, _ := strconv.Atoi(strings.TrimSpace(years.Text))
-		if err := report.SetRetentionYears(t.u.appContext(), t.u.sess.DB, n); err != nil {
-			showError(t.u.win, "The retention period was not changed", err)
+		if err := report.SetRetentionYears(t.u.Context(), t.u.DB(), n); err != nil {
+			showError(t.u.Window(), "The retention period was not changed", err)
 			return
 		}
-		t.u.sess.Changed()
+		t.u.Changed()
 		t.reload()
-	}, t.u.win)
+	}, t.u.Window())
 	d.Resize(fyne.NewSize(460, 220))
 	d.Show()
 }

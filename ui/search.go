@@ -19,10 +19,6 @@ import (
 // text with the matching words highlighted. Tapping a result opens the
 // record in its section.
 
-func init() {
-	screenBuilders[sectionSearch] = func(u *UI) screen { return newSearchScreen(u) }
-}
-
 // searchDelay is how long typing must pause before the search runs, so that
 // a quick typist is not slowed by searches for every letter.
 var searchDelay = 150 * time.Millisecond
@@ -32,14 +28,14 @@ var searchDelay = 150 * time.Millisecond
 const searchPage = 50
 
 type searchScreen struct {
-	u *UI
+	u Env
 
 	query string       // what the box holds
 	shown string       // the query whose results are shown
 	hits  []report.Hit // the results shown
 	more  bool         // whether there are more results than shown
 	gen   int          // counts searches; only the latest is shown
-	timer *time.Timer
+	timer *Timer
 
 	title   *widget.Label
 	status  *widget.Label
@@ -51,7 +47,7 @@ type searchScreen struct {
 	body    fyne.CanvasObject
 }
 
-func newSearchScreen(u *UI) *searchScreen {
+func newSearchScreen(u Env) *searchScreen {
 	s := &searchScreen{u: u}
 	s.title = widget.NewLabelWithStyle("Search", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.Truncation = fyne.TextTruncateEllipsis
@@ -78,12 +74,15 @@ func newSearchScreen(u *UI) *searchScreen {
 	return s
 }
 
-func (s *searchScreen) content() fyne.CanvasObject { return s.body }
+func (s *searchScreen) Content() fyne.CanvasObject { return s.body }
 
 // open searches for q (the shell calls it on every keystroke in the search
 // box). The search waits for a pause in typing and runs off the UI
 // goroutine; results for an older query are dropped. The same text again
 // (Enter in the search box) opens the best result.
+// Open shows the record (or the query) the route names.
+func (s *searchScreen) Open(r Route) { s.open(r.ID) }
+
 func (s *searchScreen) open(q string) {
 	if q == s.query && q == s.shown && len(s.hits) > 0 {
 		s.openHit(s.hits[0])
@@ -106,7 +105,7 @@ func (s *searchScreen) open(q string) {
 
 // refresh searches again when the section is shown again: records may
 // have changed (or been erased) meanwhile.
-func (s *searchScreen) refresh() {
+func (s *searchScreen) Reload() {
 	if strings.TrimSpace(s.query) != "" && report.MatchQuery(s.query) != "" {
 		s.gen++
 		if s.timer != nil {
@@ -118,18 +117,19 @@ func (s *searchScreen) refresh() {
 
 // search asks for a page of results from offset, after the typing pause.
 func (s *searchScreen) search(q string, offset int) {
-	if s.u.sess == nil {
+	if s.u.Locked() {
 		return
 	}
-	gen, db, ctx := s.gen, s.u.sess.DB, s.u.appContext()
+	gen, db, ctx := s.gen, s.u.DB(), s.u.Context()
 	delay := searchDelay
 	if offset > 0 {
 		delay = 0
 	}
-	s.timer = time.AfterFunc(delay, func() {
-		hits, err := report.Search(ctx, db, q, searchPage+1, offset)
-		fyne.Do(func() {
-			if gen != s.gen || s.u.sess == nil {
+	run := func() {
+		var hits []report.Hit
+		var err error
+		s.u.Go(func() { hits, err = report.Search(ctx, db, q, searchPage+1, offset) }, func() {
+			if gen != s.gen || s.u.Locked() {
 				return
 			}
 			if err != nil {
@@ -154,7 +154,12 @@ func (s *searchScreen) search(q string, offset int) {
 			}
 			s.shown = q // last: tests wait for it
 		})
-	})
+	}
+	if delay == 0 {
+		run()
+		return
+	}
+	s.timer = s.u.After(delay, run)
 }
 
 // showMore adds the next page of results.
@@ -216,35 +221,35 @@ func (s *searchScreen) openHit(h report.Hit) {
 	switch {
 	case section == "":
 	case id == "":
-		s.u.shell.show(section)
+		s.u.Open(To(section))
 	default:
-		s.u.shell.openRecord(section, id)
+		s.u.Open(Record(section, id))
 	}
 }
 
 // searchTarget is the section and the id its opener takes for a hit.
-func searchTarget(h report.Hit) (section, id string) {
+func searchTarget(h report.Hit) (section Section, id string) {
 	switch h.Kind {
 	case report.KindPerson:
-		return sectionWomen, h.Ref
+		return Women, h.Ref
 	case report.KindContact, report.KindContactNote:
-		return sectionContacts, h.Ref
+		return Contacts, h.Ref
 	case report.KindDiary:
-		return sectionDiary, h.Ref
+		return Diary, h.Ref
 	case report.KindSupervision:
-		return sectionSupervision, h.Ref
+		return Supervision, h.Ref
 	case report.KindLetter:
-		return sectionLetters, "letter:" + h.Ref
+		return Letters, "letter:" + h.Ref
 	case report.KindNewsletter:
-		return sectionLetters, "newsletter:" + h.Ref
+		return Letters, "newsletter:" + h.Ref
 	case report.KindAgency:
-		return sectionDirectory, h.Ref
+		return Directory, h.Ref
 	case report.KindAction, report.KindEvent:
 		if h.PersonID != "" {
-			return sectionWomen, h.PersonID
+			return Women, h.PersonID
 		}
 		// An action about no one woman is listed on Today.
-		return sectionToday, ""
+		return Today, ""
 	}
 	return "", ""
 }

@@ -19,8 +19,8 @@ func searchFor(t *testing.T, u *UI, q string) *searchScreen {
 	t.Helper()
 	u.shell.search.SetText("")
 	test.Type(u.shell.search, q)
-	require.Equal(t, sectionSearch, u.shell.current, "typing in the search box shows the results")
-	s := u.shell.screens[sectionSearch].(*searchScreen)
+	require.Equal(t, Search, u.shell.current, "typing in the search box shows the results")
+	s := u.shell.screens[Search].(*searchScreen)
 	eventually(t, func() bool { return s.shown == q }, "the results for "+q)
 	return s
 }
@@ -65,7 +65,7 @@ func highlighted(s *searchScreen) []string {
 func TestTypingInTheSearchBoxShowsHighlightedResultsThatOpenTheirRecord(t *testing.T) {
 	fx := newReportsFixture(t)
 	u := fx.u
-	u.shell.show(sectionToday)
+	u.shell.show(Today)
 
 	// A prefix finds whole words as they are typed; the matching words are
 	// highlighted in the snippet and each result says what it is.
@@ -81,39 +81,39 @@ func TestTypingInTheSearchBoxShowsHighlightedResultsThatOpenTheirRecord(t *testi
 	for _, m := range marks {
 		require.True(t, strings.HasPrefix(strings.ToLower(m), "hous"), "highlighted %q", m)
 	}
-	require.True(t, hasText(s.content(), "Contact note"), "the kind is said in words")
-	require.True(t, hasText(s.content(), "8 May 2025"), "the date is shown")
+	require.True(t, hasText(s.Content(), "Contact note"), "the kind is said in words")
+	require.True(t, hasText(s.Content(), "8 May 2025"), "the date is shown")
 
 	// Tapping the contact note opens the contact.
 	test.Tap(searchRowFor(t, s, "Prison visit"))
-	require.Equal(t, sectionContacts, u.shell.current)
+	require.Equal(t, Contacts, u.shell.current)
 
 	// Tapping a woman opens her page.
 	s = searchFor(t, u, "Bea")
 	require.Equal(t, report.KindPerson, s.hits[0].Kind)
 	require.Equal(t, fx.women["Bea Jones"], s.hits[0].Ref)
 	test.Tap(searchRowFor(t, s, "Bea Jones"))
-	require.Equal(t, sectionWomen, u.shell.current)
+	require.Equal(t, Women, u.shell.current)
 
 	// Enter in the search box opens the best result.
 	s = searchFor(t, u, "daughter")
 	require.Equal(t, report.KindContactNote, s.hits[0].Kind)
 	u.shell.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	require.Equal(t, sectionContacts, u.shell.current)
+	require.Equal(t, Contacts, u.shell.current)
 
 	// Nothing found says so, with the tips; an empty box shows the tips.
 	s = searchFor(t, u, "zebra")
 	require.Empty(t, s.hits)
-	require.True(t, hasText(s.content(), "Nothing found for “zebra”"))
+	require.True(t, hasText(s.Content(), "Nothing found for “zebra”"))
 	u.shell.search.SetText("")
-	require.True(t, hasText(s.content(), "Search everything"))
-	require.True(t, hasText(s.content(), "release day"), "the tips explain quoted phrases")
+	require.True(t, hasText(s.Content(), "Search everything"))
+	require.True(t, hasText(s.Content(), "release day"), "the tips explain quoted phrases")
 }
 
 func TestAnOlderSearchNeverReplacesTheLatestResults(t *testing.T) {
 	fx := newReportsFixture(t)
-	fx.u.shell.show(sectionSearch)
-	s := fx.u.shell.screens[sectionSearch].(*searchScreen)
+	fx.u.shell.show(Search)
+	s := fx.u.shell.screens[Search].(*searchScreen)
 	s.open("Anna")
 	s.open("Bea")
 	eventually(t, func() bool { return s.shown != "" }, "a search ran")
@@ -127,27 +127,27 @@ func TestEverySearchResultKindOpensASection(t *testing.T) {
 	kinds := []string{report.KindPerson, report.KindContact, report.KindContactNote, report.KindDiary,
 		report.KindSupervision, report.KindLetter, report.KindNewsletter, report.KindAction,
 		report.KindEvent, report.KindAgency}
-	want := map[string][2]string{
-		report.KindPerson:      {sectionWomen, "r"},
-		report.KindContact:     {sectionContacts, "r"},
-		report.KindContactNote: {sectionContacts, "r"},
-		report.KindDiary:       {sectionDiary, "r"},
-		report.KindSupervision: {sectionSupervision, "r"},
-		report.KindLetter:      {sectionLetters, "letter:r"},
-		report.KindNewsletter:  {sectionLetters, "newsletter:r"},
-		report.KindAction:      {sectionWomen, "p"},
-		report.KindEvent:       {sectionWomen, "p"},
-		report.KindAgency:      {sectionDirectory, "r"},
+	want := map[string][2]any{
+		report.KindPerson:      {Women, "r"},
+		report.KindContact:     {Contacts, "r"},
+		report.KindContactNote: {Contacts, "r"},
+		report.KindDiary:       {Diary, "r"},
+		report.KindSupervision: {Supervision, "r"},
+		report.KindLetter:      {Letters, "letter:r"},
+		report.KindNewsletter:  {Letters, "newsletter:r"},
+		report.KindAction:      {Women, "p"},
+		report.KindEvent:       {Women, "p"},
+		report.KindAgency:      {Directory, "r"},
 	}
 	for _, k := range kinds {
 		sec, id := searchTarget(report.Hit{Kind: k, Ref: "r", PersonID: "p"})
-		require.Equal(t, want[k], [2]string{sec, id}, k)
+		require.Equal(t, want[k], [2]any{sec, id}, k)
 		word, icon := searchKind(k)
 		require.NotEqual(t, "Record", word, k)
 		require.NotNil(t, icon, k)
 	}
 	sec, id := searchTarget(report.Hit{Kind: report.KindAction, Ref: "r"})
-	require.Equal(t, [2]string{sectionToday, ""}, [2]string{sec, id}, "an action about no one woman")
+	require.Equal(t, [2]any{Today, ""}, [2]any{sec, id}, "an action about no one woman")
 }
 
 func TestSnippetMarkersBecomeHighlightedSegments(t *testing.T) {

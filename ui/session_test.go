@@ -14,20 +14,21 @@ func TestChangesAreSavedShortlyAfterTheLastOne(t *testing.T) {
 	openTestVault(t, u)
 	require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, "Women's Inreach Project"))
 	u.sess.Changed()
-	eventually(t, func() bool { return !u.sess.Vault.Changed() }, "saved after the pause")
+	u.wait(saveDelay - time.Millisecond)
+	require.True(t, u.sess.Vault.Changed(), "not saved before the pause is over")
+	u.wait(time.Millisecond)
+	require.False(t, u.sess.Vault.Changed(), "saved after the pause")
 }
 
 func TestChangesMadeWithoutAPauseAreStillSaved(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
-	saveDelay, maxSaveDelay = 200*time.Millisecond, 500*time.Millisecond
-	t.Cleanup(func() { saveDelay, maxSaveDelay = 20*time.Millisecond, 20*time.Second })
-	start := time.Now()
+	start := u.clock.Now()
 	saved := false
-	for time.Since(start) < 2*time.Second { // a change every 50 ms: never a 200 ms pause
-		require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, time.Now().String()))
+	for u.clock.Now().Sub(start) < 2*maxSaveDelay { // a change every half pause: never a whole pause
+		require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, u.clock.Now().String()))
 		u.sess.Changed()
-		time.Sleep(50 * time.Millisecond)
+		u.wait(saveDelay / 2)
 		b, err := u.sess.Vault.Backups()
 		require.NoError(t, err)
 		if len(b) > 0 || !u.sess.Vault.Changed() {

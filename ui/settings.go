@@ -25,15 +25,11 @@ import (
 // newsletter.
 const settingSupervisor = "supervisor_name"
 
-func init() {
-	screenBuilders[sectionSettings] = func(u *UI) screen { return newSettingsScreen(u) }
-}
-
 // settingsScreen holds the practitioner's details, the service's return
 // details for the newsletter, auto-lock, text size, retention, backups,
 // the passphrase, and import/export of the interchange file.
 type settingsScreen struct {
-	u      *UI
+	u      Env
 	fields map[string]*widget.Entry
 	lock   *widget.Select
 	scale  *widget.Select
@@ -48,7 +44,7 @@ var textSizes = []struct {
 	scale float64
 }{{"Smaller", 0.9}, {"Normal", 1.0}, {"Larger", 1.15}, {"Largest", 1.3}}
 
-func newSettingsScreen(u *UI) *settingsScreen {
+func newSettingsScreen(u Env) *settingsScreen {
 	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
 	entry := func(key, placeholder string, multi bool) *widget.Entry {
 		var e *widget.Entry
@@ -90,9 +86,9 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	}
 	s.scale.OnChanged = func(label string) {
 		for _, t := range textSizes {
-			if t.label == label && u.app.Preferences().FloatWithFallback(prefTextScale, 1.0) != t.scale {
-				u.app.Preferences().SetFloat(prefTextScale, t.scale)
-				u.app.Settings().SetTheme(newTheme(u.app))
+			if t.label == label && fyne.CurrentApp().Preferences().FloatWithFallback(prefTextScale, 1.0) != t.scale {
+				fyne.CurrentApp().Preferences().SetFloat(prefTextScale, t.scale)
+				fyne.CurrentApp().Settings().SetTheme(newTheme(fyne.CurrentApp()))
 			}
 		}
 	}
@@ -103,7 +99,7 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	safety.Items[0].HintText = "without input; Ctrl+L locks at once"
 	safety.Items[1].HintText = "then they are listed for review under Reports"
 
-	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.save)
+	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.Save)
 	save.Importance = widget.HighImportance
 	s.status = muted("")
 
@@ -112,8 +108,8 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	exportAll := widget.NewButtonWithIcon("Export everything (JSON)…", theme.UploadIcon(), s.exportJSON)
 	importFile := widget.NewButtonWithIcon("Import a JSON file…", theme.FolderOpenIcon(), s.importJSON)
 
-	where := muted("The vault: " + u.path + "\nEncrypted backups of the last saves are kept in " +
-		filepath.Join(filepath.Dir(u.path), "backups") + ".")
+	where := muted("The vault: " + u.Vault().Path() + "\nEncrypted backups of the last saves are kept in " +
+		filepath.Join(filepath.Dir(u.Vault().Path()), "backups") + ".")
 
 	s.body = container.NewVScroll(container.NewPadded(container.NewVBox(
 		heading("Settings"),
@@ -128,18 +124,18 @@ func newSettingsScreen(u *UI) *settingsScreen {
 	return s
 }
 
-func (s *settingsScreen) content() fyne.CanvasObject { return s.body }
+func (s *settingsScreen) Content() fyne.CanvasObject { return s.body }
 
-func (s *settingsScreen) refresh() { s.load() }
+func (s *settingsScreen) Reload() { s.load() }
 
 func (s *settingsScreen) load() {
-	st := s.u.sess.Notes
+	st := s.u.Notes()
 	for key, e := range s.fields {
 		e.SetText(st.GetSetting(key, ""))
 	}
 	mins := st.GetSetting(notes.SettingLockMinutes, strconv.Itoa(DefaultLockMinutes))
 	s.lock.SetSelected(minutesLabel(mins))
-	cur := s.u.app.Preferences().FloatWithFallback(prefTextScale, 1.0)
+	cur := fyne.CurrentApp().Preferences().FloatWithFallback(prefTextScale, 1.0)
 	for _, t := range textSizes {
 		if t.scale == cur {
 			s.scale.SetSelected(t.label)
@@ -158,31 +154,31 @@ func minutesLabel(m string) string {
 }
 
 // save is also Ctrl+S.
-func (s *settingsScreen) save() {
+func (s *settingsScreen) Save() {
 	if err := s.fields[notes.SettingRetentionYears].Validate(); err != nil {
 		s.status.SetText("Retention: " + err.Error())
 		return
 	}
-	st := s.u.sess.Notes
+	st := s.u.Notes()
 	for key, e := range s.fields {
 		v := e.Text
 		if key != newsletter.SettingOrgAddress {
 			v = strings.TrimSpace(v)
 		}
 		if err := st.SetSetting(key, v); err != nil {
-			showError(s.u.win, "The settings could not be saved", err)
+			showError(s.u.Window(), "The settings could not be saved", err)
 			return
 		}
 	}
 	mins := strings.Fields(s.lock.Selected)
 	if len(mins) > 0 {
 		if err := st.SetSetting(notes.SettingLockMinutes, mins[0]); err != nil {
-			showError(s.u.win, "The settings could not be saved", err)
+			showError(s.u.Window(), "The settings could not be saved", err)
 			return
 		}
 	}
-	s.u.sess.Changed()
-	s.u.startIdleWatch()
+	s.u.Changed()
+	s.u.IdleSettingsChanged()
 	s.status.SetText("Saved at " + time.Now().Format("15:04"))
 }
 
@@ -195,25 +191,22 @@ func (s *settingsScreen) backup() {
 		keepPrivate(w)
 		path := w.URI().Path()
 		w.Close()
-		prog := dialog.NewCustomWithoutButtons("Writing the backup…", widget.NewProgressBarInfinite(), s.u.win)
+		prog := dialog.NewCustomWithoutButtons("Writing the backup…", widget.NewProgressBarInfinite(), s.u.Window())
 		prog.Show()
-		s.u.jobs.Add(1)
-		go func() {
-			defer s.u.jobs.Done()
-			err := s.u.sess.Save()
+		s.u.Go(func() {
+			err = s.u.Save()
 			if err == nil {
-				err = s.u.sess.Vault.WriteBackup(path)
+				err = s.u.Vault().WriteBackup(path)
 			}
-			fyne.Do(func() {
-				prog.Hide()
-				if err != nil {
-					showError(s.u.win, "The backup could not be written", err)
-					return
-				}
-				dialog.ShowInformation("Backup written", "An encrypted copy is in "+path+".\nIt opens with the same passphrase and recovery key.", s.u.win)
-			})
-		}()
-	}, s.u.win)
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				showError(s.u.Window(), "The backup could not be written", err)
+				return
+			}
+			dialog.ShowInformation("Backup written", "An encrypted copy is in "+path+".\nIt opens with the same passphrase and recovery key.", s.u.Window())
+		})
+	}, s.u.Window())
 	d.SetFileName("inreach-backup-" + time.Now().Format("2006-01-02") + ".vault")
 	d.Show()
 }
@@ -231,34 +224,32 @@ func (s *settingsScreen) changePassphrase() {
 			return
 		}
 		if p1.Text != p2.Text {
-			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), s.u.win)
+			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), s.u.Window())
 			return
 		}
 		if err := cli.CheckNewPassphrase([]byte(p1.Text)); err != nil {
-			dialog.ShowError(errors.New(sentence(err)), s.u.win)
+			dialog.ShowError(errors.New(sentence(err)), s.u.Window())
 			return
 		}
 		pass := []byte(p1.Text)
-		prog := dialog.NewCustomWithoutButtons("Changing the passphrase…", widget.NewProgressBarInfinite(), s.u.win)
+		prog := dialog.NewCustomWithoutButtons("Changing the passphrase…", widget.NewProgressBarInfinite(), s.u.Window())
 		prog.Show()
-		s.u.jobs.Add(1)
-		go func() {
-			defer s.u.jobs.Done()
-			err := s.u.sess.Save()
+		var err error
+		s.u.Go(func() {
+			err = s.u.Save()
 			if err == nil {
-				err = s.u.sess.Vault.ChangePassphrase(pass)
+				err = s.u.Vault().ChangePassphrase(pass)
 			}
 			clear(pass)
-			fyne.Do(func() {
-				prog.Hide()
-				if err != nil {
-					showError(s.u.win, "The passphrase was not changed", err)
-					return
-				}
-				dialog.ShowInformation("Passphrase changed", "Use the new passphrase from now on. The recovery key is the same as before.", s.u.win)
-			})
-		}()
-	}, s.u.win)
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				showError(s.u.Window(), "The passphrase was not changed", err)
+				return
+			}
+			dialog.ShowInformation("Passphrase changed", "Use the new passphrase from now on. The recovery key is the same as before.", s.u.Window())
+		})
+	}, s.u.Window())
 	d.Resize(fyne.NewSize(480, 220))
 	d.Show()
 }
@@ -276,13 +267,12 @@ func (s *settingsScreen) exportJSON() {
 				return
 			}
 			keepPrivate(w)
-			prog := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), s.u.win)
+			prog := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), s.u.Window())
 			prog.Show()
-			s.u.jobs.Add(1)
-			go func() {
-				defer s.u.jobs.Done()
+			s.u.Go(func() {
 				var buf bytes.Buffer
-				doc, err := exchange.Export(s.u.appContext(), s.u.sess.DB, exchange.ExportOptions{})
+				doc, err2 := exchange.Export(s.u.Context(), s.u.DB(), exchange.ExportOptions{})
+				err = err2
 				if err == nil {
 					err = exchange.Write(&buf, doc)
 				}
@@ -292,19 +282,18 @@ func (s *settingsScreen) exportJSON() {
 				if cerr := w.Close(); err == nil {
 					err = cerr
 				}
-				fyne.Do(func() {
-					prog.Hide()
-					if err != nil {
-						showError(s.u.win, "The export could not be written", err)
-						return
-					}
-					dialog.ShowInformation("Exported", "Everything was written to "+w.URI().Path()+".", s.u.win)
-				})
-			}()
-		}, s.u.win)
+			}, func() {
+				prog.Hide()
+				if err != nil {
+					showError(s.u.Window(), "The export could not be written", err)
+					return
+				}
+				dialog.ShowInformation("Exported", "Everything was written to "+w.URI().Path()+".", s.u.Window())
+			})
+		}, s.u.Window())
 		d.SetFileName("inreach-export-" + time.Now().Format("2006-01-02") + ".json")
 		d.Show()
-	}, s.u.win)
+	}, s.u.Window())
 }
 
 // importJSON merges an interchange file; nothing changes unless all of it
@@ -314,27 +303,25 @@ func (s *settingsScreen) importJSON() {
 		if err != nil || r == nil {
 			return
 		}
-		prog := dialog.NewCustomWithoutButtons("Importing…", widget.NewProgressBarInfinite(), s.u.win)
+		prog := dialog.NewCustomWithoutButtons("Importing…", widget.NewProgressBarInfinite(), s.u.Window())
 		prog.Show()
-		s.u.jobs.Add(1)
-		go func() {
-			defer s.u.jobs.Done()
+		var res exchange.ImportResult
+		s.u.Go(func() {
 			defer r.Close()
-			var res exchange.ImportResult
-			doc, err := exchange.Read(r)
+			doc, err2 := exchange.Read(r)
+			err = err2
 			if err == nil {
-				res, err = exchange.Import(s.u.appContext(), s.u.sess.DB, doc)
+				res, err = exchange.Import(s.u.Context(), s.u.DB(), doc)
 			}
-			fyne.Do(func() {
-				prog.Hide()
-				if err != nil {
-					showError(s.u.win, "Nothing was imported; the vault is unchanged", err)
-					return
-				}
-				s.u.sess.Changed()
-				dialog.ShowInformation("Imported", res.String(), s.u.win)
-			})
-		}()
-	}, s.u.win)
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				showError(s.u.Window(), "Nothing was imported; the vault is unchanged", err)
+				return
+			}
+			s.u.Changed()
+			dialog.ShowInformation("Imported", res.String(), s.u.Window())
+		})
+	}, s.u.Window())
 	d.Show()
 }

@@ -23,18 +23,18 @@ func TestShortcutsDispatchTheRightActions(t *testing.T) {
 	ctrl := fyne.KeyModifierShortcutDefault
 
 	press(u, fyne.KeyN, ctrl)
-	require.Equal(t, sectionContacts, u.shell.current, "Ctrl+N goes to Contacts")
-	require.NotNil(t, u.shell.screens[sectionContacts].(*contactsScreen).form, "with a new contact form open")
+	require.Equal(t, Contacts, u.shell.current, "Ctrl+N goes to Contacts")
+	require.NotNil(t, u.shell.screens[Contacts].(*contactsScreen).form, "with a new contact form open")
 
 	press(u, fyne.KeyN, ctrl|fyne.KeyModifierShift)
-	require.Equal(t, sectionDiary, u.shell.current, "Ctrl+Shift+N goes to the Diary")
-	require.NotNil(t, u.shell.screens[sectionDiary].(*diaryScreen).editor, "with a new entry open")
+	require.Equal(t, Diary, u.shell.current, "Ctrl+Shift+N goes to the Diary")
+	require.NotNil(t, u.shell.screens[Diary].(*diaryScreen).editor, "with a new entry open")
 
 	press(u, fyne.KeyF, ctrl)
 	require.Same(t, u.shell.search, u.win.Canvas().Focused(), "Ctrl+F focuses the search box")
 
 	// Ctrl+S saves the vault at once.
-	u.shell.show(sectionSettings)
+	u.shell.show(Settings)
 	require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, "Women's Inreach Project"))
 	require.True(t, u.sess.Vault.Changed())
 	press(u, fyne.KeyS, ctrl)
@@ -45,7 +45,7 @@ func TestShortcutsDispatchTheRightActions(t *testing.T) {
 	require.NoError(t, u.sess.Notes.SavePerson(p))
 	dir := t.TempDir()
 	reportsWriteTo(t, dir)
-	u.shell.openRecord(sectionWomen, p.ID)
+	u.shell.open(Record(Women, p.ID))
 	press(u, fyne.KeyP, ctrl)
 	eventually(t, func() bool {
 		m, _ := filepath.Glob(filepath.Join(dir, "her-record-*.pdf"))

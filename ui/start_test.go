@@ -21,7 +21,7 @@ func createVault(t *testing.T, u *UI, pass string) string {
 	test.Type(es[0], pass)
 	test.Type(es[1], pass)
 	test.Tap(findButton(t, root, "Create my notebook"))
-	u.jobs.Wait()
+	u.Idle()
 	require.True(t, hasText(u.win.Content(), "recovery key opens"), "the recovery key screen")
 	var key string
 	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
@@ -48,7 +48,7 @@ func TestFirstRunCreatesTheVaultAndShowsTheRecoveryKey(t *testing.T) {
 	require.False(t, cont.Disabled())
 	test.Tap(cont)
 	require.NotNil(t, u.sess)
-	require.Equal(t, sectionToday, u.shell.current)
+	require.Equal(t, Today, u.shell.current)
 }
 
 func TestAShortPassphraseIsRefusedAtCreation(t *testing.T) {
@@ -72,13 +72,13 @@ func TestWrongPassphraseSaysSoAndStaysLocked(t *testing.T) {
 	pass := entries(u.win.Content())[0]
 	test.Type(pass, "wrong horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait()
+	u.Idle()
 	require.True(t, hasText(u.win.Content(), "not right"), "the wrong-passphrase message")
 	require.Nil(t, u.sess)
 
 	test.Type(pass, "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait()
+	u.Idle()
 	require.NotNil(t, u.sess, "unlocked")
 }
 
@@ -87,7 +87,7 @@ func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
 	createVault(t, u, "correct horse battery")
 	test.Tap(findCheck(t, u.win.Content(), "recovery key"))
 	test.Tap(findButton(t, u.win.Content(), "Continue"))
-	u.shell.show(sectionDirectory)
+	u.shell.show(Directory)
 
 	ctrlL := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
@@ -96,7 +96,7 @@ func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
 
 	test.Type(entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait()
+	u.Idle()
 	require.NotNil(t, u.sess, "unlocked")
-	require.Equal(t, sectionDirectory, u.shell.current)
+	require.Equal(t, Directory, u.shell.current)
 }

@@ -12,10 +12,6 @@ import (
 	"inreach/diary"
 )
 
-func init() {
-	screenBuilders[sectionSupervision] = func(u *UI) screen { return newSupervisionScreen(u) }
-}
-
 // supervisionSupervisorKey is the setting holding the supervisor's name
 // (kept by the Settings screen), the default for a new session.
 const supervisionSupervisorKey = "supervisor_name"
@@ -24,7 +20,7 @@ const supervisionSupervisorKey = "supervisor_name"
 // one session's form on the right; with no session open, the right shows
 // the supervision actions still open. Ctrl+P makes the supervision pack.
 type supervisionScreen struct {
-	u *UI
+	u Env
 
 	list     *widget.List
 	sessions []diary.SessionSummary
@@ -44,7 +40,7 @@ type supervisionScreen struct {
 	root fyne.CanvasObject
 }
 
-func newSupervisionScreen(u *UI) *supervisionScreen {
+func newSupervisionScreen(u Env) *supervisionScreen {
 	s := &supervisionScreen{u: u}
 	s.count = soft("")
 	s.list = recordList(&s.sessions, newSupervisionRow, fillSupervisionRow, func(x diary.SessionSummary) {
@@ -55,7 +51,7 @@ func newSupervisionScreen(u *UI) *supervisionScreen {
 
 	add := widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), s.newSession)
 	add.Importance = widget.HighImportance
-	pack := widget.NewButtonWithIcon("Supervision pack PDF…", theme.DocumentPrintIcon(), s.print)
+	pack := widget.NewButtonWithIcon("Supervision pack PDF…", theme.DocumentPrintIcon(), s.Print)
 	overview := widget.NewButtonWithIcon("Open actions", theme.ListIcon(), s.showOverview)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, heading("Supervision")),
@@ -74,13 +70,13 @@ func newSupervisionScreen(u *UI) *supervisionScreen {
 	return s
 }
 
-func (s *supervisionScreen) content() fyne.CanvasObject { return s.root }
+func (s *supervisionScreen) Content() fyne.CanvasObject { return s.root }
 
 // reload lists the sessions, newest first.
 func (s *supervisionScreen) reload() {
-	sessions, err := s.u.sess.Diary.ListSessions("", "")
+	sessions, err := s.u.Diary().ListSessions("", "")
 	if err != nil {
-		showError(s.u.win, "The supervision sessions could not be read", err)
+		showError(s.u.Window(), "The supervision sessions could not be read", err)
 		return
 	}
 	s.sessions = sessions
@@ -141,7 +137,7 @@ func (s *supervisionScreen) showOverview() {
 // loadDrafts offers the sessions kept as drafts (they could not be saved
 // when the user left them), to carry on with.
 func (s *supervisionScreen) loadDrafts() {
-	all, err := s.u.sess.Notes.ListDrafts()
+	all, err := s.u.Notes().ListDrafts()
 	if err != nil {
 		return
 	}
@@ -165,10 +161,10 @@ func (s *supervisionScreen) loadDrafts() {
 
 // openDraft opens a session kept as a draft.
 func (s *supervisionScreen) openDraft(key string) {
-	body, ok, err := s.u.sess.Notes.LoadDraft(key)
+	body, ok, err := s.u.Notes().LoadDraft(key)
 	if err != nil || !ok {
 		if err != nil {
-			showError(s.u.win, "The draft could not be read", err)
+			showError(s.u.Window(), "The draft could not be read", err)
 		}
 		s.loadDrafts()
 		return
@@ -176,7 +172,7 @@ func (s *supervisionScreen) openDraft(key string) {
 	s.closeForm()
 	f, err := newSupervisionFormFromDraft(s.u, key, body, s.saved, s.deleted)
 	if err != nil {
-		showError(s.u.win, "The draft could not be opened", err)
+		showError(s.u.Window(), "The draft could not be opened", err)
 		return
 	}
 	s.setForm(f, f.id)
@@ -184,15 +180,15 @@ func (s *supervisionScreen) openDraft(key string) {
 
 // loadActions reads the open supervision actions.
 func (s *supervisionScreen) loadActions() {
-	acts, err := s.u.sess.Diary.OpenActions()
+	acts, err := s.u.Diary().OpenActions()
 	if err != nil {
-		showError(s.u.win, "The open supervision actions could not be read", err)
+		showError(s.u.Window(), "The open supervision actions could not be read", err)
 		return
 	}
 	s.openActions = acts
 	switch n := len(acts); n {
 	case 0:
-		sessions, _ := s.u.sess.Diary.ListSessions("", "")
+		sessions, _ := s.u.Diary().ListSessions("", "")
 		if len(sessions) == 0 {
 			s.actionsBody.Objects = []fyne.CanvasObject{emptyState("No supervision sessions yet",
 				"Start one with “New session”: pick the diary entries marked for supervision, note your supervisor's comments on each, agree actions and sign it off. Signed-off entries show as discussed in the Diary.")}
@@ -233,9 +229,9 @@ func (s *supervisionScreen) showSession(id string) {
 		return
 	}
 	s.closeForm()
-	ss, err := s.u.sess.Diary.GetSession(id)
+	ss, err := s.u.Diary().GetSession(id)
 	if err != nil {
-		showError(s.u.win, "The supervision session could not be opened", err)
+		showError(s.u.Window(), "The supervision session could not be opened", err)
 		s.reload()
 		return
 	}
@@ -245,7 +241,7 @@ func (s *supervisionScreen) showSession(id string) {
 func (s *supervisionScreen) setForm(f *supervisionForm, id string) {
 	s.form = f
 	s.selected = id
-	s.setDetail(f.content())
+	s.setDetail(f.Content())
 	s.list.UnselectAll()
 	for i, ss := range s.sessions {
 		if ss.ID == id {
@@ -259,10 +255,10 @@ func (s *supervisionScreen) setForm(f *supervisionForm, id string) {
 func (s *supervisionScreen) newSession() {
 	s.closeForm()
 	ss := &diary.Session{Date: todayFor(s.u),
-		Supervisor: strings.TrimSpace(s.u.sess.Notes.GetSetting(supervisionSupervisorKey, ""))}
+		Supervisor: strings.TrimSpace(s.u.Notes().GetSetting(supervisionSupervisorKey, ""))}
 	f := newSupervisionForm(s.u, ss, s.saved, s.deleted)
 	s.setForm(f, "")
-	s.u.win.Canvas().Focus(f.date)
+	s.u.Window().Canvas().Focus(f.date)
 }
 
 func (s *supervisionScreen) saved(id string) {
@@ -278,13 +274,16 @@ func (s *supervisionScreen) deleted() {
 }
 
 // open shows session id.
+// Open shows the supervision session the route names.
+func (s *supervisionScreen) Open(r Route) { s.open(r.ID) }
+
 func (s *supervisionScreen) open(id string) {
 	s.reload()
 	s.showSession(id)
 }
 
 // refresh reloads the list, and the open actions when they are shown.
-func (s *supervisionScreen) refresh() {
+func (s *supervisionScreen) Reload() {
 	s.reload()
 	if s.form == nil {
 		s.loadActions()
@@ -294,21 +293,21 @@ func (s *supervisionScreen) refresh() {
 }
 
 // save writes the open session (Ctrl+S).
-func (s *supervisionScreen) save() {
+func (s *supervisionScreen) Save() {
 	if s.form != nil {
 		s.form.save()
 	}
 }
 
 // beforeLock keeps the open session before the vault locks.
-func (s *supervisionScreen) beforeLock() {
+func (s *supervisionScreen) BeforeLock() {
 	if s.form != nil {
 		s.form.leave()
 	}
 }
 
 // print makes the supervision pack (Ctrl+P).
-func (s *supervisionScreen) print() {
+func (s *supervisionScreen) Print() {
 	from, to := "", ""
 	if s.form != nil {
 		from, to = s.form.period()
@@ -420,11 +419,11 @@ func (s *supervisionScreen) fillActionLine(o fyne.CanvasObject, a diary.OpenActi
 
 // markDone records that an open action was done today.
 func (s *supervisionScreen) markDone(a diary.OpenAction) {
-	if err := s.u.sess.Diary.SetActionDone(a.SessionID, a.Position, todayFor(s.u)); err != nil {
-		showError(s.u.win, "The action could not be marked done", err)
+	if err := s.u.Diary().SetActionDone(a.SessionID, a.Position, todayFor(s.u)); err != nil {
+		showError(s.u.Window(), "The action could not be marked done", err)
 		return
 	}
-	s.u.sess.Changed()
+	s.u.Changed()
 	s.reload()
 	s.loadActions()
 }

@@ -36,7 +36,7 @@ type supervisionDraft struct {
 // diary entries discussed with a comment on each, notes, agreed actions
 // and the sign-off.
 type supervisionForm struct {
-	u         *UI
+	u         Env
 	id        string
 	signed    string // the stored sign-off date ("" if not signed off)
 	draftKey  string
@@ -96,7 +96,7 @@ type supervisionActionRow struct {
 	box              fyne.CanvasObject
 }
 
-func newSupervisionForm(u *UI, ss *diary.Session, onSaved func(string), onDeleted func()) *supervisionForm {
+func newSupervisionForm(u Env, ss *diary.Session, onSaved func(string), onDeleted func()) *supervisionForm {
 	f := &supervisionForm{u: u, id: ss.ID, signed: ss.SignedOffOn, onSaved: onSaved, onDeleted: onDeleted,
 		picks: map[string]*supervisionPick{}}
 	f.draftKey = supervisionDraftPrefix + ss.ID
@@ -107,7 +107,7 @@ func newSupervisionForm(u *UI, ss *diary.Session, onSaved func(string), onDelete
 	from, to := f.defaultPeriod(ss.Date)
 	f.fill(ss, from, to)
 	if ss.ID != "" {
-		if body, ok, err := u.sess.Notes.LoadDraft(f.draftKey); err == nil && ok {
+		if body, ok, err := u.Notes().LoadDraft(f.draftKey); err == nil && ok {
 			var d supervisionDraft
 			if json.Unmarshal(body, &d) == nil {
 				d.Session.ID = ss.ID
@@ -122,7 +122,7 @@ func newSupervisionForm(u *UI, ss *diary.Session, onSaved func(string), onDelete
 }
 
 // newSupervisionFormFromDraft opens a session kept as a draft under key.
-func newSupervisionFormFromDraft(u *UI, key string, body []byte, onSaved func(string), onDeleted func()) (*supervisionForm, error) {
+func newSupervisionFormFromDraft(u Env, key string, body []byte, onSaved func(string), onDeleted func()) (*supervisionForm, error) {
 	var d supervisionDraft
 	if err := json.Unmarshal(body, &d); err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func newSupervisionFormFromDraft(u *UI, key string, body []byte, onSaved func(st
 	f := &supervisionForm{u: u, id: d.Session.ID, onSaved: onSaved, onDeleted: onDeleted,
 		picks: map[string]*supervisionPick{}, draftKey: key, hasDraft: true}
 	if d.Session.ID != "" {
-		if stored, err := u.sess.Diary.GetSession(d.Session.ID); err == nil {
+		if stored, err := u.Diary().GetSession(d.Session.ID); err == nil {
 			f.signed = stored.SignedOffOn
 		}
 	}
@@ -141,7 +141,7 @@ func newSupervisionFormFromDraft(u *UI, key string, body []byte, onSaved func(st
 	return f, nil
 }
 
-func (f *supervisionForm) content() fyne.CanvasObject { return f.root }
+func (f *supervisionForm) Content() fyne.CanvasObject { return f.root }
 
 // defaultPeriod is the three months up to the session's date.
 func (f *supervisionForm) defaultPeriod(date string) (string, string) {
@@ -199,7 +199,7 @@ func (f *supervisionForm) build() {
 	addAction := widget.NewButtonWithIcon("Add action", theme.ContentAddIcon(), func() {
 		r := f.addActionRow(diary.SessionAction{})
 		f.changed()
-		f.u.win.Canvas().Focus(r.text)
+		f.u.Window().Canvas().Focus(r.text)
 	})
 
 	f.signedOn = newLeaveEntry("YYYY-MM-DD", func() {
@@ -314,9 +314,9 @@ func (f *supervisionForm) refreshCandidates() {
 // picked), ticking the picked ones with their comments.
 func (f *supervisionForm) loadCandidates(comments map[string]string) {
 	from, to := f.period()
-	cands, err := f.u.sess.Diary.CandidateEntries(from, to, f.id)
+	cands, err := f.u.Diary().CandidateEntries(from, to, f.id)
 	if err != nil {
-		showError(f.u.win, "The entries for supervision could not be read", err)
+		showError(f.u.Window(), "The entries for supervision could not be read", err)
 		return
 	}
 	listed := map[string]bool{}
@@ -327,7 +327,7 @@ func (f *supervisionForm) loadCandidates(comments map[string]string) {
 		if listed[id] {
 			continue
 		}
-		e, err := f.u.sess.Diary.Get(id)
+		e, err := f.u.Diary().Get(id)
 		if err != nil {
 			continue
 		}
@@ -425,9 +425,9 @@ func (f *supervisionForm) unpick(id string) {
 
 // readEntry shows an entry's full text, to read during the session.
 func (f *supervisionForm) readEntry(id string) {
-	e, err := f.u.sess.Diary.Get(id)
+	e, err := f.u.Diary().Get(id)
 	if err != nil {
-		showError(f.u.win, "The diary entry could not be read", err)
+		showError(f.u.Window(), "The diary entry could not be read", err)
 		return
 	}
 	t, _ := diary.TemplateByKey(e.Template)
@@ -436,7 +436,7 @@ func (f *supervisionForm) readEntry(id string) {
 		soft(t.Name + " · " + diaryStatusWords(e.Status)),
 	}
 	if e.ContactID != "" {
-		if c, err := f.u.sess.Diary.Contact(e.ContactID); err == nil {
+		if c, err := f.u.Diary().Contact(e.ContactID); err == nil {
 			items = append(items, soft(diaryContactLabel(c.Kind, c.Place, c.Date)))
 		}
 	}
@@ -459,16 +459,16 @@ func (f *supervisionForm) readEntry(id string) {
 			widget.NewLabel(c.Text)), theme.Color(theme.ColorNameSuccess)))
 	}
 	scroll := container.NewVScroll(container.NewVBox(items...))
-	d := dialog.NewCustom("Diary entry", "Close", scroll, f.u.win)
+	d := dialog.NewCustom("Diary entry", "Close", scroll, f.u.Window())
 	openBtn := widget.NewButtonWithIcon("Open in Diary", theme.DocumentCreateIcon(), func() {
 		d.Hide()
 		f.leave()
-		f.u.shell.openRecord(sectionDiary, id)
+		f.u.Open(Record(Diary, id))
 	})
 	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{closeBtn, openBtn})
-	escapeCloses(f.u.win, d, nil)
-	size := f.u.win.Canvas().Size()
+	escapeCloses(f.u.Window(), d, nil)
+	size := f.u.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(680, size.Width*0.9), min(560, size.Height*0.85)))
 	d.Show()
 }
@@ -622,25 +622,25 @@ func (f *supervisionForm) save() bool {
 		return false
 	}
 	ss := f.collect()
-	if err := f.u.sess.Diary.SaveSession(&ss); err != nil {
+	if err := f.u.Diary().SaveSession(&ss); err != nil {
 		if v, ok := diary.AsValidation(err); ok {
 			f.showProblems(v)
 			setSoft(f.savedNote, "Not saved: see the problem marked in red")
 			return false
 		}
-		showError(f.u.win, "The supervision session could not be saved", err)
+		showError(f.u.Window(), "The supervision session could not be saved", err)
 		return false
 	}
 	f.id = ss.ID
 	f.signed = ss.SignedOffOn
 	f.dirty = false
 	if f.hasDraft {
-		if err := f.u.sess.Notes.DeleteDraft(f.draftKey); err == nil {
+		if err := f.u.Notes().DeleteDraft(f.draftKey); err == nil {
 			f.hasDraft = false
 		}
 	}
 	f.draftKey = supervisionDraftPrefix + f.id
-	f.u.sess.Changed()
+	f.u.Changed()
 	setSoft(f.savedNote, "Saved at "+clockFor(f.u))
 	f.updateState()
 	f.refreshCandidates()
@@ -700,7 +700,7 @@ func (f *supervisionForm) signOff() {
 
 // confirmUnsign asks, then removes the sign-off.
 func (f *supervisionForm) confirmUnsign() {
-	confirm(f.u.win, "Remove the sign-off?", wrapped("The entries of this session go back to “For supervision”, unless another signed-off session includes them. The comments and actions stay."),
+	confirm(f.u.Window(), "Remove the sign-off?", wrapped("The entries of this session go back to “For supervision”, unless another signed-off session includes them. The comments and actions stay."),
 		"Remove sign-off", "Keep it signed off", false,
 		func(ok bool) {
 			if !ok {
@@ -717,20 +717,20 @@ func (f *supervisionForm) confirmDelete() {
 	if f.id == "" {
 		msg = "This session has not been saved. What you typed will be thrown away."
 	}
-	confirm(f.u.win, "Delete this supervision session?", wrapped(msg), "Delete session", "Keep it", true, func(ok bool) {
+	confirm(f.u.Window(), "Delete this supervision session?", wrapped(msg), "Delete session", "Keep it", true, func(ok bool) {
 		if !ok {
 			return
 		}
 		if f.id != "" {
-			if err := f.u.sess.Diary.DeleteSession(f.id); err != nil && !errors.Is(err, diary.ErrNotFound) {
-				showError(f.u.win, "The supervision session could not be deleted", err)
+			if err := f.u.Diary().DeleteSession(f.id); err != nil && !errors.Is(err, diary.ErrNotFound) {
+				showError(f.u.Window(), "The supervision session could not be deleted", err)
 				return
 			}
 		}
 		if f.hasDraft {
-			f.u.sess.Notes.DeleteDraft(f.draftKey)
+			f.u.Notes().DeleteDraft(f.draftKey)
 		}
-		f.u.sess.Changed()
+		f.u.Changed()
 		f.closed = true
 		if f.onDeleted != nil {
 			f.onDeleted()
@@ -741,7 +741,7 @@ func (f *supervisionForm) confirmDelete() {
 // leave saves the session if it changed; when it cannot be saved, it is
 // kept as a draft so nothing typed is lost.
 func (f *supervisionForm) leave() {
-	if f.closed || !f.dirty || f.u.sess == nil {
+	if f.closed || !f.dirty || f.u.Locked() {
 		return
 	}
 	if f.save() {
@@ -754,12 +754,12 @@ func (f *supervisionForm) leave() {
 	if dateProblem(d.Session.Date, true) == "" {
 		title += ", " + shortDate(d.Session.Date)
 	}
-	if err := f.u.sess.Notes.SaveDraft(f.draftKey, supervisionDraftKind, title, body); err != nil {
-		showError(f.u.win, "What you typed could not be kept as a draft", err)
+	if err := f.u.Notes().SaveDraft(f.draftKey, supervisionDraftKind, title, body); err != nil {
+		showError(f.u.Window(), "What you typed could not be kept as a draft", err)
 		return
 	}
 	f.hasDraft = true
-	f.u.sess.Changed()
+	f.u.Changed()
 }
 
 // diaryFixedWidth lays out its objects at (at least) a set width.

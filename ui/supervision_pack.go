@@ -17,13 +17,13 @@ import (
 )
 
 // supervisionChooseFile asks where to save the pack; tests replace it.
-var supervisionChooseFile = func(u *UI, name string, done func(fyne.URIWriteCloser, error)) {
+var supervisionChooseFile = func(u Env, name string, done func(fyne.URIWriteCloser, error)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if w != nil {
 			keepPrivate(w)
 		}
 		done(w, err)
-	}, u.win)
+	}, u.Window())
 	d.SetFileName(name)
 	d.Show()
 }
@@ -31,7 +31,7 @@ var supervisionChooseFile = func(u *UI, name string, done func(fyne.URIWriteClos
 // showSupervisionPackDialog asks for the period of a supervision pack
 // (from and to, "" for the last three months) and whether to use
 // pseudonyms, then where to save it, and makes it.
-func showSupervisionPackDialog(u *UI, from, to string) {
+func showSupervisionPackDialog(u Env, from, to string) {
 	today := todayFor(u)
 	if from == "" && to == "" {
 		from, to = diaryPeriod(diaryLast3Months, today)
@@ -96,7 +96,7 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 		name := fmt.Sprintf("supervision-pack-%s-to-%s.pdf", opts.From, opts.To)
 		supervisionChooseFile(u, name, func(w fyne.URIWriteCloser, err error) {
 			if err != nil {
-				showError(u.win, "The file could not be chosen", err)
+				showError(u.Window(), "The file could not be chosen", err)
 				return
 			}
 			if w == nil {
@@ -106,21 +106,21 @@ func showSupervisionPackDialog(u *UI, from, to string) {
 		})
 	})
 	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("Supervision pack PDF", container.New(&diaryFixedWidth{width: 460}, body), u.win)
+	d = dialog.NewCustomWithoutButtons("Supervision pack PDF", container.New(&diaryFixedWidth{width: 460}, body), u.Window())
 	d.SetButtons([]fyne.CanvasObject{cancel, save})
 	for _, e := range []*leaveEntry{fromE, toE} {
 		e.onEnter = func() { save.OnTapped() }
 		e.onEscape = d.Hide
 	}
-	escapeCloses(u.win, d, nil)
+	escapeCloses(u.Window(), d, nil)
 	d.Show()
-	u.win.Canvas().Focus(fromE)
+	u.Window().Canvas().Focus(fromE)
 }
 
 // supervisionPackOptions fills the pack's options, with the practitioner,
 // supervisor and organisation from Settings.
-func supervisionPackOptions(u *UI, from, to string, redact, casework bool) pdf.SupervisionOptions {
-	st := u.sess.Notes
+func supervisionPackOptions(u Env, from, to string, redact, casework bool) pdf.SupervisionOptions {
+	st := u.Notes()
 	return pdf.SupervisionOptions{
 		From: from, To: to, Redact: redact, CaseworkActions: casework,
 		Practitioner: st.GetSetting(notes.SettingPractitioner, ""),
@@ -132,20 +132,20 @@ func supervisionPackOptions(u *UI, from, to string, redact, casework bool) pdf.S
 
 // makeSupervisionPack makes the PDF off the UI goroutine, with a progress
 // dialog that can cancel it, and writes it to w.
-func makeSupervisionPack(u *UI, opts pdf.SupervisionOptions, w fyne.URIWriteCloser) {
-	ctx, stop := context.WithCancel(u.appContext())
+func makeSupervisionPack(u Env, opts pdf.SupervisionOptions, w fyne.URIWriteCloser) {
+	ctx, stop := context.WithCancel(u.Context())
 	bar := widget.NewProgressBarInfinite()
 	var prog *dialog.CustomDialog
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { stop() })
 	prog = dialog.NewCustomWithoutButtons("Making the supervision pack",
-		container.NewVBox(widget.NewLabel("Gathering the diary entries and writing the PDF…"), bar), u.win)
+		container.NewVBox(widget.NewLabel("Gathering the diary entries and writing the PDF…"), bar), u.Window())
 	prog.SetButtons([]fyne.CanvasObject{cancel})
 	prog.Show()
-	db := u.sess.DB
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		data, err := pdf.SupervisionPack(ctx, db, opts)
+	db := u.DB()
+	var err error
+	u.Go(func() {
+		data, err2 := pdf.SupervisionPack(ctx, db, opts)
+		err = err2
 		if err == nil {
 			_, err = w.Write(data)
 		}
@@ -154,18 +154,17 @@ func makeSupervisionPack(u *UI, opts pdf.SupervisionOptions, w fyne.URIWriteClos
 			err = cerr
 		}
 		stop()
-		fyne.Do(func() {
-			bar.Stop()
-			prog.Hide()
-			switch {
-			case errors.Is(err, context.Canceled):
-				dialog.ShowInformation("Supervision pack", "Stopped: the pack was not finished. The file may be incomplete; make the pack again before using it.", u.win)
-			case err != nil:
-				showError(u.win, "The supervision pack could not be made", err)
-			default:
-				dialog.ShowInformation("Supervision pack saved",
-					fmt.Sprintf("Saved as %s.", w.URI().Name()), u.win)
-			}
-		})
-	}()
+	}, func() {
+		bar.Stop()
+		prog.Hide()
+		switch {
+		case errors.Is(err, context.Canceled):
+			dialog.ShowInformation("Supervision pack", "Stopped: the pack was not finished. The file may be incomplete; make the pack again before using it.", u.Window())
+		case err != nil:
+			showError(u.Window(), "The supervision pack could not be made", err)
+		default:
+			dialog.ShowInformation("Supervision pack saved",
+				fmt.Sprintf("Saved as %s.", w.URI().Name()), u.Window())
+		}
+	})
 }

@@ -2,8 +2,8 @@ package ui
 
 import (
 	"fmt"
+
 	"inreach/schema"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -52,22 +52,12 @@ func countWords(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// todayFor is the UI clock's date as YYYY-MM-DD (u.now lets tests set
-// the day).
-func todayFor(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format(schema.DateLayout)
-	}
-	return u.now().Format(schema.DateLayout)
-}
+// todayFor is the session clock's date as YYYY-MM-DD (tests set the day
+// with their clock).
+func todayFor(u Env) string { return u.Now().Format(schema.DateLayout) }
 
 // clockFor is the UI clock's time of day as "15:04".
-func clockFor(u *UI) string {
-	if u.now == nil {
-		return time.Now().Format("15:04")
-	}
-	return u.now().Format("15:04")
-}
+func clockFor(u Env) string { return u.Now().Format("15:04") }
 
 // shortDate shows a YYYY-MM-DD date as "4 Jul 2025"; anything that is not
 // a date is shown as it is.

@@ -14,16 +14,12 @@ import (
 	"inreach/schema"
 )
 
-func init() {
-	screenBuilders[sectionToday] = func(u *UI) screen { return newTodayScreen(u) }
-}
-
 // todayScreen is the first screen after unlocking: releases in the next
 // two weeks, actions overdue and due this week, the next prison visit,
 // letters awaiting a reply and open supervision actions. Every line opens
 // its record.
 type todayScreen struct {
-	u    *UI
+	u    Env
 	view notes.TodayView
 	// expanded lists every line of a long card ("overdue",
 	// "supervision"), not only the first few.
@@ -32,21 +28,21 @@ type todayScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newTodayScreen(u *UI) *todayScreen {
+func newTodayScreen(u Env) *todayScreen {
 	s := &todayScreen{u: u, body: container.NewStack(), expanded: map[string]bool{}}
 	s.root = s.body
-	s.refresh()
+	s.Reload()
 	return s
 }
 
-func (s *todayScreen) content() fyne.CanvasObject { return s.root }
+func (s *todayScreen) Content() fyne.CanvasObject { return s.root }
 
 // refresh reads the Today view again and redraws the cards.
-func (s *todayScreen) refresh() {
+func (s *todayScreen) Reload() {
 	today := todayFor(s.u)
-	v, err := s.u.sess.Notes.Today(today)
+	v, err := s.u.Notes().Today(today)
 	if err != nil {
-		showError(s.u.win, "Today's list could not be read", err)
+		showError(s.u.Window(), "Today's list could not be read", err)
 		return
 	}
 	s.view = v
@@ -76,9 +72,9 @@ func (s *todayScreen) nothingDue() bool {
 // allClear is the encouraging empty state, with the next step.
 func (s *todayScreen) allClear() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add a woman", theme.ContentAddIcon(), func() {
-		s.u.shell.openRecord(sectionWomen, womenOpenNew)
+		s.u.Open(Record(Women, womenOpenNew))
 	})
-	women := widget.NewButtonWithIcon("Go to Women", theme.AccountIcon(), func() { s.u.shell.show(sectionWomen) })
+	women := widget.NewButtonWithIcon("Go to Women", theme.AccountIcon(), func() { s.u.Open(To(Women)) })
 	text := "No releases in the next two weeks, no actions due, no prison visit booked and no letters waiting for a reply. " +
 		"When you add actions with a due date, book a visit or log a letter, they will appear here."
 	box := container.NewVBox(
@@ -107,7 +103,7 @@ func todayCard(title string, count int, rows []fyne.CanvasObject, none string) f
 }
 
 func (s *todayScreen) openWoman(id string) func() {
-	return func() { s.u.shell.openRecord(sectionWomen, id) }
+	return func() { s.u.Open(Record(Women, id)) }
 }
 
 // releasesCard lists women released in the next two weeks.
@@ -189,7 +185,7 @@ const todayLinesShown = 10
 func (s *todayScreen) showMore(card, text string) fyne.CanvasObject {
 	b := widget.NewButtonWithIcon(text, theme.MoreVerticalIcon(), func() {
 		s.expanded[card] = true
-		s.refresh()
+		s.Reload()
 	})
 	b.Importance = widget.LowImportance
 	return container.NewHBox(b)
@@ -221,12 +217,12 @@ func (s *todayScreen) actionRow(a notes.Action, when string, imp widget.Importan
 
 // markDone records the action as done today and takes it off the list.
 func (s *todayScreen) markDone(id string) {
-	if err := s.u.sess.Notes.MarkDone(id, s.view.Today); err != nil {
-		showError(s.u.win, "The action could not be marked done", err)
+	if err := s.u.Notes().MarkDone(id, s.view.Today); err != nil {
+		showError(s.u.Window(), "The action could not be marked done", err)
 		return
 	}
-	s.u.sess.Changed()
-	s.refresh()
+	s.u.Changed()
+	s.Reload()
 }
 
 // visitCard shows the next prison visit and who is booked for it.
@@ -248,7 +244,7 @@ func (s *todayScreen) visitCard() fyne.CanvasObject {
 		place = "Prison visit"
 	}
 	rows := []fyne.CanvasObject{newTapRow(twoLines(place, upperFirst(when), widget.MediumImportance), func() {
-		s.u.shell.openRecord(sectionContacts, c.ID)
+		s.u.Open(Record(Contacts, c.ID))
 	})}
 	if len(s.view.NextVisitBooked) == 0 {
 		rows = append(rows, muted("No one is booked yet."))
@@ -283,7 +279,7 @@ func (s *todayScreen) lettersCard() fyne.CanvasObject {
 				imp = widget.DangerImportance
 			}
 		}
-		open := func() { s.u.shell.openRecord(sectionLetters, l.LetterID) }
+		open := func() { s.u.Open(Record(Letters, l.LetterID)) }
 		rows = append(rows, newTapRow(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.MailComposeIcon())), nil,
 			twoLines(l.Name, second, imp)), open))
 	}
@@ -319,7 +315,7 @@ func (s *todayScreen) supervisionCard() fyne.CanvasObject {
 		})
 		body := twoLines(a.Text, upperFirst(strings.Join(bits, " · ")), imp)
 		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(tick), nil, newTapRow(body, func() {
-			s.u.shell.openRecord(sectionSupervision, a.SupervisionID)
+			s.u.Open(Record(Supervision, a.SupervisionID))
 		})))
 	}
 	if more := len(s.view.SupervisionActions) - len(shown); more > 0 {
@@ -330,12 +326,12 @@ func (s *todayScreen) supervisionCard() fyne.CanvasObject {
 
 // supervisionDone records a supervision action as done today.
 func (s *todayScreen) supervisionDone(a notes.SupervisionAction) {
-	if err := s.u.sess.Diary.SetActionDone(a.SupervisionID, a.Position, s.view.Today); err != nil {
-		showError(s.u.win, "The supervision action could not be marked done", err)
+	if err := s.u.Diary().SetActionDone(a.SupervisionID, a.Position, s.view.Today); err != nil {
+		showError(s.u.Window(), "The supervision action could not be marked done", err)
 		return
 	}
-	s.u.sess.Changed()
-	s.refresh()
+	s.u.Changed()
+	s.Reload()
 }
 
 // upperFirst capitalises the first letter.

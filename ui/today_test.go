@@ -15,8 +15,8 @@ import (
 // todayOf returns the Today screen, showing it (which refreshes it).
 func todayOf(t *testing.T, u *UI) *todayScreen {
 	t.Helper()
-	u.shell.show(sectionToday)
-	s, ok := u.shell.screens[sectionToday].(*todayScreen)
+	u.shell.show(Today)
+	s, ok := u.shell.screens[Today].(*todayScreen)
 	require.True(t, ok)
 	return s
 }
@@ -62,11 +62,11 @@ func tapRowWith(t *testing.T, root fyne.CanvasObject, text string) *tapRow {
 func TestTodayIsTheFirstScreenAndSaysWhenNothingIsDue(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
-	require.Equal(t, sectionToday, u.shell.current)
+	require.Equal(t, Today, u.shell.current)
 	require.True(t, hasText(u.win.Content(), "You are all caught up"))
 	test.Tap(findButton(t, u.win.Content(), "Add a woman"))
-	require.Equal(t, sectionWomen, u.shell.current)
-	require.NotNil(t, u.shell.screens[sectionWomen].(*womenScreen).adding, "the form to add a woman is open")
+	require.Equal(t, Women, u.shell.current)
+	require.NotNil(t, u.shell.screens[Women].(*womenScreen).adding, "the form to add a woman is open")
 }
 
 func TestTodayListsAnOverdueActionAndMarkingItDoneRemovesIt(t *testing.T) {
@@ -74,7 +74,7 @@ func TestTodayListsAnOverdueActionAndMarkingItDoneRemovesIt(t *testing.T) {
 	openTestVault(t, u)
 	ids := seedCasework(t, u)
 	s := todayOf(t, u)
-	root := s.content()
+	root := s.Content()
 	require.True(t, hasText(root, "Overdue"))
 	require.True(t, hasText(root, "Chase the housing assessment date"))
 	require.True(t, hasText(root, "was due "+dateWords(dayFrom(u, -3), dayFrom(u, 0))+" (3 days ago)"))
@@ -85,16 +85,16 @@ func TestTodayListsAnOverdueActionAndMarkingItDoneRemovesIt(t *testing.T) {
 	a, err := u.sess.Notes.GetAction(ids.overdue)
 	require.NoError(t, err)
 	require.Equal(t, dayFrom(u, 0), a.DoneOn)
-	require.False(t, hasText(s.content(), "Chase the housing assessment date"), "the action leaves the list")
-	require.False(t, hasText(s.content(), "Overdue"))
-	require.True(t, hasText(s.content(), "Send a visiting order request for her sister"))
+	require.False(t, hasText(s.Content(), "Chase the housing assessment date"), "the action leaves the list")
+	require.False(t, hasText(s.Content(), "Overdue"))
+	require.True(t, hasText(s.Content(), "Send a visiting order request for her sister"))
 }
 
 func TestTodayShowsReleasesTheNextVisitAndLetters(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	seedCasework(t, u)
-	root := todayOf(t, u).content()
+	root := todayOf(t, u).Content()
 	// Dana's release in nine days, not confirmed, with seven of ten plan
 	// items missing; Mariam's is 40 days off.
 	require.True(t, hasText(root, "Dana Whitfield"))
@@ -113,15 +113,15 @@ func TestTodayRowsOpenHerPage(t *testing.T) {
 	u := newTestUI(t)
 	openTestVault(t, u)
 	ids := seedCasework(t, u)
-	root := todayOf(t, u).content()
+	root := todayOf(t, u).Content()
 	test.Tap(tapRowWith(t, root, "Date not confirmed"))
-	require.Equal(t, sectionWomen, u.shell.current)
-	ws := u.shell.screens[sectionWomen].(*womenScreen)
+	require.Equal(t, Women, u.shell.current)
+	ws := u.shell.screens[Women].(*womenScreen)
 	require.Equal(t, ids.dana, ws.selected)
 	require.NotNil(t, ws.page)
 
 	// Enter on a focused row opens it too.
-	root = todayOf(t, u).content()
+	root = todayOf(t, u).Content()
 	row := tapRowWith(t, root, "Mariam Okafor · B1937MO")
 	u.win.Canvas().Focus(row)
 	row.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -133,11 +133,11 @@ func TestTodayRefreshesWhenShownAgain(t *testing.T) {
 	openTestVault(t, u)
 	ids := seedCasework(t, u)
 	s := todayOf(t, u)
-	u.shell.show(sectionWomen)
+	u.shell.show(Women)
 	a := notes.Action{PersonID: ids.jo, Text: "Ring her about the food bank voucher", Due: dayFrom(u, 1)}
 	require.NoError(t, u.sess.Notes.SaveAction(&a))
-	u.shell.show(sectionToday)
-	require.True(t, hasText(s.content(), "Ring her about the food bank voucher"))
+	u.shell.show(Today)
+	require.True(t, hasText(s.Content(), "Ring her about the food bank voucher"))
 }
 
 func TestTodayListsTheOldestOverdueFirstAndShowsTheRestOnRequest(t *testing.T) {
@@ -149,9 +149,9 @@ func TestTodayListsTheOldestOverdueFirstAndShowsTheRestOnRequest(t *testing.T) {
 		require.NoError(t, u.sess.Notes.SaveAction(&a))
 	}
 	s := todayOf(t, u)
-	require.True(t, hasText(s.content(), "Overdue task number 00"))
-	require.False(t, hasText(s.content(), "Chase the housing assessment date"), "the newest overdue waits behind Show more")
-	test.Tap(findButton(t, s.content(), "Show 4 more overdue"))
-	require.True(t, hasText(s.content(), "Chase the housing assessment date"))
-	require.True(t, hasText(s.content(), "Overdue task number 12"))
+	require.True(t, hasText(s.Content(), "Overdue task number 00"))
+	require.False(t, hasText(s.Content(), "Chase the housing assessment date"), "the newest overdue waits behind Show more")
+	test.Tap(findButton(t, s.Content(), "Show 4 more overdue"))
+	require.True(t, hasText(s.Content(), "Chase the housing assessment date"))
+	require.True(t, hasText(s.Content(), "Overdue task number 12"))
 }

@@ -22,7 +22,7 @@ func Tour(a fyne.App, path string, pass []byte, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	u := New(a, path)
+	u := New(a, path, App)
 	u.win.Resize(fyne.NewSize(1180, 760))
 	var tourErr error
 	go func() {
@@ -97,27 +97,27 @@ func (u *UI) tour(pass []byte, dir string) error {
 		issue = pick(`SELECT id FROM newsletters ORDER BY date DESC LIMIT 1`)
 	}
 	steps := []struct {
-		name, section, id string
+		name    string
+		section Section
+		id      string
 	}{
-		{"3-woman", sectionWomen, woman},
-		{"4-visit-write-up", sectionContacts, visit},
-		{"5-diary-entry", sectionDiary, entry},
-		{"6-newsletter", sectionLetters, "newsletter:" + issue},
-		{"7-reports", sectionReports, ""},
-		{"8-supervision", sectionSupervision, ""},
-		{"9-directory", sectionDirectory, ""},
+		{"3-woman", Women, woman},
+		{"4-visit-write-up", Contacts, visit},
+		{"5-diary-entry", Diary, entry},
+		{"6-newsletter", Letters, "newsletter:" + issue},
+		{"7-reports", Reports, ""},
+		{"8-supervision", Supervision, ""},
+		{"9-directory", Directory, ""},
 	}
 	for _, st := range steps {
 		fyne.DoAndWait(func() {
-			if st.id != "" {
-				u.shell.openRecord(st.section, st.id)
-			} else {
+			switch {
+			case st.section == Contacts && st.id != "":
+				u.shell.open(EditRecord(st.section, st.id))
+			case st.id != "":
+				u.shell.open(Record(st.section, st.id))
+			default:
 				u.shell.show(st.section)
-			}
-			if st.section == sectionContacts {
-				if c, ok := u.shell.screens[sectionContacts].(*contactsScreen); ok && st.id != "" {
-					c.edit(st.id)
-				}
 			}
 		})
 		if err := u.shot(dir, st.name); err != nil {

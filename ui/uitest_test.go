@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,18 +25,34 @@ var cheapKDF = vault.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
 func newTestUI(t *testing.T) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	saveDelay = 20 * time.Millisecond
-	u := New(a, filepath.Join(t.TempDir(), "inreach.vault"))
+	u := newUI(a, filepath.Join(t.TempDir(), "inreach.vault"), App, NewFakeClock(time.Now()), NewTestJobs())
 	u.kdf = cheapKDF
+	liveUIs = append(liveUIs, u)
 	u.win.Resize(fyne.NewSize(1180, 760))
 	t.Cleanup(func() {
 		// Lock as the app does: screens save drafts and stop their timers,
 		// and the session is dropped, so no timer left by this test can
 		// touch widgets while the next test runs.
-		u.jobs.Wait()
+		u.Idle()
 		u.Lock()
+		u.Idle()
+		liveUIs = slices.DeleteFunc(liveUIs, func(x *UI) bool { return x == u })
 	})
 	return u
+}
+
+// env is the environment the open session's screens see.
+func (u *UI) env() Env { return u.shell.env }
+
+// fake is the test clock.
+func (u *UI) fake() *FakeClock { return u.clock.(*FakeClock) }
+
+// wait lets d pass on the test clock, then waits for the work that
+// started.
+func (u *UI) wait(d time.Duration) {
+	u.Idle()
+	u.fake().Advance(d)
+	u.Idle()
 }
 
 // walk visits every object under o, looking inside widgets through their
@@ -109,11 +126,24 @@ func hasText(root fyne.CanvasObject, s string) bool {
 	return found
 }
 
-// eventually waits for cond, for work that runs off the UI goroutine.
+// eventually lets time pass on the test clocks of the open test UIs, in
+// small steps, waiting each time for the background work that started,
+// until cond holds (or a minute of test-clock time has passed).
 func eventually(t *testing.T, cond func() bool, what string) {
 	t.Helper()
-	require.Eventually(t, cond, 10*time.Second, 10*time.Millisecond, what)
+	for range 600 {
+		if cond() {
+			return
+		}
+		for _, u := range liveUIs {
+			u.wait(100 * time.Millisecond)
+		}
+	}
+	require.True(t, cond(), what)
 }
+
+// liveUIs are the test UIs of the running test.
+var liveUIs []*UI
 
 // findCheck finds a check box whose text contains label.
 func findCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check {
@@ -145,5 +175,5 @@ func openDemoVault(t *testing.T, u *UI) {
 	openTestVault(t, u)
 	_, err := demo.Create(context.Background(), u.sess.DB, "small", 1)
 	require.NoError(t, err)
-	u.shell.show(sectionToday)
+	u.shell.show(Today)
 }

@@ -17,14 +17,14 @@ import (
 // unlockScreen asks for the passphrase (or the recovery key) and opens the
 // vault off the UI goroutine, since the key derivation takes a moment.
 type unlockScreen struct {
-	u        *UI
+	u        startEnv
 	pass     *widget.Entry
 	button   *widget.Button
 	progress *widget.ProgressBarInfinite
 	message  *widget.Label
 }
 
-func newUnlockScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
+func newUnlockScreen(u startEnv) (fyne.CanvasObject, fyne.Focusable) {
 	s := &unlockScreen{u: u}
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder("Passphrase")
@@ -43,8 +43,11 @@ func newUnlockScreen(u *UI) (fyne.CanvasObject, fyne.Focusable) {
 		showRecoverDialog(u)
 	})
 	recover.Importance = widget.LowImportance
+	if u.Held() {
+		recover.Hide() // the vault is open: the passphrase shows it again
+	}
 
-	path := widget.NewLabel(u.path)
+	path := widget.NewLabel(u.Path())
 	path.Alignment = fyne.TextAlignCenter
 	path.Importance = widget.LowImportance
 	path.Wrapping = fyne.TextWrapBreak
@@ -85,38 +88,37 @@ func (s *unlockScreen) unlock() {
 	}
 	pass := []byte(s.pass.Text)
 	s.busy(true)
-	s.u.jobs.Add(1)
-	go func() {
-		defer s.u.jobs.Done()
-		v, err := vault.Open(s.u.path, pass, s.u.vaultOptions())
+	var v *vault.Vault
+	var err error
+	s.u.Go(func() {
+		v, err = s.u.Open(pass)
 		clear(pass)
-		fyne.Do(func() {
-			s.busy(false)
-			if err != nil {
-				s.fail(err)
-				return
-			}
-			s.pass.SetText("")
-			s.u.opened(v)
-		})
-	}()
+	}, func() {
+		s.busy(false)
+		if err != nil {
+			s.fail(err)
+			return
+		}
+		s.pass.SetText("")
+		s.u.Opened(v)
+	})
 }
 
 func (s *unlockScreen) fail(err error) {
 	var damaged *vault.DamagedError
 	if errors.As(err, &damaged) {
 		dialog.ShowError(errors.New(damaged.Error()+".\n\nNothing has been changed. Close Inreach, "+
-			"copy the backup over the vault file, and open Inreach again."), s.u.win)
+			"copy the backup over the vault file, and open Inreach again."), s.u.Window())
 	}
 	s.message.SetText(sentence(err))
 	s.message.Show()
 	s.pass.SetText("")
-	s.u.win.Canvas().Focus(s.pass)
+	s.u.Window().Canvas().Focus(s.pass)
 }
 
 // showRecoverDialog opens the vault with the recovery key and sets a new
 // passphrase.
-func showRecoverDialog(u *UI) {
+func showRecoverDialog(u startEnv) {
 	key := widget.NewEntry()
 	key.SetPlaceHolder("XXXX-XXXX-…")
 	p1 := widget.NewPasswordEntry()
@@ -132,37 +134,36 @@ func showRecoverDialog(u *UI) {
 			return
 		}
 		if p1.Text != p2.Text {
-			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), u.win)
+			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), u.Window())
 			return
 		}
 		if err := cli.CheckNewPassphrase([]byte(p1.Text)); err != nil {
-			dialog.ShowError(err, u.win)
+			dialog.ShowError(err, u.Window())
 			return
 		}
-		prog := dialog.NewCustomWithoutButtons("Unlocking…", widget.NewProgressBarInfinite(), u.win)
+		prog := dialog.NewCustomWithoutButtons("Unlocking…", widget.NewProgressBarInfinite(), u.Window())
 		prog.Show()
 		k, p := key.Text, []byte(p1.Text)
-		u.jobs.Add(1)
-		go func() {
-			defer u.jobs.Done()
-			v, err := vault.OpenWithRecoveryKey(u.path, k, u.vaultOptions())
+		var v *vault.Vault
+		var err error
+		u.Go(func() {
+			v, err = vault.OpenWithRecoveryKey(u.Path(), k, u.Options())
 			if err == nil {
 				if err = v.ChangePassphrase(p); err != nil {
 					v.Close()
 				}
 			}
 			clear(p)
-			fyne.Do(func() {
-				prog.Hide()
-				if err != nil {
-					dialog.ShowError(errors.New(sentence(err)), u.win)
-					return
-				}
-				u.opened(v)
-				dialog.ShowInformation("New passphrase set", "The vault is open and has your new passphrase. The recovery key is the same as before.", u.win)
-			})
-		}()
-	}, u.win)
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				dialog.ShowError(errors.New(sentence(err)), u.Window())
+				return
+			}
+			u.Opened(v)
+			dialog.ShowInformation("New passphrase set", "The vault is open and has your new passphrase. The recovery key is the same as before.", u.Window())
+		})
+	}, u.Window())
 	d.Resize(fyne.NewSize(520, 260))
 	d.Show()
 }

@@ -222,8 +222,8 @@ func (p *visitPerson) chooseNeeds() {
 		chosen[a] = true
 	}
 	hers := map[string]bool{}
-	if sess := p.f.u.sess; sess != nil {
-		if rec, err := sess.Notes.GetPerson(p.personID); err == nil {
+	if !p.f.u.Locked() {
+		if rec, err := p.f.u.Notes().GetPerson(p.personID); err == nil {
 			for _, n := range rec.Needs {
 				if n.Status == "open" || n.Status == "in_progress" {
 					hers[n.Area] = true
@@ -271,11 +271,11 @@ func (p *visitPerson) chooseNeeds() {
 	box.Add(grid(others))
 	checks := append(mine, others...)
 	box.Add(muted("Space ticks or unticks; Enter or Escape closes."))
-	d := dialog.NewCustom("Needs discussed with "+p.name, "Done", box, p.f.u.win)
+	d := dialog.NewCustom("Needs discussed with "+p.name, "Done", box, p.f.u.Window())
 	for _, c := range checks {
 		c.close = d.Hide
 	}
-	win := p.f.u.win
+	win := p.f.u.Window()
 	escapeCloses(win, d, func() { win.Canvas().Focus(p.needsBtn) })
 	d.Show()
 	if len(checks) > 0 {

@@ -19,7 +19,7 @@ import (
 // notes.Person except her needs (edited on her page). Problems are shown at
 // each field and nothing typed is lost.
 type personForm struct {
-	u      *UI
+	u      Env
 	id     string // "" while adding
 	form   *fieldForm
 	onSave func(p *notes.Person)
@@ -42,7 +42,7 @@ type personForm struct {
 // newPersonForm builds the form for p (a new, empty Person to add one).
 // onSave runs after a successful save; onQuit (if not nil) gives the form a
 // Cancel button.
-func newPersonForm(u *UI, p *notes.Person, onSave func(*notes.Person), onQuit func()) *personForm {
+func newPersonForm(u Env, p *notes.Person, onSave func(*notes.Person), onQuit func()) *personForm {
 	f := &personForm{u: u, id: p.ID, original: *p, form: newFieldForm(), onSave: onSave, onQuit: onQuit}
 	ff := f.form
 
@@ -136,7 +136,7 @@ func newPersonForm(u *UI, p *notes.Person, onSave func(*notes.Person), onQuit fu
 }
 
 // content is the form's fields (to put in a scroll container).
-func (f *personForm) content() fyne.CanvasObject { return f.root }
+func (f *personForm) Content() fyne.CanvasObject { return f.root }
 
 // bar is the row with the Save button and what is wrong, to pin under the
 // scrolling fields so that it is always in view.
@@ -145,7 +145,7 @@ func (f *personForm) bar() fyne.CanvasObject { return f.footer }
 // withBar is the fields scrolling above the pinned bar.
 func (f *personForm) withBar(top fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(top, container.NewPadded(f.bar()), nil, nil,
-		container.NewVScroll(container.NewPadded(f.content())))
+		container.NewVScroll(container.NewPadded(f.Content())))
 }
 
 // fill puts p's details in the fields.
@@ -173,9 +173,9 @@ func (f *personForm) fill(p *notes.Person) {
 
 // loadPlaces fills the establishment select and chooses id.
 func (f *personForm) loadPlaces(id string) {
-	places, err := loadEstablishmentChoices(f.u.sess.Notes)
+	places, err := loadEstablishmentChoices(f.u.Notes())
 	if err != nil {
-		showError(f.u.win, "The list of establishments could not be read", err)
+		showError(f.u.Window(), "The list of establishments could not be read", err)
 	}
 	f.places = places
 	f.establishment.Options = places.labels
@@ -214,7 +214,7 @@ func (f *personForm) person(base notes.Person) notes.Person {
 // save checks the dates, saves her record and reports problems at their
 // fields. It reports whether she was saved.
 func (f *personForm) save() bool {
-	st := f.u.sess.Notes
+	st := f.u.Notes()
 	f.form.clearErrors()
 	f.savedNote.SetText("")
 	if !f.form.checkDates() {
@@ -226,7 +226,7 @@ func (f *personForm) save() bool {
 	if f.id != "" {
 		cur, err := st.GetPerson(f.id)
 		if err != nil {
-			showError(f.u.win, "Her record could not be read", err)
+			showError(f.u.Window(), "Her record could not be read", err)
 			return false
 		}
 		base = *cur
@@ -238,7 +238,7 @@ func (f *personForm) save() bool {
 			f.focusProblem()
 			return false
 		}
-		showError(f.u.win, "Her record could not be saved", err)
+		showError(f.u.Window(), "Her record could not be saved", err)
 		return false
 	}
 	f.dropDraft()
@@ -246,7 +246,7 @@ func (f *personForm) save() bool {
 	f.original = p
 	f.notice.Objects = nil
 	f.notice.Refresh()
-	f.u.sess.Changed()
+	f.u.Changed()
 	f.savedNote.SetText("Saved")
 	if f.onSave != nil {
 		f.onSave(&p)
@@ -261,14 +261,14 @@ func (f *personForm) focusProblem() {
 		return
 	}
 	if fo, ok := f.form.rows[name].input.(fyne.Focusable); ok {
-		f.u.win.Canvas().Focus(fo)
+		f.u.Window().Canvas().Focus(fo)
 	} else if e, ok := f.form.dates[name]; ok {
-		f.u.win.Canvas().Focus(e)
+		f.u.Window().Canvas().Focus(e)
 	}
 }
 
 // focusFirst puts the keyboard on her name.
-func (f *personForm) focusFirst() { f.u.win.Canvas().Focus(f.name) }
+func (f *personForm) focusFirst() { f.u.Window().Canvas().Focus(f.name) }
 
 // addEstablishment asks for a new place's name and kind, saves it and
 // chooses it.
@@ -289,16 +289,16 @@ func (f *personForm) addEstablishment() {
 	add := func() {
 		msg.Hide()
 		e := notes.Establishment{Name: strings.TrimSpace(name.Text), Kind: enumValue(schema.EstablishmentKind, kind)}
-		if err := f.u.sess.Notes.SaveEstablishment(&e); err != nil {
+		if err := f.u.Notes().SaveEstablishment(&e); err != nil {
 			if v, ok := notes.AsValidation(err); ok {
 				msg.SetText(validationText(v))
 				msg.Show()
 				return
 			}
-			showError(f.u.win, "The establishment could not be saved", err)
+			showError(f.u.Window(), "The establishment could not be saved", err)
 			return
 		}
-		f.u.sess.Changed()
+		f.u.Changed()
 		f.loadPlaces(e.ID)
 		d.Hide()
 	}
@@ -306,9 +306,9 @@ func (f *personForm) addEstablishment() {
 	addButton := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), add)
 	addButton.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Add an establishment", body, f.u.win)
+	d = dialog.NewCustomWithoutButtons("Add an establishment", body, f.u.Window())
 	d.SetButtons([]fyne.CanvasObject{cancel, addButton})
 	d.Resize(fyne.NewSize(420, body.MinSize().Height+120))
 	d.Show()
-	f.u.win.Canvas().Focus(name)
+	f.u.Window().Canvas().Focus(name)
 }

@@ -28,7 +28,7 @@ const (
 // her safety note, and tabs for her timeline, needs, release plan, actions,
 // outcome events and details.
 type womanPage struct {
-	u         *UI
+	u         Env
 	id        string
 	person    *notes.Person
 	onChanged func(id string)
@@ -48,9 +48,9 @@ type womanPage struct {
 }
 
 // newWomanPage builds her page. onChanged runs after her details are saved.
-func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, error) {
+func newWomanPage(u Env, id string, onChanged func(id string)) (*womanPage, error) {
 	p := &womanPage{u: u, id: id, onChanged: onChanged}
-	person, err := u.sess.Notes.GetPerson(id)
+	person, err := u.Notes().GetPerson(id)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, erro
 	p.timeline = newWomanTimeline(p)
 	p.details = container.NewStack()
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem("Timeline", p.timeline.content()),
+		container.NewTabItem("Timeline", p.timeline.Content()),
 		container.NewTabItem("Needs", container.NewStack()),
 		container.NewTabItem("Release plan", container.NewStack()),
 		container.NewTabItem("Actions", container.NewStack()),
@@ -72,13 +72,13 @@ func newWomanPage(u *UI, id string, onChanged func(id string)) (*womanPage, erro
 	}
 	p.fillHeader()
 	p.root = container.NewBorder(container.NewPadded(p.header), nil, nil, nil, p.tabs)
-	if hasWomanDraft(u.sess.Notes, id) {
+	if hasWomanDraft(u.Notes(), id) {
 		p.tabs.SelectIndex(womanTabDetails)
 	}
 	return p, nil
 }
 
-func (p *womanPage) content() fyne.CanvasObject { return p.root }
+func (p *womanPage) Content() fyne.CanvasObject { return p.root }
 
 // ensureTab builds tab i's content if it has not been built yet.
 func (p *womanPage) ensureTab(i int) {
@@ -86,16 +86,16 @@ func (p *womanPage) ensureTab(i int) {
 	switch {
 	case i == womanTabNeeds && p.needs == nil:
 		p.needs = newWomanNeeds(p)
-		made = p.needs.content()
+		made = p.needs.Content()
 	case i == womanTabPlan && p.plan == nil:
 		p.plan = newWomanPlan(p)
-		made = p.plan.content()
+		made = p.plan.Content()
 	case i == womanTabActions && p.actions == nil:
 		p.actions = newWomanActions(p)
-		made = p.actions.content()
+		made = p.actions.Content()
 	case i == womanTabEvents && p.events == nil:
 		p.events = newWomanEvents(p)
-		made = p.events.content()
+		made = p.events.Content()
 	case i == womanTabDetails && p.form == nil:
 		p.buildForm()
 		return
@@ -142,7 +142,7 @@ func (p *womanPage) fillHeader() {
 	}
 	facts = append(facts, schema.PersonStatus.Label(w.Status))
 	if w.EstablishmentID != "" {
-		if e, err := u.sess.Notes.GetEstablishment(w.EstablishmentID); err == nil {
+		if e, err := u.Notes().GetEstablishment(w.EstablishmentID); err == nil {
 			facts = append(facts, e.Name)
 		}
 	}
@@ -152,7 +152,7 @@ func (p *womanPage) fillHeader() {
 		p.form.focusFirst()
 	})
 	contact := widget.NewButtonWithIcon("New contact with her", theme.ContentAddIcon(), func() {
-		u.shell.openRecord(sectionContacts, "new:"+p.id)
+		u.Open(Record(Contacts, "new:"+p.id))
 	})
 	contact.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(contact, edit), name)
@@ -194,9 +194,9 @@ func (p *womanPage) fillHeader() {
 // reload reads her record again and refreshes every tab (the form only if
 // it is not being edited).
 func (p *womanPage) reload() {
-	person, err := p.u.sess.Notes.GetPerson(p.id)
+	person, err := p.u.Notes().GetPerson(p.id)
 	if err != nil {
-		showError(p.u.win, "Her record could not be read", err)
+		showError(p.u.Window(), "Her record could not be read", err)
 		return
 	}
 	p.person = person
@@ -221,7 +221,7 @@ func (p *womanPage) reload() {
 
 // save is Ctrl+S on her page: the details form if it is shown, otherwise
 // the notes being typed.
-func (p *womanPage) save() {
+func (p *womanPage) Save() {
 	if p.tabs.SelectedIndex() == womanTabDetails && p.form != nil {
 		p.form.save()
 		return
@@ -246,7 +246,7 @@ func (p *womanPage) flush() {
 // afterChange is called by a tab after it wrote something: the vault is
 // saved soon and the timeline shows the change.
 func (p *womanPage) afterChange() {
-	p.u.sess.Changed()
+	p.u.Changed()
 	p.timeline.reload()
 }
 

@@ -14,10 +14,6 @@ import (
 	"inreach/schema"
 )
 
-func init() {
-	screenBuilders[sectionWomen] = func(u *UI) screen { return newWomenScreen(u) }
-}
-
 // The status filter's choices besides the statuses themselves.
 const (
 	womenAnyStatus = "Any status"
@@ -30,7 +26,7 @@ const womenOpenNew = "new"
 // womenScreen is the list of women on the left (searchable, filtered by
 // status) and, on the right, her page or the form to add a woman.
 type womenScreen struct {
-	u *UI
+	u Env
 
 	search     *widget.Entry
 	status     *widget.Select
@@ -46,7 +42,7 @@ type womenScreen struct {
 	root     fyne.CanvasObject
 }
 
-func newWomenScreen(u *UI) *womenScreen {
+func newWomenScreen(u Env) *womenScreen {
 	s := &womenScreen{u: u}
 	s.search = searchBox("Name, pseudonym or number", s.reload)
 
@@ -82,20 +78,20 @@ func newWomenScreen(u *UI) *womenScreen {
 	s.reload()
 	s.showNothing()
 	// Carry on with a form left unsaved when the notebook locked.
-	if id, ok := womanDraftOf(u.sess.Notes); ok {
+	if id, ok := womanDraftOf(u.Notes()); ok {
 		if id == "" {
 			s.startAdding()
-		} else if _, err := u.sess.Notes.GetPerson(id); err == nil {
+		} else if _, err := u.Notes().GetPerson(id); err == nil {
 			s.open(id)
 		} else if errors.Is(err, notes.ErrNotFound) {
 			// Her record was erased: nothing to carry on with.
-			u.sess.Notes.DeleteDraft(womanDraftKey(id))
+			u.Notes().DeleteDraft(womanDraftKey(id))
 		}
 	}
 	return s
 }
 
-func (s *womenScreen) content() fyne.CanvasObject { return s.root }
+func (s *womenScreen) Content() fyne.CanvasObject { return s.root }
 
 // filter is what the search box, status and "show closed" ask for.
 func (s *womenScreen) filter() notes.PeopleFilter {
@@ -115,9 +111,9 @@ func (s *womenScreen) filter() notes.PeopleFilter {
 // reload lists the women matching the filter, keeping her selected if she
 // is still listed.
 func (s *womenScreen) reload() {
-	people, err := s.u.sess.Notes.ListPeople(s.filter())
+	people, err := s.u.Notes().ListPeople(s.filter())
 	if err != nil {
-		showError(s.u.win, "The list of women could not be read", err)
+		showError(s.u.Window(), "The list of women could not be read", err)
 		return
 	}
 	s.people = people
@@ -146,7 +142,7 @@ func (s *womenScreen) indexOf(id string) int {
 func (s *womenScreen) showNothing() {
 	s.page, s.adding, s.selected = nil, nil, ""
 	var msg fyne.CanvasObject
-	if total, err := s.u.sess.Notes.ListPeople(notes.PeopleFilter{IncludeClosed: true}); err == nil && len(total) == 0 {
+	if total, err := s.u.Notes().ListPeople(notes.PeopleFilter{IncludeClosed: true}); err == nil && len(total) == 0 {
 		msg = emptyState("No women yet",
 			"Add the first woman you support with “Add a woman”. Her page will gather her needs, release plan, actions and everything recorded about her, so she never has to tell her story twice.")
 	} else {
@@ -176,11 +172,11 @@ func (s *womenScreen) showPerson(id string) {
 	s.leaveDetail()
 	p, err := newWomanPage(s.u, id, s.personChanged)
 	if err != nil {
-		showError(s.u.win, "Her record could not be opened", err)
+		showError(s.u.Window(), "Her record could not be opened", err)
 		return
 	}
 	s.page, s.adding, s.selected = p, nil, id
-	s.setDetail(p.content())
+	s.setDetail(p.Content())
 }
 
 // personChanged reloads the list after her details were saved (her name or
@@ -213,6 +209,15 @@ func (s *womenScreen) startAdding() {
 
 // open shows her page, clearing filters that would hide her. The id "new"
 // opens the form to add a woman.
+// Open shows her page, or the form for a new woman.
+func (s *womenScreen) Open(r Route) {
+	if r.New {
+		s.startAdding()
+		return
+	}
+	s.open(r.ID)
+}
+
 func (s *womenScreen) open(id string) {
 	if id == womenOpenNew {
 		s.startAdding()
@@ -224,7 +229,7 @@ func (s *womenScreen) open(id string) {
 		s.search.OnChanged = func(string) { s.reload() }
 		s.status.Selected = womenAnyStatus
 		s.status.Refresh()
-		if p, err := s.u.sess.Notes.GetPerson(id); err == nil && p.Status == "closed" {
+		if p, err := s.u.Notes().GetPerson(id); err == nil && p.Status == "closed" {
 			s.showClosed.Checked = true
 			s.showClosed.Refresh()
 		}
@@ -238,7 +243,7 @@ func (s *womenScreen) open(id string) {
 }
 
 // refresh reloads the list and her page when the section is shown again.
-func (s *womenScreen) refresh() {
+func (s *womenScreen) Reload() {
 	s.reload()
 	if s.page != nil {
 		s.page.reload()
@@ -246,18 +251,18 @@ func (s *womenScreen) refresh() {
 }
 
 // save is Ctrl+S: it saves the form that is open.
-func (s *womenScreen) save() {
+func (s *womenScreen) Save() {
 	switch {
 	case s.adding != nil:
 		s.adding.save()
 	case s.page != nil:
-		s.page.save()
+		s.page.Save()
 	}
 }
 
 // beforeLock saves her page's notes in progress and keeps forms not yet
 // saved as drafts.
-func (s *womenScreen) beforeLock() { s.leaveDetail() }
+func (s *womenScreen) BeforeLock() { s.leaveDetail() }
 
 // newWomanRow is the template of one line of the list: her name and
 // prison number on the first line; her status, place and release date

@@ -49,11 +49,11 @@ func newWomanActions(p *womanPage) *womanActions {
 	return a
 }
 
-func (a *womanActions) content() fyne.CanvasObject { return a.root }
+func (a *womanActions) Content() fyne.CanvasObject { return a.root }
 
 // reload lists her actions again and the directory for the picker.
 func (a *womanActions) reload() {
-	st := a.p.u.sess.Notes
+	st := a.p.u.Notes()
 	if ag, err := loadAgencyChoices(st); err == nil {
 		a.agencies = ag
 		a.agency.Options = ag.labels
@@ -61,7 +61,7 @@ func (a *womanActions) reload() {
 	}
 	list, err := st.ListActions(notes.ActionFilter{PersonID: a.p.id})
 	if err != nil {
-		showError(a.p.u.win, "Her actions could not be read", err)
+		showError(a.p.u.Window(), "Her actions could not be read", err)
 		return
 	}
 	today := todayFor(a.p.u)
@@ -132,9 +132,9 @@ func (a *womanActions) add() {
 	}
 	act := notes.Action{PersonID: a.p.id, Text: strings.TrimSpace(a.text.Text),
 		Due: strings.TrimSpace(a.due.Text), AgencyID: a.agencies.id(a.agency.Selected)}
-	if err := a.p.u.sess.Notes.SaveAction(&act); err != nil {
+	if err := a.p.u.Notes().SaveAction(&act); err != nil {
 		if !a.form.showProblems(err) {
-			showError(a.p.u.win, "The action could not be saved", err)
+			showError(a.p.u.Window(), "The action could not be saved", err)
 		}
 		return
 	}
@@ -143,12 +143,12 @@ func (a *womanActions) add() {
 	a.agency.ClearSelected()
 	a.reload()
 	a.p.afterChange()
-	a.p.u.win.Canvas().Focus(a.text)
+	a.p.u.Window().Canvas().Focus(a.text)
 }
 
 // setDone ticks an action done today, or opens it again.
 func (a *womanActions) setDone(id string, done bool) {
-	st := a.p.u.sess.Notes
+	st := a.p.u.Notes()
 	var err error
 	if done {
 		err = st.MarkDone(id, todayFor(a.p.u))
@@ -160,7 +160,7 @@ func (a *womanActions) setDone(id string, done bool) {
 		}
 	}
 	if err != nil {
-		showError(a.p.u.win, "The action could not be updated", err)
+		showError(a.p.u.Window(), "The action could not be updated", err)
 		return
 	}
 	a.reload()
@@ -201,13 +201,13 @@ func newWomanEvents(p *womanPage) *womanEvents {
 	return e
 }
 
-func (e *womanEvents) content() fyne.CanvasObject { return e.root }
+func (e *womanEvents) Content() fyne.CanvasObject { return e.root }
 
 // reload lists her events again.
 func (e *womanEvents) reload() {
-	list, err := e.p.u.sess.Notes.ListEvents(e.p.id)
+	list, err := e.p.u.Notes().ListEvents(e.p.id)
 	if err != nil {
-		showError(e.p.u.win, "Her outcomes could not be read", err)
+		showError(e.p.u.Window(), "Her outcomes could not be read", err)
 		return
 	}
 	today := todayFor(e.p.u)
@@ -242,9 +242,9 @@ func (e *womanEvents) add() {
 	}
 	ev := notes.Event{PersonID: e.p.id, Kind: enumValue(schema.EventKind, e.kind),
 		Date: strings.TrimSpace(e.date.Text), Note: e.note.Text}
-	if err := e.p.u.sess.Notes.SaveEvent(&ev); err != nil {
+	if err := e.p.u.Notes().SaveEvent(&ev); err != nil {
 		if !e.form.showProblems(err) {
-			showError(e.p.u.win, "The outcome could not be saved", err)
+			showError(e.p.u.Window(), "The outcome could not be saved", err)
 		}
 		return
 	}
@@ -263,11 +263,11 @@ func (e *womanEvents) remove(ev notes.Event) {
 			if !ok {
 				return
 			}
-			if err := e.p.u.sess.Notes.DeleteEvent(ev.ID); err != nil {
-				showError(e.p.u.win, "The outcome could not be deleted", err)
+			if err := e.p.u.Notes().DeleteEvent(ev.ID); err != nil {
+				showError(e.p.u.Window(), "The outcome could not be deleted", err)
 				return
 			}
 			e.reload()
 			e.p.afterChange()
-		}, e.p.u.win)
+		}, e.p.u.Window())
 }

@@ -51,7 +51,7 @@ func (f *personForm) changed() bool {
 // keepDraft stores the form as typed if it has changes, or removes an old
 // draft if it has none.
 func (f *personForm) keepDraft() {
-	st := f.u.sess.Notes
+	st := f.u.Notes()
 	if !f.changed() {
 		f.dropDraft()
 		return
@@ -68,23 +68,23 @@ func (f *personForm) keepDraft() {
 		title = "Adding " + strings.TrimSpace(p.Name)
 	}
 	if err := st.SaveDraft(womanDraftKey(f.id), womanDraftKind, title, body); err != nil {
-		showError(f.u.win, "What you typed could not be kept as a draft", err)
+		showError(f.u.Window(), "What you typed could not be kept as a draft", err)
 		return
 	}
-	f.u.sess.Changed()
+	f.u.Changed()
 }
 
 // dropDraft removes the form's draft, if any.
 func (f *personForm) dropDraft() {
-	if err := f.u.sess.Notes.DeleteDraft(womanDraftKey(f.id)); err == nil {
-		f.u.sess.Changed()
+	if err := f.u.Notes().DeleteDraft(womanDraftKey(f.id)); err == nil {
+		f.u.Changed()
 	}
 }
 
 // restoreDraft fills the form from its draft, if there is one, and says so.
 // It reports whether a draft was restored.
 func (f *personForm) restoreDraft() bool {
-	body, ok, err := f.u.sess.Notes.LoadDraft(womanDraftKey(f.id))
+	body, ok, err := f.u.Notes().LoadDraft(womanDraftKey(f.id))
 	if err != nil || !ok {
 		return false
 	}
@@ -108,7 +108,7 @@ func (f *personForm) restoreDraft() bool {
 				f.form.clearErrors()
 				f.notice.Objects = nil
 				f.notice.Refresh()
-			}, f.u.win)
+			}, f.u.Window())
 	})
 	discard.Importance = widget.LowImportance
 	text := wrapped("These are changes you had not saved (the notebook locked or you moved away). Check them and save, or discard them.")
@@ -131,7 +131,7 @@ func (f *personForm) cancel() {
 				f.dropDraft()
 				f.onQuit()
 			}
-		}, f.u.win)
+		}, f.u.Window())
 }
 
 // womanDraftOf finds the first draft of the person form: the add form's

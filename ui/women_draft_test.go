@@ -16,7 +16,7 @@ func lockAndUnlock(t *testing.T, u *UI) {
 	require.Nil(t, u.sess)
 	typeInto(u, entries(u.win.Content())[0], "correct horse battery")
 	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait() // the unlock runs off the UI goroutine
+	u.Idle() // the unlock runs off the UI goroutine
 	require.True(t, u.shell != nil && u.shell.current != "", "unlocked, with a section shown")
 }
 
@@ -29,8 +29,8 @@ func TestWomenAFormLeftUnsavedWhenTheNotebookLocksComesBack(t *testing.T) {
 	typeInto(u, s.adding.dob, "1990-02-30")
 	lockAndUnlock(t, u)
 
-	require.Equal(t, sectionWomen, u.shell.current)
-	s = u.shell.screens[sectionWomen].(*womenScreen)
+	require.Equal(t, Women, u.shell.current)
+	s = u.shell.screens[Women].(*womenScreen)
 	require.NotNil(t, s.adding, "the add form is open again")
 	require.Equal(t, "Grace Adeyemi", s.adding.name.Text)
 	require.Equal(t, "1990-02-30", s.adding.dob.Text, "even the date that does not check out")

@@ -51,7 +51,7 @@ func newWomanNeeds(p *womanPage) *womanNeeds {
 	return n
 }
 
-func (n *womanNeeds) content() fyne.CanvasObject { return n.root }
+func (n *womanNeeds) Content() fyne.CanvasObject { return n.root }
 
 // reload shows the needs of her stored record.
 func (n *womanNeeds) reload() {
@@ -131,10 +131,10 @@ func (n *womanNeeds) save() bool {
 }
 
 func (n *womanNeeds) store(needs []notes.Need) bool {
-	st := n.p.u.sess.Notes
+	st := n.p.u.Notes()
 	cur, err := st.GetPerson(n.p.id)
 	if err != nil {
-		showError(n.p.u.win, "Her needs could not be saved", err)
+		showError(n.p.u.Window(), "Her needs could not be saved", err)
 		return false
 	}
 	cur.Needs = needs
@@ -144,7 +144,7 @@ func (n *womanNeeds) store(needs []notes.Need) bool {
 			n.message.Show()
 			return false
 		}
-		showError(n.p.u.win, "Her needs could not be saved", err)
+		showError(n.p.u.Window(), "Her needs could not be saved", err)
 		return false
 	}
 	n.message.Hide()
@@ -170,7 +170,7 @@ func (n *womanNeeds) addNeed() {
 	if n.store(needs) {
 		n.reload()
 		if len(n.rows) > 0 {
-			n.p.u.win.Canvas().Focus(n.rows[len(n.rows)-1].note)
+			n.p.u.Window().Canvas().Focus(n.rows[len(n.rows)-1].note)
 		}
 	}
 }
@@ -194,5 +194,5 @@ func (n *womanNeeds) remove(i int) {
 			if ok {
 				do()
 			}
-		}, n.p.u.win)
+		}, n.p.u.Window())
 }

@@ -40,7 +40,7 @@ func TestWomenEditingNeedsPersists(t *testing.T) {
 
 	// A note still being typed is saved before the vault locks.
 	typeInto(u, n.rows[0].note, " Assessment on Friday.")
-	s.beforeLock()
+	s.BeforeLock()
 	p, err = u.sess.Notes.GetPerson(ids.dana)
 	require.NoError(t, err)
 	require.Contains(t, p.Needs[0].Note, "Assessment on Friday.")

@@ -46,7 +46,7 @@ func newWomanPlan(p *womanPage) *womanPlan {
 	return w
 }
 
-func (w *womanPlan) content() fyne.CanvasObject { return w.root }
+func (w *womanPlan) Content() fyne.CanvasObject { return w.root }
 
 // itemsInPlace says how much of the plan is done.
 func itemsInPlace(done, all int) string {
@@ -58,9 +58,9 @@ func itemsInPlace(done, all int) string {
 
 // reload reads her plan again.
 func (w *womanPlan) reload() {
-	items, err := w.p.u.sess.Notes.ReleasePlan(w.p.id)
+	items, err := w.p.u.Notes().ReleasePlan(w.p.id)
 	if err != nil {
-		showError(w.p.u.win, "Her release plan could not be read", err)
+		showError(w.p.u.Window(), "Her release plan could not be read", err)
 		return
 	}
 	w.items = items
@@ -126,13 +126,13 @@ func (w *womanPlan) fraction() float64 {
 func (w *womanPlan) saveItem(i int) {
 	it := w.items[i]
 	done, note := w.checks[i].Checked, w.notes[i].Text
-	if err := w.p.u.sess.Notes.SetPlanItem(w.p.id, it.Item, done, note); err != nil {
-		showError(w.p.u.win, "Her release plan could not be saved", err)
+	if err := w.p.u.Notes().SetPlanItem(w.p.id, it.Item, done, note); err != nil {
+		showError(w.p.u.Window(), "Her release plan could not be saved", err)
 		return
 	}
 	w.items[i].Done, w.items[i].Note = done, note
 	w.progress.SetValue(w.fraction())
-	w.p.u.sess.Changed()
+	w.p.u.Changed()
 }
 
 // flush saves notes still being typed.

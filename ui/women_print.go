@@ -7,11 +7,11 @@ import (
 // print is Ctrl+P on the Women screen: everything held about the woman
 // whose page is open, as a PDF (the same document as a subject access
 // request).
-func (s *womenScreen) print() {
-	if s.selected == "" || s.u.sess == nil {
+func (s *womenScreen) Print() {
+	if s.selected == "" || s.u.Locked() {
 		return
 	}
-	id, db, ctx, today := s.selected, s.u.sess.DB, s.u.appContext(), todayFor(s.u)
+	id, db, ctx, today := s.selected, s.u.DB(), s.u.Context(), todayFor(s.u)
 	reportsSaveFile(s.u, "her-record-"+id+"-"+today+".pdf", "Gathering everything held about her…",
 		"Her record could not be printed", func() ([]byte, error) {
 			return pdf.PersonPDF(ctx, db, id, pdf.PersonOptions{GeneratedOn: today})
@@ -21,4 +21,4 @@ func (s *womenScreen) print() {
 		})
 }
 
-var _ printer = (*womenScreen)(nil)
+var _ Printer = (*womenScreen)(nil)

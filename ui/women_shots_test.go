@@ -30,9 +30,9 @@ func TestWomenScreenshots(t *testing.T) {
 		e := newTestUI(t)
 		openTestVault(t, e)
 		e.win.Resize(size)
-		for _, sec := range []string{sectionToday, sectionWomen, sectionDirectory} {
+		for _, sec := range []Section{Today, Women, Directory} {
 			e.shell.show(sec)
-			f, err := os.Create(filepath.Join(dir, sec+"-empty-"+itoaSize(size)+".png"))
+			f, err := os.Create(filepath.Join(dir, string(sec)+"-empty-"+itoaSize(size)+".png"))
 			require.NoError(t, err)
 			require.NoError(t, png.Encode(f, e.win.Canvas().Capture()))
 			require.NoError(t, f.Close())
@@ -73,11 +73,11 @@ func TestWomenScreenshots(t *testing.T) {
 			require.NoError(t, png.Encode(f, img))
 			require.NoError(t, f.Close())
 		}
-		u.shell.show(sectionToday)
+		u.shell.show(Today)
 		shoot("today")
-		u.shell.openRecord(sectionWomen, woman)
+		u.shell.open(Record(Women, woman))
 		shoot("women")
-		ws := u.shell.screens[sectionWomen].(*womenScreen)
+		ws := u.shell.screens[Women].(*womenScreen)
 		for _, tab := range []struct {
 			i    int
 			name string
@@ -87,8 +87,8 @@ func TestWomenScreenshots(t *testing.T) {
 		}
 		ws.startAdding()
 		shoot("women-add")
-		u.shell.show(sectionDirectory)
-		ds := u.shell.screens[sectionDirectory].(*directoryScreen)
+		u.shell.show(Directory)
+		ds := u.shell.screens[Directory].(*directoryScreen)
 		if len(ds.agencies) > 0 {
 			ds.list.Select(0)
 		}

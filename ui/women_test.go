@@ -16,7 +16,7 @@ import (
 
 // dayFrom is today plus n days, as YYYY-MM-DD.
 func dayFrom(u *UI, n int) string {
-	return u.now().AddDate(0, 0, n).Format(schema.DateLayout)
+	return u.clock.Now().AddDate(0, 0, n).Format(schema.DateLayout)
 }
 
 // caseworkIDs are the records seedCasework makes.
@@ -97,8 +97,8 @@ func seedCasework(t *testing.T, u *UI) caseworkIDs {
 // womenOf returns the Women screen, showing it.
 func womenOf(t *testing.T, u *UI) *womenScreen {
 	t.Helper()
-	u.shell.show(sectionWomen)
-	s, ok := u.shell.screens[sectionWomen].(*womenScreen)
+	u.shell.show(Women)
+	s, ok := u.shell.screens[Women].(*womenScreen)
 	require.True(t, ok)
 	return s
 }
@@ -285,7 +285,7 @@ func TestWomenOpeningAClosedRecordShowsItEvenWhenFiltered(t *testing.T) {
 	ids := seedCasework(t, u)
 	s := womenOf(t, u)
 	s.search.SetText("Dana")
-	u.shell.openRecord(sectionWomen, ids.closed)
+	u.shell.open(Record(Women, ids.closed))
 	require.Equal(t, ids.closed, s.selected)
 	require.True(t, s.showClosed.Checked)
 	require.True(t, hasText(s.root, "Kerry Ansell"))

@@ -43,13 +43,13 @@ func newWomanTimeline(p *womanPage) *womanTimeline {
 	return t
 }
 
-func (t *womanTimeline) content() fyne.CanvasObject { return t.root }
+func (t *womanTimeline) Content() fyne.CanvasObject { return t.root }
 
 // reload reads her timeline again.
 func (t *womanTimeline) reload() {
-	items, err := t.p.u.sess.Notes.Timeline(t.p.id)
+	items, err := t.p.u.Notes().Timeline(t.p.id)
 	if err != nil {
-		showError(t.p.u.win, "Her timeline could not be read", err)
+		showError(t.p.u.Window(), "Her timeline could not be read", err)
 		return
 	}
 	t.items = items
@@ -63,10 +63,10 @@ func (t *womanTimeline) reload() {
 }
 
 // timelineSections says which section shows each kind of record.
-var timelineSections = map[string]string{
-	"contact": sectionContacts,
-	"letter":  sectionLetters,
-	"diary":   sectionDiary,
+var timelineSections = map[string]Section{
+	"contact": Contacts,
+	"letter":  Letters,
+	"diary":   Diary,
 }
 
 // openItem opens the record behind a line: contacts, letters and diary
@@ -84,10 +84,7 @@ func (t *womanTimeline) openItem(it notes.TimelineItem) {
 	if !ok {
 		return
 	}
-	if _, built := screenBuilders[sec]; !built {
-		return
-	}
-	t.p.u.shell.openRecord(sec, it.RefID)
+	t.p.u.Open(Record(sec, it.RefID))
 }
 
 // timelineIcon is the icon beside each kind of line.

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"inreach/diary"
+	"inreach/newsletter"
+	"inreach/notes"
+	"inreach/vault"
+)
+
+// screenEnv is the Env the screens of one session see.
+type screenEnv struct {
+	u *UI
+	s *Session
+}
+
+var _ Env = (*screenEnv)(nil)
+
+func (e *screenEnv) Window() fyne.Window                    { return e.u.win }
+func (e *screenEnv) Notes() *notes.Store                    { return e.s.Notes }
+func (e *screenEnv) Diary() *diary.Store                    { return e.s.Diary }
+func (e *screenEnv) Letters() *newsletter.Store             { return e.s.Letters }
+func (e *screenEnv) DB() *sql.DB                            { return e.s.DB }
+func (e *screenEnv) Vault() *vault.Vault                    { return e.s.Vault }
+func (e *screenEnv) Changed()                               { e.s.Changed() }
+func (e *screenEnv) Save() error                            { return e.s.Save() }
+func (e *screenEnv) SaveFailed(err error)                   { e.u.showSaveError(err) }
+func (e *screenEnv) Locked() bool                           { return e.u.sess != e.s }
+func (e *screenEnv) Now() time.Time                         { return e.u.clock.Now() }
+func (e *screenEnv) Context() context.Context               { return context.Background() }
+func (e *screenEnv) IdleSettingsChanged()                   { e.u.startIdleWatch() }
+func (e *screenEnv) After(d time.Duration, f func()) *Timer { return e.s.timers.After(d, f) }
+
+// Open shows a route, unless this session has been locked meanwhile.
+func (e *screenEnv) Open(r Route) {
+	if e.Locked() || e.u.shell == nil {
+		return
+	}
+	e.u.shell.open(r)
+}
+
+// Go runs work in the background; then runs only if the session is still
+// the open one.
+func (e *screenEnv) Go(work, then func()) {
+	e.u.jobs.Go(work, func() {
+		if then != nil && !e.Locked() {
+			then()
+		}
+	})
+}
+
+// startEnv is what the create and unlock screens see. It is made on the
+// UI goroutine and read by their background work, so it copies what that
+// work needs.
+type startEnv struct {
+	u    *UI
+	path string
+	opts vault.Options
+	held *vault.Vault // the vault still open behind the lock screen, if a save failed
+}
+
+func newStartEnv(u *UI) startEnv {
+	e := startEnv{u: u, path: u.path, opts: u.vaultOptions()}
+	if u.hidden && u.sess != nil {
+		e.held = u.sess.Vault
+	}
+	return e
+}
+
+func (e startEnv) Window() fyne.Window    { return e.u.win }
+func (e startEnv) Path() string           { return e.path }
+func (e startEnv) Options() vault.Options { return e.opts }
+func (e startEnv) Go(work, then func())   { e.u.jobs.Go(work, then) }
+func (e startEnv) Now() time.Time         { return e.u.clock.Now() }
+func (e startEnv) Opened(v *vault.Vault)  { e.u.opened(v) }
+
+// Held is true when the vault is still open behind the lock screen (a
+// save failed): the passphrase shows it again, and the recovery key is
+// not needed.
+func (e startEnv) Held() bool { return e.held != nil }
+
+// Open opens the vault with the passphrase (called off the UI goroutine);
+// while held, it only checks the passphrase against the open vault.
+func (e startEnv) Open(pass []byte) (*vault.Vault, error) {
+	if e.held != nil {
+		if e.held.PassphraseOpens(pass) {
+			return e.held, nil
+		}
+		return nil, vault.ErrWrongPassphrase
+	}
+	return vault.Open(e.path, pass, e.opts)
+}
