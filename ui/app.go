@@ -88,9 +88,9 @@ func (u *UI) showStart() {
 	var content fyne.CanvasObject
 	var focus fyne.Focusable
 	if vault.Exists(u.path) {
-		content, focus = newUnlockScreen(newStartEnv(u))
+		content, focus = newUnlockScreen(newStartScreenEnv(u))
 	} else {
-		content, focus = newCreateScreen(newStartEnv(u))
+		content, focus = newCreateScreen(newStartScreenEnv(u))
 	}
 	u.win.SetContent(content)
 	u.win.Canvas().Focus(focus)

@@ -12,9 +12,6 @@ import (
 	"inreach/notes"
 )
 
-// DefaultLockMinutes is the auto-lock period when Settings has none.
-const DefaultLockMinutes = 5
-
 // idleTick is how often the idle watch looks for activity.
 const idleTick = time.Second
 

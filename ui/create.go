@@ -21,7 +21,7 @@ import (
 
 // newCreateScreen is the first-run screen: choose a passphrase, create the
 // vault, then see the recovery key once.
-func newCreateScreen(u startEnv) (fyne.CanvasObject, fyne.Focusable) {
+func newCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 	p1 := widget.NewPasswordEntry()
 	p1.SetPlaceHolder("Passphrase")
 	p2 := widget.NewPasswordEntry()
@@ -102,7 +102,7 @@ func newCreateScreen(u startEnv) (fyne.CanvasObject, fyne.Focusable) {
 
 // newRecoveryKeyScreen shows the recovery key once, with a button to save
 // it as a printable PDF sheet; the user must confirm they have kept it.
-func newRecoveryKeyScreen(u startEnv, v *vault.Vault, key string) fyne.CanvasObject {
+func newRecoveryKeyScreen(u StartEnv, v *vault.Vault, key string) fyne.CanvasObject {
 	keyLabel := widget.NewLabelWithStyle(keyLines(key), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
 	keyLabel.SizeName = theme.SizeNameSubHeadingText
 	explain := widget.NewLabel("This recovery key opens your notebook if the passphrase is ever forgotten. " +

@@ -3,12 +3,10 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"image/color"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -300,16 +298,6 @@ func (ed *diaryEditor) loadContacts(id string) {
 	ed.updateOpenLink()
 }
 
-// diaryContactLabel names a contact as "Prison visit, HMP Drake Hall, 4 Jul 2025".
-func diaryContactLabel(kind, place, date string) string {
-	parts := []string{schema.ContactKind.Label(kind)}
-	if place != "" {
-		parts = append(parts, place)
-	}
-	parts = append(parts, shortDate(date))
-	return strings.Join(parts, ", ")
-}
-
 func (ed *diaryEditor) contactID() string { return ed.contactIDs[ed.contact.Selected] }
 
 func (ed *diaryEditor) updateOpenLink() {
@@ -366,13 +354,6 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 	}
 	ed.sectionsBox.Objects = objs
 	ed.sectionsBox.Refresh()
-}
-
-// diaryGap is an empty space of height h.
-func diaryGap(h float32) fyne.CanvasObject {
-	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(1, h))
-	return r
 }
 
 // templateChosen switches template, asking first when something is written.
@@ -714,18 +695,6 @@ func (ed *diaryEditor) showProblems(v diary.ValidationError) {
 	}
 }
 
-func uniqueStrings(in []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range in {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // flush saves what is typed now (before leaving the entry or locking).
 func (ed *diaryEditor) flush() {
 	if ed.dirty {
@@ -814,36 +783,4 @@ func (ed *diaryEditor) reloadStored() {
 	ed.loading = true
 	ed.loadChips()
 	ed.loading = false
-}
-
-// diaryColumnsLayout puts the first object at a fixed width and the second
-// beside it in the rest.
-type diaryColumnsLayout struct{ fixed float32 }
-
-func (l *diaryColumnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	a, b := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(max(l.fixed, a.Width)+theme.Padding()*2+b.Width, max(a.Height, b.Height))
-}
-
-func (l *diaryColumnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := max(l.fixed, objs[0].MinSize().Width)
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(fyne.NewSize(w, size.Height))
-	x := w + theme.Padding()*2
-	objs[1].Move(fyne.NewPos(x, 0))
-	objs[1].Resize(fyne.NewSize(max(0, size.Width-x), size.Height))
-}
-
-// diaryReadingWidth keeps writing at a comfortable line length: its one
-// object is at most width wide, centred.
-type diaryReadingWidth struct{ width float32 }
-
-func (l *diaryReadingWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return objs[0].MinSize()
-}
-
-func (l *diaryReadingWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := min(size.Width, max(l.width, objs[0].MinSize().Width))
-	objs[0].Move(fyne.NewPos((size.Width-w)/2, 0))
-	objs[0].Resize(fyne.NewSize(w, size.Height))
 }

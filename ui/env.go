@@ -54,39 +54,39 @@ func (e *screenEnv) Go(work, then func()) {
 	})
 }
 
-// startEnv is what the create and unlock screens see. It is made on the
+// startScreenEnv is what the create and unlock screens see. It is made on the
 // UI goroutine and read by their background work, so it copies what that
 // work needs.
-type startEnv struct {
+type startScreenEnv struct {
 	u    *UI
 	path string
 	opts vault.Options
 	held *vault.Vault // the vault still open behind the lock screen, if a save failed
 }
 
-func newStartEnv(u *UI) startEnv {
-	e := startEnv{u: u, path: u.path, opts: u.vaultOptions()}
+func newStartScreenEnv(u *UI) startScreenEnv {
+	e := startScreenEnv{u: u, path: u.path, opts: u.vaultOptions()}
 	if u.hidden && u.sess != nil {
 		e.held = u.sess.Vault
 	}
 	return e
 }
 
-func (e startEnv) Window() fyne.Window    { return e.u.win }
-func (e startEnv) Path() string           { return e.path }
-func (e startEnv) Options() vault.Options { return e.opts }
-func (e startEnv) Go(work, then func())   { e.u.jobs.Go(work, then) }
-func (e startEnv) Now() time.Time         { return e.u.clock.Now() }
-func (e startEnv) Opened(v *vault.Vault)  { e.u.opened(v) }
+func (e startScreenEnv) Window() fyne.Window    { return e.u.win }
+func (e startScreenEnv) Path() string           { return e.path }
+func (e startScreenEnv) Options() vault.Options { return e.opts }
+func (e startScreenEnv) Go(work, then func())   { e.u.jobs.Go(work, then) }
+func (e startScreenEnv) Now() time.Time         { return e.u.clock.Now() }
+func (e startScreenEnv) Opened(v *vault.Vault)  { e.u.opened(v) }
 
 // Held is true when the vault is still open behind the lock screen (a
 // save failed): the passphrase shows it again, and the recovery key is
 // not needed.
-func (e startEnv) Held() bool { return e.held != nil }
+func (e startScreenEnv) Held() bool { return e.held != nil }
 
 // Open opens the vault with the passphrase (called off the UI goroutine);
 // while held, it only checks the passphrase against the open vault.
-func (e startEnv) Open(pass []byte) (*vault.Vault, error) {
+func (e startScreenEnv) Open(pass []byte) (*vault.Vault, error) {
 	if e.held != nil {
 		if e.held.PassphraseOpens(pass) {
 			return e.held, nil

@@ -117,3 +117,6 @@ type (
 
 // Builder makes a section's screen.
 type Builder func(Env) Screen
+
+// DefaultLockMinutes is the auto-lock period when Settings has none.
+const DefaultLockMinutes = 5

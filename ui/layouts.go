@@ -100,3 +100,49 @@ func (l *insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(size.Width-2*l.x, size.Height-2*l.y))
 	}
 }
+
+// tightRowsLayout stacks objects (labels) closer than a VBox, trimming
+// the inner padding they share.
+type tightRowsLayout struct{}
+
+func (l *tightRowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for i, o := range objs {
+		s := o.MinSize()
+		w = max(w, s.Width)
+		h += s.Height
+		if i > 0 {
+			h -= 2 * theme.Padding()
+		}
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *tightRowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for i, o := range objs {
+		h := o.MinSize().Height
+		if i > 0 {
+			y -= 2 * theme.Padding()
+		}
+		o.Resize(fyne.NewSize(size.Width, h))
+		o.Move(fyne.NewPos(0, y))
+		y += h
+	}
+}
+
+// personDataRowLayout stacks a list row's two lines close together.
+type personDataRowLayout struct{}
+
+func (l *personDataRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height-theme.InnerPadding())
+}
+
+func (l *personDataRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a := objs[0].MinSize()
+	objs[0].Resize(fyne.NewSize(size.Width, a.Height))
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[1].Resize(fyne.NewSize(size.Width, objs[1].MinSize().Height))
+	objs[1].Move(fyne.NewPos(0, a.Height-theme.InnerPadding()))
+}

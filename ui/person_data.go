@@ -228,22 +228,6 @@ func (t *personDataTab) exportJSON() {
 	d.Show()
 }
 
-// personDataRowLayout stacks a list row's two lines close together.
-type personDataRowLayout struct{}
-
-func (l *personDataRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	a, b := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height-theme.InnerPadding())
-}
-
-func (l *personDataRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	a := objs[0].MinSize()
-	objs[0].Resize(fyne.NewSize(size.Width, a.Height))
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[1].Resize(fyne.NewSize(size.Width, objs[1].MinSize().Height))
-	objs[1].Move(fyne.NewPos(0, a.Height-theme.InnerPadding()))
-}
-
 // personDataText is a wrapped paragraph of a card.
 func personDataText(text string) *widget.Label {
 	l := widget.NewLabel(text)

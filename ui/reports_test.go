@@ -3,15 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
@@ -171,23 +168,6 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 	s.Print() // Ctrl+P on this screen: the monitoring PDF
 	path = filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.pdf")
 	eventually(t, func() bool { return fileHas(path, "%PDF") }, "the PDF is written")
-}
-
-// reportsWriteTo makes the save dialog choose a file of the suggested name
-// in dir, for the rest of the test.
-func reportsWriteTo(t *testing.T, dir string) {
-	old := reportsChooseFile
-	t.Cleanup(func() { reportsChooseFile = old })
-	reportsChooseFile = func(_ fyne.Window, name string, got func(fyne.URIWriteCloser)) {
-		w, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, name)))
-		require.NoError(t, err)
-		got(w)
-	}
-}
-
-func fileHas(path, s string) bool {
-	b, err := os.ReadFile(path)
-	return err == nil && strings.Contains(string(b), s)
 }
 
 // eraseThroughDialog opens the erase dialog for the woman shown on the

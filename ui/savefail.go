@@ -115,7 +115,7 @@ func (u *UI) hide() {
 		u.shell.removeShortcuts()
 	}
 	u.win.SetMainMenu(nil)
-	content, focus := newUnlockScreen(newStartEnv(u))
+	content, focus := newUnlockScreen(newStartScreenEnv(u))
 	u.win.SetContent(content)
 	u.win.Canvas().Focus(focus)
 }

@@ -12,10 +12,6 @@ import (
 	"inreach/diary"
 )
 
-// supervisionSupervisorKey is the setting holding the supervisor's name
-// (kept by the Settings screen), the default for a new session.
-const supervisionSupervisorKey = "supervisor_name"
-
 // supervisionScreen lists the supervision sessions on the left and shows
 // one session's form on the right; with no session open, the right shows
 // the supervision actions still open. Ctrl+P makes the supervision pack.

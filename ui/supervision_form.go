@@ -365,18 +365,6 @@ func (f *supervisionForm) loadCandidates(comments map[string]string) {
 	f.picksBox.Refresh()
 }
 
-// supervisionSummaryOf is the list line of an entry.
-func supervisionSummaryOf(e *diary.Entry) diary.Summary {
-	s := diary.Summary{ID: e.ID, Date: e.Date, ContactID: e.ContactID, Template: e.Template, Status: e.Status, Tags: e.Tags}
-	for _, sec := range e.Sections {
-		if strings.TrimSpace(sec.Body) != "" {
-			s.Summary = diary.Shorten(sec.Body, diary.SummaryLength)
-			break
-		}
-	}
-	return s
-}
-
 // newPick makes the row of one entry.
 func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p := &supervisionPick{sum: c}
@@ -760,24 +748,6 @@ func (f *supervisionForm) leave() {
 	}
 	f.hasDraft = true
 	f.u.Changed()
-}
-
-// diaryFixedWidth lays out its objects at (at least) a set width.
-type diaryFixedWidth struct{ width float32 }
-
-func (l *diaryFixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := fyne.NewSize(l.width, 0)
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
-}
-
-func (l *diaryFixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
 }
 
 // diaryIndent shifts its objects right by left.

@@ -72,7 +72,7 @@ func (s *todayScreen) nothingDue() bool {
 // allClear is the encouraging empty state, with the next step.
 func (s *todayScreen) allClear() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add a woman", theme.ContentAddIcon(), func() {
-		s.u.Open(Record(Women, womenOpenNew))
+		s.u.Open(NewRecord(Women, ""))
 	})
 	women := widget.NewButtonWithIcon("Go to Women", theme.AccountIcon(), func() { s.u.Open(To(Women)) })
 	text := "No releases in the next two weeks, no actions due, no prison visit booked and no letters waiting for a reply. " +

@@ -17,14 +17,14 @@ import (
 // unlockScreen asks for the passphrase (or the recovery key) and opens the
 // vault off the UI goroutine, since the key derivation takes a moment.
 type unlockScreen struct {
-	u        startEnv
+	u        StartEnv
 	pass     *widget.Entry
 	button   *widget.Button
 	progress *widget.ProgressBarInfinite
 	message  *widget.Label
 }
 
-func newUnlockScreen(u startEnv) (fyne.CanvasObject, fyne.Focusable) {
+func newUnlockScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 	s := &unlockScreen{u: u}
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder("Passphrase")
@@ -118,7 +118,7 @@ func (s *unlockScreen) fail(err error) {
 
 // showRecoverDialog opens the vault with the recovery key and sets a new
 // passphrase.
-func showRecoverDialog(u startEnv) {
+func showRecoverDialog(u StartEnv) {
 	key := widget.NewEntry()
 	key.SetPlaceHolder("XXXX-XXXX-…")
 	p1 := widget.NewPasswordEntry()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -97,5 +96,3 @@ func TestWomenScreenshots(t *testing.T) {
 }
 
 func notesInCustody() notes.PeopleFilter { return notes.PeopleFilter{InCustodyOnly: true} }
-
-func itoaSize(s fyne.Size) string { return fmt.Sprintf("%dx%d", int(s.Width), int(s.Height)) }

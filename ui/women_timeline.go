@@ -136,33 +136,3 @@ func fillTimelineRow(o fyne.CanvasObject, it notes.TimelineItem, today string) {
 	title.SetText(it.Title)
 	rows.Objects[1].(*widget.Label).SetText(it.Detail)
 }
-
-// tightRowsLayout stacks objects (labels) closer than a VBox, trimming
-// the inner padding they share.
-type tightRowsLayout struct{}
-
-func (l *tightRowsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for i, o := range objs {
-		s := o.MinSize()
-		w = max(w, s.Width)
-		h += s.Height
-		if i > 0 {
-			h -= 2 * theme.Padding()
-		}
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (l *tightRowsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	y := float32(0)
-	for i, o := range objs {
-		h := o.MinSize().Height
-		if i > 0 {
-			y -= 2 * theme.Padding()
-		}
-		o.Resize(fyne.NewSize(size.Width, h))
-		o.Move(fyne.NewPos(0, y))
-		y += h
-	}
-}
