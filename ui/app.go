@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"inreach/schema"
+	"inreach/ui/kit"
+	"inreach/ui/start"
 	"inreach/vault"
 )
 
@@ -20,13 +22,13 @@ const AppID = "org.example.inreach"
 // UI is the whole desktop app: one window that shows the create or unlock
 // screen while the vault is locked, and the main shell while it is open.
 type UI struct {
-	app  fyne.App
-	win  fyne.Window
-	path string
-	nav  Nav
+	App  fyne.App
+	Win  fyne.Window
+	Path string
+	nav  kit.Nav
 
-	sess  *Session // nil while locked
-	shell *shell
+	Sess  *Session // nil while locked
+	Shell *shell
 
 	// hidden is true while the lock screen covers an open session: a
 	// lock whose save failed keeps the vault open rather than lose work.
@@ -34,49 +36,49 @@ type UI struct {
 
 	// lastSection is where the user was when the vault locked, so that
 	// unlocking returns there.
-	lastSection Section
+	lastSection kit.Section
 
 	// kdf is the key-derivation cost for a new vault (tests make it cheap).
-	kdf vault.KDFParams
+	Kdf vault.KDFParams
 
 	// clock runs the sessions' timers (tests use a FakeClock).
-	clock Clock
+	Clock kit.Clock
 
 	// idle locks the vault after a period without input; lockAfter, when
 	// set, overrides the Settings period (tests).
 	idle      *idleWatch
-	lockAfter time.Duration
+	LockAfter time.Duration
 
 	// jobs runs work off the UI goroutine (unlocking, saving, exports),
 	// so that tests can wait for all of it.
-	jobs *Jobs
+	jobs *kit.Jobs
 }
 
 // New builds the app's window for the vault at path, with the sections of
 // nav. Call ShowAndRun.
-func New(a fyne.App, path string, nav Nav) *UI {
-	return newUI(a, path, nav, SystemClock{}, &Jobs{})
+func New(a fyne.App, path string, nav kit.Nav) *UI {
+	return NewUI(a, path, nav, kit.SystemClock{}, &kit.Jobs{})
 }
 
-func newUI(a fyne.App, path string, nav Nav, clock Clock, jobs *Jobs) *UI {
-	u := &UI{app: a, path: path, nav: nav, kdf: vault.DefaultKDF, clock: clock, jobs: jobs}
-	a.Settings().SetTheme(newTheme(a))
-	a.SetIcon(appIcon)
-	u.win = a.NewWindow("Inreach")
-	u.win.SetIcon(appIcon)
-	u.win.Resize(fyne.NewSize(1180, 760))
-	u.win.CenterOnScreen()
-	u.win.SetMaster()
-	u.win.SetCloseIntercept(u.quit)
+func NewUI(a fyne.App, path string, nav kit.Nav, clock kit.Clock, jobs *kit.Jobs) *UI {
+	u := &UI{App: a, Path: path, nav: nav, Kdf: vault.DefaultKDF, Clock: clock, jobs: jobs}
+	a.Settings().SetTheme(kit.NewTheme(a))
+	a.SetIcon(kit.AppIcon)
+	u.Win = a.NewWindow("Inreach")
+	u.Win.SetIcon(kit.AppIcon)
+	u.Win.Resize(fyne.NewSize(1180, 760))
+	u.Win.CenterOnScreen()
+	u.Win.SetMaster()
+	u.Win.SetCloseIntercept(u.quit)
 	u.showStart()
 	return u
 }
 
 // Window is the app's main window.
-func (u *UI) Window() fyne.Window { return u.win }
+func (u *UI) Window() fyne.Window { return u.Win }
 
 // ShowAndRun shows the window and runs the app until it quits.
-func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+func (u *UI) ShowAndRun() { u.Win.ShowAndRun() }
 
 // Idle waits for every piece of background work (for tests).
 func (u *UI) Idle() { u.jobs.Idle() }
@@ -84,34 +86,34 @@ func (u *UI) Idle() { u.jobs.Idle() }
 // showStart shows the create screen when there is no vault yet, otherwise
 // the unlock screen.
 func (u *UI) showStart() {
-	u.win.SetMainMenu(nil)
+	u.Win.SetMainMenu(nil)
 	var content fyne.CanvasObject
 	var focus fyne.Focusable
-	if vault.Exists(u.path) {
-		content, focus = newUnlockScreen(newStartScreenEnv(u))
+	if vault.Exists(u.Path) {
+		content, focus = start.NewUnlockScreen(newStartScreenEnv(u))
 	} else {
-		content, focus = newCreateScreen(newStartScreenEnv(u))
+		content, focus = start.NewCreateScreen(newStartScreenEnv(u))
 	}
-	u.win.SetContent(content)
-	u.win.Canvas().Focus(focus)
+	u.Win.SetContent(content)
+	u.Win.Canvas().Focus(focus)
 }
 
 // opened is called on the UI goroutine once the vault is unlocked or created.
-func (u *UI) opened(v *vault.Vault) {
-	if u.sess != nil && u.sess.Vault == v {
+func (u *UI) Opened(v *vault.Vault) {
+	if u.Sess != nil && u.Sess.Vault == v {
 		u.unhide()
 		return
 	}
-	u.sess = newSession(v, u.clock, u.jobs, u.showSaveError)
-	u.shell = newShell(u, &screenEnv{u: u, s: u.sess})
-	u.win.SetContent(u.shell.content)
-	u.shell.installShortcuts()
+	u.Sess = newSession(v, u.Clock, u.jobs, u.showSaveError)
+	u.Shell = newShell(u, &screenEnv{u: u, s: u.Sess})
+	u.Win.SetContent(u.Shell.content)
+	u.Shell.installShortcuts()
 	section := u.lastSection
 	if section == "" {
-		section = Today
+		section = kit.Today
 	}
-	u.shell.show(section)
-	u.startIdleWatch()
+	u.Shell.Show(section)
+	u.StartIdleWatch()
 }
 
 // Lock saves what is in progress, drops the decrypted data and the keys, and
@@ -122,16 +124,16 @@ func (u *UI) Lock() { u.lock(false) }
 // lock locks; auto is the idle watch's lock, which, when the save fails,
 // still hides the window's contents behind the lock screen.
 func (u *UI) lock(auto bool) {
-	if u.sess == nil {
+	if u.Sess == nil {
 		return
 	}
 	if u.hidden {
 		return
 	}
-	if u.shell != nil {
-		u.shell.beforeLock()
+	if u.Shell != nil {
+		u.Shell.beforeLock()
 	}
-	if err := u.sess.Close(); err != nil {
+	if err := u.Sess.Close(); err != nil {
 		// The vault is still open and holds every change: the file on
 		// disk is the last good save.
 		u.saveFailing(err)
@@ -146,24 +148,24 @@ func (u *UI) lock(auto bool) {
 // dropSession forgets the closed session and shows the unlock screen.
 func (u *UI) dropSession() {
 	u.stopIdleWatch()
-	if u.shell != nil {
-		u.lastSection = u.shell.current
-		u.shell.removeShortcuts()
+	if u.Shell != nil {
+		u.lastSection = u.Shell.Current
+		u.Shell.removeShortcuts()
 	}
-	u.shell = nil
+	u.Shell = nil
 	u.hidden = false
 	u.showStart()
-	u.sess = nil // last: a watcher that sees no session sees the unlock screen
+	u.Sess = nil // last: a watcher that sees no session sees the unlock screen
 }
 
 // quit saves and closes the vault, then quits. When the save fails, the
 // app stays open: quitting would lose the changes.
 func (u *UI) quit() {
 	u.Lock()
-	if u.sess != nil {
+	if u.Sess != nil {
 		return
 	}
-	u.app.Quit()
+	u.App.Quit()
 }
 
 // backupEvery paces the vault's backups: the app saves a few seconds after
@@ -173,5 +175,5 @@ const backupEvery = 5 * time.Minute
 
 // vaultOptions are the options the app opens and creates vaults with.
 func (u *UI) vaultOptions() vault.Options {
-	return vault.Options{KDF: u.kdf, Migrations: schema.Migrations, BackupEvery: backupEvery}
+	return vault.Options{KDF: u.Kdf, Migrations: schema.Migrations, BackupEvery: backupEvery}
 }

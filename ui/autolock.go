@@ -10,10 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/notes"
+	"inreach/ui/kit"
 )
 
 // idleTick is how often the idle watch looks for activity.
-const idleTick = time.Second
+const IdleTick = time.Second
 
 // sleepGap is how much more wall-clock time than monotonic time must pass
 // between two ticks for the watch to decide the machine slept. Go's
@@ -33,7 +34,7 @@ const sleepGap = 30 * time.Second
 // manager.
 type idleWatch struct {
 	u    *UI
-	tick *Timer
+	tick *kit.Timer
 
 	last    time.Time
 	timeout time.Duration
@@ -45,23 +46,23 @@ type idleWatch struct {
 	tickMono time.Time // with the monotonic reading
 }
 
-func (u *UI) startIdleWatch() {
+func (u *UI) StartIdleWatch() {
 	u.stopIdleWatch()
-	if u.sess == nil {
+	if u.Sess == nil {
 		return
 	}
-	mins := DefaultLockMinutes
-	if m, err := strconv.Atoi(u.sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
+	mins := kit.DefaultLockMinutes
+	if m, err := strconv.Atoi(u.Sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
 		mins = m
 	}
 	timeout := time.Duration(mins) * time.Minute
-	if u.lockAfter > 0 {
-		timeout = u.lockAfter
+	if u.LockAfter > 0 {
+		timeout = u.LockAfter
 	}
-	now := u.clock.Now()
+	now := u.Clock.Now()
 	w := &idleWatch{u: u, last: now, timeout: timeout, tickWall: now.Round(0), tickMono: now}
 	u.idle = w
-	w.tick = u.sess.timers.Every(idleTick, w.check)
+	w.tick = u.Sess.timers.Every(IdleTick, w.check)
 }
 
 func (u *UI) stopIdleWatch() {
@@ -74,16 +75,16 @@ func (u *UI) stopIdleWatch() {
 // activity records input now.
 func (u *UI) activity() {
 	if u.idle != nil {
-		u.idle.last = u.clock.Now()
+		u.idle.last = u.Clock.Now()
 	}
 }
 
 // check runs on the UI goroutine.
 func (w *idleWatch) check() {
-	if w.u.idle != w || w.u.sess == nil || w.u.hidden {
+	if w.u.idle != w || w.u.Sess == nil || w.u.hidden {
 		return
 	}
-	now := w.u.clock.Now()
+	now := w.u.Clock.Now()
 	wall := now.Round(0).Sub(w.tickWall)
 	mono := now.Sub(w.tickMono)
 	w.tickWall, w.tickMono = now.Round(0), now
@@ -91,7 +92,7 @@ func (w *idleWatch) check() {
 		w.u.lock(true)
 		return
 	}
-	f := w.u.win.Canvas().Focused()
+	f := w.u.Win.Canvas().Focused()
 	if f != w.focus {
 		w.focus = f
 		w.last = now
@@ -134,7 +135,7 @@ func newActivityLayer(u *UI) *activityLayer {
 }
 
 func (a *activityLayer) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container0())
+	return widget.NewSimpleRenderer(kit.Container0())
 }
 
 func (a *activityLayer) MouseIn(*desktop.MouseEvent)    { a.u.activity() }

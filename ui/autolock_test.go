@@ -9,7 +9,7 @@ import (
 
 func TestWakingFromSleepLocks(t *testing.T) {
 	u := newTestUI(t)
-	openTestVault(t, u)
+	OpenTestVault(t, u)
 	u.stopIdleWatch()
 	u.idle = &idleWatch{u: u, last: time.Now(), timeout: time.Hour}
 	// The wall clock moved on an hour while the monotonic clock did not:
@@ -18,5 +18,5 @@ func TestWakingFromSleepLocks(t *testing.T) {
 	u.idle.tickMono = now
 	u.idle.tickWall = now.Round(0).Add(-time.Hour)
 	u.idle.check()
-	require.Nil(t, u.sess)
+	require.Nil(t, u.Sess)
 }

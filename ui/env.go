@@ -10,6 +10,7 @@ import (
 	"inreach/diary"
 	"inreach/newsletter"
 	"inreach/notes"
+	"inreach/ui/kit"
 	"inreach/vault"
 )
 
@@ -19,29 +20,29 @@ type screenEnv struct {
 	s *Session
 }
 
-var _ Env = (*screenEnv)(nil)
+var _ kit.Env = (*screenEnv)(nil)
 
-func (e *screenEnv) Window() fyne.Window                    { return e.u.win }
-func (e *screenEnv) Notes() *notes.Store                    { return e.s.Notes }
-func (e *screenEnv) Diary() *diary.Store                    { return e.s.Diary }
-func (e *screenEnv) Letters() *newsletter.Store             { return e.s.Letters }
-func (e *screenEnv) DB() *sql.DB                            { return e.s.DB }
-func (e *screenEnv) Vault() *vault.Vault                    { return e.s.Vault }
-func (e *screenEnv) Changed()                               { e.s.Changed() }
-func (e *screenEnv) Save() error                            { return e.s.Save() }
-func (e *screenEnv) SaveFailed(err error)                   { e.u.showSaveError(err) }
-func (e *screenEnv) Locked() bool                           { return e.u.sess != e.s }
-func (e *screenEnv) Now() time.Time                         { return e.u.clock.Now() }
-func (e *screenEnv) Context() context.Context               { return context.Background() }
-func (e *screenEnv) IdleSettingsChanged()                   { e.u.startIdleWatch() }
-func (e *screenEnv) After(d time.Duration, f func()) *Timer { return e.s.timers.After(d, f) }
+func (e *screenEnv) Window() fyne.Window                        { return e.u.Win }
+func (e *screenEnv) Notes() *notes.Store                        { return e.s.Notes }
+func (e *screenEnv) Diary() *diary.Store                        { return e.s.Diary }
+func (e *screenEnv) Letters() *newsletter.Store                 { return e.s.Letters }
+func (e *screenEnv) DB() *sql.DB                                { return e.s.DB }
+func (e *screenEnv) Vault() *vault.Vault                        { return e.s.Vault }
+func (e *screenEnv) Changed()                                   { e.s.Changed() }
+func (e *screenEnv) Save() error                                { return e.s.Save() }
+func (e *screenEnv) SaveFailed(err error)                       { e.u.showSaveError(err) }
+func (e *screenEnv) Locked() bool                               { return e.u.Sess != e.s }
+func (e *screenEnv) Now() time.Time                             { return e.u.Clock.Now() }
+func (e *screenEnv) Context() context.Context                   { return context.Background() }
+func (e *screenEnv) IdleSettingsChanged()                       { e.u.StartIdleWatch() }
+func (e *screenEnv) After(d time.Duration, f func()) *kit.Timer { return e.s.timers.After(d, f) }
 
 // Open shows a route, unless this session has been locked meanwhile.
-func (e *screenEnv) Open(r Route) {
-	if e.Locked() || e.u.shell == nil {
+func (e *screenEnv) Open(r kit.Route) {
+	if e.Locked() || e.u.Shell == nil {
 		return
 	}
-	e.u.shell.open(r)
+	e.u.Shell.Open(r)
 }
 
 // Go runs work in the background; then runs only if the session is still
@@ -65,19 +66,19 @@ type startScreenEnv struct {
 }
 
 func newStartScreenEnv(u *UI) startScreenEnv {
-	e := startScreenEnv{u: u, path: u.path, opts: u.vaultOptions()}
-	if u.hidden && u.sess != nil {
-		e.held = u.sess.Vault
+	e := startScreenEnv{u: u, path: u.Path, opts: u.vaultOptions()}
+	if u.hidden && u.Sess != nil {
+		e.held = u.Sess.Vault
 	}
 	return e
 }
 
-func (e startScreenEnv) Window() fyne.Window    { return e.u.win }
+func (e startScreenEnv) Window() fyne.Window    { return e.u.Win }
 func (e startScreenEnv) Path() string           { return e.path }
 func (e startScreenEnv) Options() vault.Options { return e.opts }
 func (e startScreenEnv) Go(work, then func())   { e.u.jobs.Go(work, then) }
-func (e startScreenEnv) Now() time.Time         { return e.u.clock.Now() }
-func (e startScreenEnv) Opened(v *vault.Vault)  { e.u.opened(v) }
+func (e startScreenEnv) Now() time.Time         { return e.u.Clock.Now() }
+func (e startScreenEnv) Opened(v *vault.Vault)  { e.u.Opened(v) }
 
 // Held is true when the vault is still open behind the lock screen (a
 // save failed): the passphrase shows it again, and the recovery key is

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"inreach/ui/kit"
+	"inreach/ui/start"
 	"path/filepath"
 	"time"
 
@@ -34,7 +36,7 @@ func newSaveBanner(u *UI) *saveBanner {
 	retry := widget.NewButtonWithIcon("Try again now", theme.ViewRefreshIcon(), u.retrySave)
 	elsewhere := widget.NewButtonWithIcon("Save a sealed copy elsewhere…", theme.DocumentSaveIcon(), u.chooseSealedCopy)
 	elsewhere.Importance = widget.HighImportance
-	bg := canvas.NewRectangle(withAlpha(theme.Color(theme.ColorNameError), 40))
+	bg := canvas.NewRectangle(kit.WithAlpha(theme.Color(theme.ColorNameError), 40))
 	bg.CornerRadius = theme.InputRadiusSize()
 	text := container.NewVBox(title, b.reason, keep, container.NewHBox(retry, elsewhere))
 	b.box = container.NewStack(bg, container.NewPadded(text))
@@ -45,37 +47,37 @@ func newSaveBanner(u *UI) *saveBanner {
 // showSaveError reports a failed save in plain words. The data stays in
 // memory, a banner says so until a save succeeds, and saving is retried.
 func (u *UI) showSaveError(err error) {
-	if u.sess == nil {
+	if u.Sess == nil {
 		return
 	}
-	first := u.shell == nil || !u.shell.banner.box.Visible()
+	first := u.Shell == nil || !u.Shell.banner.box.Visible()
 	u.saveFailing(err)
 	if first && !u.hidden {
-		showError(u.win, "Your latest changes could not be saved", err)
+		kit.ShowError(u.Win, "Your latest changes could not be saved", err)
 	}
 }
 
 // saveFailing shows the banner and keeps retrying on the session's timers.
 func (u *UI) saveFailing(err error) {
-	if u.sess == nil || u.shell == nil {
+	if u.Sess == nil || u.Shell == nil {
 		return
 	}
-	u.shell.banner.reason.SetText(sentence(err))
-	u.shell.banner.box.Show()
-	if u.sess.retry == nil {
-		u.sess.retry = u.sess.timers.Every(retryEvery, u.retrySave)
+	u.Shell.banner.reason.SetText(kit.Sentence(err))
+	u.Shell.banner.box.Show()
+	if u.Sess.retry == nil {
+		u.Sess.retry = u.Sess.timers.Every(retryEvery, u.retrySave)
 	}
 }
 
 // retrySave tries to save again, off the UI goroutine.
 func (u *UI) retrySave() {
-	sess := u.sess
+	sess := u.Sess
 	if sess == nil {
 		return
 	}
 	var err error
 	u.jobs.Go(func() { err = sess.Save() }, func() {
-		if u.sess != sess {
+		if u.Sess != sess {
 			return
 		}
 		if err != nil {
@@ -89,12 +91,12 @@ func (u *UI) retrySave() {
 // saveRecovered is called after a save succeeded: the banner goes, and a
 // lock that was held back by the failure now completes.
 func (u *UI) saveRecovered() {
-	if u.sess == nil || u.shell == nil || !u.shell.banner.box.Visible() {
+	if u.Sess == nil || u.Shell == nil || !u.Shell.banner.box.Visible() {
 		return
 	}
-	u.sess.retry.Stop()
-	u.sess.retry = nil
-	u.shell.banner.box.Hide()
+	u.Sess.retry.Stop()
+	u.Sess.retry = nil
+	u.Shell.banner.box.Hide()
 	if u.hidden {
 		u.hidden = false
 		u.lock(true)
@@ -105,28 +107,28 @@ func (u *UI) saveRecovered() {
 // open (an automatic lock whose save failed): nothing is shown, nothing is
 // dropped, and the passphrase shows it all again.
 func (u *UI) hide() {
-	if u.sess == nil || u.hidden {
+	if u.Sess == nil || u.hidden {
 		return
 	}
 	u.hidden = true
 	u.stopIdleWatch()
-	if u.shell != nil {
-		u.lastSection = u.shell.current
-		u.shell.removeShortcuts()
+	if u.Shell != nil {
+		u.lastSection = u.Shell.Current
+		u.Shell.removeShortcuts()
 	}
-	u.win.SetMainMenu(nil)
-	content, focus := newUnlockScreen(newStartScreenEnv(u))
-	u.win.SetContent(content)
-	u.win.Canvas().Focus(focus)
+	u.Win.SetMainMenu(nil)
+	content, focus := start.NewUnlockScreen(newStartScreenEnv(u))
+	u.Win.SetContent(content)
+	u.Win.Canvas().Focus(focus)
 }
 
 // unhide shows the open session again after the passphrase was given.
 func (u *UI) unhide() {
 	u.hidden = false
-	u.win.SetContent(u.shell.content)
-	u.win.SetMainMenu(u.shell.menu())
-	u.shell.installShortcuts()
-	u.startIdleWatch()
+	u.Win.SetContent(u.Shell.content)
+	u.Win.SetMainMenu(u.Shell.menu())
+	u.Shell.installShortcuts()
+	u.StartIdleWatch()
 }
 
 // chooseSealedCopy asks where to write a sealed copy of the open vault.
@@ -138,29 +140,29 @@ func (u *UI) chooseSealedCopy() {
 		path := w.URI().Path()
 		w.Close()
 		if w.URI().Scheme() != "file" {
-			showError(u.win, "The copy could not be saved", errors.New("choose a file on this computer"))
+			kit.ShowError(u.Win, "The copy could not be saved", errors.New("choose a file on this computer"))
 			return
 		}
 		u.saveSealedCopy(path)
-	}, u.win)
-	d.SetFileName(filepath.Base(u.path) + ".copy")
+	}, u.Win)
+	d.SetFileName(filepath.Base(u.Path) + ".copy")
 	d.Show()
 }
 
 // saveSealedCopy writes the vault with every change, sealed with the same
 // passphrase and recovery key, to path (like `inreach backup -o`).
 func (u *UI) saveSealedCopy(path string) {
-	sess := u.sess
+	sess := u.Sess
 	if sess == nil {
 		return
 	}
 	var err error
 	u.jobs.Go(func() { err = sess.Vault.WriteBackup(path) }, func() {
 		if err != nil {
-			showError(u.win, "The copy could not be saved", err)
+			kit.ShowError(u.Win, "The copy could not be saved", err)
 			return
 		}
 		dialog.ShowInformation("Sealed copy saved", "A copy with all your changes is at "+path+
-			". It opens with your passphrase or recovery key. Inreach keeps trying to save the notebook itself.", u.win)
+			". It opens with your passphrase or recovery key. Inreach keeps trying to save the notebook itself.", u.Win)
 	})
 }

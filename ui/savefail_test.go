@@ -32,14 +32,14 @@ func savedOrganisation(t *testing.T, path string) string {
 // and the function that frees the disk again.
 func unsavedChange(t *testing.T, u *UI) (before []byte, freeDisk func()) {
 	t.Helper()
-	openTestVault(t, u)
-	require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, "Saved before"))
-	require.NoError(t, u.sess.Save())
-	before, err := os.ReadFile(u.path)
+	OpenTestVault(t, u)
+	require.NoError(t, u.Sess.Notes.SetSetting(notes.SettingOrganisation, "Saved before"))
+	require.NoError(t, u.Sess.Save())
+	before, err := os.ReadFile(u.Path)
 	require.NoError(t, err)
-	freeDisk = u.sess.Vault.FailWritesInForTest(filepath.Dir(u.path))
-	require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, "Typed while the disk was full"))
-	u.sess.Changed()
+	freeDisk = u.Sess.Vault.FailWritesInForTest(filepath.Dir(u.Path))
+	require.NoError(t, u.Sess.Notes.SetSetting(notes.SettingOrganisation, "Typed while the disk was full"))
+	u.Sess.Changed()
 	return before, freeDisk
 }
 
@@ -48,69 +48,69 @@ func TestALockWhoseSaveFailsKeepsEverythingOpenBehindABanner(t *testing.T) {
 	before, freeDisk := unsavedChange(t, u)
 
 	u.Lock()
-	require.NotNil(t, u.sess, "the vault is not closed: closing would lose the change")
+	require.NotNil(t, u.Sess, "the vault is not closed: closing would lose the change")
 	require.False(t, u.hidden, "a lock the user asked for shows the banner, not the lock screen")
-	require.Same(t, u.shell.content, u.win.Content())
-	require.True(t, u.shell.banner.box.Visible(), "a banner says the changes are not saved")
-	require.True(t, hasText(u.win.Content(), "could not be saved"))
-	require.True(t, hasText(u.win.Content(), "disk is full"), "the banner gives the reason")
-	require.Equal(t, "Typed while the disk was full", u.sess.Notes.GetSetting(notes.SettingOrganisation, ""), "the change is still in the open vault")
-	after, err := os.ReadFile(u.path)
+	require.Same(t, u.Shell.content, u.Win.Content())
+	require.True(t, u.Shell.banner.box.Visible(), "a banner says the changes are not saved")
+	require.True(t, HasText(u.Win.Content(), "could not be saved"))
+	require.True(t, HasText(u.Win.Content(), "disk is full"), "the banner gives the reason")
+	require.Equal(t, "Typed while the disk was full", u.Sess.Notes.GetSetting(notes.SettingOrganisation, ""), "the change is still in the open vault")
+	after, err := os.ReadFile(u.Path)
 	require.NoError(t, err)
 	require.Equal(t, before, after, "the file on disk is the last good save, untouched")
 
 	// Retries go on while the disk is full, and keep the banner.
-	u.wait(retryEvery)
-	require.True(t, u.shell.banner.box.Visible())
-	require.NotNil(t, u.sess)
+	u.Wait(retryEvery)
+	require.True(t, u.Shell.banner.box.Visible())
+	require.NotNil(t, u.Sess)
 
 	// Once there is room, the next retry saves and the banner goes.
 	freeDisk()
-	u.wait(retryEvery)
-	require.False(t, u.shell.banner.box.Visible(), "the banner goes once a save works")
-	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, u.path), "the change reached the file")
+	u.Wait(retryEvery)
+	require.False(t, u.Shell.banner.box.Visible(), "the banner goes once a save works")
+	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, u.Path), "the change reached the file")
 
 	u.Lock()
-	require.Nil(t, u.sess, "now the lock completes")
+	require.Nil(t, u.Sess, "now the lock completes")
 }
 
 func TestAutoLockWhenTheSaveFailsHidesTheWindowButDropsNothing(t *testing.T) {
 	u := newTestUI(t)
 	_, freeDisk := unsavedChange(t, u)
-	u.lockAfter = 2 * idleTick
-	u.startIdleWatch()
+	u.LockAfter = 2 * IdleTick
+	u.StartIdleWatch()
 	for i := 0; i < 4 && !u.hidden; i++ {
-		u.wait(idleTick)
+		u.Wait(IdleTick)
 	}
 	require.True(t, u.hidden, "the idle watch hid the window")
-	require.NotSame(t, u.shell.content, u.win.Content(), "the window's contents are covered")
-	require.True(t, hasText(u.win.Content(), "locked"), "by the lock screen")
-	require.False(t, hasText(u.win.Content(), "Search everything"), "nothing of the notebook shows")
-	require.NotNil(t, u.sess, "the vault stays open in memory")
-	require.Equal(t, "Typed while the disk was full", u.sess.Notes.GetSetting(notes.SettingOrganisation, ""))
+	require.NotSame(t, u.Shell.content, u.Win.Content(), "the window's contents are covered")
+	require.True(t, HasText(u.Win.Content(), "locked"), "by the lock screen")
+	require.False(t, HasText(u.Win.Content(), "Search everything"), "nothing of the notebook shows")
+	require.NotNil(t, u.Sess, "the vault stays open in memory")
+	require.Equal(t, "Typed while the disk was full", u.Sess.Notes.GetSetting(notes.SettingOrganisation, ""))
 
 	// A wrong passphrase shows nothing.
-	test.Type(entries(u.win.Content())[0], "wrong horse battery")
-	test.Tap(findButton(t, u.win.Content(), "Unlock"))
+	test.Type(Entries(u.Win.Content())[0], "wrong horse battery")
+	test.Tap(FindButton(t, u.Win.Content(), "Unlock"))
 	u.Idle()
-	require.True(t, hasText(u.win.Content(), "not right"))
+	require.True(t, HasText(u.Win.Content(), "not right"))
 	require.True(t, u.hidden)
 
 	// The passphrase shows it all again, with the banner.
-	test.Type(entries(u.win.Content())[0], testPass)
-	test.Tap(findButton(t, u.win.Content(), "Unlock"))
+	test.Type(Entries(u.Win.Content())[0], testPass)
+	test.Tap(FindButton(t, u.Win.Content(), "Unlock"))
 	u.Idle()
 	require.False(t, u.hidden)
-	require.Same(t, u.shell.content, u.win.Content())
-	require.True(t, u.shell.banner.box.Visible())
-	require.Equal(t, "Typed while the disk was full", u.sess.Notes.GetSetting(notes.SettingOrganisation, ""))
+	require.Same(t, u.Shell.content, u.Win.Content())
+	require.True(t, u.Shell.banner.box.Visible())
+	require.Equal(t, "Typed while the disk was full", u.Sess.Notes.GetSetting(notes.SettingOrganisation, ""))
 
-	u.lockAfter = time.Hour // she is back at work
-	u.startIdleWatch()
+	u.LockAfter = time.Hour // she is back at work
+	u.StartIdleWatch()
 	freeDisk()
-	u.wait(retryEvery)
-	require.False(t, u.shell.banner.box.Visible())
-	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, u.path))
+	u.Wait(retryEvery)
+	require.False(t, u.Shell.banner.box.Visible())
+	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, u.Path))
 }
 
 func TestARetryThatSucceedsBehindTheLockScreenCompletesTheLock(t *testing.T) {
@@ -118,28 +118,28 @@ func TestARetryThatSucceedsBehindTheLockScreenCompletesTheLock(t *testing.T) {
 	_, freeDisk := unsavedChange(t, u)
 	u.lock(true)
 	require.True(t, u.hidden)
-	require.NotNil(t, u.sess)
+	require.NotNil(t, u.Sess)
 
 	freeDisk()
-	u.wait(retryEvery)
-	require.Nil(t, u.sess, "saved, so the vault is closed and its keys dropped")
+	u.Wait(retryEvery)
+	require.Nil(t, u.Sess, "saved, so the vault is closed and its keys dropped")
 	require.False(t, u.hidden)
-	require.True(t, hasText(u.win.Content(), "Use the recovery key") || findButton(t, u.win.Content(), "recovery key") != nil, "the usual unlock screen")
-	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, u.path))
+	require.True(t, HasText(u.Win.Content(), "Use the recovery key") || FindButton(t, u.Win.Content(), "recovery key") != nil, "the usual unlock screen")
+	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, u.Path))
 }
 
 func TestASealedCopyElsewhereHoldsTheChangesTheVaultCouldNotSave(t *testing.T) {
 	u := newTestUI(t)
 	before, _ := unsavedChange(t, u)
 	u.Lock()
-	require.NotNil(t, u.sess)
+	require.NotNil(t, u.Sess)
 
 	copyPath := filepath.Join(t.TempDir(), "elsewhere.vault")
 	u.saveSealedCopy(copyPath)
 	u.Idle()
 	require.Equal(t, "Typed while the disk was full", savedOrganisation(t, copyPath), "the copy opens with the passphrase and has the change")
-	after, err := os.ReadFile(u.path)
+	after, err := os.ReadFile(u.Path)
 	require.NoError(t, err)
 	require.Equal(t, before, after, "the vault file is still the last good save")
-	require.True(t, u.shell.banner.box.Visible(), "the vault itself is still unsaved")
+	require.True(t, u.Shell.banner.box.Visible(), "the vault itself is still unsaved")
 }

@@ -8,6 +8,7 @@ import (
 	"inreach/diary"
 	"inreach/newsletter"
 	"inreach/notes"
+	"inreach/ui/kit"
 	"inreach/vault"
 )
 
@@ -29,21 +30,21 @@ type Session struct {
 	Diary   *diary.Store      // reflective entries and supervision
 	Letters *newsletter.Store // correspondence and newsletter issues
 
-	timers  *Timers
-	jobs    *Jobs
+	timers  *kit.Timers
+	jobs    *kit.Jobs
 	onError func(error)
 
 	mu        sync.Mutex
-	saveTimer *Timer
-	retry     *Timer    // retries a failing save (UI goroutine only)
-	pending   time.Time // when the oldest unsaved change was made
+	saveTimer *kit.Timer
+	retry     *kit.Timer // retries a failing save (UI goroutine only)
+	pending   time.Time  // when the oldest unsaved change was made
 	saving    sync.Mutex
 	closed    bool
 }
 
-func newSession(v *vault.Vault, clock Clock, jobs *Jobs, onError func(error)) *Session {
+func newSession(v *vault.Vault, clock kit.Clock, jobs *kit.Jobs, onError func(error)) *Session {
 	db := v.DB()
-	return &Session{Vault: v, DB: db, onError: onError, timers: NewTimers(clock), jobs: jobs,
+	return &Session{Vault: v, DB: db, onError: onError, timers: kit.NewTimers(clock), jobs: jobs,
 		Notes: notes.New(db), Diary: diary.New(db), Letters: newsletter.New(db)}
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"inreach/ui/kit"
 )
 
 // shell is the main window while the vault is open: the navigation, the
@@ -13,21 +14,21 @@ import (
 // screen.
 type shell struct {
 	u       *UI
-	env     Env
+	Env     kit.Env
 	content fyne.CanvasObject
-	listed  []NavEntry // the entries the navigation lists
+	listed  []kit.NavEntry // the entries the navigation lists
 	navList *widget.List
 	body    *fyne.Container
-	search  *widget.Entry
+	Search  *widget.Entry
 	banner  *saveBanner
-	screens map[Section]Screen
-	current Section
+	Screens map[kit.Section]kit.Screen
+	Current kit.Section
 
 	shortcuts []fyne.Shortcut
 }
 
-func newShell(u *UI, env Env) *shell {
-	s := &shell{u: u, env: env, screens: map[Section]Screen{}}
+func newShell(u *UI, env kit.Env) *shell {
+	s := &shell{u: u, Env: env, Screens: map[kit.Section]kit.Screen{}}
 	for _, e := range u.nav {
 		if !e.Hidden {
 			s.listed = append(s.listed, e)
@@ -45,19 +46,19 @@ func newShell(u *UI, env Env) *shell {
 		},
 	)
 	s.navList.OnSelected = func(i widget.ListItemID) {
-		if s.listed[i].Section != s.current {
-			s.show(s.listed[i].Section)
+		if s.listed[i].Section != s.Current {
+			s.Show(s.listed[i].Section)
 		}
 	}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Search everything (Ctrl+F)")
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnChanged = func(q string) { s.searchFor(q) }
-	s.search.OnSubmitted = func(q string) { s.searchFor(q) }
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder("Search everything (Ctrl+F)")
+	s.Search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.Search.OnChanged = func(q string) { s.searchFor(q) }
+	s.Search.OnSubmitted = func(q string) { s.searchFor(q) }
 
 	lock := widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), u.Lock)
 	title := widget.NewLabelWithStyle("Inreach", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, title, lock, s.search)
+	top := container.NewBorder(nil, nil, title, lock, s.Search)
 
 	s.banner = newSaveBanner(u)
 	s.body = container.NewStack()
@@ -65,35 +66,35 @@ func newShell(u *UI, env Env) *shell {
 	split.Offset = 0.18
 	main := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
 	s.content = container.NewStack(newActivityLayer(u), main)
-	u.win.SetMainMenu(s.menu())
+	u.Win.SetMainMenu(s.menu())
 	return s
 }
 
 // entry is the navigation entry of a section.
-func (s *shell) entry(id Section) (NavEntry, bool) {
+func (s *shell) entry(id kit.Section) (kit.NavEntry, bool) {
 	for _, e := range s.u.nav {
 		if e.Section == id {
 			return e, true
 		}
 	}
-	return NavEntry{}, false
+	return kit.NavEntry{}, false
 }
 
 // show switches to a section, building its screen the first time. A
 // section the table does not have is ignored.
-func (s *shell) show(id Section) {
-	sc, ok := s.screens[id]
+func (s *shell) Show(id kit.Section) {
+	sc, ok := s.Screens[id]
 	if !ok {
 		e, known := s.entry(id)
 		if !known {
 			return
 		}
-		sc = e.Build(s.env)
-		s.screens[id] = sc
-	} else if r, ok := sc.(Reloader); ok {
+		sc = e.Build(s.Env)
+		s.Screens[id] = sc
+	} else if r, ok := sc.(kit.Reloader); ok {
 		r.Reload()
 	}
-	s.current = id
+	s.Current = id
 	s.u.activity()
 	s.body.Objects = []fyne.CanvasObject{sc.Content()}
 	s.body.Refresh()
@@ -107,72 +108,72 @@ func (s *shell) show(id Section) {
 }
 
 // open shows a route: its section and, in it, the record it names.
-func (s *shell) open(r Route) {
-	s.show(r.Section)
+func (s *shell) Open(r kit.Route) {
+	s.Show(r.Section)
 	if r.ID == "" && !r.New {
 		return
 	}
-	if o, ok := s.screens[r.Section].(Opener); ok {
+	if o, ok := s.Screens[r.Section].(kit.Opener); ok {
 		o.Open(r)
 	}
 }
 
 // searchFor shows the search section with the query's results.
 func (s *shell) searchFor(q string) {
-	if q == "" && s.current != Search {
+	if q == "" && s.Current != kit.Search {
 		return
 	}
-	s.open(SearchFor(q))
+	s.Open(kit.SearchFor(q))
 	if q == "" {
-		if o, ok := s.screens[Search].(Opener); ok {
-			o.Open(SearchFor(""))
+		if o, ok := s.Screens[kit.Search].(kit.Opener); ok {
+			o.Open(kit.SearchFor(""))
 		}
 	}
 }
 
 // beforeLock lets every screen save its drafts.
 func (s *shell) beforeLock() {
-	for _, sc := range s.screens {
-		if b, ok := sc.(BeforeLocker); ok {
+	for _, sc := range s.Screens {
+		if b, ok := sc.(kit.BeforeLocker); ok {
 			b.BeforeLock()
 		}
 	}
 }
 
 func (s *shell) installShortcuts() {
-	c := s.u.win.Canvas()
+	c := s.u.Win.Canvas()
 	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
 		s.shortcuts = append(s.shortcuts, sc)
 	}
 	add(fyne.KeyL, fyne.KeyModifierShortcutDefault, s.u.Lock)
-	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, func() { c.Focus(s.search) })
+	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, func() { c.Focus(s.Search) })
 	add(fyne.KeyS, fyne.KeyModifierShortcutDefault, s.saveCurrent)
-	add(fyne.KeyP, fyne.KeyModifierShortcutDefault, s.printCurrent)
+	add(fyne.KeyP, fyne.KeyModifierShortcutDefault, s.PrintCurrent)
 	add(fyne.KeyN, fyne.KeyModifierShortcutDefault, s.newContact)
 	add(fyne.KeyN, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, s.newDiaryEntry)
 }
 
 // newContact opens a new contact write-up (Ctrl+N).
-func (s *shell) newContact() { s.open(NewRecord(Contacts, "")) }
+func (s *shell) newContact() { s.Open(kit.NewRecord(kit.Contacts, "")) }
 
 // newDiaryEntry opens a new diary entry (Ctrl+Shift+N).
-func (s *shell) newDiaryEntry() { s.open(NewRecord(Diary, "")) }
+func (s *shell) newDiaryEntry() { s.Open(kit.NewRecord(kit.Diary, "")) }
 
 func (s *shell) removeShortcuts() {
 	for _, sc := range s.shortcuts {
-		s.u.win.Canvas().RemoveShortcut(sc)
+		s.u.Win.Canvas().RemoveShortcut(sc)
 	}
 	s.shortcuts = nil
 }
 
 func (s *shell) saveCurrent() {
-	if sv, ok := s.screens[s.current].(Saver); ok {
+	if sv, ok := s.Screens[s.Current].(kit.Saver); ok {
 		sv.Save()
 	}
-	if s.u.sess != nil {
-		if err := s.u.sess.Save(); err != nil {
+	if s.u.Sess != nil {
+		if err := s.u.Sess.Save(); err != nil {
 			s.u.showSaveError(err)
 		} else {
 			s.u.saveRecovered()
@@ -180,8 +181,8 @@ func (s *shell) saveCurrent() {
 	}
 }
 
-func (s *shell) printCurrent() {
-	if p, ok := s.screens[s.current].(Printer); ok {
+func (s *shell) PrintCurrent() {
+	if p, ok := s.Screens[s.Current].(kit.Printer); ok {
 		p.Print()
 	}
 }
@@ -191,7 +192,7 @@ func (s *shell) menu() *fyne.MainMenu {
 	lock.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 	save := fyne.NewMenuItem("Save now", s.saveCurrent)
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	print := fyne.NewMenuItem("Print or export PDF…", s.printCurrent)
+	print := fyne.NewMenuItem("Print or export PDF…", s.PrintCurrent)
 	print.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	newContact := fyne.NewMenuItem("New contact", s.newContact)
 	newContact.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -201,9 +202,9 @@ func (s *shell) menu() *fyne.MainMenu {
 	var goItems []*fyne.MenuItem
 	for _, e := range s.listed {
 		id := e.Section
-		goItems = append(goItems, fyne.NewMenuItem(e.Title, func() { s.show(id) }))
+		goItems = append(goItems, fyne.NewMenuItem(e.Title, func() { s.Show(id) }))
 	}
-	find := fyne.NewMenuItem("Search", func() { s.u.win.Canvas().Focus(s.search) })
+	find := fyne.NewMenuItem("Search", func() { s.u.Win.Canvas().Focus(s.Search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	goItems = append([]*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}, goItems...)
 	return fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))
