@@ -41,9 +41,9 @@ func (f *contactForm) checkTimes(left string) bool {
 	}{{"Start", f.start}, {"End", f.end}} {
 		t := contactClock(x.e.Text)
 		if t != x.e.Text && schema.ValidTime(t) {
-			f.loading = true
+			f.Loading = true
 			x.e.SetText(t)
-			f.loading = false
+			f.Loading = false
 			f.changed()
 		}
 		if t != "" && !schema.ValidTime(t) {
@@ -114,7 +114,7 @@ func (f *contactForm) setHeaderError(field, msg string) {
 }
 
 func (f *contactForm) clearHeaderError(field string) {
-	if f.loading {
+	if f.Loading {
 		return
 	}
 	if _, ok := f.hdrErr[field]; ok {

@@ -392,7 +392,7 @@ func (s *ContactsScreen) BeforeLock() {
 		return
 	}
 	s.Form.stopDraftTimer()
-	if s.Form.dirty {
+	if s.Form.Dirty {
 		s.Form.keepDraft()
 	}
 	s.Form.close()

@@ -90,24 +90,11 @@ func parseContactDraft(body []byte) (*contactDraft, error) {
 	return &d, nil
 }
 
-// scheduleDraft keeps the draft shortly after the last change.
-func (f *contactForm) scheduleDraft() {
-	if f.timer != nil {
-		f.timer.Stop()
-	}
-	f.timer = f.u.After(contactDraftDelay, f.autosave)
-}
-
-func (f *contactForm) stopDraftTimer() {
-	if f.timer != nil {
-		f.timer.Stop()
-		f.timer = nil
-	}
-}
+func (f *contactForm) stopDraftTimer() { f.StopTimer() }
 
 // autosave keeps the draft if the form is still open on the same session.
 func (f *contactForm) autosave() {
-	if f.closed || !f.unsavedDraft {
+	if f.Closed || !f.unsavedDraft {
 		return
 	}
 	f.keepDraft()
@@ -115,7 +102,7 @@ func (f *contactForm) autosave() {
 
 // keepDraft writes the form as typed to the vault's drafts now.
 func (f *contactForm) keepDraft() {
-	if f.closed || f.u.Locked() {
+	if f.Closed || f.u.Locked() {
 		return
 	}
 	f.stopDraftTimer()

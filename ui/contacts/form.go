@@ -22,6 +22,8 @@ const somewhereElse = "Somewhere else…"
 // logistics, then each woman seen or not. It keeps a draft as the user
 // types and saves the contact only when everything checks out.
 type contactForm struct {
+	kit.Editor // dirty, loading, closed; the draft kept shortly after the last change
+
 	s *ContactsScreen
 	u kit.Env
 
@@ -62,11 +64,7 @@ type contactForm struct {
 	scroll  *container.Scroll
 	content fyne.CanvasObject
 
-	loading      bool // filling the widgets, not the user typing
-	dirty        bool // changed since opened or last saved
 	unsavedDraft bool // changed since the draft was last kept
-	closed       bool
-	timer        *kit.Timer
 }
 
 // contactSuggestion is one line under the name box: a woman on record, or
@@ -81,6 +79,7 @@ type contactSuggestion struct {
 // newContactForm builds the form over d (a stored contact or a draft).
 func newContactForm(s *ContactsScreen, d *contactDraft, draftKey string) *contactForm {
 	f := &contactForm{s: s, u: s.u, id: d.ContactID, draftKey: draftKey, hdrErr: map[string]string{}}
+	f.Init(s.u, &contactDraftDelay, f.autosave)
 	f.build()
 	f.fill(d)
 	return f
@@ -207,8 +206,8 @@ func (f *contactForm) loadEstablishments() {
 
 // fill puts a stored contact or a draft into the widgets.
 func (f *contactForm) fill(d *contactDraft) {
-	f.loading = true
-	defer func() { f.loading = false }()
+	f.Loading = true
+	defer func() { f.Loading = false }()
 	f.date.SetText(d.Date)
 	f.start.SetText(d.Start)
 	f.end.SetText(d.End)
@@ -257,12 +256,10 @@ func (f *contactForm) state() *contactDraft {
 
 // changed marks the form changed by the user and schedules the draft.
 func (f *contactForm) changed() {
-	if f.loading || f.closed {
+	if !f.Edited() {
 		return
 	}
-	f.dirty = true
 	f.unsavedDraft = true
-	f.scheduleDraft()
 }
 
 func (f *contactForm) kindValue() string {
@@ -343,7 +340,7 @@ func (f *contactForm) record() (*notes.Contact, []notes.FieldError) {
 // stored, the problems are shown at their fields and the form stays as
 // typed.
 func (f *contactForm) saveContact() {
-	if f.closed || f.u.Locked() {
+	if f.Closed || f.u.Locked() {
 		return
 	}
 	f.clearAllErrors()
@@ -374,7 +371,7 @@ func (f *contactForm) saveContact() {
 // askCancel closes the form; if anything was typed it asks first, and
 // throws the draft away only when the user says so.
 func (f *contactForm) askCancel() {
-	if !f.dirty {
+	if !f.Dirty {
 		f.discard()
 		return
 	}
@@ -400,7 +397,7 @@ func (f *contactForm) discard() {
 // park keeps the draft and closes the form (another record is being
 // opened); the draft is offered again under "Unfinished write-ups".
 func (f *contactForm) park() {
-	if f.dirty {
+	if f.Dirty {
 		f.keepDraft()
 	}
 	f.close()
@@ -408,5 +405,5 @@ func (f *contactForm) park() {
 
 func (f *contactForm) close() {
 	f.stopDraftTimer()
-	f.closed = true
+	f.Closed = true
 }

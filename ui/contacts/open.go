@@ -84,7 +84,7 @@ func (s *ContactsScreen) resumeDraft(key string) {
 	}
 	s.parkForm()
 	f := newContactForm(s, d, key)
-	f.dirty = true
+	f.Dirty = true
 	f.status.SetText("Carrying on from your draft")
 	s.openForm(f)
 }

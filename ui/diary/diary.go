@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/diary"
+	"inreach/notes"
 	"inreach/schema"
 	"inreach/ui/kit"
 	"inreach/ui/supervision"
@@ -197,19 +198,9 @@ func (s *DiaryScreen) loadDrafts() {
 	if err != nil {
 		return
 	}
-	var objs []fyne.CanvasObject
-	for _, d := range all {
-		if d.Kind != diaryDraftKind || (s.Editor != nil && !s.Editor.closed && d.Key == s.Editor.draftKey) {
-			continue
-		}
-		key := d.Key
-		b := widget.NewButtonWithIcon("Carry on: "+d.Title, theme.DocumentCreateIcon(), func() { s.openDraft(key) })
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, b)
-		if len(objs) == 3 {
-			break
-		}
-	}
+	objs := kit.CarryOn(all, diaryDraftKind, func(d notes.DraftInfo) bool {
+		return s.Editor == nil || s.Editor.Closed || d.Key != s.Editor.draftKey
+	}, 3, s.openDraft)
 	if len(objs) > 0 {
 		objs = append([]fyne.CanvasObject{kit.Soft("Not saved yet:")}, objs...)
 	}
@@ -284,7 +275,7 @@ func (s *DiaryScreen) setEditor(ed *diaryEditor, id string) {
 
 // showEntry opens stored entry id in the editor.
 func (s *DiaryScreen) showEntry(id string) {
-	if s.Editor != nil && s.Editor.id == id && !s.Editor.closed {
+	if s.Editor != nil && s.Editor.id == id && !s.Editor.Closed {
 		return
 	}
 	s.closeEditor()
@@ -409,7 +400,7 @@ func (s *DiaryScreen) showIfHidden(id string) {
 func (s *DiaryScreen) Reload() {
 	s.loadTags()
 	s.reload()
-	if s.Editor != nil && !s.Editor.closed {
+	if s.Editor != nil && !s.Editor.Closed {
 		s.Editor.reloadStored()
 	}
 	if s.tabs.Selected() != s.entryTab {
@@ -419,7 +410,7 @@ func (s *DiaryScreen) Reload() {
 
 // save writes the open entry now (Ctrl+S).
 func (s *DiaryScreen) Save() {
-	if s.Editor != nil && !s.Editor.closed {
+	if s.Editor != nil && !s.Editor.Closed {
 		s.Editor.save(true)
 	}
 }
@@ -428,7 +419,7 @@ func (s *DiaryScreen) Save() {
 // when an entry is open, otherwise of the last three months.
 func (s *DiaryScreen) Print() {
 	from, to := "", ""
-	if s.Editor != nil && !s.Editor.closed {
+	if s.Editor != nil && !s.Editor.Closed {
 		s.Editor.flush()
 		if d := strings.TrimSpace(s.Editor.date.Text); kit.DateProblem(d, true) == "" {
 			from, to = d, d
@@ -439,7 +430,7 @@ func (s *DiaryScreen) Print() {
 
 // beforeLock keeps what is being written before the vault locks.
 func (s *DiaryScreen) BeforeLock() {
-	if s.Editor != nil && !s.Editor.closed {
+	if s.Editor != nil && !s.Editor.Closed {
 		s.Editor.flush()
 		s.Editor.stopTimer()
 	}

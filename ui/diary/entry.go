@@ -37,6 +37,8 @@ const diaryChipCount = 10
 // reflects on, the template, one box per heading, tags and status, with
 // the supervisors' comments under it. It saves itself as the user types.
 type diaryEditor struct {
+	kit.Editor // dirty, loading, closed; autosave shortly after the last change
+
 	u kit.Env
 
 	// id is the entry's id once saved ("" before); status its stored status;
@@ -81,12 +83,6 @@ type diaryEditor struct {
 	commentsBox *fyne.Container
 	body        *fyne.Container
 
-	dirty   bool
-	loading bool
-	closed  bool
-	timer   *kit.Timer
-	gen     int // bumps on every change, so a stale timer does nothing
-
 	root fyne.CanvasObject
 }
 
@@ -95,6 +91,7 @@ type diaryEditor struct {
 func newDiaryEditor(u kit.Env, e *diary.Entry, onSaved func(string), onDeleted func()) *diaryEditor {
 	ed := &diaryEditor{u: u, id: e.ID, status: e.Status, comments: e.Comments,
 		onSaved: onSaved, onDeleted: onDeleted}
+	ed.Init(u, &diaryAutosaveDelay, func() { ed.save(false) })
 	if ed.status == "" {
 		ed.status = "draft"
 	}
@@ -121,6 +118,7 @@ func newDiaryEditorFromDraft(u kit.Env, key string, d *diaryDraft, onSaved func(
 	}
 	ed := &diaryEditor{u: u, id: e.ID, status: e.Status, comments: e.Comments,
 		onSaved: onSaved, onDeleted: onDeleted, draftKey: key, hasDraft: true}
+	ed.Init(u, &diaryAutosaveDelay, func() { ed.save(false) })
 	if ed.status == "" {
 		ed.status = "draft"
 	}
@@ -203,8 +201,8 @@ func (ed *diaryEditor) build() {
 
 // fill puts entry e into the form without marking it changed.
 func (ed *diaryEditor) fill(e *diary.Entry) {
-	ed.loading = true
-	defer func() { ed.loading = false }()
+	ed.Loading = true
+	defer func() { ed.Loading = false }()
 	ed.date.SetText(e.Date)
 	ed.loadContacts(e.ContactID)
 	key := e.Template
@@ -226,7 +224,7 @@ func (ed *diaryEditor) fill(e *diary.Entry) {
 
 // applyDraft puts a kept draft into the form, marked as changed.
 func (ed *diaryEditor) applyDraft(d *diaryDraft) {
-	ed.loading = true
+	ed.Loading = true
 	ed.date.SetText(d.Date)
 	ed.loadContacts(d.ContactID)
 	tmpl := d.Template
@@ -237,8 +235,8 @@ func (ed *diaryEditor) applyDraft(d *diaryDraft) {
 	ed.setTemplate(tmpl, e.AllSections())
 	ed.tags.SetText(d.Tags)
 	ed.updateTitle()
-	ed.loading = false
-	ed.dirty = true
+	ed.Loading = false
+	ed.Dirty = true
 	kit.SetSoft(ed.savedNote, "Restored what you were writing; not saved yet")
 	ed.checkDate()
 }
@@ -327,10 +325,10 @@ func (ed *diaryEditor) openContact() {
 func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 	t, _ := diary.TemplateByKey(key)
 	ed.tmplKey = key
-	was := ed.loading
-	ed.loading = true
+	was := ed.Loading
+	ed.Loading = true
 	ed.template.SetSelected(t.Name)
-	ed.loading = was
+	ed.Loading = was
 	body := map[string]string{}
 	for _, s := range texts {
 		body[s.Key] = s.Body
@@ -359,7 +357,7 @@ func (ed *diaryEditor) setTemplate(key string, texts []diary.SectionText) {
 
 // templateChosen switches template, asking first when something is written.
 func (ed *diaryEditor) templateChosen(name string) {
-	if ed.loading {
+	if ed.Loading {
 		return
 	}
 	var key string
@@ -382,9 +380,9 @@ func (ed *diaryEditor) templateChosen(name string) {
 	kit.Confirm(ed.u.Window(), "Change the template?", kit.Wrapped(msg), "Change template", "Keep "+diaryTemplateName(ed.tmplKey), false, func(ok bool) {
 		if !ok {
 			old, _ := diary.TemplateByKey(ed.tmplKey)
-			ed.loading = true
+			ed.Loading = true
 			ed.template.SetSelected(old.Name)
-			ed.loading = false
+			ed.Loading = false
 			return
 		}
 		ed.switchTemplate(key)
@@ -536,29 +534,13 @@ func (ed *diaryEditor) checkDate() {
 
 // changed marks the form changed and saves it shortly after the last change.
 func (ed *diaryEditor) changed() {
-	if ed.loading || ed.closed {
+	if !ed.Edited() {
 		return
 	}
-	ed.dirty = true
-	ed.gen++
-	gen := ed.gen
 	kit.SetSoft(ed.savedNote, "Editing…")
-	if ed.timer != nil {
-		ed.timer.Stop()
-	}
-	ed.timer = ed.u.After(diaryAutosaveDelay, func() {
-		if gen == ed.gen && !ed.closed && !ed.u.Locked() {
-			ed.save(false)
-		}
-	})
 }
 
-func (ed *diaryEditor) stopTimer() {
-	if ed.timer != nil {
-		ed.timer.Stop()
-		ed.timer = nil
-	}
-}
+func (ed *diaryEditor) stopTimer() { ed.StopTimer() }
 
 // collect reads the form into an entry (tags as typed, not yet tidied).
 func (ed *diaryEditor) collect() diary.Entry {
@@ -582,13 +564,13 @@ func (ed *diaryEditor) draft() *diaryDraft {
 // are shown at their fields, and false is returned.
 func (ed *diaryEditor) save(force bool) bool {
 	ed.stopTimer()
-	if ed.closed || ed.u.Locked() {
+	if ed.Closed || ed.u.Locked() {
 		return true
 	}
-	if !ed.dirty && !force {
+	if !ed.Dirty && !force {
 		return true
 	}
-	if !ed.dirty && ed.id != "" {
+	if !ed.Dirty && ed.id != "" {
 		return true
 	}
 	ed.clearErrors()
@@ -628,7 +610,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	ed.id = e.ID
 	ed.status = e.Status
 	ed.last = kit.SupervisionSummaryOf(&e)
-	ed.dirty = false
+	ed.Dirty = false
 	if ed.hasDraft {
 		if err := ed.u.Notes().DeleteDraft(ed.draftKey); err == nil {
 			ed.hasDraft = false
@@ -698,7 +680,7 @@ func (ed *diaryEditor) showProblems(v diary.ValidationError) {
 
 // flush saves what is typed now (before leaving the entry or locking).
 func (ed *diaryEditor) flush() {
-	if ed.dirty {
+	if ed.Dirty {
 		ed.save(false)
 	}
 }
@@ -707,12 +689,12 @@ func (ed *diaryEditor) flush() {
 func (ed *diaryEditor) close() {
 	ed.flush()
 	ed.stopTimer()
-	ed.closed = true
+	ed.Closed = true
 }
 
 // setStatus saves the entry and moves it to status to.
 func (ed *diaryEditor) setStatus(to string) {
-	if ed.id == "" || ed.dirty {
+	if ed.id == "" || ed.Dirty {
 		if !ed.save(true) {
 			return
 		}
@@ -760,7 +742,7 @@ func (ed *diaryEditor) confirmDelete() {
 			ed.u.Notes().DeleteDraft(ed.draftKey)
 		}
 		ed.u.Changed()
-		ed.closed = true
+		ed.Closed = true
 		if ed.onDeleted != nil {
 			ed.onDeleted()
 		}
@@ -781,7 +763,7 @@ func (ed *diaryEditor) reloadStored() {
 	ed.comments = cur.Comments
 	ed.showStatus()
 	ed.showComments()
-	ed.loading = true
+	ed.Loading = true
 	ed.loadChips()
-	ed.loading = false
+	ed.Loading = false
 }

@@ -34,7 +34,7 @@ type letterDraft struct {
 // keepOnLock saves the letter, or keeps it as a draft when it cannot be
 // saved as it stands.
 func (f *letterForm) keepOnLock() {
-	if f.u.Locked() || !f.dirty {
+	if f.u.Locked() || !f.Dirty {
 		return
 	}
 	if f.save() {
@@ -78,7 +78,7 @@ func restoreLetterForm(u kit.Env, done func(letterFormEvent)) (*letterForm, bool
 	lt := &newsletter.Letter{ID: d.ID, PersonID: d.PersonID, Date: d.Date, Direction: d.Direction,
 		Channel: d.Channel, Summary: d.Summary, Enclosures: d.Enclosures, ReplyDue: d.ReplyDue}
 	f := newLetterForm(u, lt, d.Woman, done)
-	f.loading = true
+	f.Loading = true
 	if d.PersonID == "" {
 		f.woman.set("", "")
 		f.woman.setting = true
@@ -86,8 +86,8 @@ func restoreLetterForm(u kit.Env, done func(letterFormEvent)) (*letterForm, bool
 		f.woman.setting = false
 	}
 	f.other.SetText(d.Other)
-	f.loading = false
-	f.dirty = true
+	f.Loading = false
+	f.Dirty = true
 	kit.SetSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save letter”.")
 	f.checkDates()
 	return f, true

@@ -41,6 +41,8 @@ const (
 // field is checked as the user leaves it and again on saving; problems are
 // shown at their field and nothing typed is lost.
 type letterForm struct {
+	kit.Editor // dirty, loading
+
 	u    kit.Env
 	id   string // "" until saved
 	done func(letterFormEvent)
@@ -70,9 +72,7 @@ type letterForm struct {
 
 	buttons *fyne.Container
 
-	dirty   bool
-	loading bool
-	root    fyne.CanvasObject
+	root fyne.CanvasObject
 }
 
 // newLetterForm builds the form for lt (a stored letter, or a new one with
@@ -88,8 +88,8 @@ func (f *letterForm) Content() fyne.CanvasObject { return f.root }
 
 func (f *letterForm) build() {
 	changed := func() {
-		if !f.loading {
-			f.dirty = true
+		if !f.Loading {
+			f.Dirty = true
 			kit.SetSoft(f.note, "Not saved yet.")
 		}
 	}
@@ -181,8 +181,8 @@ func (f *letterForm) build() {
 
 // fill puts lt into the form.
 func (f *letterForm) fill(lt *newsletter.Letter, name string) {
-	f.loading = true
-	defer func() { f.loading = false }()
+	f.Loading = true
+	defer func() { f.Loading = false }()
 	f.woman.set(lt.PersonID, name)
 	f.date.SetText(lt.Date)
 	switch lt.Direction {
@@ -335,7 +335,7 @@ func (f *letterForm) save() bool {
 	}
 	wasNew := f.id == ""
 	f.id = lt.ID
-	f.dirty = false
+	f.Dirty = false
 	f.u.Changed()
 	dropLetterDraft(f.u)
 	f.showTitle(f.woman.name(), lt.Direction)
@@ -391,7 +391,7 @@ func (f *letterForm) showProblems(v newsletter.ValidationError) {
 // close closes the form; unsaved changes are only dropped when the user
 // says so.
 func (f *letterForm) close() {
-	if !f.dirty {
+	if !f.Dirty {
 		dropLetterDraft(f.u)
 		f.done(letterFormEvent{kind: letterClosed})
 		return
@@ -400,7 +400,7 @@ func (f *letterForm) close() {
 		kit.Wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
 		"Discard", "Keep writing", true, func(yes bool) {
 			if yes {
-				f.dirty = false
+				f.Dirty = false
 				dropLetterDraft(f.u)
 				f.done(letterFormEvent{kind: letterClosed})
 			}
@@ -409,7 +409,7 @@ func (f *letterForm) close() {
 
 // logReply saves this letter and opens a new outgoing one to her.
 func (f *letterForm) logReply() {
-	if f.dirty && !f.save() {
+	if f.Dirty && !f.save() {
 		return
 	}
 	ch, _ := schema.LetterChannel.ValueOf(f.channel.Selected)
@@ -434,7 +434,7 @@ func (f *letterForm) confirmDelete() {
 			return
 		}
 		f.u.Changed()
-		f.dirty = false
+		f.Dirty = false
 		dropLetterDraft(f.u)
 		f.done(letterFormEvent{kind: letterDeleted, id: f.id})
 	})

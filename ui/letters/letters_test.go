@@ -85,7 +85,7 @@ func TestLoggingALetterThroughTheFormStoresItAndListsIt(t *testing.T) {
 
 	require.Len(t, s.log.rows, 1, "the log lists it")
 	require.Equal(t, got.ID, s.log.selected, "and keeps it open")
-	require.False(t, f.dirty)
+	require.False(t, f.Dirty)
 }
 
 func TestAnInvalidReplyDueDateShowsAtTheFieldAndSavesNothing(t *testing.T) {

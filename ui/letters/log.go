@@ -251,7 +251,7 @@ func (l *letterLog) reselect() {
 // cannot be saved the form stays, with its problems shown, and false is
 // returned.
 func (l *letterLog) leaveForm() bool {
-	if l.form == nil || !l.form.dirty {
+	if l.form == nil || !l.form.Dirty {
 		return true
 	}
 	return l.form.save()
@@ -361,7 +361,7 @@ func (l *letterLog) Save() {
 
 // flush saves the open form if it was changed and can be saved.
 func (l *letterLog) flush() {
-	if l.form != nil && l.form.dirty {
+	if l.form != nil && l.form.Dirty {
 		l.form.save()
 	}
 }
@@ -369,7 +369,7 @@ func (l *letterLog) flush() {
 // beforeLock saves the letter being logged, or keeps it as a draft when it
 // cannot be saved yet, so nothing typed is lost.
 func (l *letterLog) BeforeLock() {
-	if l.form != nil && l.form.dirty {
+	if l.form != nil && l.form.Dirty {
 		l.form.keepOnLock()
 	}
 }

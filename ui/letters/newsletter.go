@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/newsletter"
+	"inreach/notes"
 	"inreach/ui/kit"
 )
 
@@ -90,19 +91,9 @@ func (n *newsletterTab) loadDrafts() {
 	if err != nil {
 		return
 	}
-	var objs []fyne.CanvasObject
-	for _, d := range all {
-		if d.Kind != issueDraftKind || !isNewIssueDraftKey(d.Key) || (n.editor != nil && n.editor.draftKey == d.Key) {
-			continue
-		}
-		key := d.Key
-		b := widget.NewButtonWithIcon("Carry on: "+d.Title, theme.DocumentCreateIcon(), func() { n.openDraft(key) })
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, b)
-		if len(objs) == 3 {
-			break
-		}
-	}
+	objs := kit.CarryOn(all, issueDraftKind, func(d notes.DraftInfo) bool {
+		return isNewIssueDraftKey(d.Key) && (n.editor == nil || n.editor.draftKey != d.Key)
+	}, 3, n.openDraft)
 	if len(objs) > 0 {
 		objs = append([]fyne.CanvasObject{kit.Soft("Not saved yet:")}, objs...)
 	}
@@ -142,7 +133,7 @@ func (n *newsletterTab) open(id string) {
 	if id == "" {
 		return
 	}
-	if n.editor != nil && n.editor.is.ID == id && !n.editor.closed {
+	if n.editor != nil && n.editor.is.ID == id && !n.editor.Closed {
 		n.selectRow(id)
 		return
 	}
@@ -236,21 +227,21 @@ func (n *newsletterTab) saved(id string, sent bool) {
 // refreshOpen rereads what the open issue depends on (the women, the
 // distribution list) when the section is shown again.
 func (n *newsletterTab) refreshOpen() {
-	if n.editor != nil && !n.editor.closed {
+	if n.editor != nil && !n.editor.Closed {
 		n.editor.refreshChecks()
 	}
 }
 
 // flush saves the issue being written.
 func (n *newsletterTab) flush() {
-	if n.editor != nil && !n.editor.closed {
+	if n.editor != nil && !n.editor.Closed {
 		n.editor.flush()
 	}
 }
 
 // beforeLock saves the issue being written (or keeps it as a draft).
 func (n *newsletterTab) BeforeLock() {
-	if n.editor != nil && !n.editor.closed {
+	if n.editor != nil && !n.editor.Closed {
 		n.editor.flush()
 		n.editor.stopTimer()
 	}
@@ -258,10 +249,10 @@ func (n *newsletterTab) BeforeLock() {
 
 // print makes the PDF of the open issue; false when none is open.
 func (n *newsletterTab) print() bool {
-	if n.selected == "" && (n.editor == nil || n.editor.closed) {
+	if n.selected == "" && (n.editor == nil || n.editor.Closed) {
 		return false
 	}
-	if n.editor != nil && !n.editor.closed {
+	if n.editor != nil && !n.editor.Closed {
 		n.editor.exportPDF()
 		return true
 	}

@@ -301,7 +301,7 @@ func (s *issueSide) showRefusal(se *newsletter.StatusError) {
 // outgoing letter to each woman on the distribution list.
 func (s *issueSide) markSent() {
 	ed := s.ed
-	if ed.dirty && !ed.save(true) {
+	if ed.Dirty && !ed.save(true) {
 		return
 	}
 	if ed.is.Status != "ready" {
@@ -370,7 +370,7 @@ func (s *issueSide) recordSent(date string) {
 	ed.u.Changed()
 	ed.is.Status = "sent"
 	ed.stopTimer()
-	ed.closed = true
+	ed.Closed = true
 	if ed.onSaved != nil {
 		ed.onSaved(ed.is.ID, true)
 	}

@@ -109,7 +109,7 @@ func (ed *issueEditor) restoreDraft() {
 
 // applyDraft fills the form from d and marks it changed.
 func (ed *issueEditor) applyDraft(d issueDraft) {
-	ed.loading = true
+	ed.Loading = true
 	ed.title.SetText(d.Title)
 	ed.number.SetText(d.Number)
 	ed.date.SetText(d.Date)
@@ -119,8 +119,8 @@ func (ed *issueEditor) applyDraft(d issueDraft) {
 	}
 	ed.layoutCards()
 	ed.side.setChecklist(d.Checklist)
-	ed.loading = false
-	ed.dirty = true
+	ed.Loading = false
+	ed.Dirty = true
 	ed.showHeading()
 	ed.updateLength()
 	ed.runCheck()

@@ -26,6 +26,8 @@ var issueAutosaveDelay = time.Second
 // check, the prison-mail checklist, the status buttons, the PDFs and the
 // distribution list beside them. It saves itself as the user types.
 type issueEditor struct {
+	kit.Editor // dirty, loading, closed; saved and checked shortly after the last change
+
 	u kit.Env
 	// is is the issue as last saved or opened: its ID ("" until saved),
 	// Number, Status and Checklist are read from it.
@@ -56,12 +58,6 @@ type issueEditor struct {
 
 	side *issueSide
 
-	dirty   bool
-	loading bool
-	closed  bool
-	timer   *kit.Timer
-	gen     int
-
 	root fyne.CanvasObject
 }
 
@@ -69,6 +65,10 @@ type issueEditor struct {
 // with no ID).
 func newIssueEditor(u kit.Env, is newsletter.Issue, onSaved func(id string, sent bool)) *issueEditor {
 	ed := &issueEditor{u: u, is: is, onSaved: onSaved, draftKey: issueDraftKey(is.ID)}
+	ed.Init(u, &issueAutosaveDelay, func() {
+		ed.save(false)
+		ed.runCheck()
+	})
 	if ed.is.Status == "" {
 		ed.is.Status = "draft"
 	}
@@ -147,8 +147,8 @@ func (ed *issueEditor) build() {
 
 // fill puts is into the form.
 func (ed *issueEditor) fill(is newsletter.Issue) {
-	ed.loading = true
-	defer func() { ed.loading = false }()
+	ed.Loading = true
+	defer func() { ed.Loading = false }()
 	ed.title.SetText(is.Title)
 	if is.Number > 0 {
 		ed.number.SetText(strconv.Itoa(is.Number))
@@ -285,31 +285,14 @@ func lettersScrollTo(sc *container.Scroll, o fyne.CanvasObject) {
 // changed marks the issue changed, updates the length at once, and saves
 // and checks it shortly after the last change.
 func (ed *issueEditor) changed() {
-	if ed.loading || ed.closed {
+	if !ed.Edited() {
 		return
 	}
-	ed.dirty = true
-	ed.gen++
-	gen := ed.gen
 	kit.SetSoft(ed.savedNote, "Editing…")
 	ed.updateLength()
-	if ed.timer != nil {
-		ed.timer.Stop()
-	}
-	ed.timer = ed.u.After(issueAutosaveDelay, func() {
-		if gen == ed.gen && !ed.closed && !ed.u.Locked() {
-			ed.save(false)
-			ed.runCheck()
-		}
-	})
 }
 
-func (ed *issueEditor) stopTimer() {
-	if ed.timer != nil {
-		ed.timer.Stop()
-		ed.timer = nil
-	}
-}
+func (ed *issueEditor) stopTimer() { ed.StopTimer() }
 
 // updateLength shows the word count and page estimate of the form as it
 // stands.
@@ -378,10 +361,10 @@ func (ed *issueEditor) collect() (is newsletter.Issue, index []int, problems map
 // at their fields, and false is returned.
 func (ed *issueEditor) save(force bool) bool {
 	ed.stopTimer()
-	if ed.closed || ed.u.Locked() || ed.is.Status == "sent" {
+	if ed.Closed || ed.u.Locked() || ed.is.Status == "sent" {
 		return true
 	}
-	if !ed.dirty && (!force || ed.is.ID != "") {
+	if !ed.Dirty && (!force || ed.is.ID != "") {
 		return true
 	}
 	ed.clearErrors()
@@ -409,15 +392,15 @@ func (ed *issueEditor) save(force bool) bool {
 	}
 	oldKey := ed.draftKey
 	ed.is.ID, ed.is.Number, ed.is.Status = is.ID, is.Number, is.Status
-	ed.dirty = false
+	ed.Dirty = false
 	ed.draftKey = issueDraftKey(is.ID)
 	if ed.hasDraft {
 		ed.dropDraft(oldKey)
 	}
 	if strings.TrimSpace(ed.number.Text) != strconv.Itoa(is.Number) {
-		ed.loading = true
+		ed.Loading = true
 		ed.number.SetText(strconv.Itoa(is.Number))
-		ed.loading = false
+		ed.Loading = false
 		ed.showHeading()
 	}
 	ed.u.Changed()
@@ -478,7 +461,7 @@ func (ed *issueEditor) showProblems(v newsletter.ValidationError, index []int) {
 // runCheck runs the safety check on the issue as typed and shows what it
 // finds beside the issue and on the sections' cards.
 func (ed *issueEditor) runCheck() {
-	if ed.closed || ed.u.Locked() {
+	if ed.Closed || ed.u.Locked() {
 		return
 	}
 	rep, err := ed.u.Letters().CheckIssue(ed.current())
@@ -539,7 +522,7 @@ func (ed *issueEditor) focusFinding(f newsletter.Finding) {
 
 // flush saves what is typed now (before leaving the issue or locking).
 func (ed *issueEditor) flush() {
-	if ed.dirty {
+	if ed.Dirty {
 		ed.save(false)
 	}
 }
@@ -548,7 +531,7 @@ func (ed *issueEditor) flush() {
 func (ed *issueEditor) close() {
 	ed.flush()
 	ed.stopTimer()
-	ed.closed = true
+	ed.Closed = true
 }
 
 // confirmDelete asks, then deletes the issue (a draft never saved is just
@@ -569,8 +552,8 @@ func (ed *issueEditor) confirmDelete() {
 			ed.dropDraft(ed.draftKey)
 			ed.u.Changed()
 			ed.stopTimer()
-			ed.dirty = false
-			ed.closed = true
+			ed.Dirty = false
+			ed.Closed = true
 			if ed.onDeleted != nil {
 				ed.onDeleted()
 			}

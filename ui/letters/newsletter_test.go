@@ -59,7 +59,7 @@ func TestTheCheckListsAWomansRealNameAndMarkReadyIsRefusedUntilFixed(t *testing.
 	lettersTestWomen(t, u)
 	_, ed := newsletterTestIssue(t, u, "We had a lovely visit with Dana Whitfield last week.")
 
-	uitest.Eventually(t, func() bool { return ed.is.ID != "" && !ed.dirty }, "the issue saves itself")
+	uitest.Eventually(t, func() bool { return ed.is.ID != "" && !ed.Dirty }, "the issue saves itself")
 	uitest.Eventually(t, func() bool {
 		return strings.Contains(strings.Join(findingsShown(ed), ","), newsletter.KindRealName) &&
 			ed.cards[0].flag.Text.Text == "1 thing to fix"
@@ -110,7 +110,7 @@ func TestTheCheckListsAWomansRealNameAndMarkReadyIsRefusedUntilFixed(t *testing.
 	for _, c := range ed.side.checks {
 		test.Tap(c)
 	}
-	uitest.Eventually(t, func() bool { return !ed.dirty && ed.side.report.Clean() }, "the check finds nothing")
+	uitest.Eventually(t, func() bool { return !ed.Dirty && ed.side.report.Clean() }, "the check finds nothing")
 	require.True(t, uitest.HasText(side, "Nothing found"))
 	test.Tap(uitest.FindButton(t, side, "Mark ready"))
 	require.Nil(t, u.Win.Canvas().Overlays().Top(), "no refusal")
@@ -192,7 +192,7 @@ func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
 	test.Tap(ed.cards[1].up)
 	require.Equal(t, "Recipe", ed.cards[0].heading.Text)
 	require.True(t, ed.cards[0].up.Disabled())
-	uitest.Eventually(t, func() bool { return ed.is.ID != "" && !ed.dirty }, "saved")
+	uitest.Eventually(t, func() bool { return ed.is.ID != "" && !ed.Dirty }, "saved")
 	is, err := u.Sess.Letters.GetIssue(ed.is.ID)
 	require.NoError(t, err)
 	require.Len(t, is.Sections, 2)
@@ -210,7 +210,7 @@ func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
 	require.NotNil(t, over)
 	test.Tap(uitest.FindButton(t, over, "Remove"))
 	require.Len(t, ed.cards, 1)
-	uitest.Eventually(t, func() bool { return !ed.dirty }, "saved")
+	uitest.Eventually(t, func() bool { return !ed.Dirty }, "saved")
 	is, err = u.Sess.Letters.GetIssue(ed.is.ID)
 	require.NoError(t, err)
 	require.Len(t, is.Sections, 1)

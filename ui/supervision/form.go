@@ -37,6 +37,8 @@ type supervisionDraft struct {
 // diary entries discussed with a comment on each, notes, agreed actions
 // and the sign-off.
 type supervisionForm struct {
+	kit.Editor // dirty, loading, closed
+
 	u         kit.Env
 	Id        string
 	signed    string // the stored sign-off date ("" if not signed off)
@@ -70,10 +72,6 @@ type supervisionForm struct {
 	signErr   *widget.Label
 	signBtn   *widget.Button
 	unsignBtn *widget.Button
-
-	dirty   bool
-	loading bool
-	closed  bool
 
 	root fyne.CanvasObject
 }
@@ -114,7 +112,7 @@ func newSupervisionForm(u kit.Env, ss *diary.Session, onSaved func(string), onDe
 				d.Session.ID = ss.ID
 				f.hasDraft = true
 				f.fill(&d.Session, d.From, d.To)
-				f.dirty = true
+				f.Dirty = true
 				kit.SetSoft(f.savedNote, "Restored what you were writing; not saved yet")
 			}
 		}
@@ -137,7 +135,7 @@ func newSupervisionFormFromDraft(u kit.Env, key string, body []byte, onSaved fun
 	}
 	f.build()
 	f.fill(&d.Session, d.From, d.To)
-	f.dirty = true
+	f.Dirty = true
 	kit.SetSoft(f.savedNote, "Restored what you were writing; not saved yet")
 	return f, nil
 }
@@ -256,8 +254,8 @@ func (f *supervisionForm) build() {
 
 // fill puts a session into the form without marking it changed.
 func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
-	f.loading = true
-	defer func() { f.loading = false }()
+	f.Loading = true
+	defer func() { f.Loading = false }()
 	f.Date.SetText(ss.Date)
 	f.Supervisor.SetText(ss.Supervisor)
 	f.Notes.SetText(ss.Notes)
@@ -305,10 +303,10 @@ func (f *supervisionForm) refreshCandidates() {
 			comments[id] = p.Comment.Text
 		}
 	}
-	was := f.loading
-	f.loading = true
+	was := f.Loading
+	f.Loading = true
 	f.loadCandidates(comments)
-	f.loading = was
+	f.Loading = was
 }
 
 // loadCandidates lists the entries the session could discuss (and those
@@ -375,7 +373,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p.Check = widget.NewCheck(kit.ShortDate(c.Date), func(on bool) {
 		if on {
 			p.CommentBox.Show()
-			if !f.loading {
+			if !f.Loading {
 				f.order = append(f.order, c.ID)
 			}
 		} else {
@@ -539,10 +537,9 @@ func (f *supervisionForm) updateState() {
 }
 
 func (f *supervisionForm) changed() {
-	if f.loading || f.closed {
+	if !f.Edited() {
 		return
 	}
-	f.dirty = true
 	kit.SetSoft(f.savedNote, "Not saved yet")
 }
 
@@ -622,7 +619,7 @@ func (f *supervisionForm) save() bool {
 	}
 	f.Id = ss.ID
 	f.signed = ss.SignedOffOn
-	f.dirty = false
+	f.Dirty = false
 	if f.hasDraft {
 		if err := f.u.Notes().DeleteDraft(f.draftKey); err == nil {
 			f.hasDraft = false
@@ -720,7 +717,7 @@ func (f *supervisionForm) confirmDelete() {
 			f.u.Notes().DeleteDraft(f.draftKey)
 		}
 		f.u.Changed()
-		f.closed = true
+		f.Closed = true
 		if f.onDeleted != nil {
 			f.onDeleted()
 		}
@@ -730,7 +727,7 @@ func (f *supervisionForm) confirmDelete() {
 // leave saves the session if it changed; when it cannot be saved, it is
 // kept as a draft so nothing typed is lost.
 func (f *supervisionForm) leave() {
-	if f.closed || !f.dirty || f.u.Locked() {
+	if f.Closed || !f.Dirty || f.u.Locked() {
 		return
 	}
 	if f.save() {

@@ -138,16 +138,7 @@ func (s *SupervisionScreen) loadDrafts() {
 	if err != nil {
 		return
 	}
-	var objs []fyne.CanvasObject
-	for _, d := range all {
-		if d.Kind != supervisionDraftKind {
-			continue
-		}
-		key := d.Key
-		b := widget.NewButtonWithIcon("Carry on: "+d.Title, theme.DocumentCreateIcon(), func() { s.openDraft(key) })
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, b)
-	}
+	objs := kit.CarryOn(all, supervisionDraftKind, nil, 0, s.openDraft)
 	if len(objs) > 0 {
 		objs = append([]fyne.CanvasObject{kit.Subheading("Not saved yet")}, objs...)
 		objs = append(objs, widget.NewSeparator())
