@@ -28,7 +28,7 @@ type Options struct {
 	// desktop app saves a few seconds after each change, so it sets a few
 	// minutes here: otherwise ten backups would cover only the last minute.
 	BackupEvery time.Duration
-	ReadOnly   bool        // Open without taking the write lock; Save/ChangePassphrase then return ErrReadOnly
+	ReadOnly    bool // Open without taking the write lock; Save/ChangePassphrase then return ErrReadOnly
 }
 
 // OpenTimings break down the last Create, Open or unlock.
@@ -41,21 +41,21 @@ type OpenTimings struct {
 // Vault is an unlocked vault: the working database plus what is needed to
 // seal it again. Its methods are safe for concurrent use.
 type Vault struct {
-	mu       sync.Mutex
-	path     string // absolute
-	db       *sql.DB
-	conn     *sqlite3.SQLiteConn // the working connection, to notice if the pool ever replaced it
-	hdr      *header
-	dataKey  []byte
-	lock     *fileLock
-	fs       fileSystem
-	backups  int
+	mu      sync.Mutex
+	path    string // absolute
+	db      *sql.DB
+	conn    *sqlite3.SQLiteConn // the working connection, to notice if the pool ever replaced it
+	hdr     *header
+	dataKey []byte
+	lock    *fileLock
+	fs      fileSystem
+	backups int
 	// backupEvery and lastBackup pace backups (Options.BackupEvery).
 	backupEvery time.Duration
 	lastBackup  time.Time
-	readOnly bool
-	kdf      KDFParams
-	timings  OpenTimings
+	readOnly    bool
+	kdf         KDFParams
+	timings     OpenTimings
 	// recoveryKey is held (and wiped by Close) only when the vault was
 	// opened with it, so that a new passphrase set right after a recovery
 	// can wrap the new data key for the same recovery key.
