@@ -60,6 +60,9 @@ type Vault struct {
 	// opened with it, so that a new passphrase set right after a recovery
 	// can wrap the new data key for the same recovery key.
 	recoveryKey []byte
+	// clock, when set (tests), replaces time.Now for save times and
+	// backup names.
+	clock func() time.Time
 	// pending is a change to the header alone (a format-1 file given a
 	// vault id, a passphrase wrap redone under NFC) waiting to be saved.
 	pending atomic.Bool
@@ -389,6 +392,14 @@ func (v *Vault) migrate(ms []Migration) error {
 	return nil
 }
 
+// now is the time for save times and backup names.
+func (v *Vault) now() time.Time {
+	if v.clock != nil {
+		return v.clock()
+	}
+	return time.Now()
+}
+
 // DB returns the working in-memory database (one connection). After Close
 // it returns the closed database, whose calls fail.
 func (v *Vault) DB() *sql.DB { return v.db }
@@ -483,7 +494,7 @@ func (v *Vault) sealed() ([]byte, *header, error) {
 	}
 	h := v.hdr.clone()
 	h.Seq++
-	h.SavedAt = time.Now().UnixMilli()
+	h.SavedAt = v.now().UnixMilli()
 	out, err := seal(v.dataKey, h, img)
 	wipe(img)
 	return out, h, err
@@ -525,7 +536,7 @@ func (v *Vault) replace(sealed []byte) error {
 		return err
 	}
 	var backup string
-	now := time.Now()
+	now := v.now()
 	if v.backups > 0 && (v.backupEvery <= 0 || v.lastBackup.IsZero() || now.Sub(v.lastBackup) >= v.backupEvery) {
 		if backup, err = makeBackup(v.fs, v.path, now); err != nil {
 			v.fs.Remove(tmp)
