@@ -15,11 +15,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"inreach/cli"
 	"inreach/exchange"
 	"inreach/newsletter"
 	"inreach/notes"
 	"inreach/ui/kit"
+	"inreach/vault"
 )
 
 // Setting keys kept by the Settings screen beyond those of notes and
@@ -219,7 +219,7 @@ func (s *settingsScreen) changePassphrase() {
 		widget.NewFormItem("New passphrase", p1),
 		widget.NewFormItem("Again", p2),
 	}
-	items[0].HintText = fmt.Sprintf("At least %d characters", cli.MinPassphraseLength)
+	items[0].HintText = fmt.Sprintf("At least %d characters", vault.MinPassphraseLength)
 	d := dialog.NewForm("Change the passphrase", "Change", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -228,7 +228,7 @@ func (s *settingsScreen) changePassphrase() {
 			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), s.u.Window())
 			return
 		}
-		if err := cli.CheckNewPassphrase([]byte(p1.Text)); err != nil {
+		if err := vault.CheckPassphrase([]byte(p1.Text)); err != nil {
 			dialog.ShowError(errors.New(kit.Sentence(err)), s.u.Window())
 			return
 		}

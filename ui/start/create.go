@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"inreach/cli"
 	"inreach/pdf"
 	"inreach/schema"
 	"inreach/ui/kit"
@@ -45,7 +44,7 @@ func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 			fail(errors.New("the two passphrases are not the same"))
 			return
 		}
-		if err := cli.CheckNewPassphrase([]byte(p1.Text)); err != nil {
+		if err := vault.CheckPassphrase([]byte(p1.Text)); err != nil {
 			fail(err)
 			return
 		}
@@ -92,7 +91,7 @@ func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 			widget.NewFormItem("Passphrase", p1),
 			widget.NewFormItem("Again", p2),
 		),
-		widget.NewLabel(fmt.Sprintf("At least %d characters.", cli.MinPassphraseLength)),
+		widget.NewLabel(fmt.Sprintf("At least %d characters.", vault.MinPassphraseLength)),
 		create,
 		progress,
 		msg,

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"inreach/cli"
 	"inreach/ui/kit"
 	"inreach/vault"
 )
@@ -129,7 +128,7 @@ func showRecoverDialog(u StartEnv) {
 		widget.NewFormItem("New passphrase", p1),
 		widget.NewFormItem("Again", p2),
 	}
-	items[1].HintText = fmt.Sprintf("At least %d characters", cli.MinPassphraseLength)
+	items[1].HintText = fmt.Sprintf("At least %d characters", vault.MinPassphraseLength)
 	d := dialog.NewForm("Unlock with the recovery key", "Unlock", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
@@ -138,7 +137,7 @@ func showRecoverDialog(u StartEnv) {
 			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), u.Window())
 			return
 		}
-		if err := cli.CheckNewPassphrase([]byte(p1.Text)); err != nil {
+		if err := vault.CheckPassphrase([]byte(p1.Text)); err != nil {
 			dialog.ShowError(err, u.Window())
 			return
 		}
