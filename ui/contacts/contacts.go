@@ -47,7 +47,8 @@ type ContactsScreen struct {
 	Form *contactForm // nil unless a write-up is open
 }
 
-func NewContactsScreen(u kit.Env) *ContactsScreen {
+// New builds the Contacts section's screen for the open session.
+func New(u kit.Env) *ContactsScreen {
 	s := &ContactsScreen{u: u}
 	s.build()
 	s.reload()

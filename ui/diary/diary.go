@@ -52,7 +52,8 @@ type DiaryScreen struct {
 	root     fyne.CanvasObject
 }
 
-func NewDiaryScreen(u kit.Env) *DiaryScreen {
+// New builds the Diary section's screen for the open session.
+func New(u kit.Env) *DiaryScreen {
 	s := &DiaryScreen{u: u}
 	s.search = kit.SearchBox("Words in an entry or its tags", s.reload)
 

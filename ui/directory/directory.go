@@ -34,7 +34,8 @@ type DirectoryScreen struct {
 	root     fyne.CanvasObject
 }
 
-func NewDirectoryScreen(u kit.Env) *DirectoryScreen {
+// New builds the Directory section's screen for the open session.
+func New(u kit.Env) *DirectoryScreen {
 	s := &DirectoryScreen{u: u}
 	s.search = kit.SearchBox("Name, area, service or contact", s.reload)
 	s.category = widget.NewSelect(append([]string{directoryAll}, notes.AgencyCategory.LabelList()...), func(string) { s.reload() })

@@ -33,7 +33,8 @@ type lettersScreen struct {
 	news    *newsletterTab
 }
 
-func NewLettersScreen(u kit.Env) *lettersScreen {
+// New builds the Letters & newsletter section's screen for the open session.
+func New(u kit.Env) *lettersScreen {
 	s := &lettersScreen{u: u}
 	s.log = newLetterLog(u)
 	s.news = newNewsletterTab(u)

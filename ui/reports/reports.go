@@ -24,7 +24,8 @@ type reportsScreen struct {
 	monItem, dataItem, retentionItem *container.TabItem
 }
 
-func NewReportsScreen(u kit.Env) *reportsScreen {
+// New builds the Reports section's screen for the open session.
+func New(u kit.Env) *reportsScreen {
 	s := &reportsScreen{u: u}
 	s.mon = newMonitoringTab(u)
 	s.data = newPersonDataTab(u, s.erased)

@@ -48,7 +48,8 @@ type SearchScreen struct {
 	body    fyne.CanvasObject
 }
 
-func NewSearchScreen(u kit.Env) *SearchScreen {
+// New builds the Search screen for the open session.
+func New(u kit.Env) *SearchScreen {
 	s := &SearchScreen{u: u}
 	s.title = widget.NewLabelWithStyle("Search", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.title.Truncation = fyne.TextTruncateEllipsis

@@ -45,7 +45,8 @@ var textSizes = []struct {
 	scale float64
 }{{"Smaller", 0.9}, {"Normal", 1.0}, {"Larger", 1.15}, {"Largest", 1.3}}
 
-func NewSettingsScreen(u kit.Env) *settingsScreen {
+// New builds the Settings screen for the open session.
+func New(u kit.Env) *settingsScreen {
 	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
 	entry := func(key, placeholder string, multi bool) *widget.Entry {
 		var e *widget.Entry

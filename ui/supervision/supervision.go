@@ -37,7 +37,8 @@ type SupervisionScreen struct {
 	root fyne.CanvasObject
 }
 
-func NewSupervisionScreen(u kit.Env) *SupervisionScreen {
+// New builds the Supervision section's screen for the open session.
+func New(u kit.Env) *SupervisionScreen {
 	s := &SupervisionScreen{u: u}
 	s.count = kit.Soft("")
 	s.list = kit.RecordList(&s.Sessions, newSupervisionRow, fillSupervisionRow, func(x diary.SessionSummary) {

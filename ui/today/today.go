@@ -29,7 +29,8 @@ type todayScreen struct {
 	root     fyne.CanvasObject
 }
 
-func NewTodayScreen(u kit.Env) *todayScreen {
+// New builds the Today screen for the open session.
+func New(u kit.Env) *todayScreen {
 	s := &todayScreen{u: u, body: container.NewStack(), expanded: map[string]bool{}}
 	s.root = s.body
 	s.Reload()

@@ -43,7 +43,8 @@ type WomenScreen struct {
 	root     fyne.CanvasObject
 }
 
-func NewWomenScreen(u kit.Env) *WomenScreen {
+// New builds the Women section's screen for the open session.
+func New(u kit.Env) *WomenScreen {
 	s := &WomenScreen{u: u}
 	s.search = kit.SearchBox("Name, pseudonym or number", s.reload)
 
