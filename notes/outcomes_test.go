@@ -127,3 +127,39 @@ func TestAReadingIsSavedListedOldestFirstAndCheckedLikeTheForm(t *testing.T) {
 	require.Equal(t, 1, count(t, s, "readings", "person_id = ?", other))
 	require.ErrorIs(t, s.DeleteReading(list[0].ID), ErrNotFound) // gone with her
 }
+
+// Her readings per area for the chart: wellbeing first, then need areas in
+// their order; within an area by date, and on one day by id (r-a before
+// r-b); first, latest and change from that order.
+func TestReadingSeriesGroupsHerReadingsByAreaInOrder(t *testing.T) {
+	s := newStore(t)
+	pid := mustPerson(t, s, "Dee Fisher", "community")
+	other := mustPerson(t, s, "Eve Grant", "community")
+	for _, r := range []Reading{
+		{ID: "r-h1", PersonID: pid, Date: "2025-03-01", Area: "housing", Score: 2},
+		{ID: "r-b", PersonID: pid, Date: "2025-01-10", Area: "wellbeing", Score: 3},
+		{ID: "r-a", PersonID: pid, Date: "2025-01-10", Area: "wellbeing", Score: 5},
+		{ID: "r-c", PersonID: pid, Date: "2025-06-01", Area: "wellbeing", Score: 8},
+		{ID: "r-z", PersonID: pid, Date: "2024-12-01", Area: "wellbeing", Score: 1},
+		{ID: "r-o", PersonID: other, Date: "2025-02-01", Area: "wellbeing", Score: 9},
+	} {
+		r := r
+		require.NoError(t, s.SaveReading(&r))
+	}
+	got, err := s.ReadingSeries(pid, "2025-01-01", "")
+	require.NoError(t, err)
+	require.Len(t, got, 2)
+	require.Equal(t, "wellbeing", got[0].Area)
+	require.Equal(t, []string{"r-a", "r-b", "r-c"}, []string{got[0].Points[0].ID, got[0].Points[1].ID, got[0].Points[2].ID})
+	require.Equal(t, 5, got[0].First)
+	require.Equal(t, 8, got[0].Latest)
+	require.Equal(t, 3, got[0].Change)
+	require.Equal(t, "housing", got[1].Area)
+	require.Equal(t, "Housing", got[1].Label)
+	require.Equal(t, 0, got[1].Change)
+
+	all, err := s.ReadingSeries(pid, "", "")
+	require.NoError(t, err)
+	require.Equal(t, 1, all[0].First, "without a start, her reading of 2024 is the first")
+	require.Equal(t, 7, all[0].Change)
+}

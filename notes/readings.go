@@ -143,3 +143,46 @@ func (s *Store) readings(where string, arg string) ([]Reading, error) {
 func (s *Store) DeleteReading(id string) error {
 	return s.deleteByID("readings", "reading", id)
 }
+
+// An AreaSeries is a woman's readings of one area over time, oldest first,
+// for a chart on her page.
+type AreaSeries struct {
+	Area   string // schema.ReadingArea
+	Label  string // the area in words
+	Points []Reading
+	// First and Latest are her first and latest scores (by date, then id:
+	// of two readings on one day the one with the smaller id comes first);
+	// Change is Latest minus First (0 with one reading).
+	First, Latest, Change int
+}
+
+// ReadingSeries returns her readings grouped by area, in the order of
+// schema.ReadingArea (wellbeing first), only areas she has readings of.
+// from and to ("" for no limit) keep only readings dated in [from, to].
+func (s *Store) ReadingSeries(personID, from, to string) ([]AreaSeries, error) {
+	all, err := s.ListReadings(personID)
+	if err != nil {
+		return nil, err
+	}
+	by := map[string]*AreaSeries{}
+	for _, r := range all {
+		if (from != "" && r.Date < from) || (to != "" && r.Date > to) {
+			continue
+		}
+		a := by[r.Area]
+		if a == nil {
+			a = &AreaSeries{Area: r.Area, Label: schema.ReadingArea.Label(r.Area), First: r.Score}
+			by[r.Area] = a
+		}
+		a.Points = append(a.Points, r)
+		a.Latest = r.Score
+		a.Change = a.Latest - a.First
+	}
+	var out []AreaSeries
+	for _, area := range schema.ReadingArea.Values {
+		if a := by[area]; a != nil {
+			out = append(out, *a)
+		}
+	}
+	return out, nil
+}

@@ -161,3 +161,27 @@ func (f *Figures) PrintedOutcomeLines() []OutcomeLine {
 	}
 	return out
 }
+
+// An AreaDistance is the distance travelled in one area, for the Reports
+// screen: how many women improved, stayed the same or got worse between
+// their first and latest reading in the period, and the average change.
+type AreaDistance struct {
+	Area  string // schema.ReadingArea
+	Label string
+	Distance
+}
+
+// DistanceByArea lists the distance travelled for wellbeing and every area
+// with at least one woman with two readings, in the order of
+// schema.ReadingArea. Breakdown with "distance_travelled.<area>.improved"
+// (… .same, .worse, .women) opens each to the women behind it.
+func (f *Figures) DistanceByArea() []AreaDistance {
+	var out []AreaDistance
+	for _, a := range schema.ReadingArea.Values {
+		d := f.DistanceTravelled[a]
+		if a == "wellbeing" || d.Women > 0 {
+			out = append(out, AreaDistance{Area: a, Label: schema.ReadingArea.Label(a), Distance: d})
+		}
+	}
+	return out
+}

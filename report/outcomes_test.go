@@ -302,3 +302,18 @@ func TestPercentagesRoundHalfUpAndNothingOfNothingHasNoPercentage(t *testing.T) 
 	avg := -0.5
 	require.Equal(t, "-0.50", OutcomeLine{Average: &avg}.Words())
 }
+
+func TestDistanceByAreaListsWellbeingAndTheAreasWithReadings(t *testing.T) {
+	db := newDB(t)
+	outcomeData(t, db)
+	f, err := Monitoring(ctx, db, oFrom, oTo)
+	require.NoError(t, err)
+	got := f.DistanceByArea()
+	require.Equal(t, []AreaDistance{
+		{Area: "wellbeing", Label: "Wellbeing", Distance: Distance{Women: 3, Improved: 2, Worse: 1, AverageChange: 1}},
+		{Area: "housing", Label: "Housing", Distance: Distance{Women: 1, Same: 1}},
+	}, got)
+	f, err = Monitoring(ctx, db, "2026-01-01", "2026-12-31")
+	require.NoError(t, err)
+	require.Equal(t, []AreaDistance{{Area: "wellbeing", Label: "Wellbeing"}}, f.DistanceByArea())
+}
