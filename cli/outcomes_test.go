@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -77,4 +78,53 @@ func TestReportEvaluationInTextJSONCSVAndPDF(t *testing.T) {
 		"court", "offence_groups", "ethnicity", "age_bands", "previous_custody", "distance_travelled"} {
 		require.Contains(t, m, k)
 	}
+}
+
+func TestImportCSVPreviewsDryRunsAndImportsAllOrNothing(t *testing.T) {
+	env, _ := newVault(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "women.csv")
+	require.NoError(t, os.WriteFile(good, []byte("Who,DOB,Ethnic group\nAnn Smith,04/03/1990,White\nBea Jones,6 Dec 1985,\n"), 0o600))
+	mapFile := filepath.Join(dir, "map.json")
+	require.NoError(t, os.WriteFile(mapFile, []byte(`{"Who": "name"}`), 0o600))
+	countWomen := func() string {
+		code, out, errs := run(t, env, "export", "-o", filepath.Join(dir, "all.json"))
+		require.Equal(t, ExitOK, code, errs)
+		b, err := os.ReadFile(filepath.Join(dir, "all.json"))
+		require.NoError(t, err)
+		_ = out
+		// exported_at is the time of the export: leave it out.
+		return regexp.MustCompile(`"exported_at": "[^"]*"`).ReplaceAllString(string(b), "")
+	}
+	before := countWomen()
+
+	code, out, errs := run(t, env, "import-csv", "women", good, "--map", mapFile, "--dry-run")
+	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, out, `"Who"`)
+	require.Contains(t, out, "→ name")
+	require.Contains(t, out, "(from the map)")
+	require.Contains(t, out, "row 2: Ann Smith | 04/03/1990 | White")
+	require.Contains(t, out, "Nothing was written (--dry-run)")
+	require.Equal(t, before, countWomen())
+
+	bad := filepath.Join(dir, "bad.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("Name,DOB\nAnn Smith,31/02/1990\nBea Jones,01/01/1980\n"), 0o600))
+	code, out, errs = run(t, env, "import-csv", "women", bad)
+	require.Equal(t, ExitFailed, code)
+	require.Contains(t, out, `row 2, column "DOB": "31/02/1990" is not a real date`)
+	require.Contains(t, errs, "nothing in the vault changed")
+	require.Equal(t, before, countWomen())
+
+	code, out, errs = run(t, env, "import-csv", "women", good, "--map", mapFile)
+	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, out, "2 women")
+	after := countWomen()
+	require.Contains(t, after, `"name": "Ann Smith"`)
+	require.Contains(t, after, `"date_of_birth": "1985-12-06"`)
+
+	code, _, _ = run(t, env, "import-csv", "letters", good)
+	require.Equal(t, ExitUsage, code)
+	require.NoError(t, os.WriteFile(mapFile, []byte(`{"Who": "shoe_size"}`), 0o600))
+	code, _, _ = run(t, env, "import-csv", "women", good, "--map", mapFile)
+	require.Equal(t, ExitUsage, code)
 }
