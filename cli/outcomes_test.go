@@ -128,3 +128,51 @@ func TestImportCSVPreviewsDryRunsAndImportsAllOrNothing(t *testing.T) {
 	code, _, _ = run(t, env, "import-csv", "women", good, "--map", mapFile)
 	require.Equal(t, ExitUsage, code)
 }
+
+func TestExportAnonymisedAsJSONAndCSVNamesNoWoman(t *testing.T) {
+	env := demoVault(t)
+	dir := t.TempDir()
+	code, _, errs := run(t, env, "export", "-o", filepath.Join(dir, "all.json"))
+	require.Equal(t, ExitOK, code, errs)
+	var full struct {
+		People []struct {
+			Name         string  `json:"name"`
+			PrisonNumber string  `json:"prison_number"`
+			DateOfBirth  *string `json:"date_of_birth"`
+		} `json:"people"`
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "all.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &full))
+
+	code, _, errs = run(t, env, "export", "--anonymise", "--age-on", "2026-11-23", "-o", filepath.Join(dir, "anon.json"))
+	require.Equal(t, ExitOK, code, errs)
+	code, _, errs = run(t, env, "export", "--anonymise", "--with-text", "--format", "csv", "-o", filepath.Join(dir, "anon.csv"))
+	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, errs, "read them before sharing")
+	var all strings.Builder
+	for _, f := range []string{"anon.json", "anon-women.csv", "anon-contacts.csv", "anon-events.csv", "anon-readings.csv", "anon-letters.csv", "anon-actions.csv"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		require.NoError(t, err, f)
+		all.Write(b)
+	}
+	for _, p := range full.People {
+		require.NotContains(t, all.String(), p.Name)
+		if p.PrisonNumber != "" {
+			require.NotContains(t, all.String(), p.PrisonNumber)
+		}
+		if p.DateOfBirth != nil {
+			require.NotContains(t, all.String(), *p.DateOfBirth)
+		}
+	}
+	require.Contains(t, all.String(), `"format": "inreach-anonymised"`)
+
+	for _, args := range [][]string{
+		{"export", "--anonymise", "--person", "p1", "-o", filepath.Join(dir, "x.json")},
+		{"export", "--anonymise", "--format", "xml", "-o", filepath.Join(dir, "x.json")},
+		{"export", "--with-text", "-o", filepath.Join(dir, "x.json")},
+	} {
+		code, _, _ := run(t, env, args...)
+		require.Equal(t, ExitUsage, code, args)
+	}
+}
