@@ -385,7 +385,7 @@ func computeOutcomes(ctx context.Context, db *sql.DB, from, to string) (*outcome
 	for _, e := range periodEvents {
 		if e.kind == "released" && e.notice.Valid && e.notice.Int64 <= 2 {
 			o.add("late_release_notice", member{kind: "event", id: e.id, pid: e.pid, date: e.date,
-				detail: fmt.Sprintf("released with %d %s' notice", e.notice.Int64, plural(int(e.notice.Int64), "day"))})
+				detail: "released with " + noticeWords(int(e.notice.Int64))})
 		}
 		if e.kind == "court_outcome" && e.outcome.Valid && e.outcome.String != "" {
 			latestOutcome[e.pid] = e // in date, id order: the last one stays
@@ -647,4 +647,12 @@ func outcomeBreakdown(ctx context.Context, db *sql.DB, from, to, key string) ([]
 	}
 	sortBreakdown(out)
 	return out, nil
+}
+
+// noticeWords says days of notice: "1 day's notice", "2 days' notice".
+func noticeWords(n int) string {
+	if n == 1 {
+		return "1 day's notice"
+	}
+	return fmt.Sprintf("%d days' notice", n)
 }

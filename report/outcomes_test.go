@@ -317,3 +317,25 @@ func TestDistanceByAreaListsWellbeingAndTheAreasWithReadings(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []AreaDistance{{Area: "wellbeing", Label: "Wellbeing"}}, f.DistanceByArea())
 }
+
+// Her subject access report holds the outcome facts recorded about her:
+// ethnicity, offence group, previous sentences, the notice of her release,
+// what a court decided, and her readings.
+func TestHerSubjectAccessReportHoldsHerOutcomeFactsAndReadings(t *testing.T) {
+	db := newDB(t)
+	outcomeData(t, db)
+	p, err := PersonReport(ctx, db, "a4")
+	require.NoError(t, err)
+	require.Equal(t, "Asian or Asian British", p.Ethnicity)
+	require.Equal(t, "Not recorded", p.OffenceGroup)
+	require.Equal(t, "", p.PreviousCustodialSentences, "not known")
+	require.Equal(t, "1 day's notice", p.Events[1].Detail)
+	require.Equal(t, []ReadingData{{"r9", "2025-01-01", "Wellbeing", 6}, {"r10", "2025-06-01", "Wellbeing", 6},
+		{"r11", "2025-11-01", "Wellbeing", 8}}, p.Readings)
+	p, err = PersonReport(ctx, db, "a6")
+	require.NoError(t, err)
+	require.Equal(t, "Outcome: Community order", p.Events[0].Detail)
+	p, err = PersonReport(ctx, db, "a2")
+	require.NoError(t, err)
+	require.Equal(t, "2", p.PreviousCustodialSentences)
+}
