@@ -70,7 +70,8 @@ func (g *gen) personFacts(w *woman, p *exchange.Person) {
 
 // eventFacts fills the days of notice of a release (most with weeks of
 // notice, some told the day before or on the day, some not known) and what
-// the court decided (read from the event's words).
+// the court decided: read from the event's words, or for one hearing in
+// four a fine, a discharge or an adjournment, with the note saying so.
 func (g *gen) eventFacts(e *exchange.Event, template string) {
 	o := g.o
 	switch e.Kind {
@@ -92,6 +93,17 @@ func (g *gen) eventFacts(e *exchange.Event, template string) {
 		e.NoticeDays = &n
 	case "court_outcome":
 		var out string
+		if o.Float64() < 0.25 {
+			// Some hearings end otherwise: say so in the note too.
+			out = weighted(o, "fine", 0.45, "discharge", 0.35, "adjourned", 0.2)
+			place := "."
+			if i := strings.Index(e.Note, " at "); i >= 0 {
+				place = e.Note[i:]
+			}
+			e.Note = map[string]string{"fine": "Fined", "discharge": "Conditional discharge", "adjourned": "Hearing adjourned"}[out] + place
+			e.Outcome = &out
+			return
+		}
 		switch {
 		case strings.Contains(template, "Community order"):
 			out = "community_order"
@@ -182,5 +194,32 @@ func (g *gen) makeReadings() {
 	}
 	if g.doc.Readings == nil {
 		g.doc.Readings = []exchange.Reading{}
+	}
+}
+
+// courtOutcomes records what the court decided on each of her court days
+// that has no court outcome event yet: custody when she was sent to prison,
+// otherwise a community sentence of some kind. Their ids ("vc…") are apart
+// from the other events', so that no other event's id changed when they
+// were added.
+func (g *gen) courtOutcomes(w *woman) {
+	has := map[int]bool{}
+	for _, e := range w.events {
+		if e.kind == "court_outcome" {
+			has[e.day] = true
+		}
+	}
+	for _, cd := range w.courtDays {
+		if has[cd.day] || cd.day > g.end || (w.closed != 0 && cd.day > w.closed) {
+			continue
+		}
+		has[cd.day] = true
+		out, note := "custody", "Sentenced to custody."
+		if cd.outcome != "custody" {
+			out = weighted(g.o, "community_order", 0.45, "suspended_sentence", 0.3, "fine", 0.1, "discharge", 0.1, "other", 0.05)
+			note = "Sentenced in the community: " + strings.ToLower(schema.CourtOutcome.Label(out)) + "."
+		}
+		g.doc.Events = append(g.doc.Events, exchange.Event{ID: g.id("vc", 5), Person: w.id, Date: g.date(cd.day),
+			Kind: "court_outcome", Note: note, Outcome: &out})
 	}
 }

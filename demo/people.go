@@ -260,4 +260,5 @@ func (g *gen) emitEvents(w *woman) {
 		g.eventFacts(&ev, e.note)
 		g.doc.Events = append(g.doc.Events, ev)
 	}
+	g.courtOutcomes(w)
 }

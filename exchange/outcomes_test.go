@@ -165,3 +165,25 @@ func TestTheDemoRecordsOutcomeFacts(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, writeText(t, d), writeText(t, again), "the demo is not deterministic")
 }
+
+func TestTheDecadeDemoRecordsEveryCourtOutcomeThatMatters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the decade corpus takes several seconds")
+	}
+	d, err := demo.Generate("decade", 1)
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for _, e := range d.Events {
+		if e.Outcome != nil {
+			seen[*e.Outcome] = true
+		}
+	}
+	for _, o := range []string{"custody", "community_order", "suspended_sentence", "fine", "discharge", "acquitted"} {
+		require.True(t, seen[o], "no %s court outcome in the decade", o)
+	}
+	eth := map[string]bool{}
+	for _, p := range d.People {
+		eth[p.Ethnicity] = true
+	}
+	require.Len(t, eth, 7, "every ethnicity word appears in the decade")
+}
