@@ -64,13 +64,18 @@ func (u usageError) Error() string { return u.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 // Run runs one command line (without the program name) and returns the exit
-// code. Messages go to stderr in plain words; output to stdout.
+// code. Messages go to stderr in plain words; output to stdout. Neither
+// ever carries a control character from a record (see terminalWriter).
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, ctx: ctx}
 	return e.run(args)
 }
 
 func (e *Env) run(args []string) int {
+	out, errw := &terminalWriter{w: e.Stdout}, &terminalWriter{w: e.Stderr}
+	defer out.flush()
+	defer errw.flush()
+	e.Stdout, e.Stderr = out, errw
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		e.printHelp(e.Stdout)
 		return ExitOK
