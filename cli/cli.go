@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"inreach/privfile"
 	"inreach/vault"
 )
 
@@ -89,6 +90,16 @@ func (e *Env) run(args []string) int {
 		fmt.Fprintf(e.Stderr, "inreach: there is no command %q\n\n", args[0])
 		e.printHelp(e.Stderr)
 		return ExitUsage
+	}
+	// Partial files left by an export, PDF or backup that was cut off are
+	// removed first, whatever the verb.
+	if removed, err := privfile.CleanUp(); err != nil {
+		fmt.Fprintf(e.Stderr, "inreach: could not check for partial files left by an interrupted write: %v\n", err)
+	} else if len(removed) > 0 {
+		fmt.Fprintf(e.Stderr, "inreach: removed %d partial file(s) left by an interrupted export, PDF or backup:\n", len(removed))
+		for _, r := range removed {
+			fmt.Fprintf(e.Stderr, "  %s\n", r)
+		}
 	}
 	err := v.run(e, args[1:])
 	if err == nil {
