@@ -1,0 +1,243 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"inreach/schema"
+)
+
+// MaxFileBytes is the largest interchange file Read accepts: 256 MiB (the
+// largest demo organisation, ten years of nine practitioners, exports about
+// 120 MB).
+const MaxFileBytes = 256 << 20
+
+// maxFileBytes is MaxFileBytes, lowered by tests.
+var maxFileBytes = MaxFileBytes
+
+// utf8BOM is the byte-order mark some editors put at the start of a file.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// errStop ends the scan early: the rest of the file is not read.
+var errStop = errors.New("stop")
+
+// frame is one open object or array in the scan.
+type frame struct {
+	obj       bool
+	expectKey bool
+	key       string
+	keys      map[string]bool
+	idx       int
+	id        string // the record's "id", once seen
+}
+
+// scanner reads a file while checking, before anything is parsed, what the
+// JSON decoder would let through or could only find with the whole file in
+// memory:
+//
+//   - the file is at most MaxFileBytes;
+//   - every string is at most schema.MaxTextBytes once decoded (a longer
+//     one stops the reading there, so a 50 MB note is refused after reading
+//     about 1 MiB of it);
+//   - every string is valid UTF-8, escapes included (the decoder would
+//     quietly turn bad bytes and lone surrogates into U+FFFD);
+//   - no object has the same key twice, at any depth (the decoder would
+//     quietly keep the last).
+//
+// Each problem names the record and field, as the rest of Read does.
+type scanner struct {
+	r     *bufio.Reader
+	data  []byte
+	stack []*frame
+	p     *problems
+}
+
+// readChecked reads r through the scanner and returns the file's bytes
+// (without a byte-order mark).
+func readChecked(r io.Reader, p *problems) ([]byte, error) {
+	s := &scanner{r: bufio.NewReaderSize(io.LimitReader(r, int64(maxFileBytes)+1), 64<<10), p: p}
+	err := s.run()
+	if errors.Is(err, errStop) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return bytes.TrimPrefix(s.data, utf8BOM), nil
+}
+
+func (s *scanner) next() (byte, error) {
+	c, err := s.r.ReadByte()
+	if err != nil {
+		return 0, err
+	}
+	if len(s.data) >= maxFileBytes {
+		s.p.add("file", "", "", "is larger than %s, the most Inreach reads in one file (see exchange/doc.go): split it, for example one file per woman (inreach export --person)", schema.SizeWords(maxFileBytes))
+		return 0, errStop
+	}
+	s.data = append(s.data, c)
+	return c, nil
+}
+
+// where names the record and field the scan is in.
+func (s *scanner) where() (record, id, field string) {
+	if len(s.stack) == 0 || !s.stack[0].obj {
+		return "file", "", ""
+	}
+	root := s.stack[0]
+	if len(s.stack) == 1 {
+		return "file", "", root.key
+	}
+	record = "file"
+	rest := s.stack
+	if !s.stack[1].obj {
+		record = root.key + "[" + strconv.Itoa(s.stack[1].idx) + "]"
+		rest = s.stack[2:]
+		if len(rest) > 0 {
+			id = rest[0].id
+		}
+	}
+	var b strings.Builder
+	for _, f := range rest {
+		if f.obj {
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(f.key)
+		} else {
+			b.WriteString("[" + strconv.Itoa(f.idx) + "]")
+		}
+	}
+	return record, id, b.String()
+}
+
+func (s *scanner) run() error {
+	for {
+		c, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var top *frame
+		if len(s.stack) > 0 {
+			top = s.stack[len(s.stack)-1]
+		}
+		switch c {
+		case '{':
+			s.stack = append(s.stack, &frame{obj: true, expectKey: true, keys: map[string]bool{}})
+		case '[':
+			s.stack = append(s.stack, &frame{})
+		case '}', ']':
+			if top == nil {
+				continue // the JSON check reports it
+			}
+			s.stack = s.stack[:len(s.stack)-1]
+		case ',':
+			if top != nil {
+				if top.obj {
+					top.expectKey = true
+				} else {
+					top.idx++
+				}
+			}
+		case ':':
+			if top != nil && top.obj {
+				top.expectKey = false
+			}
+		case '"':
+			isKey := top != nil && top.obj && top.expectKey
+			if err := s.str(top, isKey); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// str scans one string, the opening quote read.
+func (s *scanner) str(top *frame, isKey bool) error {
+	start := len(s.data) - 1
+	size := 0 // decoded length, an upper bound
+	for {
+		c, err := s.next()
+		if err == io.EOF {
+			return nil // unterminated: the JSON check reports it
+		}
+		if err != nil {
+			return err
+		}
+		switch c {
+		case '"':
+			return s.endString(top, isKey, s.data[start:])
+		case '\\':
+			e, err := s.next()
+			if err != nil {
+				if err == io.EOF {
+					return nil
+				}
+				return err
+			}
+			if e == 'u' {
+				for i := 0; i < 4; i++ {
+					if _, err := s.next(); err != nil {
+						if err == io.EOF {
+							return nil
+						}
+						return err
+					}
+				}
+				size += 3
+			} else {
+				size++
+			}
+		default:
+			size++
+		}
+		if size > schema.MaxTextBytes {
+			rec, id, field := s.where()
+			s.p.add(rec, id, field, "is longer than 1 MiB, the most one field may hold (see exchange/doc.go); the file was not read further")
+			return errStop
+		}
+	}
+}
+
+// endString checks a whole string (raw, with its quotes).
+func (s *scanner) endString(top *frame, isKey bool, raw []byte) error {
+	var v string
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil // the JSON check reports it
+	}
+	bad := !utf8.Valid(raw[1 : len(raw)-1])
+	if !bad && strings.ContainsRune(v, utf8.RuneError) &&
+		!bytes.Contains(raw, []byte("\uFFFD")) && !bytes.Contains(bytes.ToLower(raw), []byte(`\ufffd`)) {
+		bad = true // a lone surrogate escape, turned into U+FFFD by the decoder
+	}
+	if isKey {
+		top.key = v
+		if top.keys[v] {
+			rec, id, field := s.where()
+			s.p.add(rec, id, field, "is given twice in the same object: each field may appear once")
+		}
+		top.keys[v] = true
+		if bad {
+			rec, id, field := s.where()
+			s.p.add(rec, id, field, "is a field name that is not valid UTF-8 text")
+		}
+		return nil
+	}
+	if top != nil && top.obj && top.key == "id" && len(s.stack) == 3 {
+		top.id = v
+	}
+	if bad {
+		rec, id, field := s.where()
+		s.p.add(rec, id, field, "is not valid UTF-8 text")
+	}
+	return nil
+}
