@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"inreach/privfile"
+	"inreach/vault"
 )
 
 func TestMain(m *testing.M) {
@@ -53,4 +54,8 @@ func TestAnyVerbRemovesPartialFilesLeftByAWriterThatDied(t *testing.T) {
 	ents, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, ents, 3)
+	// the backup copy is a whole vault that opens with the same passphrase
+	c, err := vault.Open(filepath.Join(dir, "copy.vault"), []byte(env["INREACH_PASSPHRASE"]), options(true))
+	require.NoError(t, err)
+	require.NoError(t, c.Close())
 }

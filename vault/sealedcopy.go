@@ -12,5 +12,6 @@ func (v *Vault) SealedCopy() ([]byte, error) {
 	if v.closed.Load() {
 		return nil, ErrClosed
 	}
-	return v.sealed()
+	sealed, _, err := v.sealed()
+	return sealed, err
 }
