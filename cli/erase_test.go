@@ -48,6 +48,9 @@ func TestEraseReviewListsMentionsAndChangesNothingThenErasesOnlyTheChosenOnes(t 
 
 	code, out, errs := run(t, env, "erase", "person", "p1", "--review")
 	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, out, "Nothing has been changed.")
+	require.Contains(t, out, "  Her record would be removed, and with it:\n    her part of 1 contact\n    1 contact that only she was at\n")
+	require.Contains(t, out, "in 1 place where it is certainly hers")
 	require.Contains(t, out, "2 possible mentions need a decision")
 	require.Contains(t, out, "contact note c2/p2, note — written in another woman's record")
 	require.Contains(t, out, "Met «Natalie» in town\uFFFD]0;owned\uFFFD today")

@@ -132,15 +132,27 @@ func runErase(e *Env, args []string) error {
 func printErasureReview(e *Env, id string, plan *report.ErasurePlan) {
 	w := e.Stdout
 	fmt.Fprintf(w, "Nothing has been changed. Erasing %s would do this:\n", id)
-	for _, l := range plan.Removes.Lines() {
-		fmt.Fprintf(w, "  %s\n", l)
+	for i, l := range plan.Removes.PlanLines() {
+		if i == 0 {
+			fmt.Fprintf(w, "  %s\n", l)
+		} else {
+			fmt.Fprintf(w, "    %s\n", l)
+		}
 	}
-	fmt.Fprintf(w, "and replace her name with %s in %d places where it is certainly hers.\n\n", report.ErasedMark, len(plan.Certain))
+	places := fmt.Sprintf("%d places", len(plan.Certain))
+	if len(plan.Certain) == 1 {
+		places = "1 place"
+	}
+	fmt.Fprintf(w, "and replace her name with %s in %s where it is certainly hers.\n\n", report.ErasedMark, places)
 	if len(plan.Review) == 0 {
 		fmt.Fprintf(w, "No other possible mention of her name was found.\nTo erase her: inreach erase person %s --yes\n", id)
 		return
 	}
-	fmt.Fprintf(w, "%d possible mentions need a decision (review code %s):\n\n", len(plan.Review), plan.Code)
+	if len(plan.Review) == 1 {
+		fmt.Fprintf(w, "1 possible mention needs a decision (review code %s):\n\n", plan.Code)
+	} else {
+		fmt.Fprintf(w, "%d possible mentions need a decision (review code %s):\n\n", len(plan.Review), plan.Code)
+	}
 	for _, m := range plan.Review {
 		fmt.Fprintf(w, "%4d. %s %s, %s — %s\n      %s«%s»%s\n", m.N, m.Kind, oneLine(m.Record), m.Field, m.Reason,
 			oneLine(m.Before), oneLine(m.Match), oneLine(m.After))

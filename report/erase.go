@@ -65,6 +65,30 @@ func (r *ErasureReport) Lines() []string {
 	return out
 }
 
+// PlanLines words, in the future tense, what erasing her would remove (for
+// ErasurePlan.Removes, before anything is changed).
+func (r *ErasureReport) PlanLines() []string {
+	out := []string{"Her record would be removed, and with it:"}
+	add := func(n int, one, many string) {
+		if n == 1 {
+			out = append(out, one)
+		} else if n > 1 {
+			out = append(out, fmt.Sprintf(many, n))
+		}
+	}
+	add(r.Needs, "1 area of need", "%d areas of need")
+	add(r.SensitiveFlags, "1 sensitive flag", "%d sensitive flags")
+	add(r.ReleasePlanItems, "1 release-plan item", "%d release-plan items")
+	add(r.ContactRows, "her part of 1 contact", "her part of %d contacts")
+	add(r.ContactsRemoved, "1 contact that only she was at", "%d contacts that only she was at")
+	add(r.Actions, "1 action", "%d actions")
+	add(r.Events, "1 event", "%d events")
+	add(r.Letters, "1 letter", "%d letters")
+	add(r.DistributionLists, "her place on 1 newsletter's distribution list", "her place on %d newsletters' distribution lists")
+	add(r.Drafts, "1 unsaved draft that refers to her", "%d unsaved drafts that refer to her")
+	return out
+}
+
 // ErasePerson removes the woman with the given id and every record about
 // her, and replaces the certain mentions of her name in the records that
 // stay; every mention under review (see PlanErasure) is left as it is. It
