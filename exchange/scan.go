@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -52,16 +51,27 @@ type frame struct {
 //
 // Each problem names the record and field, as the rest of Read does.
 type scanner struct {
-	r     *bufio.Reader
+	r     io.Reader
 	data  []byte
 	stack []*frame
 	p     *problems
+
+	// inside a string: where it starts, the decoded size so far (an upper
+	// bound), whether a backslash or \u digits are pending, whether it is
+	// a key, and the object or array it is in
+	inString bool
+	strStart int
+	size     int
+	escape   bool
+	hex      int
+	isKey    bool
+	strTop   *frame
 }
 
 // readChecked reads r through the scanner and returns the file's bytes
 // (without a byte-order mark).
 func readChecked(r io.Reader, p *problems) ([]byte, error) {
-	s := &scanner{r: bufio.NewReaderSize(io.LimitReader(r, int64(maxFileBytes)+1), 64<<10), p: p}
+	s := &scanner{r: io.LimitReader(r, int64(maxFileBytes)+1), p: p}
 	err := s.run()
 	if errors.Is(err, errStop) {
 		return nil, nil
@@ -70,19 +80,6 @@ func readChecked(r io.Reader, p *problems) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimPrefix(s.data, utf8BOM), nil
-}
-
-func (s *scanner) next() (byte, error) {
-	c, err := s.r.ReadByte()
-	if err != nil {
-		return 0, err
-	}
-	if len(s.data) >= maxFileBytes {
-		s.p.add("file", "", "", "is larger than %s, the most Inreach reads in one file (see exchange/doc.go): split it, for example one file per woman (inreach export --person)", schema.SizeWords(maxFileBytes))
-		return 0, errStop
-	}
-	s.data = append(s.data, c)
-	return c, nil
 }
 
 // where names the record and field the scan is in.
@@ -118,28 +115,90 @@ func (s *scanner) where() (record, id, field string) {
 }
 
 func (s *scanner) run() error {
+	const chunk = 256 << 10
+	pos := 0
 	for {
-		c, err := s.next()
+		if cap(s.data)-len(s.data) < chunk {
+			grown := make([]byte, len(s.data), 2*cap(s.data)+chunk)
+			copy(grown, s.data)
+			s.data = grown
+		}
+		n, err := s.r.Read(s.data[len(s.data):cap(s.data)])
+		s.data = s.data[:len(s.data)+n]
+		if len(s.data) > maxFileBytes {
+			s.p.add("file", "", "", "is larger than %s, the most Inreach reads in one file (see exchange/doc.go): split it, for example one file per woman (inreach export --person)", schema.SizeWords(maxFileBytes))
+			return errStop
+		}
+		if perr := s.scan(pos); perr != nil {
+			return perr
+		}
+		pos = len(s.data)
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
+	}
+}
+
+// scan goes on from data[pos:], keeping its state between reads.
+func (s *scanner) scan(pos int) error {
+	d := s.data
+	for i := pos; i < len(d); i++ {
+		if s.inString {
+			switch {
+			case s.hex > 0:
+				s.hex--
+				continue
+			case s.escape:
+				s.escape = false
+				if d[i] == 'u' {
+					s.hex = 4
+					s.size += 3
+				} else {
+					s.size++
+				}
+			default:
+				// skip to the next quote or backslash
+				k := bytes.IndexAny(d[i:], `"\\`)
+				if k < 0 {
+					s.size += len(d) - i
+					i = len(d) - 1
+				} else {
+					s.size += k
+					i += k
+					if d[i] == '"' {
+						s.inString = false
+						if s.size > schema.MaxTextBytes {
+							return s.tooLong()
+						}
+						if err := s.endString(s.strTop, s.isKey, d[s.strStart:i+1]); err != nil {
+							return err
+						}
+						continue
+					}
+					s.escape = true
+				}
+			}
+			if s.size > schema.MaxTextBytes {
+				return s.tooLong()
+			}
+			continue
+		}
 		var top *frame
 		if len(s.stack) > 0 {
 			top = s.stack[len(s.stack)-1]
 		}
-		switch c {
+		switch d[i] {
 		case '{':
 			s.stack = append(s.stack, &frame{obj: true, expectKey: true, keys: map[string]bool{}})
 		case '[':
 			s.stack = append(s.stack, &frame{})
 		case '}', ']':
-			if top == nil {
-				continue // the JSON check reports it
+			if top != nil { // else the JSON check reports it
+				s.stack = s.stack[:len(s.stack)-1]
 			}
-			s.stack = s.stack[:len(s.stack)-1]
 		case ',':
 			if top != nil {
 				if top.obj {
@@ -153,69 +212,39 @@ func (s *scanner) run() error {
 				top.expectKey = false
 			}
 		case '"':
-			isKey := top != nil && top.obj && top.expectKey
-			if err := s.str(top, isKey); err != nil {
-				return err
-			}
+			s.inString, s.escape, s.hex, s.size = true, false, 0, 0
+			s.strStart, s.strTop = i, top
+			s.isKey = top != nil && top.obj && top.expectKey
 		}
 	}
+	return nil
 }
 
-// str scans one string, the opening quote read.
-func (s *scanner) str(top *frame, isKey bool) error {
-	start := len(s.data) - 1
-	size := 0 // decoded length, an upper bound
-	for {
-		c, err := s.next()
-		if err == io.EOF {
-			return nil // unterminated: the JSON check reports it
-		}
-		if err != nil {
-			return err
-		}
-		switch c {
-		case '"':
-			return s.endString(top, isKey, s.data[start:])
-		case '\\':
-			e, err := s.next()
-			if err != nil {
-				if err == io.EOF {
-					return nil
-				}
-				return err
-			}
-			if e == 'u' {
-				for i := 0; i < 4; i++ {
-					if _, err := s.next(); err != nil {
-						if err == io.EOF {
-							return nil
-						}
-						return err
-					}
-				}
-				size += 3
-			} else {
-				size++
-			}
-		default:
-			size++
-		}
-		if size > schema.MaxTextBytes {
-			rec, id, field := s.where()
-			s.p.add(rec, id, field, "is longer than 1 MiB, the most one field may hold (see exchange/doc.go); the file was not read further")
-			return errStop
-		}
-	}
+// tooLong reports the string being read as too long and stops.
+func (s *scanner) tooLong() error {
+	rec, id, field := s.where()
+	s.p.add(rec, id, field, "is longer than 1 MiB, the most one field may hold (see exchange/doc.go); the file was not read further")
+	return errStop
 }
 
 // endString checks a whole string (raw, with its quotes).
 func (s *scanner) endString(top *frame, isKey bool, raw []byte) error {
+	body := raw[1 : len(raw)-1]
+	plain := true // ASCII without escapes: the text is the bytes
+	for _, c := range body {
+		if c >= 0x80 || c == '\\' {
+			plain = false
+			break
+		}
+	}
 	var v string
-	if err := json.Unmarshal(raw, &v); err != nil {
+	if plain {
+		v = string(body)
+	} else if err := json.Unmarshal(raw, &v); err != nil {
 		return nil // the JSON check reports it
 	}
-	bad := !utf8.Valid(raw[1 : len(raw)-1])
-	if !bad && strings.ContainsRune(v, utf8.RuneError) &&
+	bad := !plain && !utf8.Valid(body)
+	if !plain && !bad && strings.ContainsRune(v, utf8.RuneError) &&
 		!bytes.Contains(raw, []byte("\uFFFD")) && !bytes.Contains(bytes.ToLower(raw), []byte(`\ufffd`)) {
 		bad = true // a lone surrogate escape, turned into U+FFFD by the decoder
 	}
