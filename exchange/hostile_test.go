@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/require"
 
@@ -144,4 +145,28 @@ func TestAFileOverTheSizeLimitIsRefusedWithoutReadingItAll(t *testing.T) {
 	// the fixture itself is under the limit and reads
 	_, err = exchange.Read(strings.NewReader(fixture))
 	require.NoError(t, err)
+}
+
+func TestTheImportCheckGivesTheSameAnswerWhateverTheReadSizes(t *testing.T) {
+	// one byte a read splits every escape, key and quote between reads
+	d, err := exchange.Read(iotest.OneByteReader(strings.NewReader("\uFEFF" + fixture)))
+	require.NoError(t, err)
+	whole, err := exchange.Read(strings.NewReader(fixture))
+	require.NoError(t, err)
+	require.Equal(t, whole, d)
+	for _, bad := range []struct{ old, new, want string }{
+		{`"name": "Ann Smith"`, `"name": "Ann \ud800Smith"`, `people[0] (id "p1"): name is not valid UTF-8 text`},
+		{`"name": "Ann Smith"`, `"name": "A\"nn\\", "name": "x"`, `people[0] (id "p1"): name is given twice`},
+		{`"safety_note": "Woman worker only"`, `"safety_note": "` + strings.Repeat(`\u00e9`, 600000) + `"`, `people[0] (id "p1"): safety_note is longer than 1 MiB`},
+	} {
+		_, err := exchange.Read(iotest.OneByteReader(strings.NewReader(strings.Replace(fixture, bad.old, bad.new, 1))))
+		var ie *exchange.ImportErrors
+		require.True(t, errors.As(err, &ie), "%v", err)
+		require.True(t, anyProblemContains(ie, bad.want), "%v", err)
+	}
+	// 500,000 escaped é are 1,000,000 bytes: under the limit, read whole
+	ok := strings.Replace(fixture, `"safety_note": "Woman worker only"`, `"safety_note": "`+strings.Repeat(`\u00e9`, 500000)+`"`, 1)
+	d, err = exchange.Read(iotest.OneByteReader(strings.NewReader(ok)))
+	require.NoError(t, err)
+	require.Len(t, d.People[0].SafetyNote, 1000000)
 }

@@ -56,14 +56,15 @@ type scanner struct {
 	stack []*frame
 	p     *problems
 
-	// inside a string: where it starts, the decoded size so far (an upper
-	// bound), whether a backslash or \u digits are pending, whether it is
+	// inside a string: where it starts, the decoded size so far, whether a
+	// backslash or \u digits (and their value so far) are pending, whether it is
 	// a key, and the object or array it is in
 	inString bool
 	strStart int
 	size     int
 	escape   bool
 	hex      int
+	hexVal   rune
 	isKey    bool
 	strTop   *frame
 }
@@ -150,12 +151,14 @@ func (s *scanner) scan(pos int) error {
 			switch {
 			case s.hex > 0:
 				s.hex--
-				continue
+				s.hexVal = s.hexVal<<4 | rune(hexDigit(d[i]))
+				if s.hex == 0 {
+					s.size += escapedLen(s.hexVal)
+				}
 			case s.escape:
 				s.escape = false
 				if d[i] == 'u' {
-					s.hex = 4
-					s.size += 3
+					s.hex, s.hexVal = 4, 0
 				} else {
 					s.size++
 				}
@@ -218,6 +221,30 @@ func (s *scanner) scan(pos int) error {
 		}
 	}
 	return nil
+}
+
+func hexDigit(c byte) byte {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0'
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10
+	}
+	return 0 // not hex: the JSON check reports it
+}
+
+// escapedLen is how many bytes of UTF-8 a \uXXXX escape adds: a high
+// surrogate counts the whole pair (4), its low half nothing.
+func escapedLen(r rune) int {
+	switch {
+	case r >= 0xd800 && r <= 0xdbff:
+		return 4
+	case r >= 0xdc00 && r <= 0xdfff:
+		return 0
+	}
+	return utf8.RuneLen(r)
 }
 
 // tooLong reports the string being read as too long and stops.
