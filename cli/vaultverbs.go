@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"inreach/privfile"
 	"inreach/vault"
 )
 
@@ -238,7 +239,11 @@ func runBackup(e *Env, args []string) error {
 	}
 	defer v.Close()
 	abs, _ := filepath.Abs(*out)
-	if err := v.WriteBackup(abs); err != nil {
+	sealed, err := v.SealedCopy()
+	if err != nil {
+		return err
+	}
+	if err := privfile.Write(abs, sealed); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "Wrote an encrypted backup to %s. It opens with the same passphrase and recovery key.\n", abs)
