@@ -47,6 +47,7 @@ func TestFormat1FileOpensAndGetsAVaultIDAtItsNextSave(t *testing.T) {
 	r, err := Open(path, []byte(format1Pass), Options{ReadOnly: true})
 	require.NoError(t, err)
 	require.Equal(t, "written by format 1", getNote(t, r.DB(), 1))
+	require.False(t, r.Changed(), "read-only: nothing to save")
 	require.NoError(t, r.Close())
 	after, err := os.ReadFile(path)
 	require.NoError(t, err)

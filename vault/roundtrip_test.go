@@ -229,6 +229,11 @@ func TestChangePassphraseKeepsDataAndRecoveryKey(t *testing.T) {
 	w, err = Open(path, []byte("third"), testOpts())
 	require.NoError(t, err)
 	require.NoError(t, w.Close())
+	_, err = Open(path, newPass, testOpts())
+	require.ErrorIs(t, err, ErrWrongPassphrase, "the passphrase before is revoked")
+	w, err = OpenWithRecoveryKey(path, rk, testOpts())
+	require.NoError(t, err, "the recovery key it was opened with still works")
+	require.NoError(t, w.Close())
 }
 
 func TestReadOnlyVaultRefusesToSave(t *testing.T) {

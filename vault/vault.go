@@ -257,12 +257,13 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	v.hdr = h.clone()
 	if h.Version < formatVersion {
 		// A format-1 file: it gets a vault id of its own, written at the
-		// next save (at once below, unless read-only).
+		// next save (at once below; never for a read-only open, which
+		// writes nothing).
 		v.hdr.Version = formatVersion
 		v.hdr.VaultID = randomBytes(vaultIDLen)
-		v.pending.Store(true)
+		v.pending.Store(!opts.ReadOnly)
 	}
-	if cred.rawUsed {
+	if cred.rawUsed && !opts.ReadOnly {
 		// It opened only with the passphrase as typed, not normalized:
 		// wrap the data key again under the normalized passphrase.
 		setPassphrase(v.hdr, cred.normalized(), h.KDF, v.dataKey)
