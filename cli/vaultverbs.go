@@ -42,7 +42,7 @@ func runInit(e *Env, args []string) error {
 	if others, err := vault.BackupsBeside(path); err != nil {
 		return fmt.Errorf("could not look at the backups folder beside %s: %w", path, err)
 	} else if len(others) > 0 && !*force {
-		return othersBackupsError(path, others, e.givenPassphrase())
+		return othersBackupsError(path, others, e.givenPassphrase(), true)
 	}
 	pass, err := e.newPassphraseForVault()
 	if err != nil {
@@ -75,7 +75,7 @@ func (e *Env) newPassphraseForVault() ([]byte, error) {
 
 // othersBackupsError refuses init beside another vault's backups, naming
 // them and the way to restore the newest.
-func othersBackupsError(path string, others []string, pass []byte) error {
+func othersBackupsError(path string, others []string, pass []byte, force bool) error {
 	defer wipe(pass)
 	var b strings.Builder
 	fmt.Fprintf(&b, "the backups folder beside %s holds %d backup(s) of another vault, so nothing was created:", path, len(others))
@@ -89,7 +89,9 @@ func othersBackupsError(path string, others []string, pass []byte) error {
 	if newest := vault.NewestBackup(path, pass); newest != "" {
 		fmt.Fprintf(&b, "\nTo restore the newest good one instead, run: %s", vault.RestoreCommand(newest, path))
 	}
-	b.WriteString("\nTo create a new, empty vault anyway, run init again with --force; those backups are kept and never pruned by the new vault.")
+	if force {
+		b.WriteString("\nTo create a new, empty vault anyway, run init again with --force; those backups are kept and never pruned by the new vault.")
+	}
 	return errors.New(b.String())
 }
 
