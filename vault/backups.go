@@ -271,7 +271,9 @@ func (v *Vault) pruneBackups() {
 // BackupsBeside returns the files in the backups folder beside vaultPath
 // that are named like its backups, newest first (by the time in their
 // headers). Before a vault is created there, they belong to another vault:
-// Create refuses to start a vault next to them unless told to.
+// "inreach init" refuses to start a vault next to them without --force, and
+// the desktop app's create screen should say the same. (Create itself does
+// not refuse: a new vault never prunes another vault's backups.)
 func BackupsBeside(vaultPath string) ([]string, error) {
 	abs, err := filepath.Abs(vaultPath)
 	if err != nil {
