@@ -138,3 +138,14 @@ func (v *Vault) dropHeldRecoveryKey(replaced bool) {
 		v.recoveryKey = nil
 	}
 }
+
+// CanChangePassphraseAlone reports whether ChangePassphrase works without
+// more input: true when the vault was opened with its recovery key (which
+// it then holds until Close). When false, a passphrase change needs the
+// recovery key (ChangePassphraseKeepingRecoveryKey) or a new one
+// (ChangePassphraseAndRecoveryKey).
+func (v *Vault) CanChangePassphraseAlone() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.recoveryKey != nil && !v.readOnly && !v.closed.Load()
+}
