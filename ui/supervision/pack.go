@@ -87,8 +87,7 @@ func ShowSupervisionPackDialog(u kit.Env, from, to string) {
 	)
 	var d *dialog.CustomDialog
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { d.Hide() })
-	var save *widget.Button
-	save = widget.NewButtonWithIcon("Save PDF…", theme.DocumentSaveIcon(), func() {
+	save := widget.NewButtonWithIcon("Save PDF…", theme.DocumentSaveIcon(), func() {
 		if !check() {
 			return
 		}
