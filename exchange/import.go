@@ -104,10 +104,28 @@ func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) 
 		return ImportResult{}, fmt.Errorf("starting the import: %w", err)
 	}
 	defer tx.Rollback()
+	res, err := ImportTx(ctx, tx, d)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("saving the import: %w", err)
+	}
+	return res, nil
+}
+
+// ImportTx is Import inside the caller's transaction (a received bundle is
+// merged with its receipt in one transaction). On an error the caller
+// must roll back; nothing it wrote is then kept.
+func ImportTx(ctx context.Context, tx *sql.Tx, d *Document) (ImportResult, error) {
+	if d == nil {
+		return ImportResult{}, errors.New("no document to import")
+	}
 	if err := validate(ctx, tx, d); err != nil {
 		return ImportResult{}, err
 	}
 	var saved []savedTrigger
+	var err error
 	if recordCount(d) >= bulkThreshold {
 		if saved, err = suspendSearchTriggers(ctx, tx); err != nil {
 			return ImportResult{}, err
@@ -122,9 +140,6 @@ func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) 
 	w.close()
 	if err := restoreSearchTriggers(ctx, tx, saved); err != nil {
 		return ImportResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return ImportResult{}, fmt.Errorf("saving the import: %w", err)
 	}
 	return res, nil
 }
