@@ -171,6 +171,19 @@ func TestABundleFromANewerVersionIsRefusedPlainly(t *testing.T) {
 	require.Contains(t, err.Error(), "newer version of Inreach")
 }
 
+func TestTheRecordLimitCountsEveryListElementExactly(t *testing.T) {
+	list := func(n int) string {
+		return `{"events":[` + strings.TrimSuffix(strings.Repeat(`{"id":"v","tags":[]},`, n), ",") + `]}`
+	}
+	require.NoError(t, CheckPayloadShape([]byte(list(MaxRecords))))
+	require.ErrorIs(t, CheckPayloadShape([]byte(list(MaxRecords+1))), ErrBadPayload)
+	half := `{"a":[` + strings.TrimSuffix(strings.Repeat(`"x",`, MaxRecords/2), ",") + `],"b":[` +
+		strings.TrimSuffix(strings.Repeat(`[1],`, MaxRecords/4), ",") + `]}`
+	require.NoError(t, CheckPayloadShape([]byte(half)), "exactly the limit over several lists")
+	require.ErrorIs(t, CheckPayloadShape([]byte(strings.Replace(half, `"x"`, `"x","y"`, 1))), ErrBadPayload)
+	require.NoError(t, CheckPayloadShape([]byte(`{"s":"a \"quoted\" [not, a, list]"}`)))
+}
+
 func TestPayloadShapeLimits(t *testing.T) {
 	require.NoError(t, CheckPayloadShape([]byte(payload)))
 	huge := `{"people":[{"name":"` + strings.Repeat("a", MaxStringBytes+1) + `"}]}`

@@ -180,3 +180,9 @@ func noCanaryIn(t *testing.T, dir string) int {
 	}))
 	return files
 }
+
+// teamAddForTest puts other on ann's list as "Sam Two" (other does not
+// know ann).
+func teamAddForTest(other, ann *party) (any, error) {
+	return teamAdd(ann, "Sam Two", other)
+}
