@@ -143,11 +143,11 @@ func TestHostilePayloadsFromATeamMemberAreRefusedWithBoundedMemory(t *testing.T)
 	}
 	many.WriteString(`]}`)
 	cases := map[string]string{
-		"huge field":    `{"format":"inreach","version":1,"exported_at":"","diary":[{"id":"d1","date":"2026-01-01","contact":null,"template":"gibbs","sections":{"description":"` + big + `"},"tags":[],"status":"draft"}]}`,
-		"100k records":  many.String(),
-		"bad UTF-8":     "{\"format\":\"inreach\",\"version\":1,\"exported_at\":\"\",\"diary\":[{\"id\":\"d\xff\"}]}",
-		"unknown field": `{"format":"inreach","version":1,"exported_at":"","diary":[],"secret":1}`,
-		"bad date":      `{"format":"inreach","version":1,"exported_at":"","diary":[{"id":"d1","date":"2026-02-30","contact":null,"template":"gibbs","sections":{},"tags":[],"status":"draft"}]}`,
+		"huge field":            `{"format":"inreach","version":1,"exported_at":"","diary":[{"id":"d1","date":"2026-01-01","contact":null,"template":"gibbs","sections":{"description":"` + big + `"},"tags":[],"status":"draft"}]}`,
+		"100k records":          many.String(),
+		"bad UTF-8":             "{\"format\":\"inreach\",\"version\":1,\"exported_at\":\"\",\"diary\":[{\"id\":\"d\xff\"}]}",
+		"unknown field":         `{"format":"inreach","version":1,"exported_at":"","diary":[],"secret":1}`,
+		"bad date":              `{"format":"inreach","version":1,"exported_at":"","diary":[{"id":"d1","date":"2026-02-30","contact":null,"template":"gibbs","sections":{},"tags":[],"status":"draft"}]}`,
 		"wrong kind of records": `{"format":"inreach","version":1,"exported_at":"","letters":[{"id":"l1","person":"p1","date":"2026-01-01","direction":"in","channel":"letter","summary":"","enclosures":[],"reply_due":null}]}`,
 	}
 	before := sam.state(t)
