@@ -8,6 +8,7 @@ import (
 
 	"inreach/demo"
 	"inreach/exchange"
+	"inreach/identity"
 	"inreach/schema"
 	"inreach/vault"
 )
@@ -66,6 +67,9 @@ func runDemo(e *Env, args []string) error {
 		v.Close()
 		os.Remove(path)
 		return fmt.Errorf("the demo data could not be stored: %w", err)
+	}
+	if _, err := identity.Ensure(v.DB()); err != nil {
+		return err
 	}
 	if err := v.Save(); err != nil {
 		return err
