@@ -1,11 +1,13 @@
 package identity
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"inreach/schema"
+	"inreach/vault"
 )
 
 func TestEnsureMakesTheKeysOnceAndKeepsThem(t *testing.T) {
@@ -71,4 +73,34 @@ func TestTheSignatureChecksWithThePublicKeyOnly(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, verify(pub, []byte("hello"), sig))
 	require.False(t, verify(pub, []byte("hellp"), sig))
+}
+
+func TestAVaultMadeBeforeIdentitiesGetsItsKeysOnItsFirstOpenAndKeepsThem(t *testing.T) {
+	opts := vault.Options{KDF: vault.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}, Migrations: schema.Migrations[:3], Backups: -1}
+	path := filepath.Join(t.TempDir(), "old.vault")
+	pass := []byte("correct horse battery")
+	v, key, err := vault.Create(path, pass, opts)
+	require.NoError(t, err)
+	_, err = v.DB().Exec(`INSERT INTO people(id, name) VALUES ('p1', 'Ann')`)
+	require.NoError(t, err)
+	require.NoError(t, v.Save())
+	require.NoError(t, v.Close())
+
+	opts.Migrations = schema.Migrations
+	v, err = vault.Open(path, pass, opts)
+	require.NoError(t, err)
+	me, err := Ensure(v.DB())
+	require.NoError(t, err)
+	require.NoError(t, v.Save())
+	require.NoError(t, v.Close())
+
+	v, err = vault.OpenWithRecoveryKey(path, key, opts)
+	require.NoError(t, err)
+	defer v.Close()
+	again, err := Load(v.DB())
+	require.NoError(t, err)
+	require.Equal(t, me.Public().String(), again.Public().String(), "recovery opens the same identity")
+	var n int
+	require.NoError(t, v.DB().QueryRow(`SELECT count(*) FROM people`).Scan(&n))
+	require.Equal(t, 1, n)
 }

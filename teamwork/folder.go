@@ -218,3 +218,23 @@ func Tidy(db *sql.DB, me *identity.Identity, dir string) ([]string, error) {
 	}
 	return removed, nil
 }
+
+// Summary is the inbox in one line, for a banner: "2 waiting: supervision
+// reply from Sam Cole, handover from Kay Lin" ("" when nothing waits).
+func Summary(ws []Waiting) string {
+	var parts []string
+	for _, w := range ws {
+		if w.Received {
+			continue
+		}
+		d := w.Describe()
+		if i := strings.LastIndex(d, ", "); i > 0 && w.OnTeam {
+			d = d[:i]
+		}
+		parts = append(parts, d)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d waiting: %s", len(parts), strings.Join(parts, "; "))
+}

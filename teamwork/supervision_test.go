@@ -227,3 +227,52 @@ func TestASupervisorsSessionOnlyNamesEntriesSheWasSent(t *testing.T) {
 	require.Contains(t, err.Error(), `There is no entry "d3" in what she sent`)
 	require.Zero(t, count(t, sam.db, `SELECT count(*) FROM supervisee_sessions`))
 }
+
+func TestAReplyWhoseSessionIdIsOneOfHerOwnIsRefusedAndChangesNothing(t *testing.T) {
+	folder := t.TempDir()
+	ann := newParty(t, "Ann Reed", folder, true)
+	sam := newParty(t, "Sam Cole", folder, false)
+	ann.knows(t, sam, "supervisor")
+	sam.knows(t, ann, "supervisee")
+	out, err := teamwork.PrepareSupervision(ctx, ann.db, ann.member(t, "Sam Cole"), teamwork.SupervisionOptions{})
+	require.NoError(t, err)
+	s := ann.send(t, out)
+	_, err = sam.receive(s.Path)
+	require.NoError(t, err)
+	ss := &supervisees.Session{ID: "s0", Sender: ann.me.Public().Fingerprint(), Date: "2026-11-05", Notes: "overwrite?",
+		Entries: []supervisees.Entry{{DiaryID: "d1"}}}
+	require.NoError(t, supervisees.Save(sam.db, ss))
+	reply, err := teamwork.PrepareReply(ctx, sam.db, "s0")
+	require.NoError(t, err)
+	r := sam.send(t, reply)
+	before := ann.state(t)
+	_, err = ann.receive(r.Path)
+	require.ErrorIs(t, err, teamwork.ErrInvalid)
+	require.Contains(t, err.Error(), "supervision session of your own")
+	require.Equal(t, before, ann.state(t))
+}
+
+func TestAReplyNamingAnEntrySheDoesNotHaveIsRefusedNamingTheField(t *testing.T) {
+	folder := t.TempDir()
+	ann := newParty(t, "Ann Reed", folder, true)
+	sam := newParty(t, "Sam Cole", folder, false)
+	ann.knows(t, sam, "supervisor")
+	sam.knows(t, ann, "supervisee")
+	out, err := teamwork.PrepareSupervision(ctx, ann.db, ann.member(t, "Sam Cole"), teamwork.SupervisionOptions{})
+	require.NoError(t, err)
+	s := ann.send(t, out)
+	_, err = sam.receive(s.Path)
+	require.NoError(t, err)
+	ss := &supervisees.Session{Sender: ann.me.Public().Fingerprint(), Date: "2026-11-05", Entries: []supervisees.Entry{{DiaryID: "d2"}}}
+	require.NoError(t, supervisees.Save(sam.db, ss))
+	reply, err := teamwork.PrepareReply(ctx, sam.db, ss.ID)
+	require.NoError(t, err)
+	r := sam.send(t, reply)
+	require.NoError(t, diary.New(ann.db).Delete("d2"))
+	before := ann.state(t)
+	_, err = ann.receive(r.Path)
+	require.ErrorIs(t, err, teamwork.ErrInvalid)
+	require.Contains(t, err.Error(), "supervision[0]")
+	require.Contains(t, err.Error(), "d2")
+	require.Equal(t, before, ann.state(t))
+}
