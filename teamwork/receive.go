@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"inreach/bundle"
@@ -145,4 +146,15 @@ func Receipts(db *sql.DB) ([]Receipt, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// ReceiveFile is Receive of the bundle at path (the inbox's "Receive"
+// button). The caller saves the vault.
+func ReceiveFile(ctx context.Context, db *sql.DB, me *identity.Identity, path string) (*Result, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("could not open %s: %w", path, err)
+	}
+	defer f.Close()
+	return Receive(ctx, db, me, f, path)
 }
