@@ -49,7 +49,11 @@ func runInit(e *Env, args []string) error {
 		return err
 	}
 	defer wipe(pass)
-	v, key, err := vault.Create(path, pass, options(false))
+	// The new vault's identity is made and saved at once; that second
+	// save keeps no backup of the minute-old empty vault.
+	opts := options(false)
+	opts.Backups = -1
+	v, key, err := vault.Create(path, pass, opts)
 	if err != nil {
 		return err
 	}
