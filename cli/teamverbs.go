@@ -80,8 +80,20 @@ func runID(e *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	v, me, err := e.openWithIdentity()
+	// Read-only first, so that it works while the desktop app has the
+	// vault open; a vault without keys yet is opened for writing to make them.
+	v, err := e.open(true)
 	if err != nil {
+		return err
+	}
+	me, err := identity.Load(v.DB())
+	if errors.Is(err, identity.ErrNoIdentity) {
+		v.Close()
+		if v, me, err = e.openWithIdentity(); err != nil {
+			return err
+		}
+	} else if err != nil {
+		v.Close()
 		return err
 	}
 	defer v.Close()
