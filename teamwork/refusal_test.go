@@ -183,3 +183,25 @@ func (e *endless) Read(p []byte) (int, error) {
 	e.n += int64(len(p))
 	return len(p), nil
 }
+
+func TestABundleFromANewerInreachIsRefusedPlainlyAndChangesNothing(t *testing.T) {
+	ann, sam, pack := pair(t)
+	dec, err := age.Decrypt(bytes.NewReader(pack), ann.me.AgeIdentity())
+	require.NoError(t, err)
+	var plain bytes.Buffer
+	_, err = plain.ReadFrom(dec)
+	require.NoError(t, err)
+	newer := bytes.Replace(plain.Bytes(), []byte("inreach-bundle 1\n"), []byte("inreach-bundle 2\n"), 1)
+	require.NotEqual(t, plain.Bytes(), newer)
+	var out bytes.Buffer
+	w, err := age.Encrypt(&out, sam.me.Public().Recipient)
+	require.NoError(t, err)
+	_, err = w.Write(newer)
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	before := sam.state(t)
+	_, err = sam.receiveBytes(out.Bytes())
+	require.ErrorIs(t, err, bundle.ErrNewerVersion)
+	require.Contains(t, err.Error(), "update Inreach")
+	require.Equal(t, before, sam.state(t))
+}
