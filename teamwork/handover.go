@@ -105,9 +105,10 @@ func EraseHandedOver(ctx context.Context, db *sql.DB, out *Outgoing, sent *Sent)
 	return reps, nil
 }
 
-// handover merges women handed over by a colleague. Ids that are already
-// used in this vault by other records are given new ones (references
-// follow), so nothing of this vault is replaced. Each woman gets a
+// handover merges women handed over by a colleague. Establishments and
+// agencies this vault already has under the same name are used as they
+// are; every other id already used in this vault is given a new one
+// (references follow), so nothing of this vault is replaced. Each woman gets a
 // "handed over from NAME on DATE" event.
 func (in *incoming) handover() (func(tx *sql.Tx) (string, error), error) {
 	if err := only(in.doc, "handover", "establishments", "agencies", "people", "contacts", "actions", "events", "letters"); err != nil {
@@ -166,16 +167,53 @@ func renumber(tx *sql.Tx, d *exchange.Document) error {
 			*id = n
 		}
 	}
-	for i := range d.Establishments {
-		if err := fresh("establishments", "e", &d.Establishments[i].ID); err != nil {
+	// Directory entries this vault already has (the same name, and for an
+	// establishment the same kind) are used as they are, not duplicated.
+	same := func(table, old, q string, args ...any) (bool, error) {
+		var id string
+		err := tx.QueryRow(q, args...).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if maps[table] == nil {
+			maps[table] = map[string]string{}
+		}
+		maps[table][old] = id
+		return true, nil
+	}
+	var ests []exchange.Establishment
+	for _, e := range d.Establishments {
+		found, err := same("establishments", e.ID, `SELECT id FROM establishments WHERE lower(name) = lower(?) AND kind = ? ORDER BY id = ? DESC, id LIMIT 1`, e.Name, e.Kind, e.ID)
+		if err != nil {
 			return err
 		}
-	}
-	for i := range d.Agencies {
-		if err := fresh("agencies", "a", &d.Agencies[i].ID); err != nil {
+		if found {
+			continue
+		}
+		if err := fresh("establishments", "e", &e.ID); err != nil {
 			return err
 		}
+		ests = append(ests, e)
 	}
+	d.Establishments = ests
+	var ags []exchange.Agency
+	for _, a := range d.Agencies {
+		found, err := same("agencies", a.ID, `SELECT id FROM agencies WHERE lower(name) = lower(?) ORDER BY id = ? DESC, id LIMIT 1`, a.Name, a.ID)
+		if err != nil {
+			return err
+		}
+		if found {
+			continue
+		}
+		if err := fresh("agencies", "a", &a.ID); err != nil {
+			return err
+		}
+		ags = append(ags, a)
+	}
+	d.Agencies = ags
 	for i := range d.People {
 		if err := fresh("people", "p", &d.People[i].ID); err != nil {
 			return err

@@ -73,6 +73,8 @@ func TestAHandedOverWomanWhoseIdsAreTakenGetsNewOnesAndNothingIsReplaced(t *test
 	kay.knows(t, ann, "colleague")
 	_, err := kay.db.Exec(`UPDATE people SET name = 'Kay''s Own Woman' WHERE id = 'p1'`)
 	require.NoError(t, err)
+	_, err = kay.db.Exec(`UPDATE agencies SET name = 'Kay''s Own Agency' WHERE id = 'a1'`)
+	require.NoError(t, err)
 	kayBefore, err := exchange.Export(ctx, kay.db, exchange.ExportOptions{})
 	require.NoError(t, err)
 
@@ -103,7 +105,30 @@ func TestAHandedOverWomanWhoseIdsAreTakenGetsNewOnesAndNothingIsReplaced(t *test
 	require.True(t, strings.HasPrefix(newID, "p-"))
 	require.Equal(t, 2, count(t, kay.db, `SELECT count(*) FROM contact_people WHERE person_id = ?`, newID), "her contacts follow her new id")
 	require.Equal(t, 1, count(t, kay.db, `SELECT count(*) FROM letters WHERE person_id = ?`, newID))
-	require.Equal(t, 1, count(t, kay.db, `SELECT count(*) FROM actions WHERE person_id = ? AND agency_id IS NOT NULL AND agency_id <> 'a1'`, newID))
+	require.Equal(t, 1, count(t, kay.db, `SELECT count(*) FROM establishments`), "the prison Kay already has is used, not duplicated")
+	require.Equal(t, 3, count(t, kay.db, `SELECT count(*) FROM agencies`), "Ann's a1 is not Kay's a1: it comes under a new id")
+	require.Equal(t, 1, count(t, kay.db, `SELECT count(*) FROM actions a JOIN agencies g ON g.id = a.agency_id WHERE a.person_id = ? AND g.name = 'Fenland Housing Trust' AND g.id <> 'a1'`, newID))
+	require.Equal(t, kayBefore.Establishments, after.Establishments)
+	for _, a := range kayBefore.Agencies {
+		found := false
+		for _, b := range after.Agencies {
+			if b.ID == a.ID {
+				require.Equal(t, a, b)
+				found = true
+			}
+		}
+		require.True(t, found)
+	}
+	require.Equal(t, "e1", *findPerson(after, newID).Establishment, "her prison is Kay's own entry for it")
+}
+
+func findPerson(d *exchange.Document, id string) *exchange.Person {
+	for i := range d.People {
+		if d.People[i].ID == id {
+			return &d.People[i]
+		}
+	}
+	return nil
 }
 
 // textsMentioning lists "table.column" wherever any of words is found.
