@@ -7,13 +7,18 @@ package schema
 // the newsletter editor's contributions inbox. Migrations are SQL only: the
 // keys themselves are made in Go (identity.Ensure) when a vault is created
 // or opened.
+//
+// Keys, IDs and fingerprints are declared BLOB although they hold text:
+// erasure rewrites a woman's name wherever it appears in a TEXT column, and
+// an ID or a fingerprint can contain a short word ("Key", "Bead") that
+// must never be rewritten. A BLOB column stores the text as it is given.
 const v4 = `
 -- This vault's identity: an age X25519 key pair for receiving and an
 -- Ed25519 key pair for signing. One row; the secrets never leave the
 -- sealed database.
 CREATE TABLE identity (
 	one         INTEGER PRIMARY KEY CHECK (one = 1),
-	age_secret  TEXT NOT NULL,
+	age_secret  BLOB NOT NULL,
 	sign_secret BLOB NOT NULL,
 	created     TEXT NOT NULL
 );
@@ -22,8 +27,8 @@ CREATE TABLE identity (
 -- ID; fingerprint is derived from it.
 CREATE TABLE team (
 	name        TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-	id_line     TEXT NOT NULL UNIQUE,
-	fingerprint TEXT NOT NULL UNIQUE,
+	id_line     BLOB NOT NULL UNIQUE,
+	fingerprint BLOB NOT NULL UNIQUE,
 	role        TEXT NOT NULL DEFAULT 'colleague',
 	verified    INTEGER NOT NULL DEFAULT 0,
 	added_on    TEXT NOT NULL
@@ -32,7 +37,7 @@ CREATE TABLE team (
 -- Every bundle received (a replay of one of these changes nothing).
 CREATE TABLE bundles_received (
 	bundle_id   TEXT PRIMARY KEY,
-	sender      TEXT NOT NULL, -- the sender's fingerprint
+	sender      BLOB NOT NULL, -- the sender's fingerprint
 	sender_name TEXT NOT NULL,
 	kind        TEXT NOT NULL,
 	created     TEXT NOT NULL,
@@ -43,7 +48,7 @@ CREATE TABLE bundles_received (
 -- Every bundle sent (no names of women: kind, recipient, counts).
 CREATE TABLE bundles_sent (
 	bundle_id   TEXT PRIMARY KEY,
-	recipient   TEXT NOT NULL, -- the recipient's fingerprint
+	recipient   BLOB NOT NULL, -- the recipient's fingerprint
 	kind        TEXT NOT NULL,
 	created     TEXT NOT NULL,
 	records     INTEGER NOT NULL DEFAULT 0
@@ -54,7 +59,7 @@ CREATE TABLE bundles_sent (
 CREATE TABLE supervision_sent (
 	diary_id  TEXT NOT NULL PRIMARY KEY REFERENCES diary(id) ON DELETE CASCADE,
 	bundle_id TEXT NOT NULL,
-	digest    TEXT NOT NULL,
+	digest    BLOB NOT NULL,
 	sent_on   TEXT NOT NULL
 );
 
@@ -62,7 +67,7 @@ CREATE TABLE supervision_sent (
 -- entries of those sessions that were edited after they were sent.
 CREATE TABLE supervision_received (
 	supervision_id TEXT NOT NULL PRIMARY KEY REFERENCES supervision(id) ON DELETE CASCADE,
-	sender         TEXT NOT NULL,
+	sender         BLOB NOT NULL,
 	bundle_id      TEXT NOT NULL
 );
 CREATE TABLE supervision_changed (
@@ -75,7 +80,7 @@ CREATE TABLE supervision_changed (
 -- (an interchange document, held read-only; its ids are the supervisee's
 -- own), and the sessions the supervisor writes on them.
 CREATE TABLE supervisee_packs (
-	sender      TEXT NOT NULL PRIMARY KEY, -- the supervisee's fingerprint
+	sender      BLOB NOT NULL PRIMARY KEY, -- the supervisee's fingerprint
 	bundle_id   TEXT NOT NULL,
 	created     TEXT NOT NULL,
 	received_at TEXT NOT NULL,
@@ -84,13 +89,13 @@ CREATE TABLE supervisee_packs (
 );
 CREATE TABLE supervisee_sessions (
 	id            TEXT PRIMARY KEY,
-	sender        TEXT NOT NULL, -- the supervisee's fingerprint
+	sender        BLOB NOT NULL, -- the supervisee's fingerprint
 	date          TEXT NOT NULL,
 	supervisor    TEXT NOT NULL DEFAULT '',
 	notes         TEXT NOT NULL DEFAULT '',
 	signed_off_on TEXT,
-	answers       TEXT NOT NULL DEFAULT '', -- the pack's bundle id
-	sent_bundle   TEXT NOT NULL DEFAULT ''
+	answers       BLOB NOT NULL DEFAULT '', -- the pack's bundle id
+	sent_bundle   BLOB NOT NULL DEFAULT ''
 );
 CREATE TABLE supervisee_session_entries (
 	session_id TEXT NOT NULL REFERENCES supervisee_sessions(id) ON DELETE CASCADE,
@@ -113,7 +118,7 @@ CREATE TABLE supervisee_session_actions (
 CREATE TABLE contributions (
 	id            TEXT PRIMARY KEY,
 	bundle_id     TEXT NOT NULL,
-	sender        TEXT NOT NULL,
+	sender        BLOB NOT NULL,
 	sender_name   TEXT NOT NULL,
 	received_at   TEXT NOT NULL,
 	heading       TEXT NOT NULL DEFAULT '',

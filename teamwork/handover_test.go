@@ -11,7 +11,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"inreach/exchange"
+	"inreach/identity"
 	"inreach/newsletter"
+	"inreach/report"
+	"inreach/team"
 	"inreach/teamwork"
 )
 
@@ -255,4 +258,38 @@ func TestAContributionLandsInTheEditorsInboxAndIsAcceptedIntoAnIssue(t *testing.
 	require.NoError(t, err)
 	require.Empty(t, list)
 	require.ErrorIs(t, ns.AcceptContribution(c.ID, is.ID), newsletter.ErrNotWaiting)
+}
+
+func TestErasingAWomanWhoseNameIsAWordOfAKeyOrFingerprintLeavesTheKeysAndTeamAlone(t *testing.T) {
+	folder := t.TempDir()
+	ann := newParty(t, "Ann Reed", folder, false)
+	sam := newParty(t, "Sam Cole", folder, false)
+	ann.knows(t, sam, "supervisor")
+	fp := sam.me.Public().Fingerprint()
+	group := fp[:4] // a word of the fingerprint
+	var seg string  // a word of the ID line between separators
+	for _, w := range strings.FieldsFunc(sam.me.Public().String(), func(r rune) bool { return r == ':' || r == '-' || r == '_' }) {
+		if len(w) >= 2 {
+			seg = w
+		}
+	}
+	_, err := ann.db.Exec(`INSERT INTO people(id, name, pseudonym) VALUES ('p9', ?, ?)`, "Secret Key", group+" "+seg)
+	require.NoError(t, err)
+	_, err = ann.db.Exec(`INSERT INTO bundles_sent(bundle_id, recipient, kind, created) VALUES ('b', ?, 'handover', 'now')`, fp)
+	require.NoError(t, err)
+	members, err := teamwork.Inbox(ann.db, ann.me, folder) // nothing waits; proves the identity loads
+	require.NoError(t, err)
+	require.Empty(t, members)
+	idBefore := ann.me.Public().String()
+
+	_, err = report.ErasePerson(ctx, ann.db, "p9")
+	require.NoError(t, err)
+	me, err := identity.Load(ann.db)
+	require.NoError(t, err)
+	require.Equal(t, idBefore, me.Public().String(), "the age secret holds SECRET and KEY as words, and is untouched")
+	m, err := team.ByName(ann.db, "Sam Cole")
+	require.NoError(t, err)
+	require.Equal(t, fp, m.Fingerprint())
+	require.Equal(t, 1, count(t, ann.db, `SELECT count(*) FROM team WHERE fingerprint = ?`, fp))
+	require.Equal(t, 1, count(t, ann.db, `SELECT count(*) FROM bundles_sent WHERE recipient = ?`, fp))
 }
