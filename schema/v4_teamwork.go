@@ -85,7 +85,9 @@ CREATE TABLE supervisee_packs (
 	created     TEXT NOT NULL,
 	received_at TEXT NOT NULL,
 	redacted    INTEGER NOT NULL DEFAULT 0,
-	document    TEXT NOT NULL
+	-- BLOB: erasure's rewriting of a name (a woman called Place or Date)
+	-- must not break the document's field names.
+	document    BLOB NOT NULL
 );
 CREATE TABLE supervisee_sessions (
 	id            TEXT PRIMARY KEY,
