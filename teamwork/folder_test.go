@@ -93,11 +93,27 @@ func TestBundlesAreWrittenOwnerOnlyUnderNamesWithoutWomensNames(t *testing.T) {
 	require.Regexp(t, `^inreach-handover-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.inreach$`, st.Name())
 	require.Equal(t, 1, noCanaryIn(t, folder), "one file, no temporary left, no name or canary in it")
 
+	log, err := teamwork.SentLog(ann.db)
+	require.NoError(t, err)
+	require.Len(t, log, 1)
+	require.Equal(t, teamwork.SentRecord{BundleID: s.Header.ID, Recipient: kay.me.Public().Fingerprint(), Name: "Kay Lin",
+		Kind: "handover", Created: s.Header.Created, Records: log[0].Records}, log[0])
+	require.Greater(t, log[0].Records, 2)
+	receipts, err := teamwork.Receipts(kay.db)
+	require.NoError(t, err)
+	require.Empty(t, receipts)
+
 	kay.knows(t, ann, "colleague")
 	_, err = kay.receive(s.Path)
 	require.NoError(t, err)
 	require.Equal(t, 2, count(t, kay.db, `SELECT count(*) FROM contact_people WHERE contact_id = 'c1'`), "both women handed over: both rows of their shared visit")
 	require.Equal(t, 2, count(t, kay.db, `SELECT count(*) FROM events WHERE kind = 'handed_over'`))
+	receipts, err = teamwork.Receipts(kay.db)
+	require.NoError(t, err)
+	require.Len(t, receipts, 1)
+	require.Equal(t, s.Header.ID, receipts[0].BundleID)
+	require.Equal(t, "Ann Reed", receipts[0].SenderName)
+	require.Equal(t, "handover", receipts[0].Kind)
 }
 
 func TestTheExchangeFolderMustExist(t *testing.T) {

@@ -112,3 +112,32 @@ func checkWritten(path string, me *identity.Identity, h bundle.Header, payload [
 	}
 	return nil
 }
+
+// A SentRecord is one line of the log of bundles sent.
+type SentRecord struct {
+	BundleID  string
+	Recipient string // her fingerprint
+	Name      string // her name on the team list now ("" if no longer on it)
+	Kind      string
+	Created   string
+	Records   int
+}
+
+// SentLog lists the bundles sent, newest first.
+func SentLog(db *sql.DB) ([]SentRecord, error) {
+	rows, err := db.Query(`SELECT s.bundle_id, s.recipient, coalesce(t.name, ''), s.kind, s.created, s.records
+		FROM bundles_sent s LEFT JOIN team t ON t.fingerprint = s.recipient ORDER BY s.created DESC, s.bundle_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SentRecord
+	for rows.Next() {
+		var r SentRecord
+		if err := rows.Scan(&r.BundleID, &r.Recipient, &r.Name, &r.Kind, &r.Created, &r.Records); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
