@@ -28,6 +28,24 @@
 //     ["plain_paper", …], values of schema.NewsletterCheck, in the checklist's
 //     order.
 //
+// # Outcome facts (DESIGN.md "Outcomes and the evaluation's tables")
+//
+//   - person "ethnicity" (schema.Ethnicity) and "offence_group"
+//     (schema.OffenceGroup): "not_recorded" when unknown; absent or "" on
+//     input is read as "not_recorded" (files written before these fields
+//     existed still import);
+//   - person "previous_custodial_sentences": a whole number 0 to
+//     schema.MaxPreviousSentences, or null when not known (0 means none);
+//   - event "notice_days": null, or on a released event only, the days of
+//     notice the service had, 0 to schema.MaxNoticeDays;
+//   - event "outcome": null, or on a court_outcome event only, one of
+//     schema.CourtOutcome;
+//   - top-level "readings": [{"id", "person", "date", "area", "score",
+//     "contact"}], area "wellbeing" or a need area (schema.ReadingArea),
+//     score 1 (worst) to 10 (best), contact null or a contact's id; written
+//     by date then id. A woman's own export (ExportOptions.PersonID) carries
+//     her readings.
+//
 // Settings and autosaved drafts are never exported.
 //
 // # Conventions

@@ -39,6 +39,7 @@ var (
 	refPerson        = refKind{"people", "a person"}
 	refContact       = refKind{"contacts", "a contact"}
 	refDiary         = refKind{"diary", "a diary entry"}
+	refReading       = refKind{"readings", "a reading"}
 )
 
 type pendingRef struct {
@@ -155,7 +156,7 @@ func (v *validator) enumList(rec, id, field string, e schema.Enum, vals []string
 // records not in the file are looked up in the vault through q.
 func validate(ctx context.Context, q queryer, d *Document) error {
 	v := &validator{ids: map[string]map[string]string{}}
-	for _, t := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters"} {
+	for _, t := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters", "readings"} {
 		v.ids[t] = map[string]string{}
 	}
 	if d.Format != Format {
@@ -183,6 +184,7 @@ func validate(ctx context.Context, q queryer, d *Document) error {
 	v.supervision(d.Supervision)
 	v.letters(d.Letters)
 	v.newsletters(d.Newsletters)
+	v.readings(d.Readings)
 	if err := v.resolve(ctx, q); err != nil {
 		return err
 	}
@@ -233,6 +235,15 @@ func (v *validator) people(list []Person) {
 			v.enum(r, p.ID, f+".status", schema.NeedStatus, n.Status)
 		}
 		v.enumList(r, p.ID, "sensitive", schema.SensitiveFlag, p.Sensitive, true)
+		if p.Ethnicity != "" {
+			v.enum(r, p.ID, "ethnicity", schema.Ethnicity, p.Ethnicity)
+		}
+		if p.OffenceGroup != "" {
+			v.enum(r, p.ID, "offence_group", schema.OffenceGroup, p.OffenceGroup)
+		}
+		if n := p.PreviousCustodialSentences; n != nil && (*n < 0 || *n > schema.MaxPreviousSentences) {
+			v.p.add(r, p.ID, "previous_custodial_sentences", "is %d: it should be a whole number from 0 to %d, or null when not known", *n, schema.MaxPreviousSentences)
+		}
 		items := map[string]bool{}
 		for j, it := range p.ReleasePlan {
 			f := "release_plan[" + strconv.Itoa(j) + "].item"
@@ -307,6 +318,35 @@ func (v *validator) events(list []Event) {
 		v.ref(r, e.ID, "person", refPerson, e.Person)
 		v.date(r, e.ID, "date", e.Date)
 		v.enum(r, e.ID, "kind", schema.EventKind, e.Kind)
+		if e.NoticeDays != nil {
+			switch {
+			case e.Kind != "released":
+				v.p.add(r, e.ID, "notice_days", "is %d on a %s event: only a released event may say the days of notice (use null)", *e.NoticeDays, quote(e.Kind))
+			case *e.NoticeDays < 0 || *e.NoticeDays > schema.MaxNoticeDays:
+				v.p.add(r, e.ID, "notice_days", "is %d: it should be a whole number from 0 to %d, or null", *e.NoticeDays, schema.MaxNoticeDays)
+			}
+		}
+		if e.Outcome != nil && *e.Outcome != "" {
+			if e.Kind != "court_outcome" {
+				v.p.add(r, e.ID, "outcome", "is given on a %s event: only a court_outcome event may say what the court decided (use null)", quote(e.Kind))
+			} else {
+				v.enum(r, e.ID, "outcome", schema.CourtOutcome, *e.Outcome)
+			}
+		}
+	}
+}
+
+func (v *validator) readings(list []Reading) {
+	for i, x := range list {
+		r := rec("readings", i)
+		v.id("readings", r, x.ID)
+		v.ref(r, x.ID, "person", refPerson, x.Person)
+		v.date(r, x.ID, "date", x.Date)
+		v.enum(r, x.ID, "area", schema.ReadingArea, x.Area)
+		if x.Score < schema.MinScore || x.Score > schema.MaxScore {
+			v.p.add(r, x.ID, "score", "is %d: a score runs from %d (worst) to %d (best)", x.Score, schema.MinScore, schema.MaxScore)
+		}
+		v.optRef(r, x.ID, "contact", refContact, x.Contact)
 	}
 }
 

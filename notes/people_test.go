@@ -22,6 +22,7 @@ func fullPerson(estID string) *Person {
 		},
 		Sensitive:  []string{"children_removed", "self_harm"},
 		SafetyNote: "Do not post to her mother's address",
+		Ethnicity:  "mixed", OffenceGroup: "theft", PreviousCustodialSentences: intp(3),
 	}
 }
 

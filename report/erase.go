@@ -20,6 +20,7 @@ type ErasureReport struct {
 	Actions           int
 	Events            int
 	Letters           int
+	Readings          int // her outcome readings removed
 	DistributionLists int // newsletter issues she was on the distribution list of
 	Drafts            int // autosaved form drafts that referred to her, removed
 	// Records kept whose text named her, with every occurrence of her name
@@ -50,6 +51,7 @@ func (r *ErasureReport) Lines() []string {
 	add(r.Actions, "1 action removed.", "%d actions removed.")
 	add(r.Events, "1 event removed.", "%d events removed.")
 	add(r.Letters, "1 letter removed.", "%d letters removed.")
+	add(r.Readings, "1 outcome reading removed.", "%d outcome readings removed.")
 	add(r.DistributionLists, "Taken off the distribution list of 1 newsletter.", "Taken off the distribution lists of %d newsletters.")
 	add(r.Drafts, "1 unsaved draft that referred to her removed.", "%d unsaved drafts that referred to her removed.")
 	add(r.DiaryEntriesEdited, "Her name was replaced by "+ErasedMark+" in 1 diary entry.", "Her name was replaced by "+ErasedMark+" in %d diary entries.")
@@ -63,7 +65,7 @@ func (r *ErasureReport) Lines() []string {
 // her, in one transaction:
 //
 //   - her record, needs, sensitive flags, release plan, actions, events,
-//     letters, and her place on newsletter distribution lists;
+//     letters, outcome readings, and her place on newsletter distribution lists;
 //   - her row (note, needs discussed, items) in every contact; a contact
 //     that no other woman was at is removed, a shared one stays;
 //   - autosaved drafts that refer to her id;
@@ -129,6 +131,7 @@ func erase(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, error) {
 		{&r.Actions, `SELECT count(*) FROM actions WHERE person_id = ?1`},
 		{&r.Events, `SELECT count(*) FROM events WHERE person_id = ?1`},
 		{&r.Letters, `SELECT count(*) FROM letters WHERE person_id = ?1`},
+		{&r.Readings, `SELECT count(*) FROM readings WHERE person_id = ?1`},
 		{&r.DistributionLists, `SELECT count(*) FROM newsletter_sent_to WHERE person_id = ?1`},
 		{&r.Drafts, `SELECT count(*) FROM drafts WHERE ` + draftAboutHer},
 	} {

@@ -17,7 +17,8 @@ import (
 // PrepareHandover builds the handover of women personIDs to colleague to:
 // each woman's whole record as DESIGN.md lists it — her details, needs,
 // release plan, her own rows of contacts (never another woman's row of a
-// shared session), actions, events and letters — and the directory entries
+// shared session), actions, events, letters and outcome readings — and the
+// directory entries
 // (establishments, agencies) they use. Diary entries, supervision and
 // newsletters stay: they are the worker's own. Sending records a
 // handed_over event on each woman ("Handed over to NAME").
@@ -48,6 +49,7 @@ func PrepareHandover(ctx context.Context, db *sql.DB, to team.Member, personIDs 
 		d.Actions = append(d.Actions, one.Actions...)
 		d.Events = append(d.Events, one.Events...)
 		d.Letters = append(d.Letters, one.Letters...)
+		d.Readings = append(d.Readings, one.Readings...)
 		for _, e := range one.Establishments {
 			if !seen["e:"+e.ID] {
 				seen["e:"+e.ID] = true
@@ -111,7 +113,7 @@ func EraseHandedOver(ctx context.Context, db *sql.DB, out *Outgoing, sent *Sent)
 // (references follow), so nothing of this vault is replaced. Each woman gets a
 // "handed over from NAME on DATE" event.
 func (in *incoming) handover() (func(tx *sql.Tx) (string, error), error) {
-	if err := only(in.doc, "handover", "establishments", "agencies", "people", "contacts", "actions", "events", "letters"); err != nil {
+	if err := only(in.doc, "handover", "establishments", "agencies", "people", "contacts", "actions", "events", "letters", "readings"); err != nil {
 		return nil, err
 	}
 	if len(in.doc.People) == 0 {
@@ -250,6 +252,14 @@ func renumber(tx *sql.Tx, d *exchange.Document) error {
 			return err
 		}
 		ref("people", &d.Letters[i].Person)
+	}
+	for i := range d.Readings {
+		r := &d.Readings[i]
+		if err := fresh("readings", "r", &r.ID); err != nil {
+			return err
+		}
+		ref("people", &r.Person)
+		ref("contacts", r.Contact)
 	}
 	return nil
 }

@@ -47,6 +47,7 @@ const practice = `{"format":"inreach","version":1,"exported_at":"2026-11-01T10:0
  {"id":"d3","date":"2026-10-09","contact":null,"template":"visit_reflection","sections":{"visit_detail":"draft","staff_reflection":"","positive_outcome":"","negative_outcome":"","learning":""},"tags":[],"status":"draft"}],
 "supervision":[{"id":"s0","date":"2026-09-01","supervisor":"Sam Cole","entries":[],"comments":{},"notes":"","actions":[{"text":"Book training","owner":"Ann","due":"2026-12-01","done_on":null},{"text":"Done one","owner":"Ann","due":null,"done_on":"2026-09-10"}],"signed_off_on":"2026-09-01"}],
 "letters":[{"id":"l1","person":"p1","date":"2026-10-10","direction":"out","channel":"letter","summary":"Wrote to Marguerite","enclosures":["stamps"],"reply_due":null}],
+"readings":[{"id":"r1","person":"p1","date":"2026-10-01","area":"wellbeing","score":7,"contact":"c1"},{"id":"r2","person":"p2","date":"2026-10-01","area":"wellbeing","score":4,"contact":"c1"}],
 "newsletters":[{"id":"n1","title":"Autumn","issue":3,"date":"2026-11-01","status":"draft","sections":[{"heading":"Poem","body":"A poem about autumn","contributor":"Robin","consent":true}],"sent_to":[],"checklist":[]}]
 }`
 

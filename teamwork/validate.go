@@ -54,12 +54,13 @@ func only(d *exchange.Document, kind string, allowed ...string) error {
 		"establishments": len(d.Establishments), "agencies": len(d.Agencies), "people": len(d.People),
 		"contacts": len(d.Contacts), "actions": len(d.Actions), "events": len(d.Events), "diary": len(d.Diary),
 		"supervision": len(d.Supervision), "letters": len(d.Letters), "newsletters": len(d.Newsletters),
+		"readings": len(d.Readings),
 	}
 	ok := map[string]bool{}
 	for _, a := range allowed {
 		ok[a] = true
 	}
-	for _, name := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters"} {
+	for _, name := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters", "readings"} {
 		if counts[name] > 0 && !ok[name] {
 			return &Refusal{Reason: ErrInvalid, Message: fmt.Sprintf("the records in this bundle were refused; nothing was changed: a %s bundle does not carry %s", kind, name)}
 		}
@@ -70,5 +71,5 @@ func only(d *exchange.Document, kind string, allowed ...string) error {
 // records counts the records of a document.
 func records(d *exchange.Document) int {
 	return len(d.Establishments) + len(d.Agencies) + len(d.People) + len(d.Contacts) + len(d.Actions) +
-		len(d.Events) + len(d.Diary) + len(d.Supervision) + len(d.Letters) + len(d.Newsletters)
+		len(d.Events) + len(d.Diary) + len(d.Supervision) + len(d.Letters) + len(d.Newsletters) + len(d.Readings)
 }

@@ -1,6 +1,6 @@
 package schema
 
-// v4 adds what working together needs (shared/DESIGN.md, "Working
+// vTeamwork adds what working together needs (shared/DESIGN.md, "Working
 // together: sealed exchange between vaults"): this vault's own key pairs,
 // the team list, the log of bundles sent and received, what a supervisor
 // holds for her supervisees, what a practitioner sent for supervision, and
@@ -12,7 +12,7 @@ package schema
 // erasure rewrites a woman's name wherever it appears in a TEXT column, and
 // an ID or a fingerprint can contain a short word ("Key", "Bead") that
 // must never be rewritten. A BLOB column stores the text as it is given.
-const v4 = `
+const vTeamwork = `
 -- This vault's identity: an age X25519 key pair for receiving and an
 -- Ed25519 key pair for signing. One row; the secrets never leave the
 -- sealed database.
