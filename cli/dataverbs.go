@@ -51,6 +51,9 @@ func runDemo(e *Env, args []string) error {
 	if vault.Exists(path) {
 		return fmt.Errorf("a vault already exists at %s; demo data goes only into a new vault (use --vault to choose another file)", path)
 	}
+	if others, err := vault.BackupsBeside(path); err == nil && len(others) > 0 {
+		return fmt.Errorf("%w\nDemo data goes only into a new folder: use --vault to choose another file", othersBackupsError(path, others, nil, false))
+	}
 	pass, err := e.newPassphraseForVault()
 	if err != nil {
 		return err

@@ -50,9 +50,10 @@ type pendingRef struct {
 
 // validator checks a document's values against the format and the vault.
 type validator struct {
-	p    problems
-	ids  map[string]map[string]string // table → id → record label
-	refs []pendingRef
+	p     problems
+	ids   map[string]map[string]string // table → id → record label
+	refs  []pendingRef
+	today string // YYYY-MM-DD, for dates that cannot be in the future
 }
 
 // quote shows a value from the file in a message, cut short so that a
@@ -79,8 +80,8 @@ func (v *validator) id(table, rec, id string) {
 }
 
 func (v *validator) name(rec, id, field, val, what string) {
-	if strings.TrimSpace(val) == "" {
-		v.p.add(rec, id, field, "is empty: every %s needs a name", what)
+	if schema.Blank(val) {
+		v.p.add(rec, id, field, "is empty: every %s needs a name (invisible characters alone are not one)", what)
 	}
 }
 
@@ -155,7 +156,7 @@ func (v *validator) enumList(rec, id, field string, e schema.Enum, vals []string
 // references may point forwards or backwards in the file; references to
 // records not in the file are looked up in the vault through q.
 func validate(ctx context.Context, q queryer, d *Document) error {
-	v := &validator{ids: map[string]map[string]string{}}
+	v := &validator{ids: map[string]map[string]string{}, today: todayDate()}
 	for _, t := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters", "readings"} {
 		v.ids[t] = map[string]string{}
 	}
@@ -174,6 +175,7 @@ func validate(ctx context.Context, q queryer, d *Document) error {
 			v.p.add("file", "", "exported_at", "%s is not a time like 2026-11-23T10:00:00Z", quote(d.ExportedAt))
 		}
 	}
+	v.texts(d)
 	v.establishments(d.Establishments)
 	v.agencies(d.Agencies)
 	v.people(d.People)
@@ -217,6 +219,7 @@ func (v *validator) people(list []Person) {
 		v.id("people", r, p.ID)
 		v.name(r, p.ID, "name", p.Name, "person")
 		v.optDate(r, p.ID, "date_of_birth", p.DateOfBirth)
+		v.birthDate(r, p.ID, p.DateOfBirth)
 		v.enum(r, p.ID, "status", schema.PersonStatus, p.Status)
 		v.optRef(r, p.ID, "establishment", refEstablishment, p.Establishment)
 		v.optDate(r, p.ID, "release_date", p.ReleaseDate)
@@ -263,6 +266,7 @@ func (v *validator) contacts(list []Contact) {
 		v.date(r, c.ID, "date", c.Date)
 		v.clock(r, c.ID, "start", c.Start)
 		v.clock(r, c.ID, "end", c.End)
+		v.endsBeforeStart(r, c.ID, c.Start, c.End)
 		v.enum(r, c.ID, "kind", schema.ContactKind, c.Kind)
 		v.optRef(r, c.ID, "establishment", refEstablishment, c.Establishment)
 		if c.Logistics != nil && c.Logistics.LateStartMinutes < 0 {

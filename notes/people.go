@@ -70,8 +70,9 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 		c.Add("PreviousCustodialSentences", "Enter how many custodial sentences she had before, from 0 to %d, or leave it empty if not known.", MaxPreviousSentences)
 	}
 	c.Name("Name", p.Name, "her name")
+	c.Line("Pseudonym", p.Pseudonym)
+	c.Line("PrisonNumber", p.PrisonNumber)
 	for _, f := range []struct{ field, v string }{
-		{"Pseudonym", p.Pseudonym}, {"PrisonNumber", p.PrisonNumber},
 		{"Sentence", p.Sentence}, {"ConsentShareWith", p.ConsentShareWith},
 		{"SafetyNote", p.SafetyNote}, {"RetentionNote", p.RetentionNote},
 	} {
@@ -81,6 +82,8 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 	c.Enum("Referral", schema.Referral, p.Referral)
 	if c.Date("DateOfBirth", p.DateOfBirth, false) && p.DateOfBirth > today {
 		c.Add("DateOfBirth", "The date of birth %s is in the future.", p.DateOfBirth)
+	} else if p.DateOfBirth != "" && p.DateOfBirth < schema.EarliestBirthDate {
+		c.Add("DateOfBirth", "The date of birth %s is before %s; check the year.", p.DateOfBirth, schema.EarliestBirthDate)
 	}
 	if c.Date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today && !releaseStood {
 		c.Add("ReleaseDate", "The release date %s has passed but she is recorded as %s. If she has been released, change her status; otherwise correct the release date.",

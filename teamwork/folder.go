@@ -14,6 +14,7 @@ import (
 
 	"inreach/bundle"
 	"inreach/identity"
+	"inreach/privfile"
 	"inreach/team"
 )
 
@@ -69,40 +70,10 @@ func PathInFolder(db *sql.DB, kind string) (string, error) {
 	return filepath.Join(dir, FileName(kind)), nil
 }
 
-// WriteFile writes data to path owner-only, through a temporary file in the
-// same folder that is synced and renamed over: a reader of the folder sees
-// the whole bundle or none of it.
+// WriteFile writes data to path owner-only and whole (privfile.Write): a
+// reader of the folder sees the whole bundle or none of it.
 func WriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".inreach-*.tmp")
-	if err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	done = true
-	return nil
+	return privfile.Write(path, data)
 }
 
 // A Waiting bundle in the exchange folder, addressed to this vault.
