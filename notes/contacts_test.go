@@ -30,7 +30,7 @@ func TestCreatingAndEditingAContactKeepsEveryWomansRow(t *testing.T) {
 	c := visit(est, a, b)
 	require.NoError(t, s.SaveContact(c))
 	require.True(t, strings.HasPrefix(c.ID, "c-"))
-	require.True(t, c.HasLogistics, "logistics recorded means HasLogistics")
+	require.False(t, c.HasLogistics, "saving does not change what it was given")
 
 	got, err := s.GetContact(c.ID)
 	require.NoError(t, err)
@@ -172,7 +172,7 @@ func TestAFailedEditLeavesTheStoredContactAsItWas(t *testing.T) {
 func TestAPlannedVisitMayHaveWomenNotYetSeenWithoutReason(t *testing.T) {
 	s := newStore(t)
 	a := mustPerson(t, s, "Ann", "custody_sentenced")
-	c := &Contact{Date: "2025-08-01", Start: "14:00", Kind: "prison_visit",
+	c := &Contact{Date: "2025-08-01", Start: "14:00", Kind: "prison_visit", Place: "Visits hall",
 		People: []ContactPerson{{PersonID: a, Booked: true}}}
 	require.NoError(t, s.SaveContact(c))
 	require.False(t, c.HasLogistics)
@@ -265,7 +265,7 @@ func TestNextPrisonVisitIsTheEarliestFromTodayWithWhoIsBooked(t *testing.T) {
 
 func TestCheckContactReportsProblemsWithoutSaving(t *testing.T) {
 	s := newStore(t)
-	c := Contact{Date: "2025-07-01", Start: "15:00", End: "14:00", Kind: "prison_visit"}
+	c := Contact{Date: "2025-07-01", Start: "15:00", End: "14:00", Kind: "prison_visit", Place: "Visits hall"}
 	requireField(t, s.CheckContact(c), "End")
 	c.End = "16:00"
 	require.NoError(t, s.CheckContact(c))
