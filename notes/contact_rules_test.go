@@ -193,3 +193,22 @@ func TestARefusedContactOpensNoNeed(t *testing.T) {
 	require.Nil(t, opened)
 	require.Equal(t, before, snapshot(t, s))
 }
+
+func TestAPhoneCallAsksWhyYouDidNotSpeakNotWhySheWasNotSeen(t *testing.T) {
+	s := newStore(t)
+	a := mustPerson(t, s, "Ann", "community")
+	c := &Contact{Date: "2025-07-04", Kind: "phone", People: []ContactPerson{{PersonID: a}}}
+	err := s.SaveContact(c)
+	requireField(t, err, "People[0].NotSeenReason")
+	require.Contains(t, err.Error(), "did not speak to her")
+	require.NotContains(t, err.Error(), "seen")
+
+	c.Date, c.People[0].Seen = "2025-07-11", true
+	err = s.SaveContact(c)
+	requireField(t, err, "People[0].Seen")
+	require.Contains(t, err.Error(), "the call cannot have happened yet")
+
+	v := &Contact{Date: "2025-07-04", Kind: "community", Place: "Café", People: []ContactPerson{{PersonID: a}}}
+	err = s.SaveContact(v)
+	require.Contains(t, err.Error(), "Say why she was not seen (choose Other if you are not sure), or tick Seen.")
+}

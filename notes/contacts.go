@@ -83,6 +83,7 @@ func (c *Contact) validate(today string) ValidationError {
 	}
 	past := c.Date != "" && c.Date <= today
 	future := c.Date != "" && c.Date > today
+	words := schema.WordsFor(c.Kind)
 	seenPerson := map[string]bool{}
 	for i := range c.People {
 		p := &c.People[i]
@@ -95,13 +96,13 @@ func (c *Contact) validate(today string) ValidationError {
 		seenPerson[p.PersonID] = true
 		switch {
 		case p.Seen && future:
-			ck.Add(f+".Seen", "This contact is dated %s, which is still to come, so no one can have been seen yet. Untick Seen, or correct the date.", c.Date)
+			ck.Add(f+".Seen", "This contact is dated %s, which is still to come, so %s", c.Date, words.Future)
 		case p.Seen && p.NotSeenReason != "":
 			ck.Add(f+".NotSeenReason", "She was seen, so leave the reason for not seeing her empty.")
 		case !p.Seen && p.NotSeenReason != "":
 			ck.Enum(f+".NotSeenReason", schema.NotSeenReason, p.NotSeenReason)
 		case !p.Seen && past:
-			ck.Add(f+".NotSeenReason", "Say why she was not seen (choose Other if you are not sure), or tick Seen.")
+			ck.Add(f+".NotSeenReason", "%s", words.Unseen)
 		}
 		ck.Text(f+".Note", p.Note)
 		areas := map[string]bool{}
