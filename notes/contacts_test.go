@@ -271,3 +271,47 @@ func TestCheckContactReportsProblemsWithoutSaving(t *testing.T) {
 	require.NoError(t, s.CheckContact(c))
 	require.Zero(t, count(t, s, "contacts", ""))
 }
+
+func TestTodaysNextPrisonVisitNeverListsAVisitAlreadyWrittenUp(t *testing.T) {
+	s := newStore(t)
+	est := mustPrison(t, s, "HMP Styal")
+	a := mustPerson(t, s, "Zoe", "custody_sentenced")
+	b := mustPerson(t, s, "Amy", "custody_sentenced")
+	// Today's visits were booked yesterday, before anyone could be seen.
+	s.TodayFunc = func() string { return "2025-07-09" }
+	morning := &Contact{Date: testToday, Start: "09:30", Kind: "prison_visit", EstablishmentID: est,
+		People: []ContactPerson{{PersonID: a, Booked: true}, {PersonID: b, Booked: true}}}
+	require.NoError(t, s.SaveContact(morning))
+	afternoon := &Contact{Date: testToday, Start: "14:00", Kind: "prison_visit", EstablishmentID: est,
+		People: []ContactPerson{{PersonID: b, Booked: true}}}
+	require.NoError(t, s.SaveContact(afternoon))
+	nextWeek := &Contact{Date: "2025-07-17", Start: "09:30", Kind: "prison_visit", EstablishmentID: est,
+		People: []ContactPerson{{PersonID: a, Booked: true}}}
+	require.NoError(t, s.SaveContact(nextWeek))
+	s.TodayFunc = func() string { return testToday }
+
+	v, err := s.Today(testToday)
+	require.NoError(t, err)
+	require.Equal(t, morning.ID, v.NextVisit.ID, "not written up yet: it is next")
+
+	// The morning visit is written up: Zoe seen, Amy not brought down.
+	morning.People[0].Seen = true
+	morning.People[1].NotSeenReason = "not_escorted"
+	require.NoError(t, s.SaveContact(morning))
+	v, err = s.Today(testToday)
+	require.NoError(t, err)
+	require.Equal(t, afternoon.ID, v.NextVisit.ID)
+	require.Equal(t, []string{"Amy"}, []string{v.NextVisitBooked[0].Name})
+
+	afternoon.People[0].Seen = true
+	require.NoError(t, s.SaveContact(afternoon))
+	v, err = s.Today(testToday)
+	require.NoError(t, err)
+	require.Equal(t, nextWeek.ID, v.NextVisit.ID)
+
+	// The written-up visits are still there, unchanged, for the contacts list.
+	got, err := s.GetContact(morning.ID)
+	require.NoError(t, err)
+	require.Equal(t, "not_escorted", got.People[1].NotSeenReason)
+	require.Equal(t, 3, count(t, s, "contacts", "kind = 'prison_visit'"))
+}
