@@ -6,6 +6,7 @@ package schema
 // and she is in touch. Use WordsFor.
 type ContactWords struct {
 	Booked       string // tick: arranged in advance ("Booked", "Call arranged")
+	NotBooked    string // after her name when it was not arranged ("not booked")
 	Seen         string // tick: it happened with her ("Seen", "Spoke to her")
 	NotSeen      string // what a woman not seen is called ("Not seen", "Did not speak")
 	SeenCount    string // after a number: "3 seen", "3 spoken to"
@@ -18,19 +19,19 @@ type ContactWords struct {
 
 var (
 	inPerson = ContactWords{
-		Booked: "Booked", Seen: "Seen", NotSeen: "Not seen", SeenCount: "seen",
+		Booked: "Booked", NotBooked: "not booked", Seen: "Seen", NotSeen: "Not seen", SeenCount: "seen",
 		ReasonPrompt: "Why was she not seen?",
 		Unseen:       "Say why she was not seen (choose Other if you are not sure), or tick Seen.",
 		Future:       "no one can have been seen yet. Untick Seen, or correct the date.",
 	}
 	phoneWords = ContactWords{
-		Booked: "Call arranged", Seen: "Spoke to her", NotSeen: "Did not speak", SeenCount: "spoken to",
+		Booked: "Call arranged", NotBooked: "not arranged", Seen: "Spoke to her", NotSeen: "Did not speak", SeenCount: "spoken to",
 		ReasonPrompt: "Why did you not speak to her?",
 		Unseen:       "Say why you did not speak to her (choose Other if you are not sure), or tick Spoke to her.",
 		Future:       "the call cannot have happened yet. Untick Spoke to her, or correct the date.",
 	}
 	writtenWords = ContactWords{
-		Booked: "Expected", Seen: "In touch", NotSeen: "No reply", SeenCount: "in touch",
+		Booked: "Expected", NotBooked: "not expected", Seen: "In touch", NotSeen: "No reply", SeenCount: "in touch",
 		ReasonPrompt: "Why was there no reply?",
 		Unseen:       "Say why there was no reply (choose Other if you are not sure), or tick In touch.",
 		Future:       "no one can have been in touch yet. Untick In touch, or correct the date.",

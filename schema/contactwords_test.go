@@ -10,7 +10,7 @@ import (
 func TestEmailsAndPhoneCallsDoNotUseTheBookedAndSeenWords(t *testing.T) {
 	for _, kind := range []string{"phone", "email", "letter"} {
 		w := WordsFor(kind)
-		for _, s := range []string{w.Booked, w.Seen, w.NotSeen, w.SeenCount, w.ReasonPrompt, w.Unseen, w.Future} {
+		for _, s := range []string{w.Booked, w.NotBooked, w.Seen, w.NotSeen, w.SeenCount, w.ReasonPrompt, w.Unseen, w.Future} {
 			require.NotEmpty(t, s, kind)
 			low := strings.ToLower(s)
 			require.NotContains(t, low, "booked", kind)
