@@ -26,6 +26,7 @@ type ImportResult struct {
 	Supervision    Counts
 	Letters        Counts
 	Newsletters    Counts
+	Readings       Counts
 	// NeedsOpened is how many open needs were added to women's records
 	// because a contact in the file discussed an area she had no need in
 	// (doc.go, "Needs discussed at contacts"). They are not in Total.
@@ -52,7 +53,7 @@ func (r ImportResult) list() []namedCounts {
 		{"establishments", r.Establishments}, {"agencies", r.Agencies}, {"people", r.People},
 		{"contacts", r.Contacts}, {"actions", r.Actions}, {"events", r.Events},
 		{"diary entries", r.Diary}, {"supervision sessions", r.Supervision},
-		{"letters", r.Letters}, {"newsletters", r.Newsletters},
+		{"letters", r.Letters}, {"newsletters", r.Newsletters}, {"readings", r.Readings},
 	}
 }
 

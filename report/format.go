@@ -50,8 +50,10 @@ func WriteJSON(w io.Writer, f *Figures) error {
 // WriteCSV writes the figures for a spreadsheet or a funder: a header
 // "Figure,Value" and one row per figure, named in plain English as in the
 // report ("Women supported"), in report order: the single figures, then
-// "Needs by area: <area>", "Items provided: <item>" and "Contacts in
-// <Month YYYY>". The keys stay in the JSON (WriteJSON), for programs.
+// "Needs by area: <area>", "Items provided: <item>", "Contacts in
+// <Month YYYY>", then every outcome figure as "<its heading>: <its label>"
+// (OutcomeLines; an average with two decimals). The keys stay in the JSON
+// (WriteJSON), for programs.
 func WriteCSV(w io.Writer, f *Figures) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"Figure", "Value"})
@@ -60,6 +62,9 @@ func WriteCSV(w io.Writer, f *Figures) error {
 	}
 	for _, m := range f.ContactsPerMonth {
 		cw.Write([]string{"Contacts in " + MonthLabel(m.Month), strconv.Itoa(m.Contacts)})
+	}
+	for _, l := range f.OutcomeLines() {
+		cw.Write([]string{l.Group + ": " + l.Label, l.CSVValue()})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -105,6 +110,7 @@ func WriteText(w io.Writer, f *Figures) error {
 	for _, m := range f.ContactsPerMonth {
 		line("  "+MonthLabel(m.Month), m.Contacts)
 	}
+	writeOutcomeText(&b, f.PrintedOutcomeLines())
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -116,4 +122,21 @@ func MonthLabel(month string) string {
 		return month
 	}
 	return t.Format("January 2006")
+}
+
+// writeOutcomeText writes the outcome lines under their headings, each
+// value in words ("7 of 9 (78%)").
+func writeOutcomeText(b *strings.Builder, lines []OutcomeLine) {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l.Label)+4)
+	}
+	group := ""
+	for _, l := range lines {
+		if l.Group != group {
+			group = l.Group
+			fmt.Fprintf(b, "\n%s\n", group)
+		}
+		fmt.Fprintf(b, "  %s%s%s\n", l.Label, strings.Repeat(" ", width-2-utf8.RuneCountInString(l.Label)), l.Words())
+	}
 }
