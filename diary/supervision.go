@@ -108,7 +108,26 @@ func nullable(s string) any {
 // and its actions, giving it a new id if it has none (written back into
 // ss.ID), and updates the status of the entries as the Session comment
 // describes.
+//
+// On any error, ss is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveSession(ss *Session) error {
+	if ss == nil {
+		return errors.New("diary: no supervision session to save")
+	}
+	n := *ss
+	n.Entries = append([]SessionEntry(nil), ss.Entries...)
+	n.Actions = append([]SessionAction(nil), ss.Actions...)
+	if err := s.saveSession(&n); err != nil {
+		return err
+	}
+	*ss = n
+	return nil
+}
+
+// saveSession does the work of SaveSession on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveSession(ss *Session) error {
 	if ss == nil {
 		return errors.New("diary: no supervision session to save")
 	}

@@ -27,6 +27,10 @@ type ImportResult struct {
 	Letters        Counts
 	Newsletters    Counts
 	Readings       Counts
+	// NeedsOpened is how many open needs were added to women's records
+	// because a contact in the file discussed an area she had no need in
+	// (doc.go, "Needs discussed at contacts"). They are not in Total.
+	NeedsOpened int
 }
 
 // Total is the number of records added and replaced over all kinds.
@@ -66,6 +70,9 @@ func (r ImportResult) String() string {
 			s += fmt.Sprintf(", %d replaced", c.c.Replaced)
 		}
 		parts = append(parts, s)
+	}
+	if r.NeedsOpened > 0 {
+		parts = append(parts, fmt.Sprintf("open needs added from needs discussed at contacts: %d", r.NeedsOpened))
 	}
 	if len(parts) == 0 {
 		return "nothing to import"
