@@ -167,7 +167,7 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 
 	s.mon.exportCSV()
 	path := filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.csv")
-	uitest.Eventually(t, func() bool { return uitest.FileHas(path, "women_supported,3") }, "the CSV is written")
+	uitest.Eventually(t, func() bool { return uitest.FileHas(path, "Women supported,3") }, "the CSV is written")
 
 	s.Print() // Ctrl+P on this screen: the monitoring PDF
 	path = filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.pdf")
