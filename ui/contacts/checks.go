@@ -53,12 +53,26 @@ func (f *contactForm) checkTimes(left string) bool {
 			f.setHeaderError(x.field, "")
 		}
 	}
-	s, e := f.start.Text, f.end.Text
-	if ok && s != "" && e != "" && e < s {
-		f.setHeaderError("End", fmt.Sprintf("The end time %s is before the start time %s.", e, s))
-		ok = false
+	if ok && f.start.Text != "" && f.end.Text != "" {
+		// Whether the times are in order is the contact's own rule (notes),
+		// asked for here so the form says it as the user leaves the field.
+		if msg := contactFieldProblem(f.u.Notes(), notes.Contact{Start: f.start.Text, End: f.end.Text}, "End"); msg != "" {
+			f.setHeaderError("End", msg)
+			ok = false
+		}
 	}
 	return ok
+}
+
+// contactFieldProblem is what notes says about one field of c, or "".
+func contactFieldProblem(st *notes.Store, c notes.Contact, field string) string {
+	v, _ := notes.AsValidation(st.CheckContact(c))
+	for _, fe := range v {
+		if fe.Field == field {
+			return fe.Message
+		}
+	}
+	return ""
 }
 
 func (f *contactForm) checkLate() bool {
