@@ -14,6 +14,9 @@ import (
 	"inreach/ui/kit"
 )
 
+// placeHint is the free-text place's placeholder.
+const placeHint = "The gate, the station, a café…"
+
 // somewhereElse is the "where" choice for a place that is not a listed
 // establishment (the gate, the station, a café).
 const somewhereElse = "Somewhere else…"
@@ -122,7 +125,7 @@ func (f *contactForm) build() {
 	f.where.PlaceHolder = "Choose where"
 	f.loadEstablishments()
 	f.place = widget.NewEntry()
-	f.place.SetPlaceHolder("The gate, the station, a café…")
+	f.place.SetPlaceHolder(placeHint)
 	f.place.OnChanged = func(string) { f.clearHeaderError("Place"); f.changed() }
 
 	f.room = widget.NewCheck("Visits room booked", func(bool) { f.changed() })
@@ -285,12 +288,16 @@ func (f *contactForm) showLogistics() {
 	}
 }
 
-// showPlace shows the free-text place unless an establishment is chosen.
+// showPlace offers the free-text place unless an establishment is chosen.
+// The row stays where it is either way (disabled, saying why), so picking
+// "Where" never moves the rows below it under the pointer.
 func (f *contactForm) showPlace() {
 	if f.whereIDs[f.where.Selected] != "" {
-		f.placeField.Hide()
+		f.place.SetPlaceHolder("Not needed: the place is " + f.where.Selected)
+		f.place.Disable()
 	} else {
-		f.placeField.Show()
+		f.place.SetPlaceHolder(placeHint)
+		f.place.Enable()
 	}
 }
 

@@ -146,3 +146,28 @@ func (l *PersonDataRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[1].Resize(fyne.NewSize(size.Width, objs[1].MinSize().Height))
 	objs[1].Move(fyne.NewPos(0, a.Height-theme.InnerPadding()))
 }
+
+// GrowOnly keeps the space its object has needed since the last Reset:
+// when a list above other controls gets shorter (a finding fixed, an
+// error cleared), what sits below it stays under the pointer instead of
+// moving up. Reset it when the screen shows a different record.
+type GrowOnly struct{ height float32 }
+
+func (g *GrowOnly) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	g.height = max(g.height, s.Height)
+	return fyne.NewSize(s.Width, g.height)
+}
+
+func (g *GrowOnly) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+	}
+}
+
+// Reset lets the space shrink to what the object needs now.
+func (g *GrowOnly) Reset() { g.height = 0 }

@@ -35,6 +35,9 @@ type issueSide struct {
 	report       newsletter.CheckReport
 
 	checks []*lettersCheck
+	// keep holds the check's space: ticking the checklist below it must
+	// not pull the checklist up under the pointer.
+	keep *kit.GrowOnly
 
 	recipients *issueRecipients
 
@@ -42,7 +45,7 @@ type issueSide struct {
 }
 
 func newIssueSide(ed *issueEditor) *issueSide {
-	s := &issueSide{ed: ed}
+	s := &issueSide{ed: ed, keep: &kit.GrowOnly{}}
 	s.statusText = kit.Soft("")
 	s.ready = widget.NewButtonWithIcon("Mark ready", theme.ConfirmIcon(), s.markReady)
 	s.ready.Importance = widget.HighImportance
@@ -72,7 +75,8 @@ func newIssueSide(ed *issueEditor) *issueSide {
 	col := container.NewVBox(
 		widget.NewCard("", "", container.NewVBox(kit.Subheading("Status"), s.statusText, s.ready, s.sent)),
 		widget.NewCard("", "", container.NewVBox(kit.Subheading("Length"), s.words, s.pages)),
-		widget.NewCard("", "", container.NewVBox(kit.Subheading("Safety and confidentiality check"), s.checkSummary, s.findings)),
+		widget.NewCard("", "", container.NewVBox(kit.Subheading("Safety and confidentiality check"),
+			container.New(s.keep, container.NewVBox(s.checkSummary, s.findings)))),
 		widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{kit.Subheading("Prison-mail checklist"),
 			kit.Soft("Tick each once it is true of the printed copy.")}, ticks...)...)),
 		widget.NewCard("", "", container.NewVBox(kit.Subheading("Print"), pdfB, labels)),
@@ -193,6 +197,8 @@ func findingKindWords(kind string) string {
 	switch kind {
 	case newsletter.KindRealName:
 		return "Real name"
+	case newsletter.KindFirstName:
+		return "First name"
 	case newsletter.KindPrisonNumber:
 		return "Prison number"
 	case newsletter.KindNoConsent:

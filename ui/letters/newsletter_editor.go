@@ -160,6 +160,7 @@ func (ed *issueEditor) fill(is newsletter.Issue) {
 	}
 	ed.layoutCards()
 	ed.side.setChecklist(is.Checklist)
+	ed.side.keep.Reset()
 	ed.showHeading()
 	ed.showStatus()
 	ed.updateLength()

@@ -87,7 +87,7 @@ func (f *supervisionForm) loadCandidates(comments map[string]string) {
 // newPick makes the row of one entry.
 func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p := &supervisionPick{sum: c}
-	p.Comment = kit.NewGrowingEntry("Your supervisor's comment on this entry", 2, 10)
+	p.Comment = kit.NewGrowingEntry("Your supervisor's comment on this entry", 4, 4)
 	p.Comment.OnChanged = func(string) { p.Comment.Fit(); f.changed() }
 	p.commentErr = kit.ErrorLabel()
 	p.Check = widget.NewCheck(kit.ShortDate(c.Date), func(on bool) {

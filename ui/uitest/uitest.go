@@ -169,3 +169,17 @@ func OpenDemoVault(t *testing.T, u *ui.UI) {
 	require.NoError(t, err)
 	u.Shell.Show(kit.Today)
 }
+
+// Relayout lays the window out again as the real driver does on its next
+// frame, so that rows shown, hidden or rewrapped have taken their place.
+func Relayout(u *ui.UI) {
+	s := u.Win.Canvas().Size()
+	u.Win.Resize(s.Subtract(fyne.NewSize(1, 0)))
+	u.Win.Resize(s)
+}
+
+// ScreenPos is where o is drawn in the window, after a fresh layout.
+func ScreenPos(u *ui.UI, o fyne.CanvasObject) fyne.Position {
+	Relayout(u)
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+}
