@@ -75,7 +75,7 @@ func (t *inreachTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.C
 	return t.base.Color(n, v)
 }
 
-func (t *inreachTheme) Font(s fyne.TextStyle) fyne.Resource     { return t.base.Font(s) }
+func (t *inreachTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
 func (t *inreachTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
 	if n == theme.IconNameCheckButton {
 		return theme.NewThemedResource(uncheckedBox)
