@@ -77,6 +77,9 @@ func (u *UI) activity() {
 	if u.idle != nil {
 		u.idle.last = u.Clock.Now()
 	}
+	if u.Shell != nil {
+		u.Shell.updateMenu()
+	}
 }
 
 // check runs on the UI goroutine.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -25,6 +26,10 @@ type shell struct {
 	Current kit.Section
 
 	shortcuts []fyne.Shortcut
+	// printItem is File › Print in mainMenu, disabled when nothing can be
+	// printed.
+	printItem *fyne.MenuItem
+	mainMenu  *fyne.MainMenu
 }
 
 func newShell(u *UI, env kit.Env) *shell {
@@ -98,6 +103,7 @@ func (s *shell) Show(id kit.Section) {
 	s.u.activity()
 	s.body.Objects = []fyne.CanvasObject{sc.Content()}
 	s.body.Refresh()
+	s.updateMenu()
 	for i, e := range s.listed {
 		if e.Section == id {
 			s.navList.Select(i)
@@ -116,6 +122,7 @@ func (s *shell) Open(r kit.Route) {
 	if o, ok := s.Screens[r.Section].(kit.Opener); ok {
 		o.Open(r)
 	}
+	s.updateMenu()
 }
 
 // searchFor shows the search section with the query's results.
@@ -181,9 +188,39 @@ func (s *shell) saveCurrent() {
 	}
 }
 
+// PrintCurrent is Ctrl+P and File › Print: the open record's PDF, or a
+// word on what can be printed when nothing here can be.
 func (s *shell) PrintCurrent() {
-	if p, ok := s.Screens[s.Current].(kit.Printer); ok {
-		p.Print()
+	if !s.canPrint() {
+		dialog.ShowInformation("Nothing to print here",
+			"Open a woman's page, a contact, a diary entry, a supervision session, a newsletter issue or a report, then press Ctrl+P.", s.u.Win)
+		return
+	}
+	s.Screens[s.Current].(kit.Printer).Print()
+}
+
+// canPrint is whether the screen shown has something to print now.
+func (s *shell) canPrint() bool {
+	p, ok := s.Screens[s.Current].(kit.Printer)
+	if !ok || p == nil {
+		return false
+	}
+	if c, ok := p.(kit.PrintChecker); ok {
+		return c.CanPrint()
+	}
+	return true
+}
+
+// updateMenu disables File › Print while the screen shown has nothing to
+// print. It runs as the pointer moves (on its way to the menu) and when
+// the section changes.
+func (s *shell) updateMenu() {
+	if s.printItem == nil || s.mainMenu == nil {
+		return
+	}
+	if can := s.canPrint(); s.printItem.Disabled == can {
+		s.printItem.Disabled = !can
+		s.mainMenu.Refresh()
 	}
 }
 
@@ -194,6 +231,8 @@ func (s *shell) menu() *fyne.MainMenu {
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	print := fyne.NewMenuItem("Print or export PDF…", s.PrintCurrent)
 	print.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+	print.Disabled = !s.canPrint()
+	s.printItem = print
 	newContact := fyne.NewMenuItem("New contact", s.newContact)
 	newContact.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	newEntry := fyne.NewMenuItem("New diary entry", s.newDiaryEntry)
@@ -207,5 +246,6 @@ func (s *shell) menu() *fyne.MainMenu {
 	find := fyne.NewMenuItem("Search", func() { s.u.Win.Canvas().Focus(s.Search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	goItems = append([]*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}, goItems...)
-	return fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))
+	s.mainMenu = fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))
+	return s.mainMenu
 }

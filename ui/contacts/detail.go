@@ -37,7 +37,8 @@ func (s *ContactsScreen) showDetail(id string) {
 	reflect := s.reflectionButton(c)
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { s.askDelete(c) })
 	del.Importance = widget.LowImportance
-	buttons := container.NewHBox(edit, reflect, del)
+	printB := widget.NewButtonWithIcon("Visit PDF…", theme.DocumentPrintIcon(), func() { s.visitPDF(c.ID) })
+	buttons := container.NewHBox(edit, reflect, printB, del)
 
 	box := container.NewVBox(title, when)
 	if c.HasLogistics {

@@ -109,10 +109,13 @@ type Opener interface{ Open(Route) }
 // BeforeLocker screens save drafts in progress before the vault locks.
 type BeforeLocker interface{ BeforeLock() }
 
-// Saver and Printer screens act on Ctrl+S and Ctrl+P.
+// Saver and Printer screens act on Ctrl+S and Ctrl+P. A Printer that is
+// also a PrintChecker says whether it has anything to print now (a record
+// open); File › Print is disabled while it has not.
 type (
-	Saver   interface{ Save() }
-	Printer interface{ Print() }
+	Saver        interface{ Save() }
+	Printer      interface{ Print() }
+	PrintChecker interface{ CanPrint() bool }
 )
 
 // Builder makes a section's screen.

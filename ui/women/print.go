@@ -22,4 +22,10 @@ func (s *WomenScreen) Print() {
 		})
 }
 
-var _ kit.Printer = (*WomenScreen)(nil)
+// CanPrint is true while a woman's page is open.
+func (s *WomenScreen) CanPrint() bool { return s.Selected != "" }
+
+var (
+	_ kit.Printer      = (*WomenScreen)(nil)
+	_ kit.PrintChecker = (*WomenScreen)(nil)
+)
