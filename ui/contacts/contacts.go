@@ -98,8 +98,10 @@ func (s *ContactsScreen) build() {
 			what.SizeName = theme.SizeNameCaptionText
 			seen := widget.NewLabel("10 of 10 seen")
 			seen.SizeName = theme.SizeNameCaptionText
-			return container.NewBorder(nil, nil, nil, container.NewCenter(seen),
-				container.New(&kit.StackLayout{Gap: -2 * theme.InnerPadding()}, when, what))
+			// The date and times have the row's whole width; how many were
+			// seen sits at the end of the second line.
+			return container.New(&kit.StackLayout{Gap: -2 * theme.InnerPadding()}, when,
+				container.NewBorder(nil, nil, nil, seen, what))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
@@ -107,7 +109,8 @@ func (s *ContactsScreen) build() {
 			}
 			c := s.rows[i]
 			b := o.(*fyne.Container)
-			texts := b.Objects[0].(*fyne.Container).Objects
+			second := b.Objects[1].(*fyne.Container).Objects
+			texts := []fyne.CanvasObject{b.Objects[0], second[0]}
 			when := contactLongDate(c.Date)
 			if t := contactTimeSpan(c.Start, c.End); t != "" {
 				when += " · " + t
@@ -118,7 +121,7 @@ func (s *ContactsScreen) build() {
 				what += " · " + c.PlaceName
 			}
 			texts[1].(*widget.Label).SetText(what)
-			b.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(contactSeenText(c, s.today()))
+			second[1].(*widget.Label).SetText(contactSeenText(c, s.today()))
 		},
 	)
 	s.list.OnSelected = func(i widget.ListItemID) {
@@ -140,8 +143,7 @@ func (s *ContactsScreen) build() {
 	)
 	left := container.NewBorder(container.NewPadded(filters), nil, nil, nil, s.list)
 	s.detail = container.NewStack()
-	split := container.NewHSplit(left, s.detail)
-	split.Offset = 0.42
+	split := kit.ListPane(left, s.detail)
 	s.browse = split
 	s.root = container.NewStack(s.browse)
 }

@@ -38,7 +38,7 @@ func (s *ContactsScreen) showDetail(id string) {
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { s.askDelete(c) })
 	del.Importance = widget.LowImportance
 	printB := widget.NewButtonWithIcon("Visit PDF…", theme.DocumentPrintIcon(), func() { s.visitPDF(c.ID) })
-	buttons := container.NewHBox(edit, reflect, printB, del)
+	buttons := kit.Flow(edit, reflect, printB, del)
 
 	box := container.NewVBox(title, when)
 	if c.HasLogistics {

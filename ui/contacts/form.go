@@ -134,7 +134,7 @@ func (f *contactForm) build() {
 	f.logNote.OnChanged = func(string) { f.clearHeaderError("LogisticsNote"); f.changed() }
 	f.errWhen, f.errWhere, f.errSession = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 
-	when := container.NewHBox(
+	when := kit.Flow(
 		kit.Captioned("Date", kit.Sized(f.date, 140), nil),
 		kit.Captioned("Start", kit.Sized(f.start, 84), nil),
 		kit.Captioned("End", kit.Sized(f.end, 84), nil),

@@ -73,7 +73,6 @@ type visitItem struct {
 func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	p := &visitPerson{f: f, personID: st.PersonID, name: st.Name}
 	p.title = widget.NewLabelWithStyle(st.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.title.Truncation = fyne.TextTruncateEllipsis
 
 	p.booked = newContactFocusCheck("Booked", func(bool) { f.changed() })
 	p.booked.Checked = st.Booked
@@ -130,8 +129,9 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	p.errTop, p.errNeeds, p.errItems, p.errNote = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 
 	wb := container.NewHBox(widget.NewLabel("Wellbeing"), kit.Sized(p.wellbeing, 72))
-	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(p.booked, p.seen, kit.Sized(p.reason, 160), wb, p.remove), p.title)
+	// Her name is never cut short: in a narrow window the ticks move onto
+	// the line below it.
+	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen, kit.Sized(p.reason, 160), wb, p.remove))
 	needs := container.NewVBox(container.NewBorder(nil, nil, p.needsBtn, nil, p.needsText), p.errNeeds)
 	items := container.NewVBox(p.itemsBox, container.NewHBox(p.addItem), p.errItems)
 	p.root = contactPanel(container.NewVBox(

@@ -87,8 +87,7 @@ func New(u kit.Env) *DiaryScreen {
 	left := container.NewBorder(top, nil, nil, nil, s.list)
 
 	s.detail = container.NewStack()
-	split := container.NewHSplit(container.NewPadded(left), s.detail)
-	split.Offset = 0.34
+	split := kit.ListPane(container.NewPadded(left), s.detail)
 
 	s.learning = newLearningView(u, func(id string) {
 		s.tabs.Select(s.entryTab)

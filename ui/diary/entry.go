@@ -169,7 +169,9 @@ func (ed *diaryEditor) build() {
 
 	ed.commentsBox = container.NewVBox()
 
-	status := ed.badge.In(container.NewBorder(nil, nil, container.NewHBox(ed.badge.Object(), ed.statusBox),
+	// In a narrow window the saved note and Save move onto a line of their
+	// own rather than widening the window.
+	status := ed.badge.In(kit.Flow(container.NewHBox(ed.badge.Object(), ed.statusBox),
 		container.NewHBox(ed.savedNote, save)))
 	top := container.NewVBox(ed.title, status, ed.hint, widget.NewSeparator())
 

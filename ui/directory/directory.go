@@ -58,8 +58,7 @@ func New(u kit.Env) *DirectoryScreen {
 		s.count,
 	)
 	s.detail = container.NewStack()
-	split := container.NewHSplit(container.NewPadded(container.NewBorder(top, nil, nil, nil, s.List)), s.detail)
-	split.Offset = 0.36
+	split := kit.ListPane(container.NewPadded(container.NewBorder(top, nil, nil, nil, s.List)), s.detail)
 	s.root = split
 	s.reload()
 	s.showNothing()

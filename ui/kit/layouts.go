@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Layouts shared by the screens.
@@ -171,3 +172,58 @@ func (g *GrowOnly) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // Reset lets the space shrink to what the object needs now.
 func (g *GrowOnly) Reset() { g.height = 0 }
+
+// ListPaneWidth is the width of the list beside a record on every screen
+// that has one.
+const ListPaneWidth float32 = 300
+
+// ListPane lays a screen out as its list, ListPaneWidth wide, beside the
+// record shown, which takes the rest: one list width for every screen,
+// and a window that narrows gives the space up from the record, not the
+// list.
+func ListPane(list, detail fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil,
+		container.NewHBox(Sized(list, ListPaneWidth), widget.NewSeparator()), nil, detail)
+}
+
+// flowLayout places its objects in a row at their natural sizes and wraps
+// them onto further rows when the width runs out: a row of fields or
+// buttons that gives way in a narrow window instead of widening it.
+type flowLayout struct{ width float32 }
+
+// Flow is a row of objects that wraps onto more rows when narrow.
+func Flow(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&flowLayout{}, objs...)
+}
+
+func (l *flowLayout) rows(objs []fyne.CanvasObject, width float32, place bool) (w, h float32) {
+	gap := theme.Padding()
+	x, y, rowH := float32(0), float32(0), float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w = max(w, m.Width)
+		if x > 0 && width > 0 && x+m.Width > width {
+			x, y, rowH = 0, y+rowH+gap, 0
+		}
+		if place {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(m)
+		}
+		x += m.Width + gap
+		rowH = max(rowH, m.Height)
+	}
+	return w, y + rowH
+}
+
+func (l *flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := l.rows(objs, l.width, false)
+	return fyne.NewSize(w, h)
+}
+
+func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	l.rows(objs, size.Width, true)
+}

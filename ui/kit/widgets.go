@@ -16,13 +16,15 @@ import (
 	"inreach/assets"
 )
 
-// heading is a large bold title, cut with "…" rather than overlapping
-// what is beside it. It is a label, so it follows the theme when the
-// system switches between light and dark, and SetText changes it.
+// heading is a large bold title that wraps onto another line rather than
+// being cut short or overlapping what is beside it. It is a label, so it
+// follows the theme when the system switches between light and dark, and
+// SetText changes it. Put it where it has a width to wrap at (a border's
+// centre, a box's rows), not in a horizontal box.
 func Heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameHeadingText
-	l.Truncation = fyne.TextTruncateEllipsis
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 

@@ -73,8 +73,7 @@ func newLetterLog(u kit.Env) *letterLog {
 	)
 	left := container.NewBorder(top, nil, nil, nil, l.list)
 	l.detail = container.NewStack()
-	split := container.NewHSplit(container.NewPadded(left), l.detail)
-	split.Offset = 0.42
+	split := kit.ListPane(container.NewPadded(left), l.detail)
 	l.root = split
 	l.reload()
 	if !l.restoreDraft() {

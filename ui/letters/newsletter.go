@@ -45,8 +45,7 @@ func newNewsletterTab(u kit.Env) *newsletterTab {
 	top := container.NewVBox(kit.Heading("Newsletter"), add, n.count, n.drafts)
 	left := container.NewBorder(top, nil, nil, nil, n.list)
 	n.detail = container.NewStack()
-	split := container.NewHSplit(container.NewPadded(left), n.detail)
-	split.Offset = 0.22
+	split := kit.ListPane(container.NewPadded(left), n.detail)
 	n.root = split
 	n.reload()
 	n.showNothing()

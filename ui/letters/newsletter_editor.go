@@ -82,7 +82,7 @@ func (ed *issueEditor) Content() fyne.CanvasObject { return ed.root }
 func (ed *issueEditor) build() {
 	ed.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ed.heading.SizeName = theme.SizeNameHeadingText
-	ed.heading.Truncation = fyne.TextTruncateEllipsis
+	ed.heading.Wrapping = fyne.TextWrapWord
 	ed.badge = kit.NewPill()
 	ed.savedNote = kit.Soft("")
 
@@ -301,20 +301,30 @@ func (ed *issueEditor) updateLength() {
 }
 
 // issueColumns lays out the sections column and, beside it, the side
-// column at about a third of the width (between 260 and 330 wide).
+// column at about a third of the width (between 260 and 330 wide). In a
+// window too narrow for both side by side, the side column goes below the
+// sections (two fifths of the height) instead of widening the window.
 type issueColumns struct{}
 
 func (issueColumns) side(w float32) float32 { return min(max(w*0.36, 260), 330) }
 
 func (l issueColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	a, b := objs[0].MinSize(), objs[1].MinSize()
-	return fyne.NewSize(a.Width+max(b.Width, 260)+theme.Padding(), max(a.Height, b.Height))
+	return fyne.NewSize(max(a.Width, b.Width, 260), a.Height+b.Height+theme.Padding())
 }
 
 func (l issueColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a := objs[0].MinSize()
 	sw := l.side(size.Width)
 	gap := theme.Padding()
 	objs[0].Move(fyne.NewPos(0, 0))
+	if size.Width < a.Width+sw+gap {
+		sh := size.Height * 0.4
+		objs[0].Resize(fyne.NewSize(size.Width, size.Height-sh-gap))
+		objs[1].Move(fyne.NewPos(0, size.Height-sh))
+		objs[1].Resize(fyne.NewSize(size.Width, sh))
+		return
+	}
 	objs[0].Resize(fyne.NewSize(size.Width-sw-gap, size.Height))
 	objs[1].Move(fyne.NewPos(size.Width-sw, 0))
 	objs[1].Resize(fyne.NewSize(sw, size.Height))

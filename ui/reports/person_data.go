@@ -71,8 +71,7 @@ func newPersonDataTab(u kit.Env, erased func()) *personDataTab {
 		kit.Subheading("Find her"), t.find, t.count), nil, nil, nil, t.list)
 	t.detail = container.NewStack()
 	t.showNothing()
-	split := container.NewHSplit(container.NewPadded(left), t.detail)
-	split.Offset = 0.34
+	split := kit.ListPane(container.NewPadded(left), t.detail)
 	t.body = split
 	return t
 }

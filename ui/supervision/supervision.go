@@ -60,8 +60,7 @@ func New(u kit.Env) *SupervisionScreen {
 
 	s.buildOverview()
 	s.detail = container.NewStack()
-	split := container.NewHSplit(container.NewPadded(left), s.detail)
-	split.Offset = 0.32
+	split := kit.ListPane(container.NewPadded(left), s.detail)
 	s.root = split
 	s.reload()
 	s.ShowOverview()

@@ -113,9 +113,10 @@ func newTimelineRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewBorder(nil, nil, date, nil, title)
+	// The date has a line of its own so that the title has the row's whole
+	// width: in a narrow window it is the title that matters.
 	return container.NewBorder(nil, nil, container.NewCenter(icon), nil,
-		container.New(&kit.TightRowsLayout{}, top, detail))
+		container.New(&kit.TightRowsLayout{}, date, title, detail))
 }
 
 func fillTimelineRow(o fyne.CanvasObject, it notes.TimelineItem, today string) {
@@ -124,8 +125,7 @@ func fillTimelineRow(o fyne.CanvasObject, it notes.TimelineItem, today string) {
 	rows := c.Objects[0].(*fyne.Container)
 	icon := c.Objects[1].(*fyne.Container).Objects[0].(*widget.Icon)
 	icon.SetResource(timelineIcon(it.Kind))
-	top := rows.Objects[0].(*fyne.Container)
-	title, date := top.Objects[0].(*widget.Label), top.Objects[1].(*widget.Label)
+	date, title := rows.Objects[0].(*widget.Label), rows.Objects[1].(*widget.Label)
 	when := "No date"
 	if it.Date != "" {
 		when = kit.DateWords(it.Date, today)
@@ -135,5 +135,5 @@ func fillTimelineRow(o fyne.CanvasObject, it notes.TimelineItem, today string) {
 	}
 	date.SetText(when)
 	title.SetText(it.Title)
-	rows.Objects[1].(*widget.Label).SetText(it.Detail)
+	rows.Objects[2].(*widget.Label).SetText(it.Detail)
 }

@@ -132,7 +132,7 @@ func (p *womanPage) fillHeader() {
 	today := kit.TodayFor(u)
 	name := widget.NewLabelWithStyle(w.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
-	name.Truncation = fyne.TextTruncateEllipsis
+	name.Wrapping = fyne.TextWrapWord // a long name wraps rather than being cut
 
 	var facts []string
 	if w.Pseudonym != "" {

@@ -74,8 +74,7 @@ func New(u kit.Env) *WomenScreen {
 	left := container.NewBorder(top, nil, nil, nil, s.list)
 
 	s.detail = container.NewStack()
-	split := container.NewHSplit(container.NewPadded(left), s.detail)
-	split.Offset = 0.32
+	split := kit.ListPane(container.NewPadded(left), s.detail)
 	s.root = split
 	s.reload()
 	s.showNothing()

@@ -1,0 +1,104 @@
+package sections
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/require"
+
+	"inreach/newsletter"
+	"inreach/notes"
+	"inreach/ui/kit"
+	"inreach/ui/uitest"
+)
+
+var debugCut = false
+
+// cutHeadings lists the visible headings and bold names under root that
+// are drawn cut short with "…".
+func cutHeadings(root fyne.CanvasObject) []string {
+	var cut []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *widget.Label:
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+		l, ok := o.(*widget.Label)
+		if !ok || l.Truncation == fyne.TextTruncateOff || l.Text == "" {
+			return
+		}
+		if l.SizeName != theme.SizeNameHeadingText && l.SizeName != theme.SizeNameSubHeadingText && !l.TextStyle.Bold {
+			return
+		}
+		size := theme.TextSize()
+		if l.SizeName != "" {
+			size = theme.Size(l.SizeName)
+		}
+		if debugCut {
+			fmt.Printf("label %q size %v trunc %v\n", l.Text, l.Size(), l.Truncation)
+		}
+		need := fyne.MeasureText(l.Text, size, l.TextStyle).Width + 2*theme.InnerPadding()
+		if need > l.Size().Width+1 {
+			cut = append(cut, fmt.Sprintf("%q (%.0f of %.0f)", l.Text, l.Size().Width, need))
+		}
+	}
+	walk(root)
+	return cut
+}
+
+// At 900×600 every screen fits the window it is given (its content's
+// minimum width is at most 900, so the window does not widen itself) and
+// no heading or name is cut short.
+func TestEveryScreenFitsNineHundredBySixHundredWithNothingCut(t *testing.T) {
+	u := newTestUI(t)
+	uitest.OpenTestVault(t, u)
+	ids := uitest.SeedCasework(t, u)
+	long := notes.Person{Name: "Kerry-Anne Whitfield-Osei", Status: "custody_sentenced"}
+	require.NoError(t, u.Sess.Notes.SavePerson(&long))
+	past, err := u.Sess.Notes.ListContacts(notes.ContactFilter{})
+	require.NoError(t, err)
+	require.NotEmpty(t, past)
+
+	check := func(what string, show func()) {
+		t.Helper()
+		show()
+		u.Win.Resize(fyne.NewSize(900, 600))
+		uitest.Relayout(u)
+		min := u.Win.Content().MinSize()
+		require.LessOrEqual(t, min.Width, float32(900), "%s: the content needs %s, wider than the window", what, uitest.ItoaSize(min))
+		require.Empty(t, cutHeadings(u.Win.Content()), "%s: headings cut short", what)
+	}
+	for _, e := range App {
+		if e.Hidden {
+			continue
+		}
+		check(e.Title, func() { u.Shell.Show(e.Section) })
+	}
+	check("her page", func() { u.Shell.Open(kit.Record(kit.Women, long.ID)) })
+	check("Dana's page", func() { u.Shell.Open(kit.Record(kit.Women, ids.Dana)) })
+	check("a contact", func() { u.Shell.Open(kit.Record(kit.Contacts, past[0].ID)) })
+	check("the visit form", func() { u.Shell.Open(kit.EditRecord(kit.Contacts, past[0].ID)) })
+	check("a new visit with her", func() { u.Shell.Open(kit.NewRecord(kit.Contacts, long.ID)) })
+	check("a new diary entry", func() { u.Shell.Open(kit.NewRecord(kit.Diary, "")) })
+	check("a new agency", func() { u.Shell.Open(kit.NewRecord(kit.Directory, "")) })
+	is := newsletter.Issue{Title: "Spring newsletter for the women at Eastwood Vale", Date: uitest.DayFrom(u, 0),
+		Sections: []newsletter.Section{{Heading: "News from the team", Body: "Warm wishes."}}}
+	require.NoError(t, u.Sess.Letters.SaveIssue(&is))
+	check("a newsletter issue", func() { u.Shell.Open(kit.Record(kit.Letters, "newsletter:"+is.ID)) })
+	check("a new supervision session", func() { u.Shell.Open(kit.NewRecord(kit.Supervision, "")) })
+}
