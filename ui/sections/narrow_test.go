@@ -2,6 +2,7 @@ package sections
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -39,7 +40,7 @@ func cutHeadings(root fyne.CanvasObject) []string {
 			}
 		}
 		l, ok := o.(*widget.Label)
-		if !ok || l.Truncation == fyne.TextTruncateOff || l.Text == "" {
+		if !ok || l.Text == "" {
 			return
 		}
 		if l.SizeName != theme.SizeNameHeadingText && l.SizeName != theme.SizeNameSubHeadingText && !l.TextStyle.Bold {
@@ -48,6 +49,21 @@ func cutHeadings(root fyne.CanvasObject) []string {
 		size := theme.TextSize()
 		if l.SizeName != "" {
 			size = theme.Size(l.SizeName)
+		}
+		if l.Wrapping != fyne.TextWrapOff {
+			// A heading that wraps must have room for its longest word, or
+			// it is broken mid-word ("Dani / elle").
+			for _, word := range strings.Fields(l.Text) {
+				need := fyne.MeasureText(word, size, l.TextStyle).Width + 2*theme.InnerPadding()
+				if need > l.Size().Width+1 {
+					cut = append(cut, fmt.Sprintf("%q broken mid-word (%.0f wide)", l.Text, l.Size().Width))
+					break
+				}
+			}
+			return
+		}
+		if l.Truncation == fyne.TextTruncateOff {
+			return
 		}
 		if debugCut {
 			fmt.Printf("label %q size %v trunc %v\n", l.Text, l.Size(), l.Truncation)

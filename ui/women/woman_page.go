@@ -132,7 +132,8 @@ func (p *womanPage) fillHeader() {
 	today := kit.TodayFor(u)
 	name := widget.NewLabelWithStyle(w.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
-	name.Wrapping = fyne.TextWrapWord // a long name wraps rather than being cut
+	// Her name is never cut short: in a narrow window the buttons move onto
+	// the line below it.
 
 	var facts []string
 	if w.Pseudonym != "" {
@@ -156,7 +157,7 @@ func (p *womanPage) fillHeader() {
 		u.Open(kit.Record(kit.Contacts, "new:"+p.id))
 	})
 	contact.Importance = widget.HighImportance
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(contact, edit), name)
+	top := kit.Flow(name, container.NewHBox(contact, edit))
 	objs := []fyne.CanvasObject{top, kit.Wrapped(strings.Join(facts, " · "))}
 
 	if w.ReleaseDate != "" {
