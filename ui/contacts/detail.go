@@ -62,9 +62,9 @@ func (s *ContactsScreen) showDetail(id string) {
 	case 0:
 		box.Add(kit.Muted("No women are listed at this contact. Press Edit to add them."))
 	case 1:
-		box.Add(kit.Subheading(fmt.Sprintf("1 woman, %d seen", seen)))
+		box.Add(kit.Subheading(fmt.Sprintf("1 woman, %d %s", seen, schema.WordsFor(c.Kind).SeenCount)))
 	default:
-		box.Add(kit.Subheading(fmt.Sprintf("%d women, %d seen", n, seen)))
+		box.Add(kit.Subheading(fmt.Sprintf("%d women, %d %s", n, seen, schema.WordsFor(c.Kind).SeenCount)))
 	}
 	for _, p := range c.People {
 		box.Add(s.personDetail(p))

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -115,6 +116,9 @@ func (f *contactForm) build() {
 		f.clearHeaderError("Kind")
 		f.showLogistics()
 		f.showTitle()
+		f.showWords()
+		f.showWarnings()
+		f.updateCount()
 		f.changed()
 	})
 	f.where = widget.NewSelect(nil, func(string) {
@@ -135,7 +139,7 @@ func (f *contactForm) build() {
 	f.errWhen, f.errWhere, f.errSession = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 
 	when := kit.Flow(
-		kit.Captioned("Date", kit.Sized(f.date, 140), nil),
+		kit.Captioned("Date", kit.DateField(f.date, func() string { return f.s.today() }), nil),
 		kit.Captioned("Start", kit.Sized(f.start, 84), nil),
 		kit.Captioned("End", kit.Sized(f.end, 84), nil),
 		kit.Captioned("Kind", kit.Sized(f.kind, 190), nil),
@@ -352,8 +356,10 @@ func (f *contactForm) saveContact() {
 	}
 	f.clearAllErrors()
 	c, errs := f.record()
+	var opened []notes.OpenedNeed
 	if len(errs) == 0 {
-		err := f.u.Notes().SaveContact(c)
+		var err error
+		opened, err = f.u.Notes().SaveContactOpeningNeeds(c)
 		if v, ok := notes.AsValidation(err); ok {
 			errs = v
 		} else if err != nil {
@@ -373,6 +379,24 @@ func (f *contactForm) saveContact() {
 	f.u.Changed()
 	f.close()
 	f.s.formClosed(c.ID)
+	if len(opened) > 0 {
+		dialog.ShowInformation("Needs added to her record", openedNeedsText(opened), f.u.Window())
+	}
+}
+
+// openedNeedsText says which needs discussed at the contact were opened
+// or reopened on each woman's record.
+func openedNeedsText(opened []notes.OpenedNeed) string {
+	var lines []string
+	for _, o := range opened {
+		verb := "now an open need"
+		if o.Reopened {
+			verb = "reopened (it was met or declined)"
+		}
+		lines = append(lines, fmt.Sprintf("%s: %s is %s.", o.Name, schema.NeedArea.Label(o.Area), verb))
+	}
+	return "Discussed at this contact and not yet open on her record:\n\n" + strings.Join(lines, "\n") +
+		"\n\nYou will find them under Needs on her page."
 }
 
 // askCancel closes the form; if anything was typed it asks first, and

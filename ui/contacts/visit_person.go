@@ -53,6 +53,7 @@ type visitPerson struct {
 	note      *contactNoteEntry
 
 	errTop   *widget.Label // her name, not-seen reason, wellbeing
+	warn     *widget.Label // a gentle word from notes.ContactWarnings
 	errNeeds *widget.Label
 	errItems *widget.Label
 	errNote  *widget.Label
@@ -134,8 +135,12 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen, kit.Sized(p.reason, 160), wb, p.remove))
 	needs := container.NewVBox(container.NewBorder(nil, nil, p.needsBtn, nil, p.needsText), p.errNeeds)
 	items := container.NewVBox(p.itemsBox, container.NewHBox(p.addItem), p.errItems)
+	p.warn = widget.NewLabel("")
+	p.warn.Importance = widget.WarningImportance
+	p.warn.Wrapping = fyne.TextWrapWord
+	p.warn.Hide()
 	p.root = contactPanel(container.NewVBox(
-		top, p.errTop,
+		top, p.warn, p.errTop,
 		container.NewGridWithColumns(2, needs, items),
 		p.note, p.errNote,
 	))

@@ -33,7 +33,51 @@ func (f *contactForm) layoutWomen() {
 	} else {
 		f.noWomen.Hide()
 	}
+	f.showWords()
+	f.showWarnings()
 	f.updateCount()
+}
+
+// showWords names each woman's ticks for the kind of contact: booked and
+// seen in person, "Call arranged" and "Spoke to her" on the phone,
+// "Expected" and "In touch" by email or letter (schema.WordsFor).
+func (f *contactForm) showWords() {
+	w := schema.WordsFor(f.kindValue())
+	for _, p := range f.women {
+		p.booked.Text, p.seen.Text, p.reason.PlaceHolder = w.Booked, w.Seen, w.ReasonPrompt
+		p.booked.Refresh()
+		p.seen.Refresh()
+		p.reason.Refresh()
+	}
+}
+
+// showWarnings shows, gently under each woman, what notes thinks is worth
+// a second look (a woman in the community added to a prison visit). A
+// warning never stops the save.
+func (f *contactForm) showWarnings() {
+	for _, p := range f.women {
+		p.warn.SetText("")
+		p.warn.Hide()
+	}
+	c, _ := f.record()
+	if c == nil {
+		return
+	}
+	warns, err := f.u.Notes().ContactWarnings(*c)
+	if err != nil {
+		return
+	}
+	for _, w := range warns {
+		if i, _, ok := contactPersonField(w.Field); ok && i < len(f.women) {
+			p := f.women[i]
+			if p.warn.Text != "" {
+				p.warn.SetText(p.warn.Text + "\n" + w.Message)
+			} else {
+				p.warn.SetText(w.Message)
+			}
+			p.warn.Show()
+		}
+	}
 }
 
 // updateCount says how many women and how many seen, beside the heading.
@@ -48,9 +92,9 @@ func (f *contactForm) updateCount() {
 	case 0:
 		f.womenCount.SetText("")
 	case 1:
-		f.womenCount.SetText(fmt.Sprintf("1 woman, %d seen", seen))
+		f.womenCount.SetText(fmt.Sprintf("1 woman, %d %s", seen, schema.WordsFor(f.kindValue()).SeenCount))
 	default:
-		f.womenCount.SetText(fmt.Sprintf("%d women, %d seen", n, seen))
+		f.womenCount.SetText(fmt.Sprintf("%d women, %d %s", n, seen, schema.WordsFor(f.kindValue()).SeenCount))
 	}
 }
 

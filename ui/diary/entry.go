@@ -177,7 +177,7 @@ func (ed *diaryEditor) build() {
 
 	contactRow := container.NewBorder(nil, nil, nil, ed.openLink, ed.contact)
 	details := container.New(&kit.DiaryColumnsLayout{Fixed: 170},
-		kit.Captioned("Date", ed.date, ed.dateErr),
+		kit.Captioned("Date", kit.DateField(ed.date, func() string { return kit.TodayFor(ed.u) }), ed.dateErr),
 		kit.Captioned("Template", ed.template, nil))
 	tagsPart := container.NewVBox(
 		kit.Captioned("Tags, separated by commas", ed.tags, ed.tagsErr),

@@ -90,7 +90,7 @@ func (f *FieldForm) MultiEntry(name, label, placeholder string, rows int) *Leave
 func (f *FieldForm) Date(name, label string, extra ...fyne.CanvasObject) *LeaveEntry {
 	e := NewLeaveEntry("", nil)
 	e.SetPlaceHolder("YYYY-MM-DD")
-	input := container.NewHBox(append([]fyne.CanvasObject{container.New(&dateInputLayout{}, e)}, extra...)...)
+	input := container.NewHBox(append([]fyne.CanvasObject{DateField(e, nil)}, extra...)...)
 	r := f.Field(name, label, input)
 	f.Dates[name] = e
 	e.OnLeave = func() { r.SetError(DateProblem(e.Text, false)) }

@@ -71,6 +71,7 @@ func DateProblem(s string, required bool) string {
 // may be nil; a nil onEnter or onEscape leaves the key to the entry.
 type LeaveEntry struct {
 	widget.Entry
+	today    func() string // set by DateField: the entry holds a date
 	OnLeave  func()
 	OnEnter  func()
 	OnEscape func()
@@ -98,6 +99,7 @@ func (e *LeaveEntry) Lines(rows int) *LeaveEntry {
 // FocusLost checks the field as the user leaves it.
 func (e *LeaveEntry) FocusLost() {
 	e.Entry.FocusLost()
+	e.normaliseDate()
 	if e.OnLeave != nil {
 		e.OnLeave()
 	}

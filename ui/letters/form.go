@@ -158,8 +158,8 @@ func (f *letterForm) build() {
 	fortnight := widget.NewButton("In two weeks", inDays(14))
 	fortnight.Importance = widget.LowImportance
 
-	dateBox := kit.Sized(f.date, 150)
-	replyBox := kit.Sized(f.replyDue, 150)
+	dateBox := kit.DateField(f.date, func() string { return kit.TodayFor(f.u) })
+	replyBox := kit.DateField(f.replyDue, func() string { return kit.TodayFor(f.u) })
 	form := container.NewVBox(
 		kit.Captioned("Woman", f.woman.Content(), f.womanErr),
 		container.NewHBox(kit.Captioned("Date", dateBox, nil), kit.Captioned("Direction", f.direction, f.dirErr)),

@@ -107,7 +107,7 @@ func (ed *issueEditor) build() {
 		kit.Captioned("Title", ed.title, ed.titleErr),
 		container.NewHBox(
 			kit.Captioned("Issue number", kit.Sized(ed.number, 90), nil),
-			kit.Captioned("Date printed on it", kit.Sized(ed.date, 150), nil),
+			kit.Captioned("Date printed on it", kit.DateField(ed.date, func() string { return kit.TodayFor(ed.u) }), nil),
 		),
 		ed.numberErr, ed.dateErr,
 	)

@@ -211,7 +211,7 @@ func (f *supervisionForm) build() {
 	top := container.NewVBox(f.title, status, widget.NewSeparator())
 
 	when := container.New(&kit.DiaryColumnsLayout{Fixed: 170},
-		kit.Captioned("Date", f.Date, f.DateErr),
+		kit.Captioned("Date", kit.DateField(f.Date, func() string { return kit.TodayFor(f.u) }), f.DateErr),
 		kit.Captioned("Supervisor", f.Supervisor, f.supErr))
 	period := container.NewHBox(
 		kit.Captioned("Entries from", container.New(&kit.DiaryFixedWidth{Width: 130}, f.from), nil),
@@ -232,7 +232,7 @@ func (f *supervisionForm) build() {
 		kit.Subheading("Sign-off"),
 		kit.Soft("Signing off says the discussion is complete: the entries ticked above are then marked discussed in your diary, with the comments beside them."),
 		container.NewHBox(
-			kit.Captioned("Signed off on", container.New(&kit.DiaryFixedWidth{Width: 130}, f.signedOn), nil),
+			kit.Captioned("Signed off on", kit.DateField(f.signedOn, func() string { return kit.TodayFor(f.u) }), nil),
 			container.NewVBox(kit.DiaryGap(theme.TextSize()), container.NewHBox(f.signBtn, f.unsignBtn))),
 		f.signErr,
 	)

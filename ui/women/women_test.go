@@ -128,6 +128,11 @@ func TestWomenADateIsCheckedAsTheUserLeavesTheField(t *testing.T) {
 	test.Tap(uitest.FindButton(t, u.Win.Content(), "Add a woman"))
 	uitest.TypeInto(u, s.Adding.release, "13/02/2026")
 	leave(u)
+	require.Equal(t, "2026-02-13", s.Adding.release.Text, "a date written day first is rewritten as YYYY-MM-DD")
+	require.Empty(t, s.Adding.form.Rows["ReleaseDate"].Message.Text)
+	s.Adding.release.SetText("")
+	uitest.TypeInto(u, s.Adding.release, "13th Feb")
+	leave(u)
 	require.Contains(t, s.Adding.form.Rows["ReleaseDate"].Message.Text, "YYYY-MM-DD")
 }
 
