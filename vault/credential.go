@@ -2,7 +2,6 @@ package vault
 
 import (
 	"encoding/binary"
-	"os"
 	"time"
 )
 
@@ -80,22 +79,28 @@ func newestGoodBackup(vaultPath string, cred *credential) string {
 	return ""
 }
 
-// backupOpens reports whether the sealed file at path opens with cred.
+// backupOpens reports whether the sealed file at path opens with cred: its
+// key unwraps, its base image and every record of its journal
+// authenticate. It reads the file piece by piece.
 func backupOpens(path string, cred *credential) bool {
-	data, err := os.ReadFile(path)
+	return verifyFile(path, cred) == nil
+}
+
+// verifyFile checks the sealed file at path with cred without loading it.
+func verifyFile(path string, cred *credential) error {
+	vf, err := openVaultFile(path)
 	if err != nil {
-		return false
+		return err
 	}
-	h, body, err := splitFile(data)
+	defer vf.Close()
+	dk, _, err := cred.unwrap(vf.h)
 	if err != nil {
-		return false
-	}
-	dk, _, err := cred.unwrap(h)
-	if err != nil {
-		return false
+		return err
 	}
 	defer wipe(dk)
-	plain, err := openBody(dk, h, data[:len(data)-len(body)], body)
-	wipe(plain)
-	return err == nil
+	if err := vf.readBase(dk, nil, func(int64, []byte) error { return nil }); err != nil {
+		return err
+	}
+	_, err = vf.readJournal(dk, chain{id: vf.id}, func(*record) error { return nil })
+	return err
 }

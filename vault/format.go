@@ -10,7 +10,7 @@ import (
 
 const (
 	magic         = "INREACH-VAULT\x00\r\n"
-	formatVersion = 1
+	formatVersion = 2 // 1: one sealed image; 2: a chunked base image and a change journal
 
 	frameLen     = len(magic) + 2 + 4 // magic, version, header_len
 	checksumLen  = sha256.Size
