@@ -278,7 +278,7 @@ func TestNewerFormatVersionIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	h, n, err := parseHeader(data)
 	require.NoError(t, err)
-	h.Version = 2
+	h.Version = formatVersion + 1
 	forged := append(h.marshal(), data[n:]...)
 	require.NoError(t, os.WriteFile(path, forged, 0o600))
 	_, err = Open(path, testPass, testOpts())
