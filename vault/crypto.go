@@ -55,13 +55,20 @@ func recoveryWrapKey(recoveryKey []byte) []byte {
 	return k
 }
 
+// wrapFormat is the format version named in the key wraps' associated
+// data: format 1, which defined them. Later formats keep it, so that a file
+// can move to a later format (at its first save) without the passphrase or
+// the recovery key; the header checksum and the body's associated data
+// cover the file's real version.
+const wrapFormat = 1
+
 // passWrapAD is the associated data of the passphrase wrap: a label, the
 // frame and every KDF input, so no KDF setting can be swapped unnoticed.
 func passWrapAD(h *header) []byte {
 	ad := make([]byte, 0, 96)
 	ad = append(ad, passWrapLabel...)
 	ad = append(ad, magic...)
-	ad = binary.LittleEndian.AppendUint16(ad, h.Version)
+	ad = binary.LittleEndian.AppendUint16(ad, wrapFormat)
 	ad = binary.LittleEndian.AppendUint32(ad, h.KDF.Time)
 	ad = binary.LittleEndian.AppendUint32(ad, h.KDF.MemoryKiB)
 	ad = append(ad, h.KDF.Threads, byte(len(h.Salt)))
@@ -74,7 +81,7 @@ func recWrapAD(h *header) []byte {
 	ad := make([]byte, 0, 64)
 	ad = append(ad, recWrapLabel...)
 	ad = append(ad, magic...)
-	return binary.LittleEndian.AppendUint16(ad, h.Version)
+	return binary.LittleEndian.AppendUint16(ad, wrapFormat)
 }
 
 // wrap seals the data key under kek.

@@ -26,8 +26,11 @@ const (
 	baseLabel     = "inreach vault base chunk v2"
 	journalLabel  = "inreach vault journal record v2"
 	tagLen        = 16
-	minJournalCap = 4 << 20 // the journal may always grow to this before compaction
 )
+
+// minJournalCap is how large the journal may always grow before it is
+// compacted, however small the base image (a variable for the tests).
+var minJournalCap int64 = 4 << 20
 
 // baseIDOf identifies a base image: SHA-256 of its header bytes, which
 // include a fresh random body nonce for every base written.

@@ -107,7 +107,9 @@ func (v *Vault) saveLocked() error {
 		}
 		bs := v.tracker.pageSize()
 		rec.blockSize, rec.dbSize = bs, int64(len(img))
-		limit := v.journalCap()
+		// A change larger than a quarter of the base (a VACUUM, a big
+		// import) is cheaper as a new base than as a record to replay.
+		limit := max(64<<10, v.j.baseEnd/4)
 		for _, p := range pages {
 			off := int64(p-1) * bs
 			if off >= rec.dbSize {
@@ -357,12 +359,16 @@ func (v *Vault) maybeCompact() {
 	go func() {
 		defer v.bg.Done()
 		err := v.Compact()
+		if compactDone != nil {
+			compactDone(err)
+		}
 		v.mu.Lock()
 		v.compacting = false
 		if err != nil && !errors.Is(err, ErrClosed) {
 			v.compactFailed = time.Now()
 		} else {
 			v.compactFailed = time.Time{}
+			v.maybeCompact() // saves carried over may have filled it again
 		}
 		v.mu.Unlock()
 	}()
@@ -398,6 +404,9 @@ func (v *Vault) Compact() error {
 	v.mu.Unlock()
 	defer snap.wipe()
 	tmp, err := v.merge(snap)
+	if afterMerge != nil {
+		afterMerge()
+	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if err != nil {
@@ -409,6 +418,14 @@ func (v *Vault) Compact() error {
 	}
 	return v.finish(snap, tmp)
 }
+
+// compactDone, when set by a test, is told how each background compaction
+// ended.
+var compactDone func(error)
+
+// afterMerge, when set by a test, runs between a background compaction's
+// merge and its last step, with no lock held.
+var afterMerge func()
 
 // compactLocked is Compact for a caller that holds compactMu and mu,
 // optionally with a new header and data key (nil: the current ones).
