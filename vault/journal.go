@@ -415,7 +415,11 @@ func journalDamage(good int, what string) error {
 	if good == 0 {
 		return damaged(fmt.Sprintf("its change journal %s at its first save; the vault as it was at its last full save is intact, but none of the saves after it can be trusted", what))
 	}
-	return damaged(fmt.Sprintf("its change journal %s at save %d; the vault as it was at its last full save and the %d saves after it are intact, but nothing after them can be trusted", what, good+1, good))
+	after := fmt.Sprintf("the %d saves after it are", good)
+	if good == 1 {
+		after = "the save after it is"
+	}
+	return damaged(fmt.Sprintf("its change journal %s at save %d; the vault as it was at its last full save is intact, and so %s, but nothing after that can be trusted", what, good+1, after))
 }
 
 // readJournal reads the records after the base from c (the base's chain)
