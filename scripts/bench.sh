@@ -17,7 +17,7 @@ else
   echo "(Xvfb and xdotool are not installed: the start-up time is not measured)"
   APP=""
 fi
-/tmp/inreach-bench -scale "$SCALES" $APP -o docs/bench-report.md
+/tmp/inreach-bench -scale "$SCALES" -cache "${BENCH_CACHE:-/tmp/inreach-bench-corpus}" $APP -o docs/bench-report.md
 {
   echo
   echo '## Vault save benchmarks (go test -bench ./vault/)'

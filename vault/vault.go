@@ -349,7 +349,6 @@ func (v *Vault) load(cred *credential) error {
 		blockSize = pageSizeOf(img.bytes()[:img.size])
 	}
 	err = v.attachDB(img, blockSize)
-	releaseMemory()
 	v.timings.Load = time.Since(start)
 	if err != nil {
 		return v.explain(damaged("the database inside cannot be read"), cred)
