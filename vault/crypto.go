@@ -14,9 +14,9 @@ import (
 // KDFParams are the Argon2id settings that turn a passphrase into the key
 // that unwraps the data key. They are stored in the vault header.
 type KDFParams struct {
-	Time      uint32 // passes over memory, 1..100
-	MemoryKiB uint32 // memory in KiB, at least 8 per thread, at most 4 GiB
-	Threads   uint8  // parallel lanes, at least 1
+	Time      uint32 // passes over memory, 1..10
+	MemoryKiB uint32 // memory in KiB, at least 8 per thread, at most 256 MiB
+	Threads   uint8  // parallel lanes, 1..16
 }
 
 // DefaultKDF is used when Options.KDF is the zero value: about 65 ms and
@@ -55,20 +55,13 @@ func recoveryWrapKey(recoveryKey []byte) []byte {
 	return k
 }
 
-// wrapFormat is the format version named in the key wraps' associated
-// data: format 1, which defined them. Later formats keep it, so that a file
-// can move to a later format (at its first save) without the passphrase or
-// the recovery key; the header checksum and the body's associated data
-// cover the file's real version.
-const wrapFormat = 1
-
 // passWrapAD is the associated data of the passphrase wrap: a label, the
 // frame and every KDF input, so no KDF setting can be swapped unnoticed.
 func passWrapAD(h *header) []byte {
 	ad := make([]byte, 0, 96)
 	ad = append(ad, passWrapLabel...)
 	ad = append(ad, magic...)
-	ad = binary.LittleEndian.AppendUint16(ad, wrapFormat)
+	ad = binary.LittleEndian.AppendUint16(ad, wrapADVersion)
 	ad = binary.LittleEndian.AppendUint32(ad, h.KDF.Time)
 	ad = binary.LittleEndian.AppendUint32(ad, h.KDF.MemoryKiB)
 	ad = append(ad, h.KDF.Threads, byte(len(h.Salt)))
@@ -77,11 +70,11 @@ func passWrapAD(h *header) []byte {
 
 // recWrapAD is the associated data of the recovery wrap. It leaves out the
 // KDF settings and salt, which change with the passphrase.
-func recWrapAD(h *header) []byte {
+func recWrapAD(*header) []byte {
 	ad := make([]byte, 0, 64)
 	ad = append(ad, recWrapLabel...)
 	ad = append(ad, magic...)
-	return binary.LittleEndian.AppendUint16(ad, wrapFormat)
+	return binary.LittleEndian.AppendUint16(ad, wrapADVersion)
 }
 
 // wrap seals the data key under kek.

@@ -148,7 +148,7 @@ func TestBackupsUnderAnOldPassphraseAreNotNamed(t *testing.T) {
 	putNote(t, v.DB(), 1, "under A")
 	saveAndCompact(t, v) // backup 1: the created file and its journal (A)
 	newPass := []byte("passphrase B")
-	require.NoError(t, v.ChangePassphrase(newPass)) // backup 2: previous file (A)
+	require.NoError(t, v.ChangePassphraseKeepingRecoveryKey(newPass, rk)) // backup 2: previous file (A)
 	putNote(t, v.DB(), 1, "under B")
 	saveAndCompact(t, v) // backup 3: previous file (B)
 	backups, err := v.Backups()

@@ -15,7 +15,9 @@ type faultyFS struct {
 	linkErr    error // Link fails
 	syncDirErr error // SyncDir fails
 	truncErr   error // Truncate of the vault file (after a failed append) fails
-	created    []string
+	// createErrIn makes CreateTemp fail with EACCES in this folder only.
+	createErrIn string
+	created     []string
 }
 
 var errInjected = syscall.EIO
@@ -23,6 +25,9 @@ var errInjected = syscall.EIO
 func (f *faultyFS) CreateTemp(dir, pattern string) (tempFile, error) {
 	if f.failAll {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: errInjected}
+	}
+	if f.createErrIn != "" && dir == f.createErrIn {
+		return nil, &fs.PathError{Op: "open", Path: dir, Err: syscall.EACCES}
 	}
 	t, err := f.osFS.CreateTemp(dir, pattern)
 	if err != nil {

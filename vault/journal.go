@@ -16,6 +16,7 @@ import (
 // The base image of a format 2 file is sealed in chunks, and saves append
 // records of changed pages after it: the change journal. See doc.go.
 const (
+	journalFormat = 3               // the first format with a chunked base image and a journal
 	chunkSize     = 1 << 20         // plaintext bytes per base chunk (the last may be shorter)
 	chunkOverhead = nonceLen + 16   // nonce and tag per chunk
 	frameHeadLen  = 4 + nonceLen    // ct_len, nonce
@@ -155,11 +156,11 @@ func openVaultFile(path string) (*vaultFile, error) {
 	case end > vf.size:
 		f.Close()
 		return nil, damaged("the file is cut short")
-	case h.Version == 1 && end < vf.size:
+	case h.Version < journalFormat && end < vf.size:
 		f.Close()
 		return nil, damaged("the file has extra bytes at its end")
 	}
-	if h.Version == 1 {
+	if h.Version < journalFormat {
 		vf.imgLen = int64(h.BodyLen) - tagLen
 	} else if vf.imgLen, err = imageLenOf(h.BodyLen); err != nil {
 		f.Close()
@@ -171,8 +172,8 @@ func openVaultFile(path string) (*vaultFile, error) {
 
 func (vf *vaultFile) Close() error { return vf.f.Close() }
 
-// readBase decrypts the base image chunk by chunk (format 1: all at once,
-// into the first chunk) and passes each chunk's plaintext to sink with its
+// readBase decrypts the base image chunk by chunk (formats 1 and 2: all at
+// once, as one chunk) and passes each chunk's plaintext to sink with its
 // offset. The plaintext is only valid during the call. bufFor, if not nil,
 // gives the buffer to decrypt into for a chunk at an offset (so the load
 // can decrypt straight into the working database's memory).
@@ -182,7 +183,7 @@ func (vf *vaultFile) readBase(dataKey []byte, bufFor func(off int64, n int) []by
 		return err
 	}
 	r := io.NewSectionReader(vf.f, int64(len(vf.hb)), int64(vf.h.BodyLen))
-	if vf.h.Version == 1 {
+	if vf.h.Version < journalFormat {
 		n := int(vf.h.BodyLen)
 		var buf []byte
 		if bufFor != nil {
@@ -428,7 +429,7 @@ func journalDamage(good int, what string) error {
 // many before it are good.
 func (vf *vaultFile) readJournal(dataKey []byte, start chain, visit func(*record) error) (journalScan, error) {
 	s := journalScan{end: vf.bodyEnd, chain: start}
-	if vf.h.Version == 1 {
+	if vf.h.Version < journalFormat {
 		return s, nil
 	}
 	a, err := chacha20poly1305.NewX(dataKey)

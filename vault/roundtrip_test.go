@@ -205,7 +205,10 @@ func TestChangePassphraseKeepsDataAndRecoveryKey(t *testing.T) {
 
 	newPass := []byte("a brand new passphrase")
 	require.ErrorIs(t, v.ChangePassphrase(nil), ErrEmptyPassphrase)
-	require.NoError(t, v.ChangePassphrase(newPass))
+	require.ErrorIs(t, v.ChangePassphrase(newPass), ErrRecoveryKeyNeeded, "opened with the passphrase, it cannot re-wrap for the recovery key")
+	require.True(t, v.Changed(), "and nothing was saved")
+	require.ErrorIs(t, v.ChangePassphraseKeepingRecoveryKey(newPass, strings.Repeat("0", 56)), ErrWrongRecoveryKey)
+	require.NoError(t, v.ChangePassphraseKeepingRecoveryKey(newPass, rk))
 	require.False(t, v.Changed(), "ChangePassphrase saves at once")
 	require.NoError(t, v.Close())
 

@@ -98,7 +98,9 @@ func (v *Vault) saveLocked() error {
 		}
 		gen = v.gen.Load() // a write after this keeps Changed true
 		pages, all = v.tracker.dirty(true)
-		if all || v.j.version == 1 || (v.j.blockSize != 0 && v.j.blockSize != v.tracker.pageSize()) {
+		if all || v.pending.Load() || v.j.version < formatVersion || (v.j.blockSize != 0 && v.j.blockSize != v.tracker.pageSize()) {
+			// The header changes too (or the file is of an older format,
+			// or the changes cannot be told apart): a new base image.
 			return errRewrite
 		}
 		img, err := liveImage(c, v.tracker)
@@ -232,6 +234,9 @@ func (v *Vault) rewrite(create bool, h *header) error {
 	if h == nil {
 		h = v.hdr
 	}
+	h = h.clone()
+	h.Seq = v.hdr.Seq + 1 // the save counter orders the backups
+	h.SavedAt = v.now().UnixMilli()
 	var (
 		gen   uint64
 		pages []uint32
@@ -264,10 +269,11 @@ func (v *Vault) rewrite(create bool, h *header) error {
 			return err
 		}
 	}
-	v.hdr = h
+	v.hdr, _, _ = parseHeader(hb)
 	v.setBase(hb, chain{id: baseIDOf(hb)}, 0, 0)
 	if err == nil {
 		v.savedGen.Store(gen)
+		v.pending.Store(false)
 	}
 	return err
 }
@@ -318,7 +324,7 @@ func (v *Vault) placeNew(tmp string) error {
 func (v *Vault) replace(tmp string) error {
 	dir := filepath.Dir(v.path)
 	var backup string
-	now := time.Now()
+	now := v.now()
 	if v.backups > 0 && (v.backupEvery <= 0 || v.lastBackup.IsZero() || now.Sub(v.lastBackup) >= v.backupEvery) {
 		var err error
 		if backup, err = makeBackup(v.fs, v.path, now); err != nil {
@@ -340,7 +346,7 @@ func (v *Vault) replace(tmp string) error {
 	}
 	if backup != "" {
 		v.lastBackup = now
-		pruneBackups(v.fs, v.path, v.backups)
+		pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
 	}
 	return nil
 }
@@ -396,7 +402,7 @@ func (v *Vault) Compact() error {
 		v.mu.Unlock()
 		return ErrReadOnly
 	}
-	if v.j.records == 0 && v.j.version == formatVersion {
+	if v.j.records == 0 && v.j.version == formatVersion && !v.pending.Load() {
 		v.mu.Unlock()
 		return nil
 	}
@@ -458,6 +464,8 @@ func (c *compaction) wipe() {
 // snapshot notes where the file stands. The caller holds mu.
 func (v *Vault) snapshot(h *header, newKey []byte) *compaction {
 	c := &compaction{oldKey: append([]byte(nil), v.dataKey...), newHdr: h.clone(), hb: v.j.hb, end: v.j.end, chain: v.j.chain}
+	c.newHdr.Seq = v.hdr.Seq + 1 // the save counter orders the backups
+	c.newHdr.SavedAt = v.now().UnixMilli()
 	if newKey == nil {
 		newKey = v.dataKey
 	}
@@ -529,7 +537,7 @@ func (v *Vault) merge(c *compaction) (string, error) {
 		whole  []byte
 		chunks = chunkCount(vf.imgLen)
 	)
-	if vf.h.Version == 1 {
+	if vf.h.Version < journalFormat {
 		err := vf.readBase(c.oldKey, nil, func(_ int64, p []byte) error {
 			whole = append([]byte(nil), p...)
 			return nil
@@ -640,6 +648,7 @@ func (v *Vault) finish(c *compaction, tmp string) error {
 		v.dataKey = append([]byte(nil), c.newKey...)
 	}
 	v.setBase(newHB, newChain, records, tail)
+	v.pending.Store(false)
 	return err
 }
 

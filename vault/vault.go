@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -60,6 +61,16 @@ type Vault struct {
 	readOnly    bool
 	kdf         KDFParams
 	timings     OpenTimings
+	// recoveryKey is held (and wiped by Close) only when the vault was
+	// opened with it, so that a new passphrase set right after a recovery
+	// can wrap the new data key for the same recovery key.
+	recoveryKey []byte
+	// clock, when set (tests), replaces time.Now for save times and
+	// backup names.
+	clock func() time.Time
+	// pending is a change to the header alone (a format-1 file given a
+	// vault id, a passphrase wrap redone under NFC) waiting to be saved.
+	pending atomic.Bool
 
 	gen      atomic.Uint64 // write transactions committed (the commit hook)
 	savedGen atomic.Uint64 // gen when the file was last written or read
@@ -108,6 +119,8 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 	if len(passphrase) == 0 {
 		return nil, "", ErrEmptyPassphrase
 	}
+	passphrase = normalize(passphrase)
+	defer wipe(passphrase)
 	if opts.ReadOnly {
 		return nil, "", errors.New("a vault cannot be created read-only")
 	}
@@ -139,15 +152,14 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 			v.Close()
 		}
 	}()
+	protectProcess()
 	v.dataKey = randomBytes(keyLen)
 	rk := randomBytes(keyLen)
 	defer wipe(rk)
-	h := &header{Version: formatVersion, RecNonce: randomBytes(nonceLen)}
+	h := &header{Version: formatVersion, VaultID: randomBytes(vaultIDLen)}
 	start := time.Now()
-	rkek := recoveryWrapKey(rk)
-	h.RecWrap = wrap(rkek, h.RecNonce, v.dataKey, recWrapAD(h))
-	wipe(rkek)
-	v.setPassphrase(h, passphrase, kdf)
+	setRecovery(h, rk, v.dataKey)
+	setPassphrase(h, passphrase, kdf, v.dataKey)
 	v.hdr = h
 	v.timings.KDF = time.Since(start)
 
@@ -169,13 +181,22 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 	return v, encodeRecoveryKey(rk), nil
 }
 
-// setPassphrase puts a new salt, KDF settings and passphrase wrap into h.
-func (v *Vault) setPassphrase(h *header, passphrase []byte, kdf KDFParams) {
+// setPassphrase puts a new salt, KDF settings and a wrap of dataKey under
+// passphrase (already normalized) into h.
+func setPassphrase(h *header, passphrase []byte, kdf KDFParams, dataKey []byte) {
 	h.KDF = kdf
 	h.Salt = randomBytes(saltLen)
 	h.PassNonce = randomBytes(nonceLen)
 	kek := passphraseKey(passphrase, h.Salt, kdf)
-	h.PassWrap = wrap(kek, h.PassNonce, v.dataKey, passWrapAD(h))
+	h.PassWrap = wrap(kek, h.PassNonce, dataKey, passWrapAD(h))
+	wipe(kek)
+}
+
+// setRecovery puts a wrap of dataKey under the recovery key rk into h.
+func setRecovery(h *header, rk, dataKey []byte) {
+	h.RecNonce = randomBytes(nonceLen)
+	kek := recoveryWrapKey(rk)
+	h.RecWrap = wrap(kek, h.RecNonce, dataKey, recWrapAD(h))
 	wipe(kek)
 }
 
@@ -199,7 +220,11 @@ func OpenWithRecoveryKey(path string, recoveryKey string, opts Options) (*Vault,
 		return nil, err
 	}
 	defer wipe(rk)
-	return open(path, &credential{recoveryKey: rk}, opts)
+	v, err := open(path, &credential{recoveryKey: rk}, opts)
+	if err == nil && !opts.ReadOnly {
+		v.recoveryKey = bytes.Clone(rk)
+	}
+	return v, err
 }
 
 func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
@@ -230,8 +255,15 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 		// Tidy up after a save that was cut off (its temp file, a backup
 		// beyond the limit); both are sealed, so this is not about secrecy.
 		v.removeStaleTemps()
+		if all, err := scanBackups(v.path); err == nil {
+			// Go on counting from the newest of this vault's backups, so
+			// a restored older file still saves as the newest.
+			if own := ownBackups(all, v.hdr.VaultID); len(own) > 0 && own[0].hdr.Seq > v.hdr.Seq {
+				v.hdr.Seq = own[0].hdr.Seq
+			}
+		}
 		if v.backups > 0 {
-			pruneBackups(v.fs, v.path, v.backups)
+			pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
 		}
 		if v.Changed() {
 			if err = v.Save(); err != nil {
@@ -260,14 +292,18 @@ func resolve(path string) (string, error) {
 	return abs, nil
 }
 
-// explain turns a *formatError into a *DamagedError naming the newest
-// backup that opens with the same credential; other errors pass through.
+// explain turns a *formatError, and ErrNotVault for the file at the
+// vault's path, into a *DamagedError naming the newest backup that opens
+// with the same credential; other errors pass through.
 func (v *Vault) explain(err error, cred *credential) error {
 	var fe *formatError
-	if !errors.As(err, &fe) {
-		return err
+	switch {
+	case errors.As(err, &fe):
+		return &DamagedError{Path: v.path, Reason: fe.reason, NewestBackup: newestGoodBackup(v.path, cred)}
+	case errors.Is(err, ErrNotVault):
+		return &DamagedError{Path: v.path, Reason: "it does not start as an Inreach vault does", NotVault: true, NewestBackup: newestGoodBackup(v.path, cred)}
 	}
-	return &DamagedError{Path: v.path, Reason: fe.reason, NewestBackup: newestGoodBackup(v.path, cred)}
+	return err
 }
 
 // defaultBlockSize is the unit in which a new vault's changes are tracked:
@@ -279,15 +315,19 @@ const defaultBlockSize = 4096
 // The image is decrypted straight into the memory SQLite will use, so the
 // database is held once, not twice.
 func (v *Vault) load(cred *credential) error {
+	if st, err := os.Stat(v.path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder or cannot be read as a file: %w", v.path, ErrNotVault)
+	}
 	vf, err := openVaultFile(v.path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("there is no vault at %s: %w", v.path, fs.ErrNotExist)
+			return &NoVaultError{Path: v.path, NewestBackup: newestGoodBackup(v.path, cred)}
 		}
 		return v.explain(err, cred)
 	}
 	defer vf.Close()
 	var kdfTime time.Duration
+	protectProcess()
 	v.dataKey, kdfTime, err = cred.unwrap(vf.h)
 	v.timings.KDF = kdfTime
 	if err != nil {
@@ -331,7 +371,23 @@ func (v *Vault) load(cred *credential) error {
 	if err != nil {
 		return v.explain(err, cred)
 	}
-	v.hdr = vf.h
+	v.hdr = vf.h.clone()
+	if vf.h.Version < formatVersion {
+		// An older file: it is written as a base image of this format at
+		// the next save (at once, unless read-only), and a format-1 file
+		// gets a vault id of its own.
+		v.hdr.Version = formatVersion
+		if len(v.hdr.VaultID) != vaultIDLen {
+			v.hdr.VaultID = randomBytes(vaultIDLen)
+		}
+		v.pending.Store(true)
+	}
+	if cred.rawUsed {
+		// It opened only with the passphrase as typed, not normalized:
+		// wrap the data key again under the normalized passphrase.
+		setPassphrase(v.hdr, cred.normalized(), vf.h.KDF, v.dataKey)
+		v.pending.Store(true)
+	}
 	v.j = journalState{
 		hb: vf.hb, baseEnd: vf.bodyEnd, end: scan.end, records: scan.records,
 		chain: scan.chain, blockSize: blockSize, torn: scan.torn, replayed: scan.records,
@@ -428,6 +484,14 @@ func (v *Vault) migrate(ms []Migration) error {
 	return nil
 }
 
+// now is the time for save times and backup names.
+func (v *Vault) now() time.Time {
+	if v.clock != nil {
+		return v.clock()
+	}
+	return time.Now()
+}
+
 // DB returns the working in-memory database (one connection). After Close
 // it returns the closed database, whose calls fail.
 func (v *Vault) DB() *sql.DB { return v.db }
@@ -451,7 +515,7 @@ func (v *Vault) Timings() OpenTimings {
 // setting a value to itself, a TEMP table): a harmless extra save. It never
 // says false after a committed change. It does not block.
 func (v *Vault) Changed() bool {
-	return v.gen.Load() != v.savedGen.Load()
+	return v.gen.Load() != v.savedGen.Load() || v.pending.Load()
 }
 
 // removeStaleTemps removes temporary files left by a save that was cut off
@@ -484,42 +548,6 @@ func (v *Vault) removeStaleTemps() {
 	}
 }
 
-// ChangePassphrase rewraps the data key under a new passphrase (with a new
-// salt and the KDF settings of Options.KDF) and saves at once, including
-// any unsaved changes: they are added to the journal, and the journal is
-// then compacted into a new base image under the new header. The recovery
-// key stays the same. Backups made before the change still open with the
-// old passphrase and with the recovery key. The caller keeps ownership of
-// newPassphrase.
-func (v *Vault) ChangePassphrase(newPassphrase []byte) error {
-	v.compactMu.Lock()
-	defer v.compactMu.Unlock()
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.closed.Load() {
-		return ErrClosed
-	}
-	if v.readOnly {
-		return ErrReadOnly
-	}
-	if len(newPassphrase) == 0 {
-		return ErrEmptyPassphrase
-	}
-	if err := v.kdf.check(); err != nil {
-		return err
-	}
-	if v.Changed() {
-		if err := v.saveLocked(); err != nil {
-			return err
-		}
-	}
-	h := v.hdr.clone()
-	start := time.Now()
-	v.setPassphrase(h, newPassphrase, v.kdf)
-	v.timings.KDF = time.Since(start)
-	return v.compactLocked(h, nil)
-}
-
 // WriteBackup writes the working database (including unsaved changes),
 // sealed with the same keys, durably to path: it opens with the same
 // passphrase and recovery key. It replaces an existing file at path, but
@@ -543,9 +571,12 @@ func (v *Vault) WriteBackup(path string) error {
 		return fmt.Errorf("%s is a folder; give a file name for the backup", abs)
 	}
 	var tmp string
+	h := v.hdr.clone()
+	h.Seq++
+	h.SavedAt = v.now().UnixMilli()
 	err = rawConn(v.db, func(c *sqlite3.SQLiteConn) error {
 		var err error
-		tmp, _, err = v.sealLive(c, filepath.Dir(abs), tempPattern(abs), v.hdr, "the backup")
+		tmp, _, err = v.sealLive(c, filepath.Dir(abs), tempPattern(abs), h, "the backup")
 		return err
 	})
 	if err != nil {
@@ -570,12 +601,31 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-// Backups returns the paths of the vault's backups, newest first.
+// Backups returns the paths of the vault's backups, newest first: those
+// carrying its vault id, by save counter (the ones Save prunes), then any
+// format-1 backups from before the vault had an id, newest name first
+// (these are never pruned).
 func (v *Vault) Backups() ([]string, error) {
 	if v.closed.Load() {
 		return nil, ErrClosed
 	}
-	return listBackups(v.path)
+	v.mu.Lock()
+	id := bytes.Clone(v.hdr.VaultID)
+	v.mu.Unlock()
+	all, err := scanBackups(v.path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, b := range ownBackups(all, id) {
+		out = append(out, b.path)
+	}
+	for _, b := range all {
+		if b.hdr != nil && b.hdr.Version == 1 {
+			out = append(out, b.path)
+		}
+	}
+	return out, nil
 }
 
 // IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check
@@ -657,6 +707,8 @@ func (v *Vault) Close() error {
 	}
 	wipe(v.dataKey)
 	v.dataKey = nil
+	wipe(v.recoveryKey)
+	v.recoveryKey = nil
 	v.conn = nil
 	v.tracker = nil
 	v.lock.Release()
