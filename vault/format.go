@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	magic         = "INREACH-VAULT\x00\r\n"
+	magic = "INREACH-VAULT\x00\r\n"
 	// What this version writes; it reads 1, 2 and 3. Format 1: one sealed
 	// image. Format 2: the same, with a vault id, save counter and save
 	// time in the header. Format 3: format 2's header, the image sealed in
