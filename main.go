@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"inreach/cli"
+	"inreach/privfile"
 	"inreach/ui"
 	"inreach/vault"
 )
@@ -29,6 +30,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "inreach: could not find a place for the vault:", err)
 		os.Exit(1)
 	}
+	// Remove partial files left by an export, PDF or backup cut off by a
+	// crash (see privfile); the command-line verbs do the same.
+	privfile.CleanUp()
 	a := app.NewWithID(ui.AppID)
 	if dir := os.Getenv("INREACH_SCREENSHOT_TOUR"); dir != "" {
 		// make screenshots: the real app on a demo vault, under Xvfb.

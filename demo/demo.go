@@ -93,6 +93,7 @@ func Create(ctx context.Context, db *sql.DB, scale string, seed int64) (exchange
 // gen holds the state of one generation.
 type gen struct {
 	r     *rand.Rand
+	o     *rand.Rand // the outcome facts' own stream (outcomes.go)
 	cfg   scaleConfig
 	start int // first day of the story (day numbers count from 1970-01-01)
 	end   int // last day
@@ -129,6 +130,7 @@ func newGen(cfg scaleConfig, seed int64, end int) *gen {
 	s := uint64(seed)
 	g := &gen{
 		r:      rand.New(rand.NewPCG(s, s^0x9e3779b97f4a7c15)),
+		o:      newOutcomeRand(seed),
 		cfg:    cfg,
 		end:    end,
 		start:  end - cfg.years*365 + 1,
@@ -158,6 +160,7 @@ func (g *gen) run() {
 	g.makeNewsletters()
 	g.finishPeople()
 	g.finishContacts()
+	g.makeReadings()
 }
 
 // id returns the next id of a kind: prefix and a zero-padded number.

@@ -28,6 +28,24 @@
 //     ["plain_paper", …], values of schema.NewsletterCheck, in the checklist's
 //     order.
 //
+// # Outcome facts (DESIGN.md "Outcomes and the evaluation's tables")
+//
+//   - person "ethnicity" (schema.Ethnicity) and "offence_group"
+//     (schema.OffenceGroup): "not_recorded" when unknown; absent or "" on
+//     input is read as "not_recorded" (files written before these fields
+//     existed still import);
+//   - person "previous_custodial_sentences": a whole number 0 to
+//     schema.MaxPreviousSentences, or null when not known (0 means none);
+//   - event "notice_days": null, or on a released event only, the days of
+//     notice the service had, 0 to schema.MaxNoticeDays;
+//   - event "outcome": null, or on a court_outcome event only, one of
+//     schema.CourtOutcome;
+//   - top-level "readings": [{"id", "person", "date", "area", "score",
+//     "contact"}], area "wellbeing" or a need area (schema.ReadingArea),
+//     score 1 (worst) to 10 (best), contact null or a contact's id; written
+//     by date then id. A woman's own export (ExportOptions.PersonID) carries
+//     her readings.
+//
 // Settings and autosaved drafts are never exported.
 //
 // # Conventions
@@ -47,6 +65,35 @@
 //   - Records are written in a stable order: by date then id for dated
 //     records (contacts by date, start time, id; actions by due date, undated
 //     last, then id), by name then id for the rest. Children keep their order.
+//
+// # Limits and what a file may hold
+//
+// Read and Import refuse, naming the record and the field:
+//
+//   - a file larger than MaxFileBytes (256 MiB); the reading stops at the
+//     limit, so a bigger file is never held in memory whole;
+//   - a text field longer than schema.MaxTextBytes (1 MiB of UTF-8): the
+//     reading stops inside that field, so a 50 MB note costs about 1 MiB;
+//   - a one-line field (ids, references, names, pseudonyms, prison numbers,
+//     enumerations, dates, times, tags, phone, email, website, and every
+//     value of a list of words) longer than schema.MaxLineBytes (4 KiB), or
+//     holding a tab or a line break;
+//   - text that is not valid UTF-8, in raw bytes or in \u escapes (a lone
+//     surrogate);
+//   - NUL and every other control character (U+0000–U+001F, DEL, and
+//     U+0080–U+009F) in any field, except tab, line feed and carriage return
+//     in fields of several lines (notes, diary sections, summaries …);
+//   - bidirectional embedding, override and isolate characters
+//     (U+202A–U+202E, U+2066–U+2069) in any field;
+//   - a name (of a person, an establishment, an agency) that is empty or
+//     holds only white space and invisible characters (zero-width spaces and
+//     joiners, byte-order marks);
+//   - the same key twice in one JSON object, at any depth;
+//   - a contact whose end time is before its start time;
+//   - a date of birth before 1900-01-01 or after today.
+//
+// A UTF-8 byte-order mark at the start of the file is accepted and skipped.
+// The same text rules (schema.TextProblem) apply to the app's forms.
 //
 // # Errors
 //

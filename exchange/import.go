@@ -26,6 +26,7 @@ type ImportResult struct {
 	Supervision    Counts
 	Letters        Counts
 	Newsletters    Counts
+	Readings       Counts
 }
 
 // Total is the number of records added and replaced over all kinds.
@@ -48,7 +49,7 @@ func (r ImportResult) list() []namedCounts {
 		{"establishments", r.Establishments}, {"agencies", r.Agencies}, {"people", r.People},
 		{"contacts", r.Contacts}, {"actions", r.Actions}, {"events", r.Events},
 		{"diary entries", r.Diary}, {"supervision sessions", r.Supervision},
-		{"letters", r.Letters}, {"newsletters", r.Newsletters},
+		{"letters", r.Letters}, {"newsletters", r.Newsletters}, {"readings", r.Readings},
 	}
 }
 

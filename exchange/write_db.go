@@ -100,6 +100,14 @@ func b2i(b bool) int {
 	return 0
 }
 
+// orNotRecorded reads an absent ethnicity or offence group as "not_recorded".
+func orNotRecorded(s string) string {
+	if s == "" {
+		return "not_recorded"
+	}
+	return s
+}
+
 func intOrNil(p *int) any {
 	if p == nil {
 		return nil
@@ -146,8 +154,8 @@ func (w *writer) document(d *Document) (ImportResult, error) {
 		count(&res.Actions, rep)
 	}
 	for _, e := range d.Events {
-		rep, err := w.upsert("events", []string{"id", "person_id", "date", "kind", "note"},
-			e.ID, e.Person, e.Date, e.Kind, e.Note)
+		rep, err := w.upsert("events", []string{"id", "person_id", "date", "kind", "note", "notice_days", "outcome"},
+			e.ID, e.Person, e.Date, e.Kind, e.Note, intOrNil(e.NoticeDays), null(e.Outcome))
 		if err != nil {
 			return res, err
 		}
@@ -173,16 +181,26 @@ func (w *writer) document(d *Document) (ImportResult, error) {
 			return res, err
 		}
 	}
+	for _, x := range d.Readings {
+		rep, err := w.upsert("readings", []string{"id", "person_id", "date", "area", "score", "contact_id"},
+			x.ID, x.Person, x.Date, x.Area, x.Score, null(x.Contact))
+		if err != nil {
+			return res, err
+		}
+		count(&res.Readings, rep)
+	}
 	return res, nil
 }
 
 func (w *writer) person(p *Person, c *Counts) error {
 	rep, err := w.upsert("people", []string{"id", "name", "pseudonym", "date_of_birth", "prison_number", "status",
 		"establishment_id", "sentence", "release_date", "release_date_confirmed", "referral", "referral_date",
-		"consent_recorded_on", "consent_share_with", "safety_note", "closed_on", "retention_note"},
+		"consent_recorded_on", "consent_share_with", "safety_note", "closed_on", "retention_note",
+		"ethnicity", "offence_group", "previous_custodial_sentences"},
 		p.ID, p.Name, p.Pseudonym, null(p.DateOfBirth), p.PrisonNumber, p.Status,
 		null(p.Establishment), p.Sentence, null(p.ReleaseDate), b2i(p.ReleaseDateConfirmed), p.Referral, null(p.ReferralDate),
-		null(p.Consent.RecordedOn), p.Consent.ShareWith, p.SafetyNote, null(p.ClosedOn), p.RetentionNote)
+		null(p.Consent.RecordedOn), p.Consent.ShareWith, p.SafetyNote, null(p.ClosedOn), p.RetentionNote,
+		orNotRecorded(p.Ethnicity), orNotRecorded(p.OffenceGroup), intOrNil(p.PreviousCustodialSentences))
 	if err != nil {
 		return err
 	}

@@ -65,9 +65,12 @@ func (a *Agency) validate() error {
 	a.Email = strings.TrimSpace(a.Email)
 	c.Name("Name", a.Name, "the name of the agency")
 	for _, f := range []struct{ field, v string }{
-		{"Category", a.Category}, {"Area", a.Area}, {"Services", a.Services},
-		{"KeyContact", a.KeyContact}, {"Phone", a.Phone}, {"Email", a.Email},
-		{"Website", a.Website}, {"Notes", a.Notes},
+		{"Category", a.Category}, {"Area", a.Area}, {"Phone", a.Phone}, {"Email", a.Email}, {"Website", a.Website},
+	} {
+		c.Line(f.field, f.v)
+	}
+	for _, f := range []struct{ field, v string }{
+		{"Services", a.Services}, {"KeyContact", a.KeyContact}, {"Notes", a.Notes},
 	} {
 		c.Text(f.field, f.v)
 	}

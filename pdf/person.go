@@ -183,9 +183,23 @@ func drawPerson(d *Doc, p *report.PersonData, org, generated string) {
 	} else {
 		var rows [][]string
 		for _, e := range p.Events {
-			rows = append(rows, []string{shortDate(e.Date), e.Kind, e.Note})
+			note := e.Note
+			if e.Detail != "" {
+				note = strings.TrimSpace(e.Detail + "\n" + note)
+			}
+			rows = append(rows, []string{shortDate(e.Date), e.Kind, note})
 		}
 		d.Table([]Column{{Header: "Date", Width: 26}, {Header: "Event", Width: 36}, {Header: "Note"}}, rows)
+	}
+	d.Heading(2, "Her own ratings (1 worst, 10 best)")
+	if len(p.Readings) == 0 {
+		d.Italic("No ratings are recorded.")
+	} else {
+		var rows [][]string
+		for _, r := range p.Readings {
+			rows = append(rows, []string{shortDate(r.Date), r.Area, fmt.Sprint(r.Score)})
+		}
+		d.Table([]Column{{Header: "Date", Width: 26}, {Header: "Area"}, {Header: "Score", Width: 20, Align: "R"}}, rows)
 	}
 	d.Heading(2, "Letters, emails and calls")
 	if len(p.Letters) == 0 {

@@ -49,7 +49,9 @@ func WriteJSON(w io.Writer, f *Figures) error {
 
 // WriteCSV writes a header "figure,value" and one row per figure: the single
 // figures by their DESIGN.md keys, then needs_by_area.<area>,
-// items_provided.<item> and contacts_per_month.<YYYY-MM>.
+// items_provided.<item> and contacts_per_month.<YYYY-MM>, then every
+// outcome figure by its key (OutcomeLines: release_journey.in_prison …
+// distance_travelled.<area>.average_change, the average with two decimals).
 func WriteCSV(w io.Writer, f *Figures) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"figure", "value"})
@@ -58,6 +60,9 @@ func WriteCSV(w io.Writer, f *Figures) error {
 	}
 	for _, m := range f.ContactsPerMonth {
 		cw.Write([]string{"contacts_per_month." + m.Month, strconv.Itoa(m.Contacts)})
+	}
+	for _, l := range f.OutcomeLines() {
+		cw.Write([]string{l.Key, l.CSVValue()})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -91,6 +96,7 @@ func WriteText(w io.Writer, f *Figures) error {
 	for _, m := range f.ContactsPerMonth {
 		line("  "+MonthLabel(m.Month), m.Contacts)
 	}
+	writeOutcomeText(&b, f.PrintedOutcomeLines())
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -102,4 +108,21 @@ func MonthLabel(month string) string {
 		return month
 	}
 	return t.Format("January 2006")
+}
+
+// writeOutcomeText writes the outcome lines under their headings, each
+// value in words ("7 of 9 (78%)").
+func writeOutcomeText(b *strings.Builder, lines []OutcomeLine) {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l.Label)+4)
+	}
+	group := ""
+	for _, l := range lines {
+		if l.Group != group {
+			group = l.Group
+			fmt.Fprintf(b, "\n%s\n", group)
+		}
+		fmt.Fprintf(b, "  %s%s%s\n", l.Label, strings.Repeat(" ", width-2-utf8.RuneCountInString(l.Label)), l.Words())
+	}
 }

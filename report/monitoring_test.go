@@ -295,9 +295,11 @@ func TestMonitoringJSONHasExactlyTheDesignKeys(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	require.Equal(t, []string{"contacts_per_month", "court_accompaniments", "diary_entries", "from",
-		"items_provided", "letters_in", "letters_out", "needs_by_area", "new_referrals", "not_reoffended",
-		"one_to_ones", "prison_visits", "release_day_support", "releases", "to", "women_engaged",
+	require.Equal(t, []string{"age_bands", "contacts_per_month", "court", "court_accompaniments", "diary_entries",
+		"distance_travelled", "ethnicity", "from",
+		"items_provided", "late_release_notice", "letters_in", "letters_out", "needs_by_area", "new_referrals", "not_reoffended",
+		"offence_groups", "one_to_ones", "only_one_visit", "previous_custody", "prison_visits", "release_day_support",
+		"release_journey", "releases", "reoffending_6m", "time_in_custody", "to", "women_engaged",
 		"women_referred_on", "women_released", "women_supported", "women_visited_in_prison"}, keys)
 	for k, v := range wantFigures {
 		require.EqualValues(t, v, obj[k], k)
@@ -335,7 +337,7 @@ func TestMonitoringCSVHasAFigureValueRowForEveryKey(t *testing.T) {
 	require.Equal(t, "0", got["needs_by_area.bereavement"])
 	require.Equal(t, "10", got["items_provided.stamps"])
 	require.Equal(t, "3", got["contacts_per_month.2025-06"])
-	require.Len(t, got, len(FigureList)+len(schema.NeedArea.Values)+len(schema.Item.Values)+3)
+	require.Len(t, got, len(FigureList)+len(schema.NeedArea.Values)+len(schema.Item.Values)+3+len(f.OutcomeLines()))
 }
 
 func TestMonitoringTextIsAlignedAndLabelled(t *testing.T) {

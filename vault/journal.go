@@ -115,6 +115,25 @@ func writeBase(w io.Writer, dataKey []byte, h *header, n int64, fill func(i int6
 	return hb, nil
 }
 
+// splitFile parses the header of a whole format 1 or 2 file in memory and
+// checks its body's length (nothing may follow it).
+func splitFile(data []byte) (*header, []byte, error) {
+	h, n, err := parseHeader(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	body := data[n:]
+	switch {
+	case h.Version >= journalFormat:
+		return nil, nil, errors.New("not a format 1 or 2 file")
+	case uint64(len(body)) < h.BodyLen:
+		return nil, nil, damaged("the file is cut short")
+	case uint64(len(body)) > h.BodyLen:
+		return nil, nil, damaged("the file has extra bytes at its end")
+	}
+	return h, body, nil
+}
+
 // vaultFile is an open vault file being read: its header and where its
 // parts are.
 type vaultFile struct {

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -224,6 +225,38 @@ func (v *Vault) sealLive(c *sqlite3.SQLiteConn, dir, pattern string, h *header, 
 	return tmp, hb, err
 }
 
+// sealed returns the working database (including unsaved changes) sealed
+// as a whole vault file (a base image, no journal) with the next save
+// counter and the time now, and that header. It holds the database while
+// it seals.
+func (v *Vault) sealed() ([]byte, *header, error) {
+	h := v.hdr.clone()
+	h.Seq++
+	h.SavedAt = v.now().UnixMilli()
+	var out bytes.Buffer
+	var hb []byte
+	err := rawConn(v.db, func(c *sqlite3.SQLiteConn) error {
+		if c != v.conn {
+			return errors.New("the working database was lost; nothing was saved")
+		}
+		img, err := liveImage(c, v.tracker)
+		if err != nil {
+			return err
+		}
+		out.Grow(int(bodyLenOf(int64(len(img)))) + 1024)
+		hb, err = writeBase(&out, v.dataKey, h, int64(len(img)), func(i int64, dst []byte) error {
+			copy(dst, img[i*chunkSize:])
+			return nil
+		})
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	h, _, err = parseHeader(hb)
+	return out.Bytes(), h, err
+}
+
 // rewrite writes the whole working database as a new base image with an
 // empty journal (create: a new vault file, and no backup). It holds the
 // database while it seals and writes, so reads wait for it: Create, a
@@ -346,7 +379,7 @@ func (v *Vault) replace(tmp string) error {
 	}
 	if backup != "" {
 		v.lastBackup = now
-		pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
+		v.pruneBackups()
 	}
 	return nil
 }
