@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 
 	"golang.org/x/crypto/chacha20poly1305"
 )
@@ -243,7 +244,73 @@ func (vf *vaultFile) readBase(dataKey []byte, bufFor func(off int64, n int) []by
 	return nil
 }
 
-// baseChunks reads a format 2 base image chunk by chunk.
+// decryptInto decrypts a format 3 base image into img (at least imgLen
+// bytes), reading the chunks in order and opening them on every processor
+// at once: they are independent, and an unlock is mostly this.
+func (vf *vaultFile) decryptInto(dataKey []byte, img []byte) error {
+	count := chunkCount(vf.imgLen)
+	workers := min(runtime.GOMAXPROCS(0), int(count))
+	type job struct {
+		i  int64
+		in []byte
+	}
+	jobs := make(chan job, workers)
+	free := make(chan []byte, workers+1)
+	for k := 0; k < workers+1; k++ {
+		free <- make([]byte, nonceLen+min(chunkSize, vf.imgLen)+tagLen)
+	}
+	var (
+		mu     sync.Mutex
+		failed = int64(-1) // the first chunk that did not open
+		wg     sync.WaitGroup
+	)
+	for w := 0; w < workers; w++ {
+		a, err := chacha20poly1305.NewX(dataKey)
+		if err != nil {
+			return err
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				off := j.i * chunkSize
+				l := min(chunkSize, vf.imgLen-off)
+				dst := img[off : off+l : off+l]
+				if _, err := a.Open(dst[:0], j.in[:nonceLen], j.in[nonceLen:nonceLen+l+tagLen], chunkAD(&vf.id, j.i, j.i == count-1)); err != nil {
+					mu.Lock()
+					if failed < 0 || j.i < failed {
+						failed = j.i
+					}
+					mu.Unlock()
+				}
+				free <- j.in
+			}
+		}()
+	}
+	r := bufio.NewReaderSize(io.NewSectionReader(vf.f, int64(len(vf.hb)), int64(vf.h.BodyLen)), 1<<20)
+	var readErr error
+	for i := int64(0); i < count && readErr == nil; i++ {
+		in := <-free
+		l := min(chunkSize, vf.imgLen-i*chunkSize)
+		if _, err := io.ReadFull(r, in[:nonceLen+l+tagLen]); err != nil {
+			readErr = fmt.Errorf("could not read the vault: %w", err)
+			free <- in
+			break
+		}
+		jobs <- job{i, in}
+	}
+	close(jobs)
+	wg.Wait()
+	switch {
+	case readErr != nil:
+		return readErr
+	case failed >= 0:
+		return damaged(fmt.Sprintf("its contents fail their authentication check (in its %s megabyte)", ordinal(failed+1)))
+	}
+	return nil
+}
+
+// baseChunks reads a format 3 base image chunk by chunk.
 type baseChunks struct {
 	vf      *vaultFile
 	a       cipher.AEAD

@@ -339,9 +339,13 @@ func (v *Vault) load(cred *credential) error {
 		return err
 	}
 	defer img.free() // wipes and frees it unless SQLite took it over
-	err = vf.readBase(v.dataKey, func(off int64, n int) []byte {
-		return img.bytes()[off : off+int64(n) : off+int64(n)]
-	}, func(int64, []byte) error { return nil })
+	if vf.h.Version < journalFormat {
+		err = vf.readBase(v.dataKey, func(off int64, n int) []byte {
+			return img.bytes()[off : off+int64(n) : off+int64(n)]
+		}, func(int64, []byte) error { return nil })
+	} else {
+		err = vf.decryptInto(v.dataKey, img.bytes())
+	}
 	v.timings.Decrypt = time.Since(start)
 	if err != nil {
 		return v.explain(err, cred)
