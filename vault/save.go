@@ -442,7 +442,11 @@ func (v *Vault) Compact() error {
 	snap := v.snapshot(v.hdr, nil)
 	v.mu.Unlock()
 	defer snap.wipe()
-	tmp, err := v.merge(snap)
+	var (
+		tmp string
+		err error
+	)
+	lowPriority(func() { tmp, err = v.merge(snap) })
 	if afterMerge != nil {
 		afterMerge()
 	}
@@ -471,7 +475,9 @@ var afterMerge func()
 func (v *Vault) compactLocked(h *header, newKey []byte) error {
 	snap := v.snapshot(h, newKey)
 	defer snap.wipe()
-	tmp, err := v.merge(snap)
+	var tmp string
+	var err error
+	lowPriority(func() { tmp, err = v.merge(snap) })
 	if err != nil {
 		return err
 	}
