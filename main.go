@@ -14,11 +14,15 @@ import (
 
 	"inreach/cli"
 	"inreach/privfile"
+	"inreach/quietinit"
 	"inreach/ui"
 	"inreach/vault"
 )
 
 func main() {
+	// Anything logged from here on is seen; what Fyne's package
+	// initialisers said about the locale was not (see package quietinit).
+	quietinit.Done()
 	if len(os.Args) > 1 {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

@@ -12,7 +12,9 @@ import (
 	"sort"
 	"strings"
 
+	"inreach/bundle"
 	"inreach/privfile"
+	"inreach/teamwork"
 	"inreach/vault"
 )
 
@@ -126,6 +128,12 @@ func ExitCode(err error) int {
 		return ExitDamaged
 	case errors.Is(err, vault.ErrInUse):
 		return ExitInUse
+	case errors.Is(err, bundle.ErrNotForThisVault), errors.Is(err, teamwork.ErrUnknownSender):
+		return ExitNotForUs
+	case errors.Is(err, bundle.ErrDamaged), errors.Is(err, bundle.ErrTooLarge):
+		return ExitDamaged
+	case errors.Is(err, teamwork.ErrAlreadyReceived):
+		return ExitAlreadyReceived
 	}
 	return ExitFailed
 }
@@ -157,7 +165,8 @@ func (e *Env) printHelp(w io.Writer) {
 	fmt.Fprintln(w, "data folder) and --passphrase-file FILE (or $INREACH_PASSPHRASE, or a prompt).")
 	fmt.Fprintln(w, "Dates are YYYY-MM-DD; periods include both ends.")
 	fmt.Fprintln(w, "Exit codes: 0 done, 1 failed, 2 usage, 3 wrong passphrase or recovery key,")
-	fmt.Fprintln(w, "4 vault damaged or tampered, 5 vault in use.")
+	fmt.Fprintln(w, "4 vault or bundle damaged or tampered, 5 vault in use, 6 bundle not for this")
+	fmt.Fprintln(w, "vault or from someone not on the team list, 7 bundle already received.")
 }
 
 // flags returns a FlagSet for a verb with the shared vault flags bound.

@@ -11,6 +11,7 @@ import (
 	"inreach/anonymise"
 	"inreach/demo"
 	"inreach/exchange"
+	"inreach/identity"
 	"inreach/schema"
 	"inreach/vault"
 )
@@ -72,6 +73,9 @@ func runDemo(e *Env, args []string) error {
 		v.Close()
 		os.Remove(path)
 		return fmt.Errorf("the demo data could not be stored: %w", err)
+	}
+	if _, err := identity.Ensure(v.DB()); err != nil {
+		return err
 	}
 	if err := v.Save(); err != nil {
 		return err

@@ -50,11 +50,18 @@ func runInit(e *Env, args []string) error {
 		return err
 	}
 	defer wipe(pass)
-	v, key, err := vault.Create(path, pass, options(false))
+	// The new vault's identity is made and saved at once; that second
+	// save keeps no backup of the minute-old empty vault.
+	opts := options(false)
+	opts.Backups = -1
+	v, key, err := vault.Create(path, pass, opts)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
+	if _, err := ensureIdentity(v); err != nil {
+		return fmt.Errorf("the vault was created, but its Inreach ID could not be made: %w", err)
+	}
 	fmt.Fprintf(e.Stdout, "Created the vault %s\n\n", path)
 	fmt.Fprintf(e.Stdout, "Recovery key (shown only this once):\n\n    %s\n\n", key)
 	fmt.Fprintln(e.Stdout, "Write it down or print it and keep it locked away, apart from this computer.")

@@ -76,6 +76,8 @@ func GenerateEnding(scale string, seed int64, end string) (*exchange.Document, e
 	}
 	g := newGen(cfg, seed, dayOf(t))
 	g.run()
+	// Needs discussed at her contacts are on her record, as the app keeps them.
+	exchange.OpenDiscussedNeeds(g.doc)
 	exchange.Sort(g.doc)
 	return g.doc, nil
 }

@@ -48,6 +48,21 @@
 //
 // Settings and autosaved drafts are never exported.
 //
+// # Needs discussed at contacts
+//
+// A need discussed with a woman at a contact reaches her record, as it does
+// when a contact is saved in the app (notes.Store.SaveContactOpeningNeeds):
+// on import, every area in a contact person's "needs_discussed" that is not
+// among her needs at all — neither in the file's record of her nor, when
+// she is not in the file, in the vault — is added to her needs as
+// {"area": …, "status": "open", "note": ""}, after her other needs, in the
+// order the file's contacts discuss them. A need she has, whatever its
+// status, is kept exactly as the file (or the vault) says: the file's need
+// status is newer than its contacts, so a met or declined need is not
+// reopened by an old contact. ImportResult.NeedsOpened counts the needs
+// added. A file exported by Inreach already holds these needs, so its round
+// trip is unchanged.
+//
 // # Conventions
 //
 //   - Lists are never null in what Export and Write produce (an empty list

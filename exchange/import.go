@@ -27,6 +27,10 @@ type ImportResult struct {
 	Letters        Counts
 	Newsletters    Counts
 	Readings       Counts
+	// NeedsOpened is how many open needs were added to women's records
+	// because a contact in the file discussed an area she had no need in
+	// (doc.go, "Needs discussed at contacts"). They are not in Total.
+	NeedsOpened int
 }
 
 // Total is the number of records added and replaced over all kinds.
@@ -67,6 +71,9 @@ func (r ImportResult) String() string {
 		}
 		parts = append(parts, s)
 	}
+	if r.NeedsOpened > 0 {
+		parts = append(parts, fmt.Sprintf("open needs added from needs discussed at contacts: %d", r.NeedsOpened))
+	}
 	if len(parts) == 0 {
 		return "nothing to import"
 	}
@@ -105,10 +112,28 @@ func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) 
 		return ImportResult{}, fmt.Errorf("starting the import: %w", err)
 	}
 	defer tx.Rollback()
+	res, err := ImportTx(ctx, tx, d)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("saving the import: %w", err)
+	}
+	return res, nil
+}
+
+// ImportTx is Import inside the caller's transaction (a received bundle is
+// merged with its receipt in one transaction). On an error the caller
+// must roll back; nothing it wrote is then kept.
+func ImportTx(ctx context.Context, tx *sql.Tx, d *Document) (ImportResult, error) {
+	if d == nil {
+		return ImportResult{}, errors.New("no document to import")
+	}
 	if err := validate(ctx, tx, d); err != nil {
 		return ImportResult{}, err
 	}
 	var saved []savedTrigger
+	var err error
 	if recordCount(d) >= bulkThreshold {
 		if saved, err = suspendSearchTriggers(ctx, tx); err != nil {
 			return ImportResult{}, err
@@ -123,9 +148,6 @@ func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) 
 	w.close()
 	if err := restoreSearchTriggers(ctx, tx, saved); err != nil {
 		return ImportResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return ImportResult{}, fmt.Errorf("saving the import: %w", err)
 	}
 	return res, nil
 }

@@ -141,7 +141,7 @@ func (w *writer) document(d *Document) (ImportResult, error) {
 		}
 	}
 	for i := range d.Contacts {
-		if err := w.contact(&d.Contacts[i], &res.Contacts); err != nil {
+		if err := w.contact(&d.Contacts[i], &res.Contacts, &res.NeedsOpened); err != nil {
 			return res, err
 		}
 	}
@@ -230,7 +230,7 @@ func (w *writer) person(p *Person, c *Counts) error {
 	return nil
 }
 
-func (w *writer) contact(ct *Contact, c *Counts) error {
+func (w *writer) contact(ct *Contact, c *Counts, opened *int) error {
 	var l Logistics
 	if ct.Logistics != nil {
 		l = *ct.Logistics
@@ -258,6 +258,17 @@ func (w *writer) contact(ct *Contact, c *Counts) error {
 			if err := w.row(`INSERT INTO contact_needs(contact_id, person_id, area, position) VALUES(?,?,?,?)`,
 				ct.ID, cp.Person, a, j); err != nil {
 				return err
+			}
+			// A need discussed with her that is not among her needs at all
+			// becomes an open one (see "Needs discussed at contacts" in doc.go).
+			r, err := w.exec(`INSERT OR IGNORE INTO person_needs(person_id, area, status, note, position)
+				SELECT ?, ?, 'open', '', COALESCE(MAX(position), -1) + 1 FROM person_needs WHERE person_id = ?`,
+				cp.Person, a, cp.Person)
+			if err != nil {
+				return fmt.Errorf("opening %s for %q from contact %q: %w", a, cp.Person, ct.ID, err)
+			}
+			if n, _ := r.RowsAffected(); n == 1 {
+				*opened++
 			}
 		}
 		for j, it := range cp.Items {
@@ -379,4 +390,42 @@ func (w *writer) newsletter(n *Newsletter, c *Counts) error {
 		}
 	}
 	return nil
+}
+
+// OpenDiscussedNeeds applies the import's rule for needs discussed at
+// contacts (doc.go, "Needs discussed at contacts") to the people in d
+// itself: every area discussed with a woman of d.People at a contact of d
+// that is not among her needs is appended to them as an open need. It
+// returns how many it added. A document it has been applied to imports
+// without the import adding any need for the women it holds.
+func OpenDiscussedNeeds(d *Document) int {
+	byID := map[string]*Person{}
+	for i := range d.People {
+		byID[d.People[i].ID] = &d.People[i]
+	}
+	n := 0
+	for _, c := range d.Contacts {
+		for _, cp := range c.People {
+			p := byID[cp.Person]
+			if p == nil {
+				continue
+			}
+			for _, a := range cp.NeedsDiscussed {
+				if !hasNeed(p, a) {
+					p.Needs = append(p.Needs, Need{Area: a, Status: "open", Note: ""})
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+func hasNeed(p *Person, area string) bool {
+	for _, n := range p.Needs {
+		if n.Area == area {
+			return true
+		}
+	}
+	return false
 }

@@ -82,7 +82,21 @@ func (a *Agency) validate() error {
 }
 
 // SaveAgency inserts or updates a. An empty ID gets a new id ("a-…").
+//
+// On any error, a is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveAgency(a *Agency) error {
+	n := *a
+	if err := s.saveAgency(&n); err != nil {
+		return err
+	}
+	*a = n
+	return nil
+}
+
+// saveAgency does the work of SaveAgency on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveAgency(a *Agency) error {
 	if err := a.validate(); err != nil {
 		return err
 	}

@@ -136,7 +136,23 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 // status is changed: a record that already stood so (her release date went
 // by before anyone updated it) can still be edited, so that her needs and
 // notes are never held hostage by a date.
+//
+// On any error, p is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SavePerson(p *Person) error {
+	n := *p
+	n.Needs = append([]Need(nil), p.Needs...)
+	n.Sensitive = append([]string(nil), p.Sensitive...)
+	if err := s.savePerson(&n); err != nil {
+		return err
+	}
+	*p = n
+	return nil
+}
+
+// savePerson does the work of SavePerson on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) savePerson(p *Person) error {
 	stood := false
 	if p.ID != "" {
 		var rel, status sql.NullString

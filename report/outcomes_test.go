@@ -281,17 +281,24 @@ func TestOutcomeFiguresInTextCSVAndJSON(t *testing.T) {
 
 	var c bytes.Buffer
 	require.NoError(t, WriteCSV(&c, f))
-	require.True(t, strings.HasPrefix(c.String(), "figure,value\n"))
+	require.True(t, strings.HasPrefix(c.String(), "Figure,Value\n"))
 	recs, err := csv.NewReader(&c).ReadAll()
 	require.NoError(t, err)
+	// The CSV names each outcome by its heading and label, not its key.
+	label := map[string]string{}
+	for _, l := range f.OutcomeLines() {
+		label[l.Key] = l.Group + ": " + l.Label
+	}
 	got := map[string]string{}
 	for _, r := range recs[1:] {
+		require.NotContains(t, r[0], "release_journey.")
 		got[r[0]] = r[1]
 	}
-	require.Equal(t, "2", got["release_journey.release_day_support"])
-	require.Equal(t, "1.00", got["distance_travelled.wellbeing.average_change"])
-	require.Equal(t, "0", got["distance_travelled.immigration.women"])
-	require.Equal(t, "1", got["court.kept_out_of_prison"])
+	require.Equal(t, "From prison to the community: of them, seen on release day (within 14 days)", label["release_journey.release_day_support"])
+	require.Equal(t, "2", got[label["release_journey.release_day_support"]])
+	require.Equal(t, "1.00", got[label["distance_travelled.wellbeing.average_change"]])
+	require.Equal(t, "0", got[label["distance_travelled.immigration.women"]])
+	require.Equal(t, "1", got[label["court.kept_out_of_prison"]])
 }
 
 func TestPercentagesRoundHalfUpAndNothingOfNothingHasNoPercentage(t *testing.T) {

@@ -154,7 +154,8 @@ var (
 		"licence_completed", "Licence completed",
 		"court_outcome", "Court outcome",
 		"referred_on", "Referred on",
-		"closed", "Closed")
+		"closed", "Closed",
+		"handed_over", "Handed over")
 
 	DiaryTemplate = enum("diary template",
 		"visit_reflection", "Visit reflection",
