@@ -154,6 +154,17 @@ func (s *shell) installShortcuts() {
 		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
 		s.shortcuts = append(s.shortcuts, sc)
 	}
+	// Escape closes the dialog on top, whatever it is (Fyne's own
+	// dialogs, the file dialogs included, do not do this themselves).
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name != fyne.KeyEscape {
+			return
+		}
+		if top := c.Overlays().Top(); top != nil {
+			top.Hide()
+			c.Overlays().Remove(top)
+		}
+	})
 	add(fyne.KeyL, fyne.KeyModifierShortcutDefault, s.u.Lock)
 	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, func() { c.Focus(s.Search) })
 	add(fyne.KeyS, fyne.KeyModifierShortcutDefault, s.saveCurrent)
@@ -173,6 +184,7 @@ func (s *shell) removeShortcuts() {
 		s.u.Win.Canvas().RemoveShortcut(sc)
 	}
 	s.shortcuts = nil
+	s.u.Win.Canvas().SetOnTypedKey(nil)
 }
 
 func (s *shell) saveCurrent() {

@@ -129,7 +129,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 
 	p.errTop, p.errNeeds, p.errItems, p.errNote = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 
-	wb := container.NewHBox(widget.NewLabel("Wellbeing"), kit.Sized(p.wellbeing, 72))
+	wb := container.NewHBox(widget.NewLabel("Wellbeing (10 best)"), kit.Sized(p.wellbeing, 72))
 	// Her name is never cut short: in a narrow window the ticks move onto
 	// the line below it.
 	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen, kit.Sized(p.reason, 160), wb, p.remove))

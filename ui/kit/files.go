@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"path/filepath"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -39,6 +41,10 @@ func ReportsSaveFile(u Env, name, busy, failed string, make func() ([]byte, erro
 	})
 }
 
+// lastFolder is the folder last saved to, per kind of file (".pdf",
+// ".csv", ".json"): the next save dialog of that kind starts there.
+var lastFolder = map[string]string{}
+
 // reportsChooseFile asks where to save a file with the suggested name and
 // hands the open writer (or nil when the user cancelled) to got. Tests
 // replace it to write without a dialog.
@@ -49,11 +55,20 @@ var ReportsChooseFile = func(w fyne.Window, name string, got func(fyne.URIWriteC
 			return
 		}
 		if wc != nil {
+			lastFolder[filepath.Ext(name)] = filepath.Dir(wc.URI().Path())
 			KeepPrivate(wc)
 			got(wc)
 		}
 	}, w)
 	d.SetFileName(name)
+	if dir := lastFolder[filepath.Ext(name)]; dir != "" {
+		if loc, err := ListableURI(dir); err == nil {
+			d.SetLocation(loc)
+		}
+	}
 	d.Resize(fyne.NewSize(max(600, w.Canvas().Size().Width*0.8), max(440, w.Canvas().Size().Height*0.8)))
 	d.Show()
+	// Nothing in the dialog has the keyboard, so Escape reaches the window
+	// and closes it.
+	w.Canvas().Unfocus()
 }

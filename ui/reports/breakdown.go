@@ -69,5 +69,6 @@ func showBreakdownDialog(u kit.Env, label, from, to string, rows []report.Breakd
 	d := dialog.NewCustom(label, "Close", container.NewBorder(head, nil, nil, nil, body), u.Window())
 	size := u.Window().Canvas().Size()
 	d.Resize(fyne.NewSize(min(720, size.Width-60), min(520, size.Height-60)))
+	kit.EscapeCloses(u.Window(), d, nil)
 	d.Show()
 }

@@ -101,7 +101,7 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 	m.needs = kit.NewReportsBarList(func(b kit.ReportsBar) { m.showBreakdown(b.Key, "Women with a need: "+b.Label) })
 	m.needsNote = personDataText("")
 
-	figures := widget.NewCard("Figures", "Tap a figure to see the records behind it.", m.figureTable())
+	figures := widget.NewCard("Figures", "Select a figure to see the records behind it.", m.figureTable())
 	months := widget.NewCard("Contacts per month", "", container.NewVBox(m.months, m.monthNote))
 	items := widget.NewCard("Items provided", "Total quantity given at contacts.", m.itemTable())
 	needs := widget.NewCard("Needs by area",

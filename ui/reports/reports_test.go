@@ -136,7 +136,8 @@ func TestReportsShowTheMonitoringFiguresAndTheWomenBehindThem(t *testing.T) {
 	require.True(t, uitest.HasText(dlg, "C. B."), "a woman with no pseudonym is shown by her initials")
 	require.False(t, uitest.HasText(dlg, "Anna Smith"), "no woman is named")
 	require.True(t, uitest.HasText(dlg, "3 in all"))
-	test.Tap(uitest.FindButton(t, dlg, "Close"))
+	fx.u.Win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	require.Nil(t, fx.u.Win.Canvas().Overlays().Top(), "Escape closes the breakdown")
 
 	// A custom period, typed by hand, is counted once both dates are right.
 	c := fx.u.Win.Canvas()
