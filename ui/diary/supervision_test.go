@@ -31,7 +31,7 @@ func TestSupervisionSignOffMarksThePickedEntryDiscussedWithTheComment(t *testing
 	diarySlowAutosave(t)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
-	require.NoError(t, u.Sess.Notes.SetSetting(kit.SupervisionSupervisorKey, "Jo Okafor"))
+	require.NoError(t, u.Sess.Notes.SetSetting(notes.SettingSupervisor, "Jo Okafor"))
 	date := daysAgo(u, 7)
 	id := diaryTestEntry(t, u, date, "for_supervision", "Plan the release day earlier.")
 	other := diaryTestEntry(t, u, daysAgo(u, 6), "draft", "Not ready to discuss.")
@@ -162,9 +162,23 @@ func TestSupervisionPackIsWrittenToTheChosenFile(t *testing.T) {
 	test.Tap(uitest.FindCheck(t, dlg, "Redact names"))
 	test.Tap(uitest.FindButton(t, dlg, "Save PDF"))
 	from, to := kit.DiaryPeriod(kit.DiaryLast3Months, kit.TodayFor(u.Env()))
-	require.Equal(t, "supervision-pack-"+from+"-to-"+to+".pdf", asked)
+	require.Equal(t, "supervision-pack-"+from+"-to-"+to+"-redacted.pdf", asked, "the redacted pack says so in its name")
 	uitest.Eventually(t, func() bool {
 		b, err := os.ReadFile(out)
 		return err == nil && len(b) > 1000 && string(b[:5]) == "%PDF-"
 	}, "the pack is written")
+	uitest.Eventually(t, func() bool {
+		top := u.Win.Canvas().Overlays().Top()
+		return top != nil && uitest.HasText(top, "Saved as "+out+".")
+	}, "the confirmation names the full path")
+	u.Win.Canvas().Overlays().Remove(u.Win.Canvas().Overlays().Top())
+
+	// The full pack gets a name of its own.
+	diaryShortcut(u, fyne.KeyP, fyne.KeyModifierShortcutDefault)
+	dlg = u.Win.Canvas().Overlays().Top()
+	require.NotNil(t, dlg)
+	test.Tap(uitest.FindButton(t, dlg, "Last 3 months"))
+	require.False(t, uitest.FindCheck(t, dlg, "Redact names").Checked)
+	test.Tap(uitest.FindButton(t, dlg, "Save PDF"))
+	require.Equal(t, "supervision-pack-"+from+"-to-"+to+".pdf", asked)
 }

@@ -124,7 +124,7 @@ func newsletterMakePDF(u kit.Env, name, busy, failed string, make func(context.C
 			case err != nil:
 				kit.ShowError(u.Window(), failed, err)
 			default:
-				dialog.ShowInformation("PDF saved", "Saved as "+wc.URI().Name()+"."+note, u.Window())
+				dialog.ShowInformation("PDF saved", "Saved as "+wc.URI().Path()+"."+note, u.Window())
 			}
 		})
 	})

@@ -305,7 +305,7 @@ func TestCtrlPMakesThePDFOfTheOpenIssue(t *testing.T) {
 	}, "the PDF is written")
 	uitest.Eventually(t, func() bool {
 		top := u.Win.Canvas().Overlays().Top()
-		return top != nil && uitest.HasText(top, "Saved as issue.pdf")
+		return top != nil && uitest.HasText(top, "Saved as "+path+".")
 	}, "and says where")
 	top := u.Win.Canvas().Overlays().Top()
 	top.Hide()

@@ -19,14 +19,9 @@ import (
 
 // supervisionChooseFile asks where to save the pack; tests replace it.
 var SupervisionChooseFile = func(u kit.Env, name string, done func(fyne.URIWriteCloser, error)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if w != nil {
-			kit.KeepPrivate(w)
-		}
-		done(w, err)
-	}, u.Window())
-	d.SetFileName(name)
-	d.Show()
+	// The app's save dialog: it starts in the folder last used for a PDF
+	// and closes on Escape.
+	kit.ReportsChooseFile(u.Window(), name, func(w fyne.URIWriteCloser) { done(w, nil) })
 }
 
 // showSupervisionPackDialog asks for the period of a supervision pack
@@ -93,7 +88,9 @@ func ShowSupervisionPackDialog(u kit.Env, from, to string) {
 		}
 		d.Hide()
 		opts := supervisionPackOptions(u, strings.TrimSpace(fromE.Text), strings.TrimSpace(toE.Text), redact.Checked, casework.Checked)
-		name := fmt.Sprintf("supervision-pack-%s-to-%s.pdf", opts.From, opts.To)
+		// The redacted and the full pack get different names, so one is
+		// never saved over the other by mistake.
+		name := pdf.SupervisionPackFileName(opts)
 		SupervisionChooseFile(u, name, func(w fyne.URIWriteCloser, err error) {
 			if err != nil {
 				kit.ShowError(u.Window(), "The file could not be chosen", err)
@@ -124,7 +121,7 @@ func supervisionPackOptions(u kit.Env, from, to string, redact, casework bool) p
 	return pdf.SupervisionOptions{
 		From: from, To: to, Redact: redact, CaseworkActions: casework,
 		Practitioner: st.GetSetting(notes.SettingPractitioner, ""),
-		Supervisor:   st.GetSetting(kit.SupervisionSupervisorKey, ""),
+		Supervisor:   st.GetSetting(notes.SettingSupervisor, ""),
 		Organisation: st.GetSetting(notes.SettingOrganisation, ""),
 		GeneratedOn:  kit.TodayFor(u),
 	}
@@ -164,7 +161,7 @@ func makeSupervisionPack(u kit.Env, opts pdf.SupervisionOptions, w fyne.URIWrite
 			kit.ShowError(u.Window(), "The supervision pack could not be made", err)
 		default:
 			dialog.ShowInformation("Supervision pack saved",
-				fmt.Sprintf("Saved as %s.", w.URI().Name()), u.Window())
+				fmt.Sprintf("Saved as %s.", w.URI().Path()), u.Window())
 		}
 	})
 }

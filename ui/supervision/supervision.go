@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/diary"
+	"inreach/notes"
 	"inreach/ui/kit"
 )
 
@@ -243,7 +244,7 @@ func (s *SupervisionScreen) setForm(f *supervisionForm, id string) {
 func (s *SupervisionScreen) NewSession() {
 	s.closeForm()
 	ss := &diary.Session{Date: kit.TodayFor(s.u),
-		Supervisor: strings.TrimSpace(s.u.Notes().GetSetting(kit.SupervisionSupervisorKey, ""))}
+		Supervisor: strings.TrimSpace(s.u.Notes().GetSetting(notes.SettingSupervisor, ""))}
 	f := newSupervisionForm(s.u, ss, s.saved, s.deleted)
 	s.setForm(f, "")
 	s.u.Window().Canvas().Focus(f.Date)
