@@ -171,7 +171,17 @@ func (s *shell) installShortcuts() {
 	add(fyne.KeyP, fyne.KeyModifierShortcutDefault, s.PrintCurrent)
 	add(fyne.KeyN, fyne.KeyModifierShortcutDefault, s.newContact)
 	add(fyne.KeyN, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, s.newDiaryEntry)
+	for i, e := range s.listed {
+		if i < len(sectionKeys) {
+			id := e.Section
+			add(sectionKeys[i], fyne.KeyModifierShortcutDefault, func() { s.Show(id) })
+		}
+	}
 }
+
+// sectionKeys are Ctrl+1 to Ctrl+9: the sections in the order listed, as
+// the Go menu shows.
+var sectionKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 
 // newContact opens a new contact write-up (Ctrl+N).
 func (s *shell) newContact() { s.Open(kit.NewRecord(kit.Contacts, "")) }
@@ -251,9 +261,13 @@ func (s *shell) menu() *fyne.MainMenu {
 	newEntry.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), save, print, fyne.NewMenuItemSeparator(), lock)
 	var goItems []*fyne.MenuItem
-	for _, e := range s.listed {
+	for i, e := range s.listed {
 		id := e.Section
-		goItems = append(goItems, fyne.NewMenuItem(e.Title, func() { s.Show(id) }))
+		it := fyne.NewMenuItem(e.Title, func() { s.Show(id) })
+		if i < len(sectionKeys) {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: sectionKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
+		}
+		goItems = append(goItems, it)
 	}
 	find := fyne.NewMenuItem("Search", func() { s.u.Win.Canvas().Focus(s.Search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
