@@ -132,7 +132,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	wb := container.NewHBox(widget.NewLabel("Wellbeing (10 best)"), kit.Sized(p.wellbeing, 72))
 	// Her name is never cut short: in a narrow window the ticks move onto
 	// the line below it.
-	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen, kit.Sized(p.reason, 160), wb, p.remove))
+	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen), kit.Sized(p.reason, 160), wb, p.remove)
 	needs := container.NewVBox(container.NewBorder(nil, nil, p.needsBtn, nil, p.needsText), p.errNeeds)
 	items := container.NewVBox(p.itemsBox, container.NewHBox(p.addItem), p.errItems)
 	p.warn = widget.NewLabel("")

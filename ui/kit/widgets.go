@@ -123,3 +123,14 @@ func KeepPrivate(w fyne.URIWriteCloser) {
 		_ = os.Chmod(w.URI().Path(), 0o600)
 	}
 }
+
+// TitledCard is a card whose title is a sub-heading (bold, body size) and
+// whose subtitle is muted text, so the parts of a page never look larger
+// than the page's own title (Fyne's card titles are heading-sized).
+func TitledCard(title, subtitle string, content fyne.CanvasObject) *widget.Card {
+	parts := []fyne.CanvasObject{Subheading(title)}
+	if subtitle != "" {
+		parts = append(parts, Muted(subtitle))
+	}
+	return widget.NewCard("", "", container.NewVBox(append(parts, content)...))
+}

@@ -101,10 +101,10 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 	m.needs = kit.NewReportsBarList(func(b kit.ReportsBar) { m.showBreakdown(b.Key, "Women with a need: "+b.Label) })
 	m.needsNote = personDataText("")
 
-	figures := widget.NewCard("Figures", "Select a figure to see the records behind it.", m.figureTable())
-	months := widget.NewCard("Contacts per month", "", container.NewVBox(m.months, m.monthNote))
-	items := widget.NewCard("Items provided", "Total quantity given at contacts.", m.itemTable())
-	needs := widget.NewCard("Needs by area",
+	figures := kit.TitledCard("Figures", "Select a figure to see the records behind it.", m.figureTable())
+	months := kit.TitledCard("Contacts per month", "", container.NewVBox(m.months, m.monthNote))
+	items := kit.TitledCard("Items provided", "Total quantity given at contacts.", m.itemTable())
+	needs := kit.TitledCard("Needs by area",
 		"Women supported in the period whose need in the area is open or in progress.",
 		container.NewVBox(m.needs, m.needsNote))
 

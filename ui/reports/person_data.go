@@ -161,16 +161,16 @@ func (t *personDataTab) show(p *notes.PersonSummary) {
 	erase.Importance = widget.DangerImportance
 
 	cards := container.NewVBox(
-		widget.NewCard("Subject access request", "", container.NewVBox(
+		kit.TitledCard("Subject access request", "", container.NewVBox(
 			personDataText("Everything held about her, worded for her to read: her record, needs, release plan, "+
 				"her part of every contact, actions, events, letters, and the diary entries, supervision notes "+
 				"and newsletters about her. Other people's names are replaced by “[another person]”."),
 			container.NewHBox(sar))),
-		widget.NewCard("Her records as a file", "", container.NewVBox(
+		kit.TitledCard("Her records as a file", "", container.NewVBox(
 			personDataText("Her records in Inreach's JSON format, to pass to another service that uses it. "+
 				"The file is not encrypted."),
 			container.NewHBox(export))),
-		widget.NewCard("Erase her", "", container.NewVBox(
+		kit.TitledCard("Erase her", "", container.NewVBox(
 			personDataText("Removes her and every record about her from this notebook, for good. "+
 				"You will be asked to type her name to confirm."),
 			container.NewHBox(erase))),

@@ -118,3 +118,20 @@ func TestEveryScreenFitsNineHundredBySixHundredWithNothingCut(t *testing.T) {
 	check("a newsletter issue", func() { u.Shell.Open(kit.Record(kit.Letters, "newsletter:"+is.ID)) })
 	check("a new supervision session", func() { u.Shell.Open(kit.NewRecord(kit.Supervision, "")) })
 }
+
+// No part of a page has a title larger than the page's own: Fyne's card
+// titles are heading-sized, so no section uses them (kit.TitledCard).
+func TestNoSectionHasHeadingSizedCardTitles(t *testing.T) {
+	u := newTestUI(t)
+	uitest.OpenTestVault(t, u)
+	uitest.SeedCasework(t, u)
+	for _, e := range App {
+		u.Shell.Show(e.Section)
+		uitest.Walk(u.Win.Content(), func(o fyne.CanvasObject) bool {
+			if c, ok := o.(*widget.Card); ok {
+				require.Empty(t, c.Title, "%s: a card titled %q is larger than a sub-heading", e.Title, c.Title)
+			}
+			return true
+		})
+	}
+}

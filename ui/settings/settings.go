@@ -115,11 +115,11 @@ func New(u kit.Env) *settingsScreen {
 
 	s.body = container.NewVScroll(container.NewPadded(container.NewVBox(
 		kit.Heading("Settings"),
-		widget.NewCard("You", "Printed on supervision packs and reports", you),
-		widget.NewCard("The service", "Used on the newsletter, and by its safety check to recognise your own details", service),
-		widget.NewCard("Privacy", "", container.NewVBox(safety, container.NewHBox(widget.NewLabel("Text size"), s.scale))),
+		kit.TitledCard("You", "Printed on supervision packs and reports", you),
+		kit.TitledCard("The service", "Used on the newsletter, and by its safety check to recognise your own details", service),
+		kit.TitledCard("Privacy", "", container.NewVBox(safety, container.NewHBox(widget.NewLabel("Text size"), s.scale))),
 		container.NewHBox(save, s.status),
-		widget.NewCard("Vault", "", container.NewVBox(where,
+		kit.TitledCard("Vault", "", container.NewVBox(where,
 			container.NewGridWithColumns(2, backups, passwd, exportAll, importFile))),
 	)))
 	s.load()
