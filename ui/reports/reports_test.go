@@ -179,7 +179,7 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 func (fx *reportsFixture) eraseThroughDialog(t *testing.T, s *reportsScreen, name string) fyne.CanvasObject {
 	t.Helper()
 	test.Tap(uitest.FindButton(t, s.data.detail, "Erase her…"))
-	dlg := fx.overlay(t)
+	dlg := fx.erasePlan(t)
 	es := uitest.Entries(dlg)
 	require.Len(t, es, 1)
 	test.Type(es[0], name)
