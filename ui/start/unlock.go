@@ -90,11 +90,19 @@ func (s *unlockScreen) unlock() {
 	s.busy(true)
 	var v *vault.Vault
 	var err error
+	var damaged *vault.DamagedError
 	s.u.Go(func() {
 		v, err = s.u.Open(pass)
-		clear(pass)
+		if !errors.As(err, &damaged) || damaged.NewestBackup == "" {
+			clear(pass)
+		}
 	}, func() {
 		s.busy(false)
+		if damaged != nil {
+			// the passphrase stays in memory only while the dialog that
+			// offers to restore with it is open
+			showDamaged(s.u, damaged, pass)
+		}
 		if err != nil {
 			s.fail(err)
 			return
@@ -105,11 +113,6 @@ func (s *unlockScreen) unlock() {
 }
 
 func (s *unlockScreen) fail(err error) {
-	var damaged *vault.DamagedError
-	if errors.As(err, &damaged) {
-		dialog.ShowError(errors.New(damaged.Error()+".\n\nNothing has been changed. Close Inreach, "+
-			"copy the backup over the vault file, and open Inreach again."), s.u.Window())
-	}
 	s.message.SetText(kit.Sentence(err))
 	s.message.Show()
 	s.pass.SetText("")
@@ -119,7 +122,7 @@ func (s *unlockScreen) fail(err error) {
 // showRecoverDialog opens the vault with the recovery key and sets a new
 // passphrase.
 func showRecoverDialog(u StartEnv) {
-	key := widget.NewEntry()
+	key := widget.NewPasswordEntry()
 	key.SetPlaceHolder("XXXX-XXXX-…")
 	p1 := widget.NewPasswordEntry()
 	p2 := widget.NewPasswordEntry()
