@@ -141,4 +141,3 @@ func TestStartingANewNotebookBesideAnothersBackupsKeepsThem(t *testing.T) {
 		require.NoError(t, err, "another notebook's backup is never pruned: %s", b)
 	}
 }
-
