@@ -31,7 +31,7 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
 	known := 0 // the state found after the previous kill
 	kills, midSave, midRun := 0, 0, 0
-	deadline := time.Now().Add(45 * time.Second)
+	deadline := time.Now().Add(slowdown * 45 * time.Second)
 	for kills < 220 || midSave < 100 {
 		require.True(t, time.Now().Before(deadline), "too slow: %d kills so far", kills)
 		c := startChild(t, "saver", path)
