@@ -197,5 +197,9 @@ func eraseBullets(items []string) fyne.CanvasObject {
 
 // mentionLabel names where a mention is, for the review list.
 func mentionLabel(m report.Mention) string {
-	return fmt.Sprintf("%d. In a %s (%s) — %s", m.N, m.Kind, m.Field, m.Reason)
+	where := m.Kind
+	if f := strings.ReplaceAll(m.Field, "_", " "); f != "" && !strings.Contains(m.Kind, f) {
+		where += " (" + f + ")"
+	}
+	return fmt.Sprintf("%d. In a %s — %s", m.N, where, m.Reason)
 }
