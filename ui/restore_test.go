@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
@@ -140,4 +142,40 @@ func TestStartingANewNotebookBesideAnothersBackupsKeepsThem(t *testing.T) {
 		_, err := os.Stat(b)
 		require.NoError(t, err, "another notebook's backup is never pruned: %s", b)
 	}
+}
+
+// TestRestoreScreenshots writes PNGs of the first-run screen offering to
+// restore a missing vault's backups and of the damage dialog, for a person
+// to look at. It runs only when INREACH_SHOTS names a folder.
+func TestRestoreScreenshots(t *testing.T) {
+	dir := os.Getenv("INREACH_SHOTS")
+	if dir == "" {
+		t.Skip("set INREACH_SHOTS=/some/folder to write screenshots")
+	}
+	u := newTestUI(t)
+	shoot := func(name string) {
+		for _, sz := range []fyne.Size{{Width: 1180, Height: 760}, {Width: 900, Height: 600}} {
+			u.Win.Resize(sz)
+			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%.0fx%.0f.png", name, sz.Width, sz.Height)))
+			require.NoError(t, err)
+			require.NoError(t, png.Encode(f, u.Win.Canvas().Capture()))
+			require.NoError(t, f.Close())
+		}
+	}
+	vaultWithBackups(t, u, 0)
+	b, err := os.ReadFile(u.Path)
+	require.NoError(t, err)
+	require.NoError(t, os.Remove(u.Path))
+	u.showStart()
+	shoot("start-restore-offer")
+	b[len(b)-1] ^= 0xff
+	require.NoError(t, os.WriteFile(u.Path, b, 0o600))
+	u.showStart()
+	test.Type(Entries(u.Win.Content())[0], restorePass)
+	test.Tap(FindButton(t, u.Win.Content(), "Unlock"))
+	u.Idle()
+	shoot("start-damaged")
+	test.Tap(FindButton(t, u.Win.Canvas().Overlays().Top(), "Restore the newest backup"))
+	u.Idle()
+	shoot("start-restored")
 }
