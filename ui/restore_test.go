@@ -17,13 +17,17 @@ import (
 
 const restorePass = "correct horse battery"
 
+// lastRecoveryKey is the recovery key of the vault vaultWithBackups made.
+var lastRecoveryKey string
+
 // vaultWithBackups makes a vault at u.Path with a woman in it, saved twice
 // more after that so that its backups hold her, and closes it. It returns
 // the backups beside it, newest first. extra more saves make more backups.
 func vaultWithBackups(t *testing.T, u *UI, extra int) []string {
 	t.Helper()
 	opts := vault.Options{KDF: cheapKDF, Migrations: schema.Migrations}
-	v, _, err := vault.Create(u.Path, []byte(restorePass), opts)
+	v, key, err := vault.Create(u.Path, []byte(restorePass), opts)
+	lastRecoveryKey = key
 	require.NoError(t, err)
 	_, err = v.DB().Exec(`INSERT INTO people(id, name) VALUES ('p1', 'Dana Whitfield')`)
 	require.NoError(t, err)
@@ -84,6 +88,35 @@ func TestTheDamageDialogRestoresTheNewestBackupAndKeepsTheDamagedFileAside(t *te
 	kept, err := os.ReadFile(aside)
 	require.NoError(t, err)
 	require.Equal(t, b, kept, "the damaged file is kept aside byte for byte")
+}
+
+func TestTheRecoveryKeyDialogRestoresTheNewestBackupOfADamagedFile(t *testing.T) {
+	u := newTestUI(t)
+	vaultWithBackups(t, u, 0)
+	b, err := os.ReadFile(u.Path)
+	require.NoError(t, err)
+	b[len(b)-1] ^= 0xff
+	require.NoError(t, os.WriteFile(u.Path, b, 0o600))
+	u.showStart()
+
+	test.Tap(FindButton(t, u.Win.Content(), "Use the recovery key"))
+	dlg := u.Win.Canvas().Overlays().Top()
+	es := Entries(dlg)
+	require.Len(t, es, 3)
+	require.True(t, es[0].Password, "the recovery key is not echoed")
+	test.Type(es[0], lastRecoveryKey)
+	test.Type(es[1], "a brand new passphrase")
+	test.Type(es[2], "a brand new passphrase")
+	test.Tap(FindButton(t, dlg, "Unlock"))
+	u.Idle()
+	require.Nil(t, u.Sess)
+	dmg := u.Win.Canvas().Overlays().Top()
+	require.True(t, HasText(dmg, "damaged"))
+	test.Tap(FindButton(t, dmg, "Restore the newest backup"))
+	u.Idle()
+	require.NotNil(t, u.Sess, "the restored notebook is open")
+	require.GreaterOrEqual(t, people(t, u), 1)
+	require.True(t, u.Sess.Vault.PassphraseOpens([]byte("a brand new passphrase")), "with the new passphrase")
 }
 
 func TestAMissingVaultWithBackupsBesideItOffersToRestoreThem(t *testing.T) {

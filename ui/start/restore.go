@@ -117,36 +117,31 @@ func showRestored(u StartEnv, from, aside string) {
 }
 
 // showDamaged explains a damaged vault file (or a file that is not a
-// vault) and, when a good backup was found, offers to restore it with the
-// passphrase just typed; pass is wiped when the dialog closes.
-func showDamaged(u StartEnv, damaged *vault.DamagedError, pass []byte) {
+// vault) and, when a good backup was found and restore is not nil, offers
+// to restore it: restore puts the backup in place and opens it, off the UI
+// goroutine, returning where the damaged file was kept aside. closed runs
+// when the dialog closes (to wipe what restore holds).
+func showDamaged(u StartEnv, damaged *vault.DamagedError, restore func(backup string) (string, *vault.Vault, error), closed func()) {
 	body := container.NewVBox(kit.Wrapped(kit.Sentence(damaged) + "\n\nNothing has been changed."))
 	var d *dialog.CustomDialog
 	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), func() { d.Hide() })
 	buttons := []fyne.CanvasObject{closeBtn}
-	if damaged.NewestBackup != "" && pass != nil {
+	if damaged.NewestBackup != "" && restore != nil {
 		body.Add(kit.Wrapped("Restoring puts that backup back in place; the damaged file is kept aside beside it, not deleted. " +
 			"Changes made after that backup are not in it."))
 		msg := kit.ErrorLabel()
 		body.Add(msg)
-		var restore *widget.Button
-		restore = widget.NewButtonWithIcon("Restore the newest backup", theme.HistoryIcon(), func() {
-			restore.Disable()
+		var btn *widget.Button
+		btn = widget.NewButtonWithIcon("Restore the newest backup", theme.HistoryIcon(), func() {
+			btn.Disable()
 			closeBtn.Disable()
-			p := append([]byte(nil), pass...)
 			var v *vault.Vault
 			var aside string
 			var err error
-			u.Go(func() {
-				aside, err = vault.Restore(damaged.NewestBackup, u.Path(), p)
-				if err == nil {
-					v, err = u.Open(p)
-				}
-				clear(p)
-			}, func() {
+			u.Go(func() { aside, v, err = restore(damaged.NewestBackup) }, func() {
 				closeBtn.Enable()
 				if err != nil {
-					restore.Enable()
+					btn.Enable()
 					msg.SetText(kit.Sentence(err))
 					msg.Show()
 					return
@@ -156,8 +151,8 @@ func showDamaged(u StartEnv, damaged *vault.DamagedError, pass []byte) {
 				showRestored(u, damaged.NewestBackup, aside)
 			})
 		})
-		restore.Importance = widget.HighImportance
-		buttons = append(buttons, restore)
+		btn.Importance = widget.HighImportance
+		buttons = append(buttons, btn)
 	}
 	title := "The notebook file is damaged"
 	if errors.Is(damaged, vault.ErrNotVault) {
@@ -165,7 +160,23 @@ func showDamaged(u StartEnv, damaged *vault.DamagedError, pass []byte) {
 	}
 	d = dialog.NewCustomWithoutButtons(title, body, u.Window())
 	d.SetButtons(buttons)
-	d.SetOnClosed(func() { clear(pass) })
+	if closed != nil {
+		d.SetOnClosed(closed)
+	}
 	d.Resize(fyne.NewSize(min(600, u.Window().Canvas().Size().Width-40), 320))
 	d.Show()
+}
+
+// restoreWithPassphrase restores a backup that opens with pass and opens it.
+func restoreWithPassphrase(u StartEnv, pass []byte) func(string) (string, *vault.Vault, error) {
+	return func(backup string) (string, *vault.Vault, error) {
+		p := append([]byte(nil), pass...)
+		defer clear(p)
+		aside, err := vault.Restore(backup, u.Path(), p)
+		if err != nil {
+			return aside, nil, err
+		}
+		v, err := u.Open(p)
+		return aside, v, err
+	}
 }

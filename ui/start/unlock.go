@@ -101,7 +101,11 @@ func (s *unlockScreen) unlock() {
 		if damaged != nil {
 			// the passphrase stays in memory only while the dialog that
 			// offers to restore with it is open
-			showDamaged(s.u, damaged, pass)
+			var restore func(string) (string, *vault.Vault, error)
+			if damaged.NewestBackup != "" {
+				restore = restoreWithPassphrase(s.u, pass)
+			}
+			showDamaged(s.u, damaged, restore, func() { clear(pass) })
 		}
 		if err != nil {
 			s.fail(err)
@@ -149,16 +153,40 @@ func showRecoverDialog(u StartEnv) {
 		k, p := key.Text, []byte(p1.Text)
 		var v *vault.Vault
 		var err error
-		u.Go(func() {
-			v, err = vault.OpenWithRecoveryKey(u.Path(), k, u.Options())
+		// openAndSet opens the vault at the path with the recovery key and
+		// sets the new passphrase.
+		openAndSet := func() (*vault.Vault, error) {
+			v, err := vault.OpenWithRecoveryKey(u.Path(), k, u.Options())
 			if err == nil {
 				if err = v.ChangePassphrase(p); err != nil {
 					v.Close()
 				}
 			}
-			clear(p)
+			return v, err
+		}
+		var damaged *vault.DamagedError
+		u.Go(func() {
+			v, err = openAndSet()
+			if !errors.As(err, &damaged) || damaged.NewestBackup == "" {
+				clear(p)
+			}
 		}, func() {
 			prog.Hide()
+			if damaged != nil {
+				var restore func(string) (string, *vault.Vault, error)
+				if damaged.NewestBackup != "" {
+					restore = func(backup string) (string, *vault.Vault, error) {
+						aside, err := vault.RestoreWithRecoveryKey(backup, u.Path(), k)
+						if err != nil {
+							return aside, nil, err
+						}
+						v, err := openAndSet()
+						return aside, v, err
+					}
+				}
+				showDamaged(u, damaged, restore, func() { clear(p) })
+				return
+			}
 			if err != nil {
 				dialog.ShowError(errors.New(kit.Sentence(err)), u.Window())
 				return
