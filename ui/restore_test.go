@@ -32,10 +32,12 @@ func vaultWithBackups(t *testing.T, u *UI, extra int) []string {
 	_, err = v.DB().Exec(`INSERT INTO people(id, name) VALUES ('p1', 'Dana Whitfield')`)
 	require.NoError(t, err)
 	require.NoError(t, v.Save())
+	require.NoError(t, v.Compact()) // a compaction keeps the file it replaces as a backup
 	for i := range 2 + extra {
 		_, err = v.DB().Exec(`INSERT INTO people(id, name) VALUES (?, 'Jo Pearce')`, fmt.Sprint("q", i))
 		require.NoError(t, err)
 		require.NoError(t, v.Save())
+		require.NoError(t, v.Compact())
 	}
 	require.NoError(t, v.Close())
 	backups, err := vault.BackupsBeside(u.Path)
@@ -167,6 +169,7 @@ func TestStartingANewNotebookBesideAnothersBackupsKeepsThem(t *testing.T) {
 		_, err := u.Sess.DB.Exec(`INSERT INTO people(id, name) VALUES (hex(randomblob(4)), 'Ann Lee')`)
 		require.NoError(t, err)
 		require.NoError(t, u.Sess.Vault.Save())
+		require.NoError(t, u.Sess.Vault.Compact())
 	}
 	all, err := vault.BackupsBeside(u.Path)
 	require.NoError(t, err)
