@@ -69,3 +69,23 @@ func (f fullDiskFS) Link(oldpath, newpath string) error {
 	}
 	return f.fileSystem.Link(oldpath, newpath)
 }
+
+// OpenFile opens the vault file for a journal append whose writes fail
+// with ENOSPC, as they would on a full disk.
+func (f fullDiskFS) OpenFile(name string) (appendFile, error) {
+	af, err := f.fileSystem.OpenFile(name)
+	if err != nil || !f.in(name) {
+		return af, err
+	}
+	return fullDiskAppend{appendFile: af, path: name}, nil
+}
+
+// fullDiskAppend is an append to a file on a full disk: every write fails.
+type fullDiskAppend struct {
+	appendFile
+	path string
+}
+
+func (a fullDiskAppend) WriteAt([]byte, int64) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: a.path, Err: syscall.ENOSPC}
+}
