@@ -70,22 +70,20 @@ func (f fullDiskFS) Link(oldpath, newpath string) error {
 	return f.fileSystem.Link(oldpath, newpath)
 }
 
-// OpenFile opens the vault file for a journal append whose writes fail
-// with ENOSPC, as they would on a full disk.
 func (f fullDiskFS) OpenFile(name string) (appendFile, error) {
-	af, err := f.fileSystem.OpenFile(name)
+	a, err := f.fileSystem.OpenFile(name)
 	if err != nil || !f.in(name) {
-		return af, err
+		return a, err
 	}
-	return fullDiskAppend{appendFile: af, path: name}, nil
+	return fullDiskAppend{appendFile: a, name: name}, nil
 }
 
-// fullDiskAppend is an append to a file on a full disk: every write fails.
+// fullDiskAppend is a journal file on the full disk: nothing more fits.
 type fullDiskAppend struct {
 	appendFile
-	path string
+	name string
 }
 
-func (a fullDiskAppend) WriteAt([]byte, int64) (int, error) {
-	return 0, &fs.PathError{Op: "write", Path: a.path, Err: syscall.ENOSPC}
+func (a fullDiskAppend) WriteAt(p []byte, off int64) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: a.name, Err: syscall.ENOSPC}
 }
