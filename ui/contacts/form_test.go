@@ -197,6 +197,7 @@ func TestTheDraftSurvivesLockingAndResumesWithTheTextIntact(t *testing.T) {
 
 	fx.u.Lock()
 	require.Nil(t, fx.u.Sess)
+	fx.u.Idle() // the vault closes in the background
 
 	v, err := vault.Open(fx.u.Path, []byte("correct horse battery"), vault.Options{Migrations: schema.Migrations})
 	require.NoError(t, err)
