@@ -65,11 +65,7 @@ func showCalendar(e *LeaveEntry, btn fyne.CanvasObject, today func() string) {
 	pop = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn)
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, btn.Size().Height)))
-	openCalendar = pop
 }
-
-// openCalendar is the calendar last opened, for tests.
-var openCalendar *widget.PopUp
 
 // normaliseDate rewrites a date typed in another accepted form as
 // YYYY-MM-DD; text that is not a date is left for the field's check.
