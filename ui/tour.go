@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"inreach/ui/kit"
+	"inreach/ui/start"
 	"inreach/vault"
 )
 
@@ -72,6 +73,10 @@ func (u *UI) tour(pass []byte, dir string) error {
 	v, err := vault.Open(u.Path, pass, u.vaultOptions())
 	if err != nil {
 		return fmt.Errorf("unlocking the demo vault: %w", err)
+	}
+	if err := start.EnsureIdentity(v); err != nil {
+		v.Close()
+		return fmt.Errorf("making the demo vault's Inreach ID: %w", err)
 	}
 	fyne.DoAndWait(func() { u.Opened(v) })
 	if err := u.shot(dir, "2-today"); err != nil {

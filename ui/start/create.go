@@ -59,6 +59,11 @@ func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 		u.Go(func() {
 			v, key, err = vault.Create(u.Path(), pass, u.Options())
 			clear(pass)
+			if err == nil {
+				if err = EnsureIdentity(v); err != nil {
+					v.Close()
+				}
+			}
 		}, func() {
 			progress.Stop()
 			progress.Hide()
