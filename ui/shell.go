@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"inreach/ui/kit"
+	"inreach/ui/together"
 )
 
 // shell is the main window while the vault is open: the navigation, the
@@ -21,6 +22,7 @@ type shell struct {
 	body    *fyne.Container
 	Search  *widget.Entry
 	banner  *saveBanner
+	Inbox   *together.Inbox // what waits in the exchange folder
 	Screens map[kit.Section]kit.Screen
 	Current kit.Section
 
@@ -61,8 +63,9 @@ func newShell(u *UI, env kit.Env) *shell {
 	top := container.NewBorder(nil, nil, title, lock, s.Search)
 
 	s.banner = newSaveBanner(u)
+	s.Inbox = together.NewInbox(env)
 	s.body = container.NewStack()
-	split := container.NewHSplit(s.navList, container.NewBorder(s.banner.box, nil, nil, nil, s.body))
+	split := container.NewHSplit(s.navList, container.NewBorder(container.NewVBox(s.banner.box, s.Inbox.Content()), nil, nil, nil, s.body))
 	split.Offset = 0.18
 	main := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
 	s.content = container.NewStack(newActivityLayer(u), main)
