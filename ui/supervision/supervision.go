@@ -34,6 +34,9 @@ type SupervisionScreen struct {
 	drafts      *fyne.Container
 	overview    fyne.CanvasObject
 
+	// Supervisees is the supervisor's view of the packs she received.
+	Supervisees *SuperviseesView
+
 	root fyne.CanvasObject
 }
 
@@ -51,9 +54,11 @@ func New(u kit.Env) *SupervisionScreen {
 	add.Importance = widget.HighImportance
 	pack := widget.NewButtonWithIcon("Supervision pack PDF…", theme.DocumentPrintIcon(), s.Print)
 	overview := widget.NewButtonWithIcon("Open actions", theme.ListIcon(), s.ShowOverview)
+	send := widget.NewButtonWithIcon("Send for supervision…", theme.MailSendIcon(), s.SendForSupervision)
+	theirs := widget.NewButtonWithIcon("Supervisees", theme.AccountIcon(), s.ShowSupervisees)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, kit.Heading("Supervision")),
-		overview, pack,
+		overview, pack, send, theirs,
 		s.count,
 	)
 	left := container.NewBorder(top, nil, nil, nil, s.list)
@@ -118,6 +123,22 @@ func (s *SupervisionScreen) buildOverview() {
 	s.drafts = container.NewVBox()
 	top := container.NewVBox(s.drafts, kit.Subheading("Open supervision actions"), intro, s.actionsNote)
 	s.overview = container.NewPadded(container.NewBorder(top, nil, nil, nil, s.actionsBody))
+}
+
+// ShowSupervisees closes the open session and shows the supervisor's
+// view of the packs her supervisees sent.
+func (s *SupervisionScreen) ShowSupervisees() {
+	if !s.closeForm() {
+		return
+	}
+	s.selected = ""
+	s.list.UnselectAll()
+	if s.Supervisees == nil {
+		s.Supervisees = NewSuperviseesView(s.u)
+	} else {
+		s.Supervisees.Reload()
+	}
+	s.setDetail(s.Supervisees.Content())
 }
 
 // showOverview closes the open session and shows the open actions.

@@ -178,7 +178,7 @@ func (in *Inbox) Receive(w teamwork.Waiting) {
 			return
 		}
 		in.u.Changed()
-		in.say("Received from " + res.From.Name + ": " + res.Summary + ".")
+		in.say("Received " + res.Summary + ".")
 		in.Check(false)
 	})
 }

@@ -181,9 +181,7 @@ func (c *Cards) Add() {
 	if err != nil {
 		var p *team.Problem
 		switch {
-		case errors.As(err, &p):
-			kit.SetError(c.Problem, p.Message)
-		case errors.Is(err, identity.ErrMalformed):
+		case errors.As(err, &p), errors.Is(err, identity.ErrMalformed):
 			kit.SetError(c.Problem, kit.Sentence(err))
 		default:
 			kit.SetError(c.Problem, "The team list could not be changed: "+kit.Sentence(err))
