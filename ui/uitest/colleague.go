@@ -51,10 +51,7 @@ func NewColleague(t *testing.T, name, folder string) *Colleague {
 	t.Cleanup(func() { v.Close() })
 	me, err := identity.Ensure(v.DB())
 	require.NoError(t, err)
-	d, err := exchange.Read(strings.NewReader(colleaguePractice))
-	require.NoError(t, err)
-	_, err = exchange.Import(context.Background(), v.DB(), d)
-	require.NoError(t, err)
+	SeedPractice(t, v.DB())
 	require.NoError(t, teamwork.SetFolder(v.DB(), folder))
 	require.NoError(t, v.Save())
 	return &Colleague{Name: name, V: v, DB: v.DB(), Me: me}
@@ -88,6 +85,17 @@ func (c *Colleague) SendsForSupervision(t *testing.T, supervisor string) string 
 	out, err := teamwork.PrepareSupervision(context.Background(), c.DB, to, teamwork.SupervisionOptions{})
 	require.NoError(t, err)
 	return c.Send(t, out)
+}
+
+// SeedPractice imports her small practice into db: a woman, a prison
+// visit, and two diary entries for supervision (d1 about the visit, d2
+// not).
+func SeedPractice(t *testing.T, db *sql.DB) {
+	t.Helper()
+	d, err := exchange.Read(strings.NewReader(colleaguePractice))
+	require.NoError(t, err)
+	_, err = exchange.Import(context.Background(), db, d)
+	require.NoError(t, err)
 }
 
 // MyID is the ID line of the app's own vault.
