@@ -156,7 +156,8 @@ func (p *womanPage) fillHeader() {
 		u.Open(kit.Record(kit.Contacts, "new:"+p.id))
 	})
 	contact.Importance = widget.HighImportance
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(contact, edit), name)
+	handover := widget.NewButtonWithIcon("Hand over to a colleague…", theme.MailSendIcon(), p.handOver)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(contact, edit, handover), name)
 	objs := []fyne.CanvasObject{top, kit.Wrapped(strings.Join(facts, " · "))}
 
 	if w.ReleaseDate != "" {

@@ -184,6 +184,13 @@ func (s *WomenScreen) showPerson(id string) {
 // personChanged reloads the list after her details were saved (her name or
 // status may have changed).
 func (s *WomenScreen) personChanged(id string) {
+	if _, err := s.u.Notes().GetPerson(id); err != nil {
+		// She is gone (handed over and erased): her page goes too.
+		s.Selected = ""
+		s.reload()
+		s.showNothing()
+		return
+	}
 	s.Selected = id
 	s.reload()
 }
