@@ -136,6 +136,23 @@ func (u *UI) tour(pass []byte, dir string) error {
 	if err := u.shot(dir, "10-search"); err != nil {
 		return err
 	}
+	// Working together (the screenshot script fills the exchange folder):
+	// the supervisor's Supervisees view, then the inbox.
+	fyne.DoAndWait(func() {
+		u.Shell.Search.SetText("")
+		u.Shell.Open(kit.Record(kit.Supervision, "supervisees"))
+	})
+	settle() // her pack is long to lay out
+	settle()
+	settle()
+	if err := u.shot(dir, "11-supervisees"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { u.Shell.Inbox.Show() })
+	if err := u.shot(dir, "12-inbox"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { u.Shell.Inbox.Close() })
 	fyne.DoAndWait(func() { u.Lock() })
 	return nil
 }

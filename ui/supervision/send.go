@@ -54,8 +54,7 @@ func (s *SupervisionScreen) SendForSupervision() {
 		kit.Soft("Sealed so that only she can open it, with the contact facts the entries are about and your open supervision actions. "+
 			"Sensitive flags, dates of birth and prison numbers never go."),
 		problem)
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm("Send for supervision", "Send", "Cancel", container.New(&kit.AtLeastWidth{Width: 480}, body), func(ok bool) {
+	d := dialog.NewCustomConfirm("Send for supervision", "Send", "Cancel", container.New(&kit.AtLeastWidth{Width: 480}, body), func(ok bool) {
 		if !ok {
 			return
 		}

@@ -231,7 +231,7 @@ func (v *SuperviseesView) entryCard(e exchange.DiaryEntry, comments map[string]s
 	if t.Name != "" {
 		title += " — " + t.Name
 	}
-	return widget.NewCard(title, "", container.NewVBox(text, tick, comment))
+	return widget.NewCard("", "", container.NewVBox(kit.Subheading(title), text, tick, comment))
 }
 
 // contactFacts are the facts of the contact an entry is linked to: when,

@@ -285,7 +285,21 @@ func (s *SupervisionScreen) deleted() {
 
 // open shows session id.
 // Open shows the supervision session the route names.
-func (s *SupervisionScreen) Open(r kit.Route) { s.open(r.ID) }
+// The id SuperviseesRoute shows the Supervisees view, with the newest
+// pack open.
+func (s *SupervisionScreen) Open(r kit.Route) {
+	if r.ID == SuperviseesRoute {
+		s.ShowSupervisees()
+		if len(s.Supervisees.Packs) > 0 {
+			s.Supervisees.OpenPack(s.Supervisees.Packs[0].Sender)
+		}
+		return
+	}
+	s.open(r.ID)
+}
+
+// SuperviseesRoute is the route id of the Supervisees view.
+const SuperviseesRoute = "supervisees"
 
 func (s *SupervisionScreen) open(id string) {
 	s.reload()

@@ -125,9 +125,16 @@ func (in *Inbox) Show() {
 		container.NewVScroll(in.list))
 	in.dlg = dialog.NewCustom("Inbox", "Close", container.New(&kit.AtLeastWidth{Width: 640}, body), in.u.Window())
 	in.dlg.SetOnClosed(func() { in.list, in.result, in.dlg = nil, nil, nil })
-	in.dlg.Resize(fyne.NewSize(min(760, in.u.Window().Canvas().Size().Width*0.9), min(520, in.u.Window().Canvas().Size().Height*0.85)))
+	in.dlg.Resize(fyne.NewSize(min(760, in.u.Window().Canvas().Size().Width*0.9), min(400, in.u.Window().Canvas().Size().Height*0.85)))
 	in.dlg.Show()
 	in.Check(false)
+}
+
+// Close closes the inbox when it is open.
+func (in *Inbox) Close() {
+	if in.dlg != nil {
+		in.dlg.Hide()
+	}
 }
 
 func (in *Inbox) fillList() {
@@ -210,8 +217,7 @@ func (in *Inbox) refused(err error) {
 		kit.Wrapped("If you know who sent it, compare this fingerprint with her before you add her. Then receive the bundle again."),
 		widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Role", role)),
 		compared, problem)
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm("Someone not on your team list", "Add her to the team", "Not now",
+	d := dialog.NewCustomConfirm("Someone not on your team list", "Add her to the team", "Not now",
 		container.New(&kit.AtLeastWidth{Width: 480}, body), func(ok bool) {
 			if !ok {
 				return

@@ -42,7 +42,7 @@ func NewCards(u kit.Env) *Cards {
 	c.idLine = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	c.idLine.Wrapping = fyne.TextWrapBreak
 	c.fingerprint = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
-	c.fingerprint.SizeName = theme.SizeNameSubHeadingText
+	c.fingerprint.SizeName = theme.SizeNameHeadingText
 	c.copied = kit.Muted("")
 	copyID := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), c.copyID)
 	idCard := widget.NewCard("Your Inreach ID", "Give this line to your colleagues so that they can add you to their team list. It holds no secret.",
@@ -145,7 +145,8 @@ func (c *Cards) loadMembers() {
 func (c *Cards) memberRow(m team.Member) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(m.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	fp := widget.NewLabelWithStyle(m.Fingerprint(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	fp.Wrapping = fyne.TextWrapWord
+	role := widget.NewLabel(m.Role)
+	role.Importance = widget.LowImportance
 	check := widget.NewCheck("Fingerprint compared", nil)
 	check.SetChecked(m.Verified)
 	check.OnChanged = func(on bool) {
@@ -156,8 +157,8 @@ func (c *Cards) memberRow(m team.Member) fyne.CanvasObject {
 		c.u.Changed()
 	}
 	remove := widget.NewButtonWithIcon("Remove…", theme.DeleteIcon(), func() { c.confirmRemove(m) })
-	return container.NewBorder(nil, nil, nil, container.NewHBox(check, remove),
-		container.NewVBox(container.NewHBox(name, kit.Muted(m.Role)), fp))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(check, remove)),
+		container.NewVBox(container.NewHBox(name, role), fp))
 }
 
 func (c *Cards) confirmRemove(m team.Member) {
