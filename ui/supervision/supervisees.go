@@ -54,11 +54,13 @@ type ActionRow struct{ Text, Owner, Due *widget.Entry }
 func NewSuperviseesView(u kit.Env) *SuperviseesView {
 	v := &SuperviseesView{u: u}
 	v.people = container.NewVBox()
-	v.body = container.NewStack()
+	v.body = container.NewVBox()
 	intro := kit.Soft("Supervision packs your supervisees sent you. Choose one to read her entries and write the session; " +
 		"“Send the reply” seals it for her in the exchange folder.")
 	top := container.NewVBox(kit.Heading("Supervisees"), intro, v.people, widget.NewSeparator())
-	v.root = container.NewPadded(container.NewBorder(top, nil, nil, nil, v.body))
+	// One scroll for the list and the pack: on a small screen her entries
+	// get the whole height once scrolled to.
+	v.root = container.NewPadded(container.NewVScroll(container.NewVBox(top, v.body)))
 	v.Reload()
 	return v
 }
@@ -194,7 +196,7 @@ func (v *SuperviseesView) showPack() {
 		v.Problem,
 		container.NewHBox(save, send, v.Status),
 	)
-	v.body.Objects = []fyne.CanvasObject{container.NewVScroll(body)}
+	v.body.Objects = []fyne.CanvasObject{body}
 	v.body.Refresh()
 }
 
