@@ -19,6 +19,7 @@ import (
 
 func main() {
 	if len(os.Args) > 1 {
+		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 		stop()

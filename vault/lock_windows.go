@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/sys/windows"
+
+	"inreach/owneronly"
 )
 
 // acquireLock takes an exclusive LockFileEx lock on "<vault>.lock", writing
@@ -17,7 +19,7 @@ import (
 // (removing a file another process may have open is unreliable on Windows).
 func acquireLock(vaultPath string) (*fileLock, error) {
 	lp := lockPath(vaultPath)
-	f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := owneronly.OpenFile(lp, os.O_RDWR|os.O_CREATE)
 	if err != nil {
 		return nil, fmt.Errorf("could not make the lock file %s: %w", lp, err)
 	}
