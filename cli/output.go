@@ -6,15 +6,16 @@ import (
 	"path/filepath"
 	"time"
 
+	"inreach/owneronly"
 	"inreach/pdf"
 )
 
 // writeOutput writes data to path through a temporary file in the same
 // folder, fsynced and renamed, readable only by the user (exports hold
-// personal data). An existing file is replaced only as a whole.
+// personal data): mode 0600 on Unix, an owner-only DACL on Windows. An existing file is replaced only as a whole.
 func writeOutput(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := owneronly.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("could not write %s: %w", path, err)
 	}
@@ -26,9 +27,6 @@ func writeOutput(path string, data []byte) error {
 			os.Remove(name)
 		}
 	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
 	if _, err := tmp.Write(data); err != nil {
 		return fmt.Errorf("could not write %s: %w", path, err)
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/owneronly"
 )
 
 func TestBackupsRotateToTheNewestNAndEachOpens(t *testing.T) {
@@ -33,13 +35,9 @@ func TestBackupsRotateToTheNewestNAndEachOpens(t *testing.T) {
 		r, err = OpenWithRecoveryKey(b, rk, Options{ReadOnly: true})
 		require.NoError(t, err, b)
 		require.NoError(t, r.Close())
-		st, err := os.Stat(b)
-		require.NoError(t, err)
-		require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+		require.NoError(t, owneronly.Check(b), "a backup is the user's only")
 	}
-	st, err := os.Stat(backupDir(path))
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o700), st.Mode().Perm())
+	require.NoError(t, owneronly.Check(backupDir(path)), "so is the backups folder")
 }
 
 func TestDefaultKeepsTenBackupsAndNegativeKeepsNone(t *testing.T) {
@@ -100,9 +98,7 @@ func TestWriteBackupMakesACopyThatOpensWithTheSameKeys(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "copy.vault")
 	require.NoError(t, v.WriteBackup(out))
 	require.True(t, v.Changed(), "a backup copy is not a save")
-	st, err := os.Stat(out)
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	require.NoError(t, owneronly.Check(out), "a backup copy is the user's only")
 
 	r, err := Open(out, testPass, Options{ReadOnly: true})
 	require.NoError(t, err)

@@ -12,8 +12,9 @@ import (
 )
 
 // TestSIGKILLDuringSavesNeverBreaksTheVault kills a child that saves in a
-// loop at random moments: at least 220 times, and at least 100 times during a
-// Save (between its "saving" and "saved" reports). After every kill the vault
+// loop at random moments: at least crashKills times, and at least
+// crashMidSave times during a Save (between its "saving" and "saved"
+// reports). On Windows the kill is TerminateProcess. After every kill the vault
 // must open, be consistent and hold a state the child could have saved: at
 // least the last one it finished, at most the one it was writing.
 func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
@@ -31,8 +32,8 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
 	known := 0 // the state found after the previous kill
 	kills, midSave, midRun := 0, 0, 0
-	deadline := time.Now().Add(45 * time.Second)
-	for kills < 220 || midSave < 100 {
+	deadline := time.Now().Add(crashTestLimit)
+	for kills < crashKills || midSave < crashMidSave {
 		require.True(t, time.Now().Before(deadline), "too slow: %d kills so far", kills)
 		c := startChild(t, "saver", path)
 		if rng.IntN(4) == 0 {

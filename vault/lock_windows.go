@@ -24,7 +24,10 @@ func acquireLock(vaultPath string) (*fileLock, error) {
 		return nil, fmt.Errorf("could not make the lock file %s: %w", lp, err)
 	}
 	h := windows.Handle(f.Fd())
-	ol := new(windows.Overlapped)
+	// Windows locks are mandatory: other handles cannot read a locked byte.
+	// Lock one byte far beyond the PID (at 4 GiB; a lock may lie past the
+	// end of the file), so that the PID stays readable to everyone.
+	ol := &windows.Overlapped{OffsetHigh: 1}
 	err = windows.LockFileEx(h, windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, ol)
 	if err != nil {
 		f.Close()

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/owneronly"
 )
 
 func TestDataSurvivesSaveCloseAndOpen(t *testing.T) {
@@ -142,12 +144,9 @@ func TestCreateMakesPrivateFoldersAndFiles(t *testing.T) {
 	require.NoError(t, err)
 	defer v.Close()
 	require.Equal(t, path, v.Path())
-	st, err := os.Stat(path)
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
-	st, err = os.Stat(filepath.Dir(path))
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o700), st.Mode().Perm())
+	require.NoError(t, owneronly.Check(path), "the vault is the user's only")
+	require.NoError(t, owneronly.Check(filepath.Dir(path)), "so is the folder made for it")
+	require.NoError(t, owneronly.Check(lockPath(path)), "and the lock file")
 }
 
 func TestRecoveryKeyOpensTheVaultInAnySpelling(t *testing.T) {

@@ -1,0 +1,12 @@
+//go:build !windows
+
+package vault
+
+import "time"
+
+// How many kills the crash test makes, and how long it may take at most.
+const (
+	crashKills     = 220
+	crashMidSave   = 100
+	crashTestLimit = 45 * time.Second
+)
