@@ -118,6 +118,9 @@ func TestVaultInUseExitsWithCode5(t *testing.T) {
 func TestPasswdChangesThePassphraseAndRecoverSetsANewOne(t *testing.T) {
 	env, key := newVault(t)
 	code, _, errs := run(t, with(env, "INREACH_NEW_PASSPHRASE", "second long passphrase"), "passwd")
+	require.Equal(t, ExitUsage, code, "without the recovery key, nothing is changed")
+	require.Contains(t, errs, "--new-recovery-key")
+	code, _, errs = run(t, with(env, "INREACH_NEW_PASSPHRASE", "second long passphrase", "INREACH_RECOVERY_KEY", key), "passwd")
 	require.Equal(t, ExitOK, code, errs)
 	code, _, _ = run(t, env, "verify")
 	require.Equal(t, ExitWrongSecret, code, "the old passphrase no longer opens it")

@@ -1,12 +1,11 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/term"
 
@@ -14,24 +13,23 @@ import (
 	"inreach/vault"
 )
 
-// MinPassphraseLength is the shortest passphrase Inreach accepts for a new
-// vault or a changed passphrase.
-const MinPassphraseLength = 8
+// MinPassphraseLength forwards to vault.MinPassphraseLength, the one
+// passphrase policy (kept here so existing callers compile).
+const MinPassphraseLength = vault.MinPassphraseLength
 
-// CheckNewPassphrase says, in plain words, why a new passphrase is refused.
-func CheckNewPassphrase(p []byte) error {
-	if utf8.RuneCount(p) < MinPassphraseLength {
-		return fmt.Errorf("the passphrase must be at least %d characters; a few unrelated words make a strong one", MinPassphraseLength)
-	}
-	return nil
-}
+// CheckNewPassphrase forwards to vault.CheckPassphrase.
+func CheckNewPassphrase(p []byte) error { return vault.CheckPassphrase(p) }
 
 // errNoTerminal is returned when a secret is needed, none was given by
 // environment or file, and there is no terminal to ask at.
 var errNoTerminal = usageError{"no passphrase given: set INREACH_PASSPHRASE, use --passphrase-file FILE, or run this in a terminal"}
 
-// readSecretFile returns the first line of a file, without its line ending.
-func readSecretFile(path string) ([]byte, error) {
+// readSecretFile returns the first line of a file, without its line ending,
+// warning on stderr when other users of the computer can read the file.
+func (e *Env) readSecretFile(path string) ([]byte, error) {
+	if st, err := os.Stat(path); err == nil && runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(e.Stderr, "warning: %s can be read by other users of this computer (mode %04o); make it private with: chmod 600 %s\n", path, st.Mode().Perm(), path)
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("could not read the passphrase file: %w", errors.Unwrap(err))
@@ -79,9 +77,23 @@ func (e *Env) passphrase(path string) ([]byte, error) {
 		return []byte(p), nil
 	}
 	if e.PassphraseFile != "" {
-		return readSecretFile(e.PassphraseFile)
+		return e.readSecretFile(e.PassphraseFile)
 	}
 	return e.prompt("Passphrase for " + path + ": ")
+}
+
+// givenPassphrase returns the passphrase only when it is given without
+// asking (INREACH_PASSPHRASE or --passphrase-file), else nil.
+func (e *Env) givenPassphrase() []byte {
+	if p := e.Getenv("INREACH_PASSPHRASE"); p != "" {
+		return []byte(p)
+	}
+	if e.PassphraseFile != "" {
+		if p, err := e.readSecretFile(e.PassphraseFile); err == nil {
+			return p
+		}
+	}
+	return nil
 }
 
 // newSecret returns a new passphrase from the environment variable, the
@@ -93,7 +105,7 @@ func (e *Env) newSecret(envName, file string) ([]byte, error) {
 	case envName != "" && e.Getenv(envName) != "":
 		p = []byte(e.Getenv(envName))
 	case file != "":
-		p, err = readSecretFile(file)
+		p, err = e.readSecretFile(file)
 	default:
 		p, err = e.prompt("New passphrase: ")
 		if err == nil {
@@ -108,9 +120,12 @@ func (e *Env) newSecret(envName, file string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := CheckNewPassphrase(p); err != nil {
+	if err := vault.CheckPassphrase(p); err != nil {
 		wipe(p)
 		return nil, usageError{err.Error()}
+	}
+	if w := vault.EstimatePassphrase(p).Warning(); w != "" {
+		fmt.Fprintln(e.Stderr, "warning: "+w)
 	}
 	return p, nil
 }
@@ -122,18 +137,20 @@ func (e *Env) recoveryKey(file string) (string, error) {
 		return k, nil
 	}
 	if file != "" {
-		b, err := readSecretFile(file)
+		b, err := e.readSecretFile(file)
+		defer wipe(b)
 		return string(b), err
 	}
 	if _, ok := e.terminal(); !ok {
 		return "", usageError{"no recovery key given: set INREACH_RECOVERY_KEY, use --recovery-key-file FILE, or run this in a terminal"}
 	}
-	fmt.Fprint(e.Stderr, "Recovery key: ")
-	line, err := bufio.NewReader(e.Stdin).ReadString('\n')
-	if err != nil && line == "" {
-		return "", fmt.Errorf("could not read the recovery key: %w", err)
+	// Without echo, like the passphrase: the key opens the vault too.
+	b, err := e.prompt("Recovery key: ")
+	if err != nil {
+		return "", err
 	}
-	return strings.TrimSpace(line), nil
+	defer wipe(b)
+	return strings.TrimSpace(string(b)), nil
 }
 
 // wipe overwrites a secret in memory (best effort: Go may have copied it).
@@ -156,7 +173,7 @@ func (e *Env) open(readOnly bool) (*vault.Vault, error) {
 		return nil, err
 	}
 	if !vault.Exists(path) {
-		return nil, fmt.Errorf("there is no vault at %s; create one with \"inreach init\" or by opening the desktop app", path)
+		return nil, e.noVault(path)
 	}
 	pass, err := e.passphrase(path)
 	if err != nil {
@@ -164,4 +181,18 @@ func (e *Env) open(readOnly bool) (*vault.Vault, error) {
 	}
 	defer wipe(pass)
 	return vault.Open(path, pass, options(readOnly))
+}
+
+// noVault is the error for a missing vault: it names the newest backup
+// beside it (the newest that opens with the passphrase when one is given
+// without asking, else the newest sound one) and the command restoring it,
+// or says how to create a vault when there is no backup.
+func (e *Env) noVault(path string) error {
+	pass := e.givenPassphrase()
+	defer wipe(pass)
+	nv := vault.NoVault(path, pass)
+	if nv.NewestBackup == "" {
+		return fmt.Errorf("%w; create one with \"inreach init\" or by opening the desktop app", nv)
+	}
+	return nv
 }

@@ -11,10 +11,12 @@ import (
 )
 
 func init() {
-	register(verb{name: "init", usage: "[--vault P] [--recovery-sheet F.pdf]",
+	register(verb{name: "init", usage: "[--vault P] [--recovery-sheet F.pdf] [--force]",
 		summary: "create a vault; print the recovery key once", run: runInit})
-	register(verb{name: "passwd", usage: "[--new-passphrase-file F]",
-		summary: "change the vault's passphrase", run: runPasswd})
+	register(verb{name: "passwd", usage: "[--new-passphrase-file F] [--recovery-key-file F | --new-recovery-key | --compromised]",
+		summary: "change the vault's passphrase; the old one opens nothing saved afterwards", run: runPasswd})
+	register(verb{name: "restore", usage: "BACKUP [--vault P]",
+		summary: "put a backup back in place of the vault, keeping the file there aside", run: runRestore})
 	register(verb{name: "recover", usage: "[--recovery-key-file F] [--new-passphrase-file F]",
 		summary: "unlock with the recovery key and set a new passphrase", run: runRecover})
 	register(verb{name: "verify", usage: "",
@@ -26,6 +28,7 @@ func init() {
 func runInit(e *Env, args []string) error {
 	fs := e.flags("init")
 	sheet := fs.String("recovery-sheet", "", "also write the recovery key to this PDF, to print and lock away")
+	force := fs.Bool("force", false, "create the vault even though another vault's backups are in the backups folder beside it (they are kept)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -35,6 +38,11 @@ func runInit(e *Env, args []string) error {
 	}
 	if vault.Exists(path) {
 		return fmt.Errorf("a vault already exists at %s; nothing was changed", path)
+	}
+	if others, err := vault.BackupsBeside(path); err != nil {
+		return fmt.Errorf("could not look at the backups folder beside %s: %w", path, err)
+	} else if len(others) > 0 && !*force {
+		return othersBackupsError(path, others, e.givenPassphrase())
 	}
 	pass, err := e.newPassphraseForVault()
 	if err != nil {
@@ -65,9 +73,32 @@ func (e *Env) newPassphraseForVault() ([]byte, error) {
 	return e.newSecret("INREACH_PASSPHRASE", e.PassphraseFile)
 }
 
+// othersBackupsError refuses init beside another vault's backups, naming
+// them and the way to restore the newest.
+func othersBackupsError(path string, others []string, pass []byte) error {
+	defer wipe(pass)
+	var b strings.Builder
+	fmt.Fprintf(&b, "the backups folder beside %s holds %d backup(s) of another vault, so nothing was created:", path, len(others))
+	for i, o := range others {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n    ... and %d more", len(others)-5)
+			break
+		}
+		fmt.Fprintf(&b, "\n    %s", o)
+	}
+	if newest := vault.NewestBackup(path, pass); newest != "" {
+		fmt.Fprintf(&b, "\nTo restore the newest good one instead, run: %s", vault.RestoreCommand(newest, path))
+	}
+	b.WriteString("\nTo create a new, empty vault anyway, run init again with --force; those backups are kept and never pruned by the new vault.")
+	return errors.New(b.String())
+}
+
 func runPasswd(e *Env, args []string) error {
 	fs := e.flags("passwd")
 	newFile := fs.String("new-passphrase-file", "", "read the new passphrase from this file (or set INREACH_NEW_PASSPHRASE)")
+	keyFile := fs.String("recovery-key-file", "", "read the recovery key from this file (or set INREACH_RECOVERY_KEY); it is needed to keep the recovery key working")
+	newKey := fs.Bool("new-recovery-key", false, "issue a new recovery key instead of asking for the old one (shown once)")
+	compromised := fs.Bool("compromised", false, "someone may know the passphrase or the recovery key: set a new passphrase and issue a new recovery key together")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -76,22 +107,63 @@ func runPasswd(e *Env, args []string) error {
 		return err
 	}
 	defer v.Close()
-	if err := e.setNewPassphrase(v, *newFile); err != nil {
+	if *newKey || *compromised {
+		p, err := e.newSecret("INREACH_NEW_PASSPHRASE", *newFile)
+		if err != nil {
+			return err
+		}
+		defer wipe(p)
+		key, err := v.ChangePassphraseAndRecoveryKey(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.Stdout, "The passphrase is changed and the vault has a new recovery key.")
+		fmt.Fprintf(e.Stdout, "\nNew recovery key (shown only this once):\n\n    %s\n\n", key)
+		fmt.Fprintln(e.Stdout, "Write it down or print it and keep it locked away; destroy the old one.")
+		fmt.Fprintln(e.Stdout, "Neither the old passphrase nor the old recovery key opens this vault or anything saved from now on.")
+		e.oldBackupsNote(v)
+		return nil
+	}
+	key, err := e.recoveryKey(*keyFile)
+	if err != nil {
+		if errors.As(err, new(usageError)) {
+			return usagef("%v (the recovery key is needed to keep it working with the new passphrase), or use --new-recovery-key to issue a new one", err)
+		}
 		return err
 	}
-	fmt.Fprintln(e.Stdout, "The passphrase is changed. The recovery key is the same as before.")
+	p, err := e.newSecret("INREACH_NEW_PASSPHRASE", *newFile)
+	if err != nil {
+		return err
+	}
+	defer wipe(p)
+	if err := v.ChangePassphraseKeepingRecoveryKey(p, key); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stdout, "The passphrase is changed; the old one opens neither this vault nor anything saved from now on. The recovery key is the same as before.")
+	e.oldBackupsNote(v)
 	return nil
 }
 
+// oldBackupsNote says what the backups made before a passphrase change
+// still open with.
+func (e *Env) oldBackupsNote(v *vault.Vault) {
+	b, err := v.Backups()
+	if err != nil || len(b) == 0 {
+		return
+	}
+	fmt.Fprintf(e.Stdout, "The %d backup(s) in %s made before now still open with the old passphrase and recovery key, and show what was in the vault then; delete them if that matters.\n", len(b), filepath.Dir(b[0]))
+}
+
 // setNewPassphrase asks for a new passphrase (INREACH_NEW_PASSPHRASE, the
-// file, or two prompts) and rewraps the vault's key under it.
-func (e *Env) setNewPassphrase(v *vault.Vault, newFile string) error {
+// file, or two prompts) and gives the vault a new key under it, kept for
+// the recovery key rk.
+func (e *Env) setNewPassphrase(v *vault.Vault, newFile, rk string) error {
 	p, err := e.newSecret("INREACH_NEW_PASSPHRASE", newFile)
 	if err != nil {
 		return err
 	}
 	defer wipe(p)
-	return v.ChangePassphrase(p)
+	return v.ChangePassphraseKeepingRecoveryKey(p, rk)
 }
 
 func runRecover(e *Env, args []string) error {
@@ -106,7 +178,7 @@ func runRecover(e *Env, args []string) error {
 		return err
 	}
 	if !vault.Exists(path) {
-		return fmt.Errorf("there is no vault at %s", path)
+		return e.noVault(path)
 	}
 	key, err := e.recoveryKey(*keyFile)
 	if err != nil {
@@ -117,7 +189,7 @@ func runRecover(e *Env, args []string) error {
 		return err
 	}
 	defer v.Close()
-	if err := e.setNewPassphrase(v, *newFile); err != nil {
+	if err := e.setNewPassphrase(v, *newFile, key); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.Stdout, "The vault is unlocked with the recovery key and has a new passphrase.")
@@ -170,5 +242,39 @@ func runBackup(e *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "Wrote an encrypted backup to %s. It opens with the same passphrase and recovery key.\n", abs)
+	return nil
+}
+
+func runRestore(e *Env, args []string) error {
+	fs := e.flags("restore")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("say which backup to restore: inreach restore BACKUP [--vault P]")
+	}
+	backup := pos[0]
+	path, err := e.vaultPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(backup); err != nil {
+		return fmt.Errorf("could not find the backup %s: %w", backup, errors.Unwrap(err))
+	}
+	pass, err := e.passphrase(backup)
+	if err != nil {
+		return err
+	}
+	defer wipe(pass)
+	aside, err := vault.Restore(backup, path, pass)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "Restored %s to %s.\n", backup, path)
+	if aside != "" {
+		fmt.Fprintf(e.Stdout, "The file that was there is kept as %s.\n", aside)
+	}
+	fmt.Fprintln(e.Stdout, "The vault opens with the passphrase and recovery key that opened the backup.")
 	return nil
 }

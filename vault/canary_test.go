@@ -17,7 +17,7 @@ import (
 // looks for the string in every file in the vault's folder and in the copy.
 func TestPlaintextNeverReachesTheDisk(t *testing.T) {
 	canary := "CANARY-" + hex.EncodeToString(randomBytes(16))
-	v, path, _ := newVault(t, testOpts())
+	v, path, rk := newVault(t, testOpts())
 	dir := filepath.Dir(path)
 	_, err := v.DB().Exec(`CREATE VIRTUAL TABLE ft USING fts5 (body)`)
 	require.NoError(t, err)
@@ -30,7 +30,7 @@ func TestPlaintextNeverReachesTheDisk(t *testing.T) {
 	copyDir := t.TempDir()
 	copyPath := filepath.Join(copyDir, "copy.vault")
 	require.NoError(t, v.WriteBackup(copyPath))
-	require.NoError(t, v.ChangePassphrase([]byte("another passphrase")))
+	require.NoError(t, v.ChangePassphraseKeepingRecoveryKey([]byte("another passphrase"), rk))
 
 	// The canary is really in the database, so the search below can fail.
 	var n int

@@ -14,9 +14,9 @@ import (
 // KDFParams are the Argon2id settings that turn a passphrase into the key
 // that unwraps the data key. They are stored in the vault header.
 type KDFParams struct {
-	Time      uint32 // passes over memory, 1..100
-	MemoryKiB uint32 // memory in KiB, at least 8 per thread, at most 4 GiB
-	Threads   uint8  // parallel lanes, at least 1
+	Time      uint32 // passes over memory, 1..10
+	MemoryKiB uint32 // memory in KiB, at least 8 per thread, at most 256 MiB
+	Threads   uint8  // parallel lanes, 1..16
 }
 
 // DefaultKDF is used when Options.KDF is the zero value: about 65 ms and
@@ -61,7 +61,7 @@ func passWrapAD(h *header) []byte {
 	ad := make([]byte, 0, 96)
 	ad = append(ad, passWrapLabel...)
 	ad = append(ad, magic...)
-	ad = binary.LittleEndian.AppendUint16(ad, h.Version)
+	ad = binary.LittleEndian.AppendUint16(ad, wrapADVersion)
 	ad = binary.LittleEndian.AppendUint32(ad, h.KDF.Time)
 	ad = binary.LittleEndian.AppendUint32(ad, h.KDF.MemoryKiB)
 	ad = append(ad, h.KDF.Threads, byte(len(h.Salt)))
@@ -70,11 +70,11 @@ func passWrapAD(h *header) []byte {
 
 // recWrapAD is the associated data of the recovery wrap. It leaves out the
 // KDF settings and salt, which change with the passphrase.
-func recWrapAD(h *header) []byte {
+func recWrapAD(*header) []byte {
 	ad := make([]byte, 0, 64)
 	ad = append(ad, recWrapLabel...)
 	ad = append(ad, magic...)
-	return binary.LittleEndian.AppendUint16(ad, h.Version)
+	return binary.LittleEndian.AppendUint16(ad, wrapADVersion)
 }
 
 // wrap seals the data key under kek.

@@ -140,7 +140,7 @@ func TestBackupsUnderAnOldPassphraseAreNotNamed(t *testing.T) {
 	putNote(t, v.DB(), 1, "under A")
 	require.NoError(t, v.Save()) // backup 1: the created file (A)
 	newPass := []byte("passphrase B")
-	require.NoError(t, v.ChangePassphrase(newPass)) // backup 2: previous file (A)
+	require.NoError(t, v.ChangePassphraseKeepingRecoveryKey(newPass, rk)) // backup 2: previous file (A)
 	putNote(t, v.DB(), 1, "under B")
 	require.NoError(t, v.Save()) // backup 3: previous file (B)
 	backups, err := v.Backups()

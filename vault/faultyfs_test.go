@@ -14,7 +14,9 @@ type faultyFS struct {
 	renameErr  error // Rename fails
 	linkErr    error // Link fails
 	syncDirErr error // SyncDir fails
-	created    []string
+	// createErrIn makes CreateTemp fail with EACCES in this folder only.
+	createErrIn string
+	created     []string
 }
 
 var errInjected = syscall.EIO
@@ -22,6 +24,9 @@ var errInjected = syscall.EIO
 func (f *faultyFS) CreateTemp(dir, pattern string) (tempFile, error) {
 	if f.failAll {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: errInjected}
+	}
+	if f.createErrIn != "" && dir == f.createErrIn {
+		return nil, &fs.PathError{Op: "open", Path: dir, Err: syscall.EACCES}
 	}
 	t, err := f.osFS.CreateTemp(dir, pattern)
 	if err != nil {

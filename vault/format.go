@@ -10,7 +10,15 @@ import (
 
 const (
 	magic         = "INREACH-VAULT\x00\r\n"
-	formatVersion = 1
+	formatVersion = 2 // what this version writes; it reads 1 and 2
+
+	// wrapADVersion is the version number in the wraps' associated data.
+	// It stays 1, the version that introduced the wraps, so that a
+	// format-1 file's wraps stay valid when its header is written as
+	// format 2 (the recovery wrap cannot be remade without the recovery
+	// key).
+	wrapADVersion = 1
+	vaultIDLen    = 16
 
 	frameLen     = len(magic) + 2 + 4 // magic, version, header_len
 	checksumLen  = sha256.Size
@@ -23,16 +31,27 @@ const (
 	maxSaltLen = 32
 	saltLen    = 32 // what this version writes
 
-	// Bounds on KDF parameters read from a file; anything outside them is
-	// treated as damage and never run.
-	maxKDFTime      = 100
-	maxKDFMemoryKiB = 4 << 20 // 4 GiB
+	// Bounds on KDF parameters, both for writing and for reading: a file
+	// asking for more than Inreach itself would ever write is treated as
+	// damage (or forgery) and Argon2id is never run on it. DefaultKDF is
+	// 3 passes, 64 MiB, 4 lanes; the caps leave room for a stronger
+	// default later without letting a file pin the machine.
+	maxKDFTime      = 10
+	maxKDFMemoryKiB = 256 << 10 // 256 MiB
+	maxKDFThreads   = 16
 	minKDFMemoryKiB = 8
 )
 
-// header is the parsed vault header (format version 1).
+// header is the parsed vault header (format version 1 or 2).
 type header struct {
-	Version   uint16
+	Version uint16
+	// Format 2 only (nil/zero in a format-1 file): the vault's random id,
+	// which its backups carry too; the save counter, one more at every
+	// save, which orders backups whatever the clock says; and the save
+	// time (Unix milliseconds, informational).
+	VaultID   []byte
+	Seq       uint64
+	SavedAt   int64
 	KDF       KDFParams
 	Salt      []byte
 	PassNonce []byte
@@ -56,12 +75,23 @@ func v1Len(n int) int {
 	return frameLen + 4 + 4 + 1 + 1 + n + nonceLen + 2 + wrapLen + nonceLen + 2 + wrapLen + nonceLen + 8 + checksumLen
 }
 
-// marshal encodes h as a version 1 header, checksum included.
+// v2Extra is what format 2 adds to format 1: vault id, save counter, time.
+const v2Extra = vaultIDLen + 8 + 8
+
+// marshal encodes h, checksum included: as format 2 when h.Version is 2
+// (what Save writes), as format 1 when it is 1 (tests write old files).
 func (h *header) marshal() []byte {
-	b := make([]byte, 0, v1Len(len(h.Salt)))
+	b := make([]byte, 0, v1Len(len(h.Salt))+v2Extra)
 	b = append(b, magic...)
 	b = binary.LittleEndian.AppendUint16(b, h.Version)
 	b = binary.LittleEndian.AppendUint32(b, 0) // header_len, set below
+	if h.Version >= 2 {
+		id := make([]byte, vaultIDLen)
+		copy(id, h.VaultID)
+		b = append(b, id...)
+		b = binary.LittleEndian.AppendUint64(b, h.Seq)
+		b = binary.LittleEndian.AppendUint64(b, uint64(h.SavedAt))
+	}
 	b = binary.LittleEndian.AppendUint32(b, h.KDF.Time)
 	b = binary.LittleEndian.AppendUint32(b, h.KDF.MemoryKiB)
 	b = append(b, h.KDF.Threads, byte(len(h.Salt)))
@@ -82,7 +112,7 @@ func (h *header) marshal() []byte {
 // clone returns a deep copy of h.
 func (h *header) clone() *header {
 	c := *h
-	for _, p := range []*[]byte{&c.Salt, &c.PassNonce, &c.PassWrap, &c.RecNonce, &c.RecWrap, &c.BodyNonce} {
+	for _, p := range []*[]byte{&c.VaultID, &c.Salt, &c.PassNonce, &c.PassWrap, &c.RecNonce, &c.RecWrap, &c.BodyNonce} {
 		*p = bytes.Clone(*p)
 	}
 	return &c
@@ -126,6 +156,11 @@ func parseHeader(data []byte) (*header, int, error) {
 	}
 	r := reader{b: data[frameLen : n-checksumLen]}
 	h := &header{Version: version}
+	if version >= 2 {
+		h.VaultID = r.bytes(vaultIDLen)
+		h.Seq = r.u64()
+		h.SavedAt = int64(r.u64())
+	}
 	h.KDF.Time = r.u32()
 	h.KDF.MemoryKiB = r.u32()
 	h.KDF.Threads = r.u8()
@@ -163,10 +198,10 @@ func (p KDFParams) check() error {
 	switch {
 	case p.Time < 1 || p.Time > maxKDFTime:
 		return fmt.Errorf("the key-derivation time must be 1 to %d, not %d", maxKDFTime, p.Time)
-	case p.Threads < 1:
-		return errors.New("the key-derivation threads must be at least 1")
+	case p.Threads < 1 || p.Threads > maxKDFThreads:
+		return fmt.Errorf("the key-derivation threads must be 1 to %d, not %d", maxKDFThreads, p.Threads)
 	case p.MemoryKiB < minKDFMemoryKiB || p.MemoryKiB < 8*uint32(p.Threads) || p.MemoryKiB > maxKDFMemoryKiB:
-		return fmt.Errorf("the key-derivation memory must be %d KiB (8 per thread) to 4 GiB, not %d KiB", max(minKDFMemoryKiB, 8*uint32(p.Threads)), p.MemoryKiB)
+		return fmt.Errorf("the key-derivation memory must be %d KiB (8 per thread) to %d MiB, not %d KiB", max(minKDFMemoryKiB, 8*uint32(p.Threads)), maxKDFMemoryKiB>>10, p.MemoryKiB)
 	}
 	return nil
 }

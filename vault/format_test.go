@@ -24,7 +24,7 @@ func realHeader(t *testing.T) (*header, []byte) {
 func TestHeaderEncodesAndParsesBack(t *testing.T) {
 	h, raw := realHeader(t)
 	require.Equal(t, raw, h.marshal())
-	require.Equal(t, v1Len(saltLen), len(raw))
+	require.Equal(t, v1Len(saltLen)+v2Extra, len(raw))
 	require.Equal(t, uint16(formatVersion), h.Version)
 	require.Equal(t, cheapKDF, h.KDF)
 	require.Len(t, h.Salt, saltLen)
@@ -33,7 +33,7 @@ func TestHeaderEncodesAndParsesBack(t *testing.T) {
 	g.Salt = g.Salt[:minSaltLen]
 	back, n, err := parseHeader(g.marshal())
 	require.NoError(t, err)
-	require.Equal(t, v1Len(minSaltLen), n)
+	require.Equal(t, v1Len(minSaltLen)+v2Extra, n)
 	require.Equal(t, g, back)
 }
 

@@ -18,7 +18,12 @@ import (
 func acquireLock(vaultPath string) (*fileLock, error) {
 	lp := lockPath(vaultPath)
 	for attempt := 0; attempt < 10; attempt++ {
-		f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE, 0o600)
+		// O_NOFOLLOW: a symbolic link planted at the lock path must not
+		// make Inreach create or truncate a file somewhere else.
+		f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE|unix.O_NOFOLLOW, 0o600)
+		if errors.Is(err, unix.ELOOP) {
+			return nil, fmt.Errorf("the vault's lock file %s is a symbolic link, which Inreach does not follow; remove that link (it is not the vault) and try again", lp)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("could not make the lock file %s: %w", lp, err)
 		}
@@ -39,7 +44,7 @@ func acquireLock(vaultPath string) (*fileLock, error) {
 		// The holder before us may have removed the file between our open
 		// and our flock; then we hold a lock on a file nobody else sees.
 		var held, now unix.Stat_t
-		if unix.Fstat(fd, &held) != nil || unix.Stat(lp, &now) != nil || held.Dev != now.Dev || held.Ino != now.Ino {
+		if unix.Fstat(fd, &held) != nil || unix.Lstat(lp, &now) != nil || held.Dev != now.Dev || held.Ino != now.Ino {
 			f.Close()
 			continue
 		}

@@ -204,7 +204,10 @@ func TestChangePassphraseKeepsDataAndRecoveryKey(t *testing.T) {
 
 	newPass := []byte("a brand new passphrase")
 	require.ErrorIs(t, v.ChangePassphrase(nil), ErrEmptyPassphrase)
-	require.NoError(t, v.ChangePassphrase(newPass))
+	require.ErrorIs(t, v.ChangePassphrase(newPass), ErrRecoveryKeyNeeded, "opened with the passphrase, it cannot re-wrap for the recovery key")
+	require.True(t, v.Changed(), "and nothing was saved")
+	require.ErrorIs(t, v.ChangePassphraseKeepingRecoveryKey(newPass, strings.Repeat("0", 56)), ErrWrongRecoveryKey)
+	require.NoError(t, v.ChangePassphraseKeepingRecoveryKey(newPass, rk))
 	require.False(t, v.Changed(), "ChangePassphrase saves at once")
 	require.NoError(t, v.Close())
 
@@ -277,7 +280,7 @@ func TestNewerFormatVersionIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	h, n, err := parseHeader(data)
 	require.NoError(t, err)
-	h.Version = 2
+	h.Version = formatVersion + 1
 	forged := append(h.marshal(), data[n:]...)
 	require.NoError(t, os.WriteFile(path, forged, 0o600))
 	_, err = Open(path, testPass, testOpts())

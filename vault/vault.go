@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -29,7 +30,7 @@ type Options struct {
 	// desktop app saves a few seconds after each change, so it sets a few
 	// minutes here: otherwise ten backups would cover only the last minute.
 	BackupEvery time.Duration
-	ReadOnly   bool        // Open without taking the write lock; Save/ChangePassphrase then return ErrReadOnly
+	ReadOnly    bool // Open without taking the write lock; Save/ChangePassphrase then return ErrReadOnly
 }
 
 // OpenTimings break down the last Create, Open or unlock.
@@ -42,21 +43,31 @@ type OpenTimings struct {
 // Vault is an unlocked vault: the working database plus what is needed to
 // seal it again. Its methods are safe for concurrent use.
 type Vault struct {
-	mu       sync.Mutex
-	path     string // absolute
-	db       *sql.DB
-	conn     *sqlite3.SQLiteConn // the working connection, to notice if the pool ever replaced it
-	hdr      *header
-	dataKey  []byte
-	lock     *fileLock
-	fs       fileSystem
-	backups  int
+	mu      sync.Mutex
+	path    string // absolute
+	db      *sql.DB
+	conn    *sqlite3.SQLiteConn // the working connection, to notice if the pool ever replaced it
+	hdr     *header
+	dataKey []byte
+	lock    *fileLock
+	fs      fileSystem
+	backups int
 	// backupEvery and lastBackup pace backups (Options.BackupEvery).
 	backupEvery time.Duration
 	lastBackup  time.Time
-	readOnly bool
-	kdf      KDFParams
-	timings  OpenTimings
+	readOnly    bool
+	kdf         KDFParams
+	timings     OpenTimings
+	// recoveryKey is held (and wiped by Close) only when the vault was
+	// opened with it, so that a new passphrase set right after a recovery
+	// can wrap the new data key for the same recovery key.
+	recoveryKey []byte
+	// clock, when set (tests), replaces time.Now for save times and
+	// backup names.
+	clock func() time.Time
+	// pending is a change to the header alone (a format-1 file given a
+	// vault id, a passphrase wrap redone under NFC) waiting to be saved.
+	pending atomic.Bool
 
 	gen      atomic.Uint64 // write transactions committed (the commit hook)
 	savedGen atomic.Uint64 // gen when the file was last written or read
@@ -97,6 +108,8 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 	if len(passphrase) == 0 {
 		return nil, "", ErrEmptyPassphrase
 	}
+	passphrase = normalize(passphrase)
+	defer wipe(passphrase)
 	if opts.ReadOnly {
 		return nil, "", errors.New("a vault cannot be created read-only")
 	}
@@ -128,15 +141,14 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 			v.Close()
 		}
 	}()
+	protectProcess()
 	v.dataKey = randomBytes(keyLen)
 	rk := randomBytes(keyLen)
 	defer wipe(rk)
-	h := &header{Version: formatVersion, RecNonce: randomBytes(nonceLen)}
+	h := &header{Version: formatVersion, VaultID: randomBytes(vaultIDLen)}
 	start := time.Now()
-	rkek := recoveryWrapKey(rk)
-	h.RecWrap = wrap(rkek, h.RecNonce, v.dataKey, recWrapAD(h))
-	wipe(rkek)
-	v.setPassphrase(h, passphrase, kdf)
+	setRecovery(h, rk, v.dataKey)
+	setPassphrase(h, passphrase, kdf, v.dataKey)
 	v.hdr = h
 	v.timings.KDF = time.Since(start)
 
@@ -154,13 +166,22 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 	return v, encodeRecoveryKey(rk), nil
 }
 
-// setPassphrase puts a new salt, KDF settings and passphrase wrap into h.
-func (v *Vault) setPassphrase(h *header, passphrase []byte, kdf KDFParams) {
+// setPassphrase puts a new salt, KDF settings and a wrap of dataKey under
+// passphrase (already normalized) into h.
+func setPassphrase(h *header, passphrase []byte, kdf KDFParams, dataKey []byte) {
 	h.KDF = kdf
 	h.Salt = randomBytes(saltLen)
 	h.PassNonce = randomBytes(nonceLen)
 	kek := passphraseKey(passphrase, h.Salt, kdf)
-	h.PassWrap = wrap(kek, h.PassNonce, v.dataKey, passWrapAD(h))
+	h.PassWrap = wrap(kek, h.PassNonce, dataKey, passWrapAD(h))
+	wipe(kek)
+}
+
+// setRecovery puts a wrap of dataKey under the recovery key rk into h.
+func setRecovery(h *header, rk, dataKey []byte) {
+	h.RecNonce = randomBytes(nonceLen)
+	kek := recoveryWrapKey(rk)
+	h.RecWrap = wrap(kek, h.RecNonce, dataKey, recWrapAD(h))
 	wipe(kek)
 }
 
@@ -184,7 +205,11 @@ func OpenWithRecoveryKey(path string, recoveryKey string, opts Options) (*Vault,
 		return nil, err
 	}
 	defer wipe(rk)
-	return open(path, &credential{recoveryKey: rk}, opts)
+	v, err := open(path, &credential{recoveryKey: rk}, opts)
+	if err == nil && !opts.ReadOnly {
+		v.recoveryKey = bytes.Clone(rk)
+	}
+	return v, err
 }
 
 func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
@@ -208,7 +233,7 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 		var pe *fs.PathError
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, fmt.Errorf("there is no vault at %s: %w", path, fs.ErrNotExist)
+			return nil, &NoVaultError{Path: path, NewestBackup: newestGoodBackup(path, cred)}
 		case errors.As(err, &pe) && pe.Op == "read":
 			return nil, fmt.Errorf("%s is a folder or cannot be read as a file: %w", path, ErrNotVault)
 		}
@@ -219,6 +244,7 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 		return nil, v.explain(err, cred)
 	}
 	var kdfTime time.Duration
+	protectProcess()
 	v.dataKey, kdfTime, err = cred.unwrap(h)
 	v.timings.KDF = kdfTime
 	if err != nil {
@@ -230,7 +256,20 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	if err != nil {
 		return nil, v.explain(damaged("its contents fail their authentication check"), cred)
 	}
-	v.hdr = h
+	v.hdr = h.clone()
+	if h.Version < formatVersion {
+		// A format-1 file: it gets a vault id of its own, written at the
+		// next save (at once below, unless read-only).
+		v.hdr.Version = formatVersion
+		v.hdr.VaultID = randomBytes(vaultIDLen)
+		v.pending.Store(true)
+	}
+	if cred.rawUsed {
+		// It opened only with the passphrase as typed, not normalized:
+		// wrap the data key again under the normalized passphrase.
+		setPassphrase(v.hdr, cred.normalized(), h.KDF, v.dataKey)
+		v.pending.Store(true)
+	}
 	start = time.Now()
 	err = v.attachDB(plain)
 	wipe(plain)
@@ -247,8 +286,15 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 		// Tidy up after a save that was cut off (its temp file, a backup
 		// beyond the limit); both are sealed, so this is not about secrecy.
 		v.removeStaleTemps()
+		if all, err := scanBackups(v.path); err == nil {
+			// Go on counting from the newest of this vault's backups, so
+			// a restored older file still saves as the newest.
+			if own := ownBackups(all, v.hdr.VaultID); len(own) > 0 && own[0].hdr.Seq > v.hdr.Seq {
+				v.hdr.Seq = own[0].hdr.Seq
+			}
+		}
 		if v.backups > 0 {
-			pruneBackups(v.fs, v.path, v.backups)
+			pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
 		}
 		if v.Changed() {
 			if err = v.Save(); err != nil {
@@ -290,14 +336,18 @@ func splitFile(data []byte) (*header, []byte, error) {
 	return h, body, nil
 }
 
-// explain turns a *formatError into a *DamagedError naming the newest
-// backup that opens with the same credential; other errors pass through.
+// explain turns a *formatError, and ErrNotVault for the file at the
+// vault's path, into a *DamagedError naming the newest backup that opens
+// with the same credential; other errors pass through.
 func (v *Vault) explain(err error, cred *credential) error {
 	var fe *formatError
-	if !errors.As(err, &fe) {
-		return err
+	switch {
+	case errors.As(err, &fe):
+		return &DamagedError{Path: v.path, Reason: fe.reason, NewestBackup: newestGoodBackup(v.path, cred)}
+	case errors.Is(err, ErrNotVault):
+		return &DamagedError{Path: v.path, Reason: "it does not start as an Inreach vault does", NotVault: true, NewestBackup: newestGoodBackup(v.path, cred)}
 	}
-	return &DamagedError{Path: v.path, Reason: fe.reason, NewestBackup: newestGoodBackup(v.path, cred)}
+	return err
 }
 
 // attachDB opens the working database, loads img into it (nil for a new
@@ -344,6 +394,14 @@ func (v *Vault) migrate(ms []Migration) error {
 	return nil
 }
 
+// now is the time for save times and backup names.
+func (v *Vault) now() time.Time {
+	if v.clock != nil {
+		return v.clock()
+	}
+	return time.Now()
+}
+
 // DB returns the working in-memory database (one connection). After Close
 // it returns the closed database, whose calls fail.
 func (v *Vault) DB() *sql.DB { return v.db }
@@ -367,7 +425,7 @@ func (v *Vault) Timings() OpenTimings {
 // setting a value to itself, a TEMP table): a harmless extra save. It never
 // says false after a committed change. It does not block.
 func (v *Vault) Changed() bool {
-	return v.gen.Load() != v.savedGen.Load()
+	return v.gen.Load() != v.savedGen.Load() || v.pending.Load()
 }
 
 // Save seals the working database and durably replaces the vault file with
@@ -397,7 +455,7 @@ func (v *Vault) Save() error {
 // shared v yet).
 func (v *Vault) write(create bool) error {
 	gen := v.gen.Load() // before serializing: a later write keeps Changed true
-	sealed, err := v.sealed()
+	sealed, h, err := v.sealed()
 	if err != nil {
 		return err
 	}
@@ -406,16 +464,22 @@ func (v *Vault) write(create bool) error {
 	} else {
 		err = v.replace(sealed)
 	}
+	var se *SaveError
+	if err == nil || errors.As(err, &se) && se.Replaced {
+		v.hdr = h // the file on disk has this save counter now
+	}
 	if err == nil {
 		v.savedGen.Store(gen)
+		v.pending.Store(false)
 	}
 	sealed = nil
 	releaseMemory()
 	return err
 }
 
-// sealed returns the working database sealed as a whole vault file.
-func (v *Vault) sealed() ([]byte, error) {
+// sealed returns the working database sealed as a whole vault file, and
+// the header it was sealed with: the next save count and the time now.
+func (v *Vault) sealed() ([]byte, *header, error) {
 	var img []byte
 	err := rawConn(v.db, func(c *sqlite3.SQLiteConn) error {
 		if c != v.conn {
@@ -428,11 +492,14 @@ func (v *Vault) sealed() ([]byte, error) {
 	})
 	if err != nil {
 		wipe(img)
-		return nil, err
+		return nil, nil, err
 	}
-	out, err := seal(v.dataKey, v.hdr, img)
+	h := v.hdr.clone()
+	h.Seq++
+	h.SavedAt = v.now().UnixMilli()
+	out, err := seal(v.dataKey, h, img)
 	wipe(img)
-	return out, err
+	return out, h, err
 }
 
 // writeNew writes a new vault file, refusing to replace one.
@@ -471,7 +538,7 @@ func (v *Vault) replace(sealed []byte) error {
 		return err
 	}
 	var backup string
-	now := time.Now()
+	now := v.now()
 	if v.backups > 0 && (v.backupEvery <= 0 || v.lastBackup.IsZero() || now.Sub(v.lastBackup) >= v.backupEvery) {
 		if backup, err = makeBackup(v.fs, v.path, now); err != nil {
 			v.fs.Remove(tmp)
@@ -492,7 +559,7 @@ func (v *Vault) replace(sealed []byte) error {
 	}
 	if backup != "" {
 		v.lastBackup = now
-		pruneBackups(v.fs, v.path, v.backups)
+		pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
 	}
 	return nil
 }
@@ -527,39 +594,6 @@ func (v *Vault) removeStaleTemps() {
 	}
 }
 
-// ChangePassphrase rewraps the data key under a new passphrase (with a new
-// salt and the KDF settings of Options.KDF) and saves at once, including
-// any unsaved changes. The recovery key stays the same. Backups made before
-// the change still open with the old passphrase and with the recovery key.
-// The caller keeps ownership of newPassphrase.
-func (v *Vault) ChangePassphrase(newPassphrase []byte) error {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.closed.Load() {
-		return ErrClosed
-	}
-	if v.readOnly {
-		return ErrReadOnly
-	}
-	if len(newPassphrase) == 0 {
-		return ErrEmptyPassphrase
-	}
-	if err := v.kdf.check(); err != nil {
-		return err
-	}
-	old := v.hdr
-	h := old.clone()
-	start := time.Now()
-	v.setPassphrase(h, newPassphrase, v.kdf)
-	v.timings.KDF = time.Since(start)
-	v.hdr = h
-	if err := v.write(false); err != nil {
-		v.hdr = old
-		return err
-	}
-	return nil
-}
-
 // WriteBackup writes the working database (including unsaved changes),
 // sealed with the same keys, durably to path: it opens with the same
 // passphrase and recovery key. It replaces an existing file at path, but
@@ -581,7 +615,7 @@ func (v *Vault) WriteBackup(path string) error {
 	if st, err := os.Stat(abs); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder; give a file name for the backup", abs)
 	}
-	sealed, err := v.sealed()
+	sealed, _, err := v.sealed()
 	if err != nil {
 		return err
 	}
@@ -595,12 +629,31 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-// Backups returns the paths of the vault's backups, newest first.
+// Backups returns the paths of the vault's backups, newest first: those
+// carrying its vault id, by save counter (the ones Save prunes), then any
+// format-1 backups from before the vault had an id, newest name first
+// (these are never pruned).
 func (v *Vault) Backups() ([]string, error) {
 	if v.closed.Load() {
 		return nil, ErrClosed
 	}
-	return listBackups(v.path)
+	v.mu.Lock()
+	id := bytes.Clone(v.hdr.VaultID)
+	v.mu.Unlock()
+	all, err := scanBackups(v.path)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, b := range ownBackups(all, id) {
+		out = append(out, b.path)
+	}
+	for _, b := range all {
+		if b.hdr != nil && b.hdr.Version == 1 {
+			out = append(out, b.path)
+		}
+	}
+	return out, nil
 }
 
 // IntegrityCheck runs PRAGMA integrity_check and PRAGMA foreign_key_check
@@ -674,6 +727,8 @@ func (v *Vault) Close() error {
 	}
 	wipe(v.dataKey)
 	v.dataKey = nil
+	wipe(v.recoveryKey)
+	v.recoveryKey = nil
 	v.conn = nil
 	v.lock.Release()
 	return err
