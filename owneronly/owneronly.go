@@ -29,7 +29,10 @@ func OpenFile(name string, flag int) (*os.File, error) { return openFile(name, f
 func MkdirAll(path string) error { return mkdirAll(path) }
 
 // Check returns nil when path (a file or folder) can be opened by the
-// current user only, and otherwise an error saying who else can.
+// current user only, and otherwise an error saying who else can. On Windows
+// it reads the DACL back: it must exist and allow nobody but the user (and
+// LocalSystem, the operating system itself, which can open every file
+// anyway).
 func Check(path string) error { return check(path) }
 
 // splitPattern splits a CreateTemp pattern at its last "*".

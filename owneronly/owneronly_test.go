@@ -98,8 +98,9 @@ func TestOpenFileCreatesOwnerOnlyButLeavesAnExistingFileAsItIs(t *testing.T) {
 	require.NoError(t, f.Close())
 	require.Equal(t, before.Error(), Check(shared).Error(), "an existing file keeps its permissions")
 
-	_, err = OpenFile(filepath.Join(dir, "new"), os.O_RDWR|os.O_CREATE|os.O_EXCL)
+	n, err := OpenFile(filepath.Join(dir, "new"), os.O_RDWR|os.O_CREATE|os.O_EXCL)
 	require.NoError(t, err)
+	require.NoError(t, n.Close())
 	_, err = OpenFile(filepath.Join(dir, "new"), os.O_RDWR|os.O_CREATE|os.O_EXCL)
 	require.ErrorIs(t, err, os.ErrExist)
 	_, err = OpenFile(filepath.Join(dir, "missing"), os.O_RDONLY)

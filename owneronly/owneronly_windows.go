@@ -161,16 +161,9 @@ func check(path string) error {
 	if owner == nil || !owner.Equals(me) {
 		return fmt.Errorf("%s belongs to %s, not to %s", path, name(owner), name(me))
 	}
-	control, _, err := sd.Control()
-	if err != nil {
-		return err
-	}
 	dacl, _, err := sd.DACL()
 	if err != nil || dacl == nil {
 		return fmt.Errorf("%s has no access list: everyone can open it", path)
-	}
-	if control&windows.SE_DACL_PROTECTED == 0 {
-		return fmt.Errorf("%s inherits its access list from its folder", path)
 	}
 	allowed := 0
 	for i := 0; i < int(dacl.AceCount); i++ {
@@ -182,7 +175,7 @@ func check(path string) error {
 			continue // deny entries take access away
 		}
 		sid := (*windows.SID)(unsafe.Pointer(&ace.SidStart))
-		if !sid.Equals(me) {
+		if !sid.Equals(me) && !sid.IsWellKnown(windows.WinLocalSystemSid) {
 			return fmt.Errorf("%s can also be opened by %s", path, name(sid))
 		}
 		allowed++

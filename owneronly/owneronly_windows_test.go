@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/windows"
+
+	"inreach/internal/wine"
 )
 
 // requireOwnerOnlyDACL reads path's security descriptor back and proves it
@@ -17,6 +19,7 @@ import (
 // the current user full access.
 func requireOwnerOnlyDACL(t *testing.T, path string, folder bool) {
 	t.Helper()
+
 	me, err := userSID()
 	require.NoError(t, err)
 	sd, err := windows.GetNamedSecurityInfo(path, windows.SE_FILE_OBJECT,
@@ -45,6 +48,9 @@ func requireOwnerOnlyDACL(t *testing.T, path string, folder bool) {
 }
 
 func TestWindowsFilesAndFoldersCarryAnOwnerOnlyDACL(t *testing.T) {
+	if wine.Detected() {
+		t.Skip("wine 8 keeps no security descriptor on a file: it turns the DACL into Unix mode bits (0600 here) and reads back a DACL made from those, with SYSTEM added and no protection flag, so the exact DACL can be read back on Windows only (under wine, Check still proves nobody else is let in)")
+	}
 	dir := t.TempDir()
 	f, err := CreateTemp(dir, "v-*")
 	require.NoError(t, err)
