@@ -3,8 +3,8 @@
 # wine64 and Xvfb on a new demo vault, and captures the unlock screen and
 # Today (after typing the passphrase, as a user would) into
 # docs/screenshots/windows-*.png, for comparison with the Linux ones
-# (1-unlock.png, 2-today.png). The pictures are the X server's: what a user
-# would see, wine's window frame included.
+# (1-unlock.png, 2-today.png). The pictures are the X server's picture of
+# the window: what a user would see (with no window manager, so no frame).
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/wine-env.sh
@@ -27,7 +27,7 @@ Xvfb "$DISP" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB=$!
 sleep 2
 export DISPLAY="$DISP"
-INREACH_VAULT="$T/demo.vault" LANG=en_GB.UTF-8 "$WINE64" "$exe" >"$T/app.log" 2>&1 &
+INREACH_VAULT="$(wine_path "$T/demo.vault")" LANG=en_GB.UTF-8 "$WINE64" "$exe" >"$T/app.log" 2>&1 &
 GUI=$!
 tries=0
 until win=$(xdotool search --name '^Inreach' 2>/dev/null | head -1) && [ -n "$win" ]; do
@@ -36,10 +36,10 @@ until win=$(xdotool search --name '^Inreach' 2>/dev/null | head -1) && [ -n "$wi
 	sleep 1
 done
 sleep ${SHOT_SETTLE:-6}
-import -window root "$OUT/windows-unlock.png"
+import -window "$win" "$OUT/windows-unlock.png"
 xdotool type --delay 30 "$PASS"
 xdotool key Return
 sleep ${SHOT_UNLOCK:-15}
-import -window root "$OUT/windows-today.png"
+import -window "$win" "$OUT/windows-today.png"
 echo "Screenshots written to $OUT:"
 ls -l "$OUT"/windows-*.png
