@@ -106,21 +106,21 @@ step "backup copy opens with the same passphrase"
 run 0 backup --vault "$D" -o "$dir/copy ë.vault"
 run 0 verify --vault "$dir/copy ë.vault"
 
-step "backup rotation: twelve saves keep ten backups, each opening"
-P2="second passphrase, also long"
-printf '%s\n' "$P2" >"$T/p2"
-printf '%s\n' "$P1" >"$T/p1"
-i=0
-while [ $i -lt 6 ]; do
-	INREACH_PASSPHRASE="$P1" run 0 passwd --vault "$V" --new-passphrase-file "$T/p2"
-	INREACH_PASSPHRASE="$P2" run 0 passwd --vault "$V" --new-passphrase-file "$T/p1"
+step "backup rotation: twelve saves keep ten backups, the newest opening"
+i=1
+while [ $i -le 12 ]; do
+	printf '{"format": "inreach", "version": 1, "establishments": [{"id": "smoke%d", "name": "Smoke test %d", "kind": "prison", "address": "", "booking_contact": "", "notes": ""}]}\n' $i $i >"$T/e$i.json"
+	run 0 import --vault "$V" "$T/e$i.json"
 	i=$((i + 1))
 done
 nb=$(ls "$dir/backups" | grep -c '^my vault ŵ-.*\.vault$' || true)
 [ "$nb" = 10 ] || fail "$nb backups kept, want 10"
 newest=$(ls "$dir/backups" | grep '^my vault ŵ-' | sort | tail -1)
-INREACH_PASSPHRASE="$P2" run 0 verify --vault "$dir/backups/$newest"
-INREACH_PASSPHRASE="$P1" run 0 verify --vault "$V"
+run 0 verify --vault "$dir/backups/$newest"
+run 0 search --vault "$dir/backups/$newest" "Smoke test 11"
+grep -q "Smoke test 11" "$T/out" || fail "the newest backup is not the vault before the last save"
+run 0 search --vault "$V" "Smoke test 12"
+grep -q "Smoke test 12" "$T/out" || fail "the last save is not in the vault"
 
 step "default vault in %AppData%\\Inreach"
 appdata="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming"
