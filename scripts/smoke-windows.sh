@@ -171,7 +171,7 @@ msiinfo export "$msi" Property | grep -q "^UpgradeCode" || fail "no UpgradeCode"
 msiinfo export "$msi" Property | grep -q "^ARPPRODUCTICON" || fail "no icon in Settings > Apps"
 msiinfo export "$msi" Shortcut | grep -q "InreachIcon" || fail "the Start-menu shortcut has no icon"
 
-step "MSI install (per-user, no administrator), run, upgrade, uninstall"
+step "MSI install (per-user, no administrator), run, reinstall, upgrade to a newer MSI, uninstall"
 inst="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/Programs/Inreach/inreach.exe"
 lnk="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Inreach.lnk"
 wine_run msiexec /x "$(wine_path "$msi")" /qn >/dev/null 2>&1 || true
@@ -185,7 +185,23 @@ got=$?
 set -e
 [ "$got" = 0 ] || fail "the installed program's verify exited $got: $(cat "$T/err")"
 wine_run msiexec /i "$(wine_path "$msi")" /qn || fail "installing the same MSI again failed"
+products() { wine_run reg query 'HKCU\Software\Microsoft\Installer\Products' 2>/dev/null | grep -c 'Products\\' || true; }
+[ "$(products)" = 1 ] || fail "$(products) products registered, want 1"
+before=$(wine_run reg query 'HKCU\Software\Microsoft\Installer\Products' | grep 'Products\\')
+# A newer MSI (the next patch version, same upgrade code) replaces it.
+cur=$(msiinfo export "$msi" Property | awk -F'\t' '$1 == "ProductVersion" {print $2}' | tr -d '\r')
+next="${cur%.*}.$((${cur##*.} + 1))"
+go run ./tools/winpkg -out "$T/newer" -exe "$exe" -version "$next" >/dev/null
+(cd "$T/newer" && wixl -a x64 -o newer.msi Inreach.wxs)
+wine_run msiexec /i "$(wine_path "$T/newer/newer.msi")" /qn || fail "installing the newer MSI ($next) failed"
+[ "$(products)" = 1 ] || fail "after the upgrade $(products) products are registered, want 1"
+after=$(wine_run reg query 'HKCU\Software\Microsoft\Installer\Products' | grep 'Products\\')
+[ "$before" != "$after" ] || fail "the newer MSI did not replace the older product"
+[ -f "$inst" ] || fail "the upgrade left no program at $inst"
+[ -f "$appdata/Inreach/inreach.vault" ] || fail "the upgrade touched the vault"
+msi="$T/newer/newer.msi"
 wine_run msiexec /x "$(wine_path "$msi")" /qn || fail "msiexec /x failed"
+[ "$(products)" = 0 ] || fail "after uninstalling, $(products) products are still registered"
 [ ! -e "$inst" ] || fail "uninstall left $inst"
 [ ! -e "$lnk" ] || fail "uninstall left the Start-menu shortcut"
 [ -f "$appdata/Inreach/inreach.vault" ] || fail "uninstall removed the vault"

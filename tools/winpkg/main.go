@@ -7,7 +7,7 @@
 //	inreach.rc        the resource script for windres: icon, version, manifest
 //	Inreach.wxs       the WiX source of the per-user MSI, for wixl
 //
-// Usage: go run ./tools/winpkg -out DIR [-exe PATH]; then, in DIR,
+// Usage: go run ./tools/winpkg -out DIR [-exe PATH] [-version X.Y.Z]; then, in DIR,
 // windres -i inreach.rc and wixl Inreach.wxs.
 package main
 
@@ -64,17 +64,21 @@ func main() {
 	out := flag.String("out", "dist/windows/build", "folder to write into")
 	toml := flag.String("app", "FyneApp.toml", "the app's metadata")
 	exe := flag.String("exe", "dist/windows/inreach.exe", "the program the MSI installs")
+	version := flag.String("version", "", "use this version instead of FyneApp.toml's (the smoke test makes a \"newer\" MSI with it)")
 	flag.Parse()
-	if err := run(*toml, *out, *exe); err != nil {
+	if err := run(*toml, *out, *exe, *version); err != nil {
 		fmt.Fprintln(os.Stderr, "winpkg:", err)
 		os.Exit(1)
 	}
 }
 
-func run(appToml, out, exe string) error {
+func run(appToml, out, exe, version string) error {
 	info, err := readApp(appToml)
 	if err != nil {
 		return err
+	}
+	if version != "" {
+		info.Details.Version = version
 	}
 	m, err := metaOf(info)
 	if err != nil {

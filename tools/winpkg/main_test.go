@@ -60,7 +60,7 @@ func TestTheIconHoldsEverySizeAsAPNG(t *testing.T) {
 
 func TestRunWritesTheResourceScriptAndTheMSISource(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, run("../../FyneApp.toml", out, filepath.Join(out, "..", "inreach.exe")))
+	require.NoError(t, run("../../FyneApp.toml", out, filepath.Join(out, "..", "inreach.exe"), ""))
 	info, err := readApp("../../FyneApp.toml")
 	require.NoError(t, err)
 	m, err := metaOf(info)
@@ -76,4 +76,13 @@ func TestRunWritesTheResourceScriptAndTheMSISource(t *testing.T) {
 		require.Contains(t, string(wxs), want)
 	}
 	require.NotContains(t, string(wxs), `Id="AppDataFolder"`, "the install folder is never where the vault lives (%AppData%)")
+}
+
+func TestANewerVersionCanBeAskedForAndIsChecked(t *testing.T) {
+	out := t.TempDir()
+	require.NoError(t, run("../../FyneApp.toml", out, "inreach.exe", "7.8.9"))
+	wxs, err := os.ReadFile(filepath.Join(out, "Inreach.wxs"))
+	require.NoError(t, err)
+	require.Contains(t, string(wxs), `Version="7.8.9"`)
+	require.Error(t, run("../../FyneApp.toml", t.TempDir(), "inreach.exe", "7.8"))
 }
