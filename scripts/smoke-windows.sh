@@ -159,7 +159,6 @@ grep -qi "in use\|open" "$T/err" || fail "exit 5 without saying the vault is in 
 kill "$GUI_PID" 2>/dev/null || true
 wait "$GUI_PID" 2>/dev/null || true
 GUI_PID=""
-/usr/lib/wine/wineserver -k 2>/dev/null || true   # the app's process ends with its wine session
 run 0 import --vault "$D" "$T/empty.json"
 
 step "MSI tables (msiinfo)"
@@ -172,6 +171,7 @@ msiinfo export "$msi" Property | grep -q "^ARPPRODUCTICON" || fail "no icon in S
 msiinfo export "$msi" Shortcut | grep -q "InreachIcon" || fail "the Start-menu shortcut has no icon"
 
 step "MSI install (per-user, no administrator), run, reinstall, upgrade to a newer MSI, uninstall"
+cd "$T"   # wine's msiexec leaves an Icon folder in the working folder
 inst="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/Programs/Inreach/inreach.exe"
 lnk="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Inreach.lnk"
 wine_run msiexec /x "$(wine_path "$msi")" /qn >/dev/null 2>&1 || true
@@ -191,7 +191,7 @@ before=$(wine_run reg query 'HKCU\Software\Microsoft\Installer\Products' | grep 
 # A newer MSI (the next patch version, same upgrade code) replaces it.
 cur=$(msiinfo export "$msi" Property | awk -F'\t' '$1 == "ProductVersion" {print $2}' | tr -d '\r')
 next="${cur%.*}.$((${cur##*.} + 1))"
-go run ./tools/winpkg -out "$T/newer" -exe "$exe" -version "$next" >/dev/null
+(cd "$root" && go run ./tools/winpkg -out "$T/newer" -exe "$exe" -version "$next" >/dev/null)
 (cd "$T/newer" && wixl -a x64 -o newer.msi Inreach.wxs)
 wine_run msiexec /i "$(wine_path "$T/newer/newer.msi")" /qn || fail "installing the newer MSI ($next) failed"
 [ "$(products)" = 1 ] || fail "after the upgrade $(products) products are registered, want 1"
