@@ -13,7 +13,7 @@ BUILDFLAGS := -tags=$(TAGS)
 # cgo, and vets (tests included) the packages with platform files. ui/ and
 # the main package need cgo for OpenGL; make windows builds them for Windows.
 PLATFORM_PKGS = $$($(GO) list ./... | grep -v -e '^inreach$$' -e '^inreach/ui')
-PLATFORM_VET  = ./vault ./owneronly ./internal/wine ./pdf ./cli
+PLATFORM_VET  = ./vault ./owneronly ./privfile ./internal/wine ./pdf ./cli
 
 run: build
 	./$(BIN)

@@ -13,11 +13,16 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"inreach/cli"
+	"inreach/privfile"
+	"inreach/quietinit"
 	"inreach/ui"
 	"inreach/vault"
 )
 
 func main() {
+	// Anything logged from here on is seen; what Fyne's package
+	// initialisers said about the locale was not (see package quietinit).
+	quietinit.Done()
 	if len(os.Args) > 1 {
 		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -30,6 +35,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "inreach: could not find a place for the vault:", err)
 		os.Exit(1)
 	}
+	// Remove partial files left by an export, PDF or backup cut off by a
+	// crash (see privfile); the command-line verbs do the same.
+	privfile.CleanUp()
 	a := app.NewWithID(ui.AppID)
 	if dir := os.Getenv("INREACH_SCREENSHOT_TOUR"); dir != "" {
 		// make screenshots: the real app on a demo vault, under Xvfb.

@@ -12,6 +12,9 @@ import (
 	"sort"
 	"strings"
 
+	"inreach/bundle"
+	"inreach/privfile"
+	"inreach/teamwork"
 	"inreach/vault"
 )
 
@@ -64,13 +67,18 @@ func (u usageError) Error() string { return u.msg }
 func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
 
 // Run runs one command line (without the program name) and returns the exit
-// code. Messages go to stderr in plain words; output to stdout.
+// code. Messages go to stderr in plain words; output to stdout. Neither
+// ever carries a control character from a record (see terminalWriter).
 func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv, ctx: ctx}
 	return e.run(args)
 }
 
 func (e *Env) run(args []string) int {
+	out, errw := &terminalWriter{w: e.Stdout}, &terminalWriter{w: e.Stderr}
+	defer out.flush()
+	defer errw.flush()
+	e.Stdout, e.Stderr = out, errw
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		e.printHelp(e.Stdout)
 		return ExitOK
@@ -84,6 +92,16 @@ func (e *Env) run(args []string) int {
 		fmt.Fprintf(e.Stderr, "inreach: there is no command %q\n\n", args[0])
 		e.printHelp(e.Stderr)
 		return ExitUsage
+	}
+	// Partial files left by an export, PDF or backup that was cut off are
+	// removed first, whatever the verb.
+	if removed, err := privfile.CleanUp(); err != nil {
+		fmt.Fprintf(e.Stderr, "inreach: could not check for partial files left by an interrupted write: %v\n", err)
+	} else if len(removed) > 0 {
+		fmt.Fprintf(e.Stderr, "inreach: removed %d partial file(s) left by an interrupted export, PDF or backup:\n", len(removed))
+		for _, r := range removed {
+			fmt.Fprintf(e.Stderr, "  %s\n", r)
+		}
 	}
 	err := v.run(e, args[1:])
 	if err == nil {
@@ -110,6 +128,12 @@ func ExitCode(err error) int {
 		return ExitDamaged
 	case errors.Is(err, vault.ErrInUse):
 		return ExitInUse
+	case errors.Is(err, bundle.ErrNotForThisVault), errors.Is(err, teamwork.ErrUnknownSender):
+		return ExitNotForUs
+	case errors.Is(err, bundle.ErrDamaged), errors.Is(err, bundle.ErrTooLarge):
+		return ExitDamaged
+	case errors.Is(err, teamwork.ErrAlreadyReceived):
+		return ExitAlreadyReceived
 	}
 	return ExitFailed
 }
@@ -141,7 +165,8 @@ func (e *Env) printHelp(w io.Writer) {
 	fmt.Fprintln(w, "data folder) and --passphrase-file FILE (or $INREACH_PASSPHRASE, or a prompt).")
 	fmt.Fprintln(w, "Dates are YYYY-MM-DD; periods include both ends.")
 	fmt.Fprintln(w, "Exit codes: 0 done, 1 failed, 2 usage, 3 wrong passphrase or recovery key,")
-	fmt.Fprintln(w, "4 vault damaged or tampered, 5 vault in use.")
+	fmt.Fprintln(w, "4 vault or bundle damaged or tampered, 5 vault in use, 6 bundle not for this")
+	fmt.Fprintln(w, "vault or from someone not on the team list, 7 bundle already received.")
 }
 
 // flags returns a FlagSet for a verb with the shared vault flags bound.

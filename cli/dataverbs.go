@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 
+	"inreach/anonymise"
 	"inreach/demo"
 	"inreach/exchange"
+	"inreach/identity"
 	"inreach/schema"
 	"inreach/vault"
 )
@@ -17,8 +21,8 @@ func init() {
 		summary: "create a new vault full of fictional, realistic data", run: runDemo})
 	register(verb{name: "import", usage: "FILE.json",
 		summary: "merge an interchange file into the vault (all or nothing)", run: runImport})
-	register(verb{name: "export", usage: "-o FILE.json [--person ID]",
-		summary: "write the vault (or one woman's records) as an interchange file", run: runExport})
+	register(verb{name: "export", usage: "-o FILE.json [--person ID] | --anonymise -o F.json|F.csv [--format json|csv] [--with-text] [--age-on D]",
+		summary: "write the vault (or one woman's records) as an interchange file, or anonymised for evaluators", run: runExport})
 }
 
 func runDemo(e *Env, args []string) error {
@@ -47,6 +51,9 @@ func runDemo(e *Env, args []string) error {
 	if vault.Exists(path) {
 		return fmt.Errorf("a vault already exists at %s; demo data goes only into a new vault (use --vault to choose another file)", path)
 	}
+	if others, err := vault.BackupsBeside(path); err == nil && len(others) > 0 {
+		return fmt.Errorf("%w\nDemo data goes only into a new folder: use --vault to choose another file", othersBackupsError(path, others, nil, false))
+	}
 	pass, err := e.newPassphraseForVault()
 	if err != nil {
 		return err
@@ -66,6 +73,9 @@ func runDemo(e *Env, args []string) error {
 		v.Close()
 		os.Remove(path)
 		return fmt.Errorf("the demo data could not be stored: %w", err)
+	}
+	if _, err := identity.Ensure(v.DB()); err != nil {
+		return err
 	}
 	if err := v.Save(); err != nil {
 		return err
@@ -114,11 +124,24 @@ func runExport(e *Env, args []string) error {
 	fs := e.flags("export")
 	out := fs.String("o", "", "the file to write")
 	person := fs.String("person", "", "only the records about this woman (by id), for a subject access request")
+	anon := fs.Bool("anonymise", false, "for evaluators: women by number, no names, prison numbers or dates of birth (age bands instead), no free text")
+	withText := fs.Bool("with-text", false, "with --anonymise: include notes and summaries, every woman's name replaced by her number")
+	format := fs.String("format", "json", "with --anonymise: json, or csv (one file per table beside -o)")
+	ageOn := fs.String("age-on", "", "with --anonymise: the day ages are counted on (default today)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		return usagef("say where to write the export with -o FILE.json")
+	}
+	if *anon {
+		if *person != "" {
+			return usagef("--anonymise exports every woman; --person is for a subject access request")
+		}
+		return runAnonymisedExport(e, *out, *format, *ageOn, *withText)
+	}
+	if *withText || *ageOn != "" || *format != "json" {
+		return usagef("--with-text, --age-on and --format go with --anonymise")
 	}
 	v, err := e.open(true)
 	if err != nil {
@@ -163,4 +186,58 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// runAnonymisedExport writes the anonymised export: one JSON file, or with
+// --format csv one file per table named after -o (anon.csv →
+// anon-women.csv, anon-contacts.csv …).
+func runAnonymisedExport(e *Env, out, format, ageOn string, withText bool) error {
+	if ageOn == "" {
+		ageOn = today()
+	}
+	if _, err := schema.ParseDate(ageOn); err != nil {
+		return usagef("--age-on: %v", err)
+	}
+	if format != "json" && format != "csv" {
+		return usagef("--format must be json or csv")
+	}
+	v, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	d, err := anonymise.Export(e.Context(), v.DB(), anonymise.Options{AgeOn: ageOn, WithText: withText})
+	if err != nil {
+		return err
+	}
+	warn := ""
+	if withText {
+		warn = " Names in the notes were replaced, but read them before sharing: an address or telephone number typed into a note is not."
+	}
+	if format == "json" {
+		var buf bytes.Buffer
+		if err := anonymise.WriteJSON(&buf, d); err != nil {
+			return err
+		}
+		if err := writeOutput(out, buf.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.Stderr, "Wrote %s (anonymised, %d women).%s\n", out, len(d.Women), warn)
+		return nil
+	}
+	base := strings.TrimSuffix(out, filepath.Ext(out))
+	var names []string
+	for _, t := range anonymise.Tables(d) {
+		var buf bytes.Buffer
+		if err := anonymise.WriteCSV(&buf, t); err != nil {
+			return err
+		}
+		name := base + "-" + t.Name + ".csv"
+		if err := writeOutput(name, buf.Bytes()); err != nil {
+			return err
+		}
+		names = append(names, name)
+	}
+	fmt.Fprintf(e.Stderr, "Wrote %s (anonymised, %d women).%s\n", strings.Join(names, ", "), len(d.Women), warn)
+	return nil
 }

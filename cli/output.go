@@ -1,46 +1,17 @@
 package cli
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
-	"inreach/owneronly"
 	"inreach/pdf"
+	"inreach/privfile"
 )
 
-// writeOutput writes data to path through a temporary file in the same
-// folder, fsynced and renamed, readable only by the user (exports hold
-// personal data): mode 0600 on Unix, an owner-only DACL on Windows. An existing file is replaced only as a whole.
+// writeOutput writes data to path with privfile.Write: readable only by
+// the user (exports hold personal data), replaced only as a whole, and
+// written so that a crash leaves nothing readable after the next start.
 func writeOutput(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := owneronly.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("could not write %s: %w", path, err)
-	}
-	ok = true
-	return nil
+	return privfile.Write(path, data)
 }
 
 // today is the local date, YYYY-MM-DD.

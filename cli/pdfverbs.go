@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"inreach/notes"
 	"inreach/pdf"
@@ -10,7 +11,7 @@ import (
 
 func init() {
 	register(verb{name: "pdf", usage: "supervision|visit|newsletter|monitoring|person … -o F.pdf",
-		summary: "make a PDF: supervision --from D --to D [--redact]; visit ID; newsletter ID [--labels]; monitoring --from D --to D; person ID",
+		summary: "make a PDF: supervision --from D --to D [--redact] [--supervisor NAME]; visit ID; newsletter ID [--labels]; monitoring --from D --to D; person ID",
 		run:     runPDF})
 }
 
@@ -19,6 +20,7 @@ func runPDF(e *Env, args []string) error {
 	out := fs.String("o", "", "the PDF file to write")
 	from := fs.String("from", "", "first day of the period, YYYY-MM-DD")
 	to := fs.String("to", "", "last day of the period, YYYY-MM-DD")
+	supervisor := fs.String("supervisor", "", "supervision: the supervisor named on the cover (default: the supervisor setting, else the latest session's)")
 	redact := fs.Bool("redact", false, "replace every woman's name with her pseudonym and leave out sensitive details")
 	labels := fs.Bool("labels", false, "newsletter: the address labels for the distribution list instead of the issue")
 	pos, err := parse(fs, args)
@@ -48,7 +50,7 @@ func runPDF(e *Env, args []string) error {
 			return pdf.SupervisionPack(e.Context(), v.DB(), pdf.SupervisionOptions{
 				From: *from, To: *to, Redact: *redact,
 				Practitioner:    s.GetSetting(notes.SettingPractitioner, ""),
-				Supervisor:      s.GetSetting("supervisor_name", ""),
+				Supervisor:      firstNonEmpty(*supervisor, s.GetSetting(notes.SettingSupervisor, "")),
 				Organisation:    s.GetSetting(notes.SettingOrganisation, ""),
 				GeneratedOn:     today(),
 				CaseworkActions: true,
@@ -101,3 +103,13 @@ func runPDF(e *Env, args []string) error {
 
 // morePDFs are the PDF kinds registered by other files.
 var morePDFs = map[string]func(e *Env, rest []string, from, to string) (func(v *vault.Vault, s *notes.Store) ([]byte, error), error){}
+
+// firstNonEmpty is the first of vs that is not blank, trimmed, or "".
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/sys/unix"
@@ -36,15 +37,34 @@ func TestTheRecoveryKeyPromptDoesNotEcho(t *testing.T) {
 	master, slave := openPTY(t)
 	defer master.Close()
 	key := "ABCD-EFGH-JKMN-PQRS"
-	// Typed ahead: the line waits in the terminal until the prompt reads it.
-	_, err := master.Write([]byte(key + "\n"))
-	require.NoError(t, err)
 
 	var errb bytes.Buffer
 	e := &Env{Stdin: slave, Stdout: io.Discard, Stderr: &errb, Getenv: func(string) string { return "" }, ctx: context.Background()}
-	got, err := e.recoveryKey("")
+	type result struct {
+		key string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		k, err := e.recoveryKey("")
+		done <- result{k, err}
+	}()
+	// Type the key once the prompt is waiting with echo off, as a person
+	// would; if echo never goes off (the old prompt), type it after a while
+	// anyway, and the check below fails.
+	for i := 0; i < 400; i++ {
+		tio, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+		require.NoError(t, err)
+		if tio.Lflag&unix.ECHO == 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	_, err := master.Write([]byte(key + "\n"))
 	require.NoError(t, err)
-	require.Equal(t, key, got)
+	r := <-done
+	require.NoError(t, r.err)
+	require.Equal(t, key, r.key)
 	require.NoError(t, slave.Close())
 
 	// Everything the terminal showed: the echo, if any, is read back here.

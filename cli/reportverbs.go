@@ -6,13 +6,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"inreach/pdf"
 	"inreach/report"
 	"inreach/schema"
 )
 
 func init() {
-	register(verb{name: "report", usage: "monitoring --from D --to D [--format text|json|csv]",
-		summary: "monitoring figures for a period, for funders", run: runReport})
+	register(verb{name: "report", usage: "monitoring --from D --to D [--format text|json|csv] | evaluation --start D --years N [--format text|json|csv] [-o F.pdf]",
+		summary: "monitoring figures for a period, for funders; the evaluation's years side by side", run: runReport})
 	register(verb{name: "search", usage: "QUERY [--format text|json] [--limit N]",
 		summary: "find words across every record", run: runSearch})
 }
@@ -41,12 +42,18 @@ func runReport(e *Env, args []string) error {
 	from := fs.String("from", "", "first day of the period, YYYY-MM-DD")
 	to := fs.String("to", "", "last day of the period, YYYY-MM-DD")
 	format := fs.String("format", "text", "text, json or csv")
+	start := fs.String("start", "", "evaluation: the first day of the first year, YYYY-MM-DD")
+	years := fs.Int("years", 0, "evaluation: how many consecutive years")
+	out := fs.String("o", "", "evaluation: write the table as a PDF to this file")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	if len(pos) == 1 && pos[0] == "evaluation" {
+		return runEvaluation(e, *start, *years, *format, *out)
+	}
 	if len(pos) != 1 || pos[0] != "monitoring" {
-		return usagef("the report is: inreach report monitoring --from D --to D [--format text|json|csv]")
+		return usagef("the reports are: inreach report monitoring --from D --to D [--format text|json|csv]; inreach report evaluation --start D --years N [--format text|json|csv] [-o F.pdf]")
 	}
 	if err := period(*from, *to); err != nil {
 		return err
@@ -126,4 +133,48 @@ func runSearch(e *Env, args []string) error {
 		fmt.Fprintf(tw, "\t\t\t%s\n", report.RenderSnippet(h.Snippet, "[", "]"))
 	}
 	return tw.Flush()
+}
+
+func runEvaluation(e *Env, start string, years int, format, out string) error {
+	if start == "" {
+		return usagef("give the first day with --start YYYY-MM-DD")
+	}
+	if _, err := schema.ParseDate(start); err != nil {
+		return usagef("--start: %v", err)
+	}
+	if years < 1 || years > report.MaxEvaluationYears {
+		return usagef("--years must be from 1 to %d", report.MaxEvaluationYears)
+	}
+	switch format {
+	case "text", "json", "csv":
+	default:
+		return usagef("--format must be text, json or csv")
+	}
+	v, err := e.open(true)
+	if err != nil {
+		return err
+	}
+	defer v.Close()
+	if out != "" {
+		b, err := pdf.EvaluationPDF(e.Context(), v.DB(), start, years, pdf.MonitoringOptions{GeneratedOn: today()})
+		if err != nil {
+			return err
+		}
+		if err := writeOutput(out, b); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.Stderr, "Wrote %s.\n", out)
+		return nil
+	}
+	t, err := report.EvaluationTable(e.Context(), v.DB(), start, years)
+	if err != nil {
+		return err
+	}
+	switch format {
+	case "json":
+		return report.WriteEvaluationJSON(e.Stdout, t)
+	case "csv":
+		return report.WriteEvaluationCSV(e.Stdout, t)
+	}
+	return report.WriteEvaluationText(e.Stdout, t)
 }

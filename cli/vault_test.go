@@ -66,7 +66,7 @@ func listNames(t *testing.T, dir string) []string {
 }
 
 func TestMissingOrDamagedVaultNamesTheNewestBackupAndRestoreBringsItBack(t *testing.T) {
-	env, _ := newVault(t)
+	env, key := newVault(t)
 	saves(t, env, 2)
 	path := env["INREACH_VAULT"]
 	good, err := os.ReadFile(path)
@@ -100,6 +100,10 @@ func TestMissingOrDamagedVaultNamesTheNewestBackupAndRestoreBringsItBack(t *test
 	require.Equal(t, ExitOK, code, errs)
 
 	code, _, errs = run(t, with(env, "INREACH_PASSPHRASE", "not the passphrase"), args...)
+	require.Equal(t, ExitWrongSecret, code, errs)
+	code, _, errs = run(t, with(env, "INREACH_PASSPHRASE", "", "INREACH_RECOVERY_KEY", key), append(args, "--with-recovery-key")...)
+	require.Equal(t, ExitOK, code, errs)
+	code, _, errs = run(t, with(env, "INREACH_RECOVERY_KEY", "0000"), append(args, "--with-recovery-key")...)
 	require.Equal(t, ExitWrongSecret, code, errs)
 	code, _, _ = run(t, env, "restore")
 	require.Equal(t, ExitUsage, code)

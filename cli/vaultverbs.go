@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"inreach/privfile"
 	"inreach/vault"
 )
 
@@ -15,7 +16,7 @@ func init() {
 		summary: "create a vault; print the recovery key once", run: runInit})
 	register(verb{name: "passwd", usage: "[--new-passphrase-file F] [--recovery-key-file F | --new-recovery-key | --compromised]",
 		summary: "change the vault's passphrase; the old one opens nothing saved afterwards", run: runPasswd})
-	register(verb{name: "restore", usage: "BACKUP [--vault P]",
+	register(verb{name: "restore", usage: "BACKUP [--vault P] [--with-recovery-key [--recovery-key-file F]]",
 		summary: "put a backup back in place of the vault, keeping the file there aside", run: runRestore})
 	register(verb{name: "recover", usage: "[--recovery-key-file F] [--new-passphrase-file F]",
 		summary: "unlock with the recovery key and set a new passphrase", run: runRecover})
@@ -42,18 +43,25 @@ func runInit(e *Env, args []string) error {
 	if others, err := vault.BackupsBeside(path); err != nil {
 		return fmt.Errorf("could not look at the backups folder beside %s: %w", path, err)
 	} else if len(others) > 0 && !*force {
-		return othersBackupsError(path, others, e.givenPassphrase())
+		return othersBackupsError(path, others, e.givenPassphrase(), true)
 	}
 	pass, err := e.newPassphraseForVault()
 	if err != nil {
 		return err
 	}
 	defer wipe(pass)
-	v, key, err := vault.Create(path, pass, options(false))
+	// The new vault's identity is made and saved at once; that second
+	// save keeps no backup of the minute-old empty vault.
+	opts := options(false)
+	opts.Backups = -1
+	v, key, err := vault.Create(path, pass, opts)
 	if err != nil {
 		return err
 	}
 	defer v.Close()
+	if _, err := ensureIdentity(v); err != nil {
+		return fmt.Errorf("the vault was created, but its Inreach ID could not be made: %w", err)
+	}
 	fmt.Fprintf(e.Stdout, "Created the vault %s\n\n", path)
 	fmt.Fprintf(e.Stdout, "Recovery key (shown only this once):\n\n    %s\n\n", key)
 	fmt.Fprintln(e.Stdout, "Write it down or print it and keep it locked away, apart from this computer.")
@@ -75,7 +83,7 @@ func (e *Env) newPassphraseForVault() ([]byte, error) {
 
 // othersBackupsError refuses init beside another vault's backups, naming
 // them and the way to restore the newest.
-func othersBackupsError(path string, others []string, pass []byte) error {
+func othersBackupsError(path string, others []string, pass []byte, force bool) error {
 	defer wipe(pass)
 	var b strings.Builder
 	fmt.Fprintf(&b, "the backups folder beside %s holds %d backup(s) of another vault, so nothing was created:", path, len(others))
@@ -89,7 +97,9 @@ func othersBackupsError(path string, others []string, pass []byte) error {
 	if newest := vault.NewestBackup(path, pass); newest != "" {
 		fmt.Fprintf(&b, "\nTo restore the newest good one instead, run: %s", vault.RestoreCommand(newest, path))
 	}
-	b.WriteString("\nTo create a new, empty vault anyway, run init again with --force; those backups are kept and never pruned by the new vault.")
+	if force {
+		b.WriteString("\nTo create a new, empty vault anyway, run init again with --force; those backups are kept and never pruned by the new vault.")
+	}
 	return errors.New(b.String())
 }
 
@@ -238,7 +248,11 @@ func runBackup(e *Env, args []string) error {
 	}
 	defer v.Close()
 	abs, _ := filepath.Abs(*out)
-	if err := v.WriteBackup(abs); err != nil {
+	sealed, err := v.SealedCopy()
+	if err != nil {
+		return err
+	}
+	if err := privfile.Write(abs, sealed); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "Wrote an encrypted backup to %s. It opens with the same passphrase and recovery key.\n", abs)
@@ -247,6 +261,8 @@ func runBackup(e *Env, args []string) error {
 
 func runRestore(e *Env, args []string) error {
 	fs := e.flags("restore")
+	withKey := fs.Bool("with-recovery-key", false, "check the backup with the recovery key instead of the passphrase")
+	keyFile := fs.String("recovery-key-file", "", "read the recovery key from this file (or set INREACH_RECOVERY_KEY)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -262,14 +278,24 @@ func runRestore(e *Env, args []string) error {
 	if _, err := os.Stat(backup); err != nil {
 		return fmt.Errorf("could not find the backup %s: %w", backup, errors.Unwrap(err))
 	}
-	pass, err := e.passphrase(backup)
-	if err != nil {
-		return err
-	}
-	defer wipe(pass)
-	aside, err := vault.Restore(backup, path, pass)
-	if err != nil {
-		return err
+	var aside string
+	if *withKey || *keyFile != "" {
+		key, err := e.recoveryKey(*keyFile)
+		if err != nil {
+			return err
+		}
+		if aside, err = vault.RestoreWithRecoveryKey(backup, path, key); err != nil {
+			return err
+		}
+	} else {
+		pass, err := e.passphrase(backup)
+		if err != nil {
+			return err
+		}
+		defer wipe(pass)
+		if aside, err = vault.Restore(backup, path, pass); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(e.Stdout, "Restored %s to %s.\n", backup, path)
 	if aside != "" {

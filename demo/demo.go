@@ -76,6 +76,8 @@ func GenerateEnding(scale string, seed int64, end string) (*exchange.Document, e
 	}
 	g := newGen(cfg, seed, dayOf(t))
 	g.run()
+	// Needs discussed at her contacts are on her record, as the app keeps them.
+	exchange.OpenDiscussedNeeds(g.doc)
 	exchange.Sort(g.doc)
 	return g.doc, nil
 }
@@ -93,6 +95,7 @@ func Create(ctx context.Context, db *sql.DB, scale string, seed int64) (exchange
 // gen holds the state of one generation.
 type gen struct {
 	r     *rand.Rand
+	o     *rand.Rand // the outcome facts' own stream (outcomes.go)
 	cfg   scaleConfig
 	start int // first day of the story (day numbers count from 1970-01-01)
 	end   int // last day
@@ -129,6 +132,7 @@ func newGen(cfg scaleConfig, seed int64, end int) *gen {
 	s := uint64(seed)
 	g := &gen{
 		r:      rand.New(rand.NewPCG(s, s^0x9e3779b97f4a7c15)),
+		o:      newOutcomeRand(seed),
 		cfg:    cfg,
 		end:    end,
 		start:  end - cfg.years*365 + 1,
@@ -158,6 +162,7 @@ func (g *gen) run() {
 	g.makeNewsletters()
 	g.finishPeople()
 	g.finishContacts()
+	g.makeReadings()
 }
 
 // id returns the next id of a kind: prefix and a zero-padded number.

@@ -14,6 +14,7 @@ func (g *gen) finishPeople() {
 	for _, w := range g.women {
 		w.sortEvents()
 		p := g.personRecord(w)
+		g.personFacts(w, &p)
 		if p.SafetyNote != "" {
 			safety++
 		}
@@ -254,7 +255,10 @@ func (g *gen) emitEvents(w *woman) {
 		case "referred":
 			v.agency = g.agencyOfCategory(g.pick([]string{"probation", "womens_centre", "drug_alcohol"})).name
 		}
-		g.doc.Events = append(g.doc.Events, exchange.Event{ID: g.id("v", 6), Person: w.id, Date: g.date(e.day),
-			Kind: e.kind, Note: fill(e.note, v)})
+		ev := exchange.Event{ID: g.id("v", 6), Person: w.id, Date: g.date(e.day),
+			Kind: e.kind, Note: fill(e.note, v)}
+		g.eventFacts(&ev, e.note)
+		g.doc.Events = append(g.doc.Events, ev)
 	}
+	g.courtOutcomes(w)
 }

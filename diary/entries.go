@@ -199,7 +199,27 @@ func sortSections(secs []SectionText, t Template) {
 // a new id if it has none (written back into e.ID). A new entry may have
 // any status (an imported entry may already be discussed); changing the
 // status of an existing entry follows the rules of SetStatus.
+//
+// On any error, e is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) Save(e *Entry) error {
+	if e == nil {
+		return errors.New("diary: no entry to save")
+	}
+	n := *e
+	n.Sections = append([]SectionText(nil), e.Sections...)
+	n.Tags = append([]string(nil), e.Tags...)
+	n.Comments = append([]Comment(nil), e.Comments...)
+	if err := s.save(&n); err != nil {
+		return err
+	}
+	*e = n
+	return nil
+}
+
+// save does the work of Save on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) save(e *Entry) error {
 	if e == nil {
 		return errors.New("diary: no entry to save")
 	}

@@ -108,7 +108,26 @@ func nullable(s string) any {
 // and its actions, giving it a new id if it has none (written back into
 // ss.ID), and updates the status of the entries as the Session comment
 // describes.
+//
+// On any error, ss is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveSession(ss *Session) error {
+	if ss == nil {
+		return errors.New("diary: no supervision session to save")
+	}
+	n := *ss
+	n.Entries = append([]SessionEntry(nil), ss.Entries...)
+	n.Actions = append([]SessionAction(nil), ss.Actions...)
+	if err := s.saveSession(&n); err != nil {
+		return err
+	}
+	*ss = n
+	return nil
+}
+
+// saveSession does the work of SaveSession on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveSession(ss *Session) error {
 	if ss == nil {
 		return errors.New("diary: no supervision session to save")
 	}
@@ -120,88 +139,109 @@ func (s *Store) SaveSession(ss *Session) error {
 	if wasNew {
 		ss.ID = schema.NewID("s")
 	}
-	err := s.withTx(func(tx *sql.Tx) error {
-		var missing ValidationError
-		for i, e := range ss.Entries {
-			var n int
-			if err := tx.QueryRow(`SELECT count(*) FROM diary WHERE id = ?`, e.DiaryID).Scan(&n); err != nil {
-				return fmt.Errorf("checking the entries of supervision session %s: %w", ss.ID, err)
-			}
-			if n == 0 {
-				missing = append(missing, FieldError{Field: fmt.Sprintf("Entries[%d].DiaryID", i),
-					Message: fmt.Sprintf("There is no diary entry with id %q (it may have been deleted).", e.DiaryID)})
-			}
-		}
-		if len(missing) > 0 {
-			return missing
-		}
-		// What was signed off before this save.
-		var oldSigned sql.NullString
-		err := tx.QueryRow(`SELECT signed_off_on FROM supervision WHERE id = ?`, ss.ID).Scan(&oldSigned)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("reading supervision session %s: %w", ss.ID, err)
-		}
-		oldEntries, err := sessionEntryIDs(tx, ss.ID)
-		if err != nil {
-			return err
-		}
-		wasSigned := oldSigned.Valid && oldSigned.String != ""
-		if _, err := tx.Exec(`INSERT INTO supervision (id, date, supervisor, notes, signed_off_on) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET date = excluded.date, supervisor = excluded.supervisor,
-				notes = excluded.notes, signed_off_on = excluded.signed_off_on`,
-			ss.ID, ss.Date, ss.Supervisor, ss.Notes, nullable(ss.SignedOffOn)); err != nil {
-			return fmt.Errorf("saving supervision session %s: %w", ss.ID, err)
-		}
-		if _, err := tx.Exec(`DELETE FROM supervision_entries WHERE supervision_id = ?`, ss.ID); err != nil {
-			return fmt.Errorf("saving the entries of supervision session %s: %w", ss.ID, err)
-		}
-		for i, e := range ss.Entries {
-			if _, err := tx.Exec(`INSERT INTO supervision_entries (supervision_id, diary_id, position, comment) VALUES (?, ?, ?, ?)`,
-				ss.ID, e.DiaryID, i, e.Comment); err != nil {
-				return fmt.Errorf("saving the entries of supervision session %s: %w", ss.ID, err)
-			}
-		}
-		if _, err := tx.Exec(`DELETE FROM supervision_actions WHERE supervision_id = ?`, ss.ID); err != nil {
-			return fmt.Errorf("saving the actions of supervision session %s: %w", ss.ID, err)
-		}
-		for i, a := range ss.Actions {
-			if _, err := tx.Exec(`INSERT INTO supervision_actions (supervision_id, position, text, owner, due, done_on) VALUES (?, ?, ?, ?, ?, ?)`,
-				ss.ID, i, a.Text, a.Owner, nullable(a.Due), nullable(a.DoneOn)); err != nil {
-				return fmt.Errorf("saving the actions of supervision session %s: %w", ss.ID, err)
-			}
-		}
-		// Statuses: newly signed-off entries become discussed; entries that
-		// lost this session's sign-off go back unless another covers them.
-		signed := ss.SignedOffOn != ""
-		now := map[string]bool{}
-		for _, e := range ss.Entries {
-			now[e.DiaryID] = true
-		}
-		if signed {
-			for _, e := range ss.Entries {
-				if !wasSigned || !oldEntries[e.DiaryID] {
-					if _, err := tx.Exec(`UPDATE diary SET status = 'discussed' WHERE id = ?`, e.DiaryID); err != nil {
-						return fmt.Errorf("marking diary entry %s discussed: %w", e.DiaryID, err)
-					}
-				}
-			}
-		}
-		if wasSigned {
-			for id := range oldEntries {
-				if signed && now[id] {
-					continue
-				}
-				if err := reopenIfUncovered(tx, id); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	err := s.withTx(func(tx *sql.Tx) error { return writeSession(tx, ss) })
 	if err != nil && wasNew {
 		ss.ID = ""
 	}
 	return err
+}
+
+// SaveSessionTx is SaveSession inside the caller's transaction (a received
+// supervision reply is merged with its receipt in one transaction). On an
+// error the caller rolls back; ss.ID is set if it was empty.
+func SaveSessionTx(tx *sql.Tx, ss *Session) error {
+	if ss == nil {
+		return errors.New("diary: no supervision session to save")
+	}
+	ss.normalise()
+	if v := ss.validate(); len(v) > 0 {
+		return v
+	}
+	if ss.ID == "" {
+		ss.ID = schema.NewID("s")
+	}
+	return writeSession(tx, ss)
+}
+
+// writeSession writes a normalised, validated session and updates the
+// status of its entries (see Session).
+func writeSession(tx *sql.Tx, ss *Session) error {
+	var missing ValidationError
+	for i, e := range ss.Entries {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM diary WHERE id = ?`, e.DiaryID).Scan(&n); err != nil {
+			return fmt.Errorf("checking the entries of supervision session %s: %w", ss.ID, err)
+		}
+		if n == 0 {
+			missing = append(missing, FieldError{Field: fmt.Sprintf("Entries[%d].DiaryID", i),
+				Message: fmt.Sprintf("There is no diary entry with id %q (it may have been deleted).", e.DiaryID)})
+		}
+	}
+	if len(missing) > 0 {
+		return missing
+	}
+	// What was signed off before this save.
+	var oldSigned sql.NullString
+	err := tx.QueryRow(`SELECT signed_off_on FROM supervision WHERE id = ?`, ss.ID).Scan(&oldSigned)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("reading supervision session %s: %w", ss.ID, err)
+	}
+	oldEntries, err := sessionEntryIDs(tx, ss.ID)
+	if err != nil {
+		return err
+	}
+	wasSigned := oldSigned.Valid && oldSigned.String != ""
+	if _, err := tx.Exec(`INSERT INTO supervision (id, date, supervisor, notes, signed_off_on) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET date = excluded.date, supervisor = excluded.supervisor,
+			notes = excluded.notes, signed_off_on = excluded.signed_off_on`,
+		ss.ID, ss.Date, ss.Supervisor, ss.Notes, nullable(ss.SignedOffOn)); err != nil {
+		return fmt.Errorf("saving supervision session %s: %w", ss.ID, err)
+	}
+	if _, err := tx.Exec(`DELETE FROM supervision_entries WHERE supervision_id = ?`, ss.ID); err != nil {
+		return fmt.Errorf("saving the entries of supervision session %s: %w", ss.ID, err)
+	}
+	for i, e := range ss.Entries {
+		if _, err := tx.Exec(`INSERT INTO supervision_entries (supervision_id, diary_id, position, comment) VALUES (?, ?, ?, ?)`,
+			ss.ID, e.DiaryID, i, e.Comment); err != nil {
+			return fmt.Errorf("saving the entries of supervision session %s: %w", ss.ID, err)
+		}
+	}
+	if _, err := tx.Exec(`DELETE FROM supervision_actions WHERE supervision_id = ?`, ss.ID); err != nil {
+		return fmt.Errorf("saving the actions of supervision session %s: %w", ss.ID, err)
+	}
+	for i, a := range ss.Actions {
+		if _, err := tx.Exec(`INSERT INTO supervision_actions (supervision_id, position, text, owner, due, done_on) VALUES (?, ?, ?, ?, ?, ?)`,
+			ss.ID, i, a.Text, a.Owner, nullable(a.Due), nullable(a.DoneOn)); err != nil {
+			return fmt.Errorf("saving the actions of supervision session %s: %w", ss.ID, err)
+		}
+	}
+	// Statuses: newly signed-off entries become discussed; entries that
+	// lost this session's sign-off go back unless another covers them.
+	signed := ss.SignedOffOn != ""
+	now := map[string]bool{}
+	for _, e := range ss.Entries {
+		now[e.DiaryID] = true
+	}
+	if signed {
+		for _, e := range ss.Entries {
+			if !wasSigned || !oldEntries[e.DiaryID] {
+				if _, err := tx.Exec(`UPDATE diary SET status = 'discussed' WHERE id = ?`, e.DiaryID); err != nil {
+					return fmt.Errorf("marking diary entry %s discussed: %w", e.DiaryID, err)
+				}
+			}
+		}
+	}
+	if wasSigned {
+		for id := range oldEntries {
+			if signed && now[id] {
+				continue
+			}
+			if err := reopenIfUncovered(tx, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func sessionEntryIDs(tx *sql.Tx, sessionID string) (map[string]bool, error) {

@@ -27,7 +27,7 @@ type savedTrigger struct{ name, sql string }
 
 func recordCount(d *Document) int {
 	return len(d.Establishments) + len(d.Agencies) + len(d.People) + len(d.Contacts) + len(d.Actions) +
-		len(d.Events) + len(d.Diary) + len(d.Supervision) + len(d.Letters) + len(d.Newsletters)
+		len(d.Events) + len(d.Diary) + len(d.Supervision) + len(d.Letters) + len(d.Newsletters) + len(d.Readings)
 }
 
 // suspendSearchTriggers drops the search-index triggers (if the schema has

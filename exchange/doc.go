@@ -28,7 +28,40 @@
 //     ["plain_paper", …], values of schema.NewsletterCheck, in the checklist's
 //     order.
 //
+// # Outcome facts (DESIGN.md "Outcomes and the evaluation's tables")
+//
+//   - person "ethnicity" (schema.Ethnicity) and "offence_group"
+//     (schema.OffenceGroup): "not_recorded" when unknown; absent or "" on
+//     input is read as "not_recorded" (files written before these fields
+//     existed still import);
+//   - person "previous_custodial_sentences": a whole number 0 to
+//     schema.MaxPreviousSentences, or null when not known (0 means none);
+//   - event "notice_days": null, or on a released event only, the days of
+//     notice the service had, 0 to schema.MaxNoticeDays;
+//   - event "outcome": null, or on a court_outcome event only, one of
+//     schema.CourtOutcome;
+//   - top-level "readings": [{"id", "person", "date", "area", "score",
+//     "contact"}], area "wellbeing" or a need area (schema.ReadingArea),
+//     score 1 (worst) to 10 (best), contact null or a contact's id; written
+//     by date then id. A woman's own export (ExportOptions.PersonID) carries
+//     her readings.
+//
 // Settings and autosaved drafts are never exported.
+//
+// # Needs discussed at contacts
+//
+// A need discussed with a woman at a contact reaches her record, as it does
+// when a contact is saved in the app (notes.Store.SaveContactOpeningNeeds):
+// on import, every area in a contact person's "needs_discussed" that is not
+// among her needs at all — neither in the file's record of her nor, when
+// she is not in the file, in the vault — is added to her needs as
+// {"area": …, "status": "open", "note": ""}, after her other needs, in the
+// order the file's contacts discuss them. A need she has, whatever its
+// status, is kept exactly as the file (or the vault) says: the file's need
+// status is newer than its contacts, so a met or declined need is not
+// reopened by an old contact. ImportResult.NeedsOpened counts the needs
+// added. A file exported by Inreach already holds these needs, so its round
+// trip is unchanged.
 //
 // # Conventions
 //
@@ -47,6 +80,35 @@
 //   - Records are written in a stable order: by date then id for dated
 //     records (contacts by date, start time, id; actions by due date, undated
 //     last, then id), by name then id for the rest. Children keep their order.
+//
+// # Limits and what a file may hold
+//
+// Read and Import refuse, naming the record and the field:
+//
+//   - a file larger than MaxFileBytes (256 MiB); the reading stops at the
+//     limit, so a bigger file is never held in memory whole;
+//   - a text field longer than schema.MaxTextBytes (1 MiB of UTF-8): the
+//     reading stops inside that field, so a 50 MB note costs about 1 MiB;
+//   - a one-line field (ids, references, names, pseudonyms, prison numbers,
+//     enumerations, dates, times, tags, phone, email, website, and every
+//     value of a list of words) longer than schema.MaxLineBytes (4 KiB), or
+//     holding a tab or a line break;
+//   - text that is not valid UTF-8, in raw bytes or in \u escapes (a lone
+//     surrogate);
+//   - NUL and every other control character (U+0000–U+001F, DEL, and
+//     U+0080–U+009F) in any field, except tab, line feed and carriage return
+//     in fields of several lines (notes, diary sections, summaries …);
+//   - bidirectional embedding, override and isolate characters
+//     (U+202A–U+202E, U+2066–U+2069) in any field;
+//   - a name (of a person, an establishment, an agency) that is empty or
+//     holds only white space and invisible characters (zero-width spaces and
+//     joiners, byte-order marks);
+//   - the same key twice in one JSON object, at any depth;
+//   - a contact whose end time is before its start time;
+//   - a date of birth before 1900-01-01 or after today.
+//
+// A UTF-8 byte-order mark at the start of the file is accepted and skipped.
+// The same text rules (schema.TextProblem) apply to the app's forms.
 //
 // # Errors
 //

@@ -45,7 +45,7 @@ func Export(ctx context.Context, db *sql.DB, opts ExportOptions) (*Document, err
 	r := reader{ctx: ctx, tx: tx}
 	for _, step := range []func(*Document) error{
 		r.establishments, r.agencies, r.people, r.contacts, r.actions, r.events,
-		r.diary, r.supervision, r.letters, r.newsletters,
+		r.diary, r.supervision, r.letters, r.newsletters, r.readings,
 	} {
 		if err := step(d); err != nil {
 			return nil, fmt.Errorf("exporting: %w", err)
@@ -121,14 +121,17 @@ func (r reader) people(d *Document) error {
 	idx := map[string]int{}
 	err := r.each(`SELECT id, name, pseudonym, date_of_birth, prison_number, status, establishment_id, sentence,
 		release_date, release_date_confirmed, referral, referral_date, consent_recorded_on, consent_share_with,
-		safety_note, closed_on, retention_note FROM people`, func(rs *sql.Rows) error {
+		safety_note, closed_on, retention_note, ethnicity, offence_group, previous_custodial_sentences
+		FROM people`, func(rs *sql.Rows) error {
 		var p Person
 		var dob, est, rel, refd, cons, closed sql.NullString
+		var prev sql.NullInt64
 		if err := rs.Scan(&p.ID, &p.Name, &p.Pseudonym, &dob, &p.PrisonNumber, &p.Status, &est, &p.Sentence,
 			&rel, &p.ReleaseDateConfirmed, &p.Referral, &refd, &cons, &p.Consent.ShareWith,
-			&p.SafetyNote, &closed, &p.RetentionNote); err != nil {
+			&p.SafetyNote, &closed, &p.RetentionNote, &p.Ethnicity, &p.OffenceGroup, &prev); err != nil {
 			return err
 		}
+		p.PreviousCustodialSentences = intPtr(prev)
 		p.DateOfBirth, p.Establishment, p.ReleaseDate, p.ReferralDate = ptr(dob), ptr(est), ptr(rel), ptr(refd)
 		p.Consent.RecordedOn, p.ClosedOn = ptr(cons), ptr(closed)
 		p.Needs, p.Sensitive, p.ReleasePlan = []Need{}, []string{}, []PlanItem{}
@@ -280,12 +283,36 @@ func (r reader) actions(d *Document) error {
 }
 
 func (r reader) events(d *Document) error {
-	return r.each(`SELECT id, person_id, date, kind, note FROM events`, func(rs *sql.Rows) error {
+	return r.each(`SELECT id, person_id, date, kind, note, notice_days, outcome FROM events`, func(rs *sql.Rows) error {
 		var e Event
-		if err := rs.Scan(&e.ID, &e.Person, &e.Date, &e.Kind, &e.Note); err != nil {
+		var notice sql.NullInt64
+		var outcome sql.NullString
+		if err := rs.Scan(&e.ID, &e.Person, &e.Date, &e.Kind, &e.Note, &notice, &outcome); err != nil {
 			return err
 		}
+		e.NoticeDays, e.Outcome = intPtr(notice), ptr(outcome)
 		d.Events = append(d.Events, e)
+		return nil
+	})
+}
+
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+func (r reader) readings(d *Document) error {
+	return r.each(`SELECT id, person_id, date, area, score, contact_id FROM readings`, func(rs *sql.Rows) error {
+		var x Reading
+		var c sql.NullString
+		if err := rs.Scan(&x.ID, &x.Person, &x.Date, &x.Area, &x.Score, &c); err != nil {
+			return err
+		}
+		x.Contact = ptr(c)
+		d.Readings = append(d.Readings, x)
 		return nil
 	})
 }

@@ -115,7 +115,10 @@ const fixture = `{
           "done": false,
           "note": ""
         }
-      ]
+      ],
+      "ethnicity": "white",
+      "offence_group": "theft",
+      "previous_custodial_sentences": 2
     },
     {
       "id": "p2",
@@ -139,7 +142,10 @@ const fixture = `{
       "safety_note": "",
       "closed_on": "2026-10-01",
       "retention_note": "Kept for a court case",
-      "release_plan": []
+      "release_plan": [],
+      "ethnicity": "not_recorded",
+      "offence_group": "not_recorded",
+      "previous_custodial_sentences": null
     }
   ],
   "contacts": [
@@ -244,14 +250,18 @@ const fixture = `{
       "person": "p1",
       "date": "2026-06-01",
       "kind": "referred",
-      "note": ""
+      "note": "",
+      "notice_days": null,
+      "outcome": null
     },
     {
       "id": "v2",
       "person": "p2",
       "date": "2026-10-01",
       "kind": "closed",
-      "note": "Settled"
+      "note": "Settled",
+      "notice_days": null,
+      "outcome": null
     }
   ],
   "diary": [
@@ -387,6 +397,24 @@ const fixture = `{
         "plain_paper",
         "return_address"
       ]
+    }
+  ],
+  "readings": [
+    {
+      "id": "r1",
+      "person": "p1",
+      "date": "2026-07-04",
+      "area": "wellbeing",
+      "score": 6,
+      "contact": "c1"
+    },
+    {
+      "id": "r2",
+      "person": "p1",
+      "date": "2026-08-01",
+      "area": "mental_health",
+      "score": 3,
+      "contact": null
     }
   ]
 }

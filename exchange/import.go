@@ -26,6 +26,11 @@ type ImportResult struct {
 	Supervision    Counts
 	Letters        Counts
 	Newsletters    Counts
+	Readings       Counts
+	// NeedsOpened is how many open needs were added to women's records
+	// because a contact in the file discussed an area she had no need in
+	// (doc.go, "Needs discussed at contacts"). They are not in Total.
+	NeedsOpened int
 }
 
 // Total is the number of records added and replaced over all kinds.
@@ -48,7 +53,7 @@ func (r ImportResult) list() []namedCounts {
 		{"establishments", r.Establishments}, {"agencies", r.Agencies}, {"people", r.People},
 		{"contacts", r.Contacts}, {"actions", r.Actions}, {"events", r.Events},
 		{"diary entries", r.Diary}, {"supervision sessions", r.Supervision},
-		{"letters", r.Letters}, {"newsletters", r.Newsletters},
+		{"letters", r.Letters}, {"newsletters", r.Newsletters}, {"readings", r.Readings},
 	}
 }
 
@@ -65,6 +70,9 @@ func (r ImportResult) String() string {
 			s += fmt.Sprintf(", %d replaced", c.c.Replaced)
 		}
 		parts = append(parts, s)
+	}
+	if r.NeedsOpened > 0 {
+		parts = append(parts, fmt.Sprintf("open needs added from needs discussed at contacts: %d", r.NeedsOpened))
 	}
 	if len(parts) == 0 {
 		return "nothing to import"
@@ -104,10 +112,28 @@ func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) 
 		return ImportResult{}, fmt.Errorf("starting the import: %w", err)
 	}
 	defer tx.Rollback()
+	res, err := ImportTx(ctx, tx, d)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("saving the import: %w", err)
+	}
+	return res, nil
+}
+
+// ImportTx is Import inside the caller's transaction (a received bundle is
+// merged with its receipt in one transaction). On an error the caller
+// must roll back; nothing it wrote is then kept.
+func ImportTx(ctx context.Context, tx *sql.Tx, d *Document) (ImportResult, error) {
+	if d == nil {
+		return ImportResult{}, errors.New("no document to import")
+	}
 	if err := validate(ctx, tx, d); err != nil {
 		return ImportResult{}, err
 	}
 	var saved []savedTrigger
+	var err error
 	if recordCount(d) >= bulkThreshold {
 		if saved, err = suspendSearchTriggers(ctx, tx); err != nil {
 			return ImportResult{}, err
@@ -122,9 +148,6 @@ func Import(ctx context.Context, db *sql.DB, d *Document) (ImportResult, error) 
 	w.close()
 	if err := restoreSearchTriggers(ctx, tx, saved); err != nil {
 		return ImportResult{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return ImportResult{}, fmt.Errorf("saving the import: %w", err)
 	}
 	return res, nil
 }

@@ -55,6 +55,9 @@ func Sort(d *Document) {
 	sort.SliceStable(d.Supervision, func(i, j int) bool {
 		return byDate(d.Supervision[i].Date, d.Supervision[i].ID, d.Supervision[j].Date, d.Supervision[j].ID)
 	})
+	sort.SliceStable(d.Readings, func(i, j int) bool {
+		return byDate(d.Readings[i].Date, d.Readings[i].ID, d.Readings[j].Date, d.Readings[j].ID)
+	})
 	sort.SliceStable(d.Letters, func(i, j int) bool {
 		return byDate(d.Letters[i].Date, d.Letters[i].ID, d.Letters[j].Date, d.Letters[j].ID)
 	})
@@ -182,6 +185,9 @@ func normalize(d *Document) {
 	}
 	if d.Newsletters == nil {
 		d.Newsletters = []Newsletter{}
+	}
+	if d.Readings == nil {
+		d.Readings = []Reading{}
 	}
 	for i := range d.Newsletters {
 		n := &d.Newsletters[i]

@@ -84,6 +84,12 @@ func restrictTo(d *Document, pid string) error {
 			out.Letters = append(out.Letters, l)
 		}
 	}
+	for _, x := range d.Readings {
+		if x.Person == pid {
+			out.Readings = append(out.Readings, x)
+			keepContact(x.Contact)
+		}
+	}
 
 	entries := map[string]bool{}
 	for _, e := range d.Diary {

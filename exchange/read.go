@@ -13,10 +13,20 @@ import (
 // values. Every problem found is returned at once as *ImportErrors, each
 // naming the record, its id and the field: an unknown field is an error, not
 // silently dropped. Field names are matched exactly (case matters).
+//
+// Before parsing, the file is read through a check that bounds what it may
+// cost (see the limits in the package comment): a file over MaxFileBytes or
+// a field over schema.MaxTextBytes is refused without being read to its
+// end; text that is not valid UTF-8 and a field given twice in one object
+// are refused too. A UTF-8 byte-order mark at the start is skipped.
 func Read(r io.Reader) (*Document, error) {
-	data, err := io.ReadAll(r)
+	var p problems
+	data, err := readChecked(r, &p)
 	if err != nil {
 		return nil, fmt.Errorf("reading the file: %w", err)
+	}
+	if err := p.err(); err != nil {
+		return nil, err
 	}
 	return parse(data)
 }

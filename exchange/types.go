@@ -27,6 +27,7 @@ type Document struct {
 	Supervision    []Supervision   `json:"supervision"`
 	Letters        []Letter        `json:"letters"`
 	Newsletters    []Newsletter    `json:"newsletters"`
+	Readings       []Reading       `json:"readings"`
 }
 
 // An Establishment is a prison, court, probation office or hub.
@@ -76,6 +77,14 @@ type Person struct {
 	ClosedOn             *string    `json:"closed_on"`
 	RetentionNote        string     `json:"retention_note"`
 	ReleasePlan          []PlanItem `json:"release_plan"`
+	// Ethnicity, OffenceGroup: words of schema.Ethnicity and
+	// schema.OffenceGroup; "not_recorded" when unknown (absent or "" is
+	// read as "not_recorded").
+	Ethnicity    string `json:"ethnicity"`
+	OffenceGroup string `json:"offence_group"`
+	// PreviousCustodialSentences is a whole number 0 or more, or null when
+	// not known.
+	PreviousCustodialSentences *int `json:"previous_custodial_sentences"`
 }
 
 // Consent records when she agreed to support and who may be told what.
@@ -168,6 +177,23 @@ type Event struct {
 	Date   string `json:"date"`
 	Kind   string `json:"kind"`
 	Note   string `json:"note"`
+	// NoticeDays: only on a released event, the days of notice the service
+	// had (0 or more), else null.
+	NoticeDays *int `json:"notice_days"`
+	// Outcome: only on a court_outcome event, a word of
+	// schema.CourtOutcome, else null.
+	Outcome *string `json:"outcome"`
+}
+
+// A Reading is a woman's own rating, 1 (worst) to 10 (best), of an area
+// (wellbeing or a need area) on a date, perhaps taken at a contact.
+type Reading struct {
+	ID      string  `json:"id"`
+	Person  string  `json:"person"`
+	Date    string  `json:"date"`
+	Area    string  `json:"area"`
+	Score   int     `json:"score"`
+	Contact *string `json:"contact"`
 }
 
 // A DiaryEntry is a reflective entry for supervision.

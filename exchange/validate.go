@@ -39,6 +39,7 @@ var (
 	refPerson        = refKind{"people", "a person"}
 	refContact       = refKind{"contacts", "a contact"}
 	refDiary         = refKind{"diary", "a diary entry"}
+	refReading       = refKind{"readings", "a reading"}
 )
 
 type pendingRef struct {
@@ -49,9 +50,10 @@ type pendingRef struct {
 
 // validator checks a document's values against the format and the vault.
 type validator struct {
-	p    problems
-	ids  map[string]map[string]string // table → id → record label
-	refs []pendingRef
+	p     problems
+	ids   map[string]map[string]string // table → id → record label
+	refs  []pendingRef
+	today string // YYYY-MM-DD, for dates that cannot be in the future
 }
 
 // quote shows a value from the file in a message, cut short so that a
@@ -78,8 +80,8 @@ func (v *validator) id(table, rec, id string) {
 }
 
 func (v *validator) name(rec, id, field, val, what string) {
-	if strings.TrimSpace(val) == "" {
-		v.p.add(rec, id, field, "is empty: every %s needs a name", what)
+	if schema.Blank(val) {
+		v.p.add(rec, id, field, "is empty: every %s needs a name (invisible characters alone are not one)", what)
 	}
 }
 
@@ -154,8 +156,8 @@ func (v *validator) enumList(rec, id, field string, e schema.Enum, vals []string
 // references may point forwards or backwards in the file; references to
 // records not in the file are looked up in the vault through q.
 func validate(ctx context.Context, q queryer, d *Document) error {
-	v := &validator{ids: map[string]map[string]string{}}
-	for _, t := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters"} {
+	v := &validator{ids: map[string]map[string]string{}, today: todayDate()}
+	for _, t := range []string{"establishments", "agencies", "people", "contacts", "actions", "events", "diary", "supervision", "letters", "newsletters", "readings"} {
 		v.ids[t] = map[string]string{}
 	}
 	if d.Format != Format {
@@ -173,6 +175,7 @@ func validate(ctx context.Context, q queryer, d *Document) error {
 			v.p.add("file", "", "exported_at", "%s is not a time like 2026-11-23T10:00:00Z", quote(d.ExportedAt))
 		}
 	}
+	v.texts(d)
 	v.establishments(d.Establishments)
 	v.agencies(d.Agencies)
 	v.people(d.People)
@@ -183,6 +186,7 @@ func validate(ctx context.Context, q queryer, d *Document) error {
 	v.supervision(d.Supervision)
 	v.letters(d.Letters)
 	v.newsletters(d.Newsletters)
+	v.readings(d.Readings)
 	if err := v.resolve(ctx, q); err != nil {
 		return err
 	}
@@ -215,6 +219,7 @@ func (v *validator) people(list []Person) {
 		v.id("people", r, p.ID)
 		v.name(r, p.ID, "name", p.Name, "person")
 		v.optDate(r, p.ID, "date_of_birth", p.DateOfBirth)
+		v.birthDate(r, p.ID, p.DateOfBirth)
 		v.enum(r, p.ID, "status", schema.PersonStatus, p.Status)
 		v.optRef(r, p.ID, "establishment", refEstablishment, p.Establishment)
 		v.optDate(r, p.ID, "release_date", p.ReleaseDate)
@@ -233,6 +238,15 @@ func (v *validator) people(list []Person) {
 			v.enum(r, p.ID, f+".status", schema.NeedStatus, n.Status)
 		}
 		v.enumList(r, p.ID, "sensitive", schema.SensitiveFlag, p.Sensitive, true)
+		if p.Ethnicity != "" {
+			v.enum(r, p.ID, "ethnicity", schema.Ethnicity, p.Ethnicity)
+		}
+		if p.OffenceGroup != "" {
+			v.enum(r, p.ID, "offence_group", schema.OffenceGroup, p.OffenceGroup)
+		}
+		if n := p.PreviousCustodialSentences; n != nil && (*n < 0 || *n > schema.MaxPreviousSentences) {
+			v.p.add(r, p.ID, "previous_custodial_sentences", "is %d: it should be a whole number from 0 to %d, or null when not known", *n, schema.MaxPreviousSentences)
+		}
 		items := map[string]bool{}
 		for j, it := range p.ReleasePlan {
 			f := "release_plan[" + strconv.Itoa(j) + "].item"
@@ -252,6 +266,7 @@ func (v *validator) contacts(list []Contact) {
 		v.date(r, c.ID, "date", c.Date)
 		v.clock(r, c.ID, "start", c.Start)
 		v.clock(r, c.ID, "end", c.End)
+		v.endsBeforeStart(r, c.ID, c.Start, c.End)
 		v.enum(r, c.ID, "kind", schema.ContactKind, c.Kind)
 		v.optRef(r, c.ID, "establishment", refEstablishment, c.Establishment)
 		if c.Logistics != nil && c.Logistics.LateStartMinutes < 0 {
@@ -307,6 +322,35 @@ func (v *validator) events(list []Event) {
 		v.ref(r, e.ID, "person", refPerson, e.Person)
 		v.date(r, e.ID, "date", e.Date)
 		v.enum(r, e.ID, "kind", schema.EventKind, e.Kind)
+		if e.NoticeDays != nil {
+			switch {
+			case e.Kind != "released":
+				v.p.add(r, e.ID, "notice_days", "is %d on a %s event: only a released event may say the days of notice (use null)", *e.NoticeDays, quote(e.Kind))
+			case *e.NoticeDays < 0 || *e.NoticeDays > schema.MaxNoticeDays:
+				v.p.add(r, e.ID, "notice_days", "is %d: it should be a whole number from 0 to %d, or null", *e.NoticeDays, schema.MaxNoticeDays)
+			}
+		}
+		if e.Outcome != nil && *e.Outcome != "" {
+			if e.Kind != "court_outcome" {
+				v.p.add(r, e.ID, "outcome", "is given on a %s event: only a court_outcome event may say what the court decided (use null)", quote(e.Kind))
+			} else {
+				v.enum(r, e.ID, "outcome", schema.CourtOutcome, *e.Outcome)
+			}
+		}
+	}
+}
+
+func (v *validator) readings(list []Reading) {
+	for i, x := range list {
+		r := rec("readings", i)
+		v.id("readings", r, x.ID)
+		v.ref(r, x.ID, "person", refPerson, x.Person)
+		v.date(r, x.ID, "date", x.Date)
+		v.enum(r, x.ID, "area", schema.ReadingArea, x.Area)
+		if x.Score < schema.MinScore || x.Score > schema.MaxScore {
+			v.p.add(r, x.ID, "score", "is %d: a score runs from %d (worst) to %d (best)", x.Score, schema.MinScore, schema.MaxScore)
+		}
+		v.optRef(r, x.ID, "contact", refContact, x.Contact)
 	}
 }
 

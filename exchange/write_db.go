@@ -100,6 +100,14 @@ func b2i(b bool) int {
 	return 0
 }
 
+// orNotRecorded reads an absent ethnicity or offence group as "not_recorded".
+func orNotRecorded(s string) string {
+	if s == "" {
+		return "not_recorded"
+	}
+	return s
+}
+
 func intOrNil(p *int) any {
 	if p == nil {
 		return nil
@@ -133,7 +141,7 @@ func (w *writer) document(d *Document) (ImportResult, error) {
 		}
 	}
 	for i := range d.Contacts {
-		if err := w.contact(&d.Contacts[i], &res.Contacts); err != nil {
+		if err := w.contact(&d.Contacts[i], &res.Contacts, &res.NeedsOpened); err != nil {
 			return res, err
 		}
 	}
@@ -146,8 +154,8 @@ func (w *writer) document(d *Document) (ImportResult, error) {
 		count(&res.Actions, rep)
 	}
 	for _, e := range d.Events {
-		rep, err := w.upsert("events", []string{"id", "person_id", "date", "kind", "note"},
-			e.ID, e.Person, e.Date, e.Kind, e.Note)
+		rep, err := w.upsert("events", []string{"id", "person_id", "date", "kind", "note", "notice_days", "outcome"},
+			e.ID, e.Person, e.Date, e.Kind, e.Note, intOrNil(e.NoticeDays), null(e.Outcome))
 		if err != nil {
 			return res, err
 		}
@@ -173,16 +181,26 @@ func (w *writer) document(d *Document) (ImportResult, error) {
 			return res, err
 		}
 	}
+	for _, x := range d.Readings {
+		rep, err := w.upsert("readings", []string{"id", "person_id", "date", "area", "score", "contact_id"},
+			x.ID, x.Person, x.Date, x.Area, x.Score, null(x.Contact))
+		if err != nil {
+			return res, err
+		}
+		count(&res.Readings, rep)
+	}
 	return res, nil
 }
 
 func (w *writer) person(p *Person, c *Counts) error {
 	rep, err := w.upsert("people", []string{"id", "name", "pseudonym", "date_of_birth", "prison_number", "status",
 		"establishment_id", "sentence", "release_date", "release_date_confirmed", "referral", "referral_date",
-		"consent_recorded_on", "consent_share_with", "safety_note", "closed_on", "retention_note"},
+		"consent_recorded_on", "consent_share_with", "safety_note", "closed_on", "retention_note",
+		"ethnicity", "offence_group", "previous_custodial_sentences"},
 		p.ID, p.Name, p.Pseudonym, null(p.DateOfBirth), p.PrisonNumber, p.Status,
 		null(p.Establishment), p.Sentence, null(p.ReleaseDate), b2i(p.ReleaseDateConfirmed), p.Referral, null(p.ReferralDate),
-		null(p.Consent.RecordedOn), p.Consent.ShareWith, p.SafetyNote, null(p.ClosedOn), p.RetentionNote)
+		null(p.Consent.RecordedOn), p.Consent.ShareWith, p.SafetyNote, null(p.ClosedOn), p.RetentionNote,
+		orNotRecorded(p.Ethnicity), orNotRecorded(p.OffenceGroup), intOrNil(p.PreviousCustodialSentences))
 	if err != nil {
 		return err
 	}
@@ -212,7 +230,7 @@ func (w *writer) person(p *Person, c *Counts) error {
 	return nil
 }
 
-func (w *writer) contact(ct *Contact, c *Counts) error {
+func (w *writer) contact(ct *Contact, c *Counts, opened *int) error {
 	var l Logistics
 	if ct.Logistics != nil {
 		l = *ct.Logistics
@@ -240,6 +258,17 @@ func (w *writer) contact(ct *Contact, c *Counts) error {
 			if err := w.row(`INSERT INTO contact_needs(contact_id, person_id, area, position) VALUES(?,?,?,?)`,
 				ct.ID, cp.Person, a, j); err != nil {
 				return err
+			}
+			// A need discussed with her that is not among her needs at all
+			// becomes an open one (see "Needs discussed at contacts" in doc.go).
+			r, err := w.exec(`INSERT OR IGNORE INTO person_needs(person_id, area, status, note, position)
+				SELECT ?, ?, 'open', '', COALESCE(MAX(position), -1) + 1 FROM person_needs WHERE person_id = ?`,
+				cp.Person, a, cp.Person)
+			if err != nil {
+				return fmt.Errorf("opening %s for %q from contact %q: %w", a, cp.Person, ct.ID, err)
+			}
+			if n, _ := r.RowsAffected(); n == 1 {
+				*opened++
 			}
 		}
 		for j, it := range cp.Items {
@@ -361,4 +390,42 @@ func (w *writer) newsletter(n *Newsletter, c *Counts) error {
 		}
 	}
 	return nil
+}
+
+// OpenDiscussedNeeds applies the import's rule for needs discussed at
+// contacts (doc.go, "Needs discussed at contacts") to the people in d
+// itself: every area discussed with a woman of d.People at a contact of d
+// that is not among her needs is appended to them as an open need. It
+// returns how many it added. A document it has been applied to imports
+// without the import adding any need for the women it holds.
+func OpenDiscussedNeeds(d *Document) int {
+	byID := map[string]*Person{}
+	for i := range d.People {
+		byID[d.People[i].ID] = &d.People[i]
+	}
+	n := 0
+	for _, c := range d.Contacts {
+		for _, cp := range c.People {
+			p := byID[cp.Person]
+			if p == nil {
+				continue
+			}
+			for _, a := range cp.NeedsDiscussed {
+				if !hasNeed(p, a) {
+					p.Needs = append(p.Needs, Need{Area: a, Status: "open", Note: ""})
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+func hasNeed(p *Person, area string) bool {
+	for _, n := range p.Needs {
+		if n.Area == area {
+			return true
+		}
+	}
+	return false
 }

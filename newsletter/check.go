@@ -11,6 +11,7 @@ import (
 // The kinds of finding the safety and confidentiality check makes.
 const (
 	KindRealName     = "real_name"     // a woman's real name is in the text
+	KindFirstName    = "first_name"    // a woman's first name on its own is in the text
 	KindPrisonNumber = "prison_number" // a woman's prison number is in the text
 	KindNoConsent    = "no_consent"    // a section's contributor has not consented
 	KindPhone        = "phone"         // a phone number that is not the service's own
@@ -23,6 +24,7 @@ const (
 // kindWords names each kind in the singular and plural, for summaries.
 var kindWords = map[string][2]string{
 	KindRealName:     {"real name", "real names"},
+	KindFirstName:    {"first name", "first names"},
 	KindPrisonNumber: {"prison number", "prison numbers"},
 	KindNoConsent:    {"section without consent", "sections without consent"},
 	KindPhone:        {"phone number", "phone numbers"},
@@ -32,7 +34,7 @@ var kindWords = map[string][2]string{
 	KindEmpty:        {"empty issue", "empty issues"},
 }
 
-var kindOrder = []string{KindRealName, KindPrisonNumber, KindNoConsent, KindPhone,
+var kindOrder = []string{KindRealName, KindFirstName, KindPrisonNumber, KindNoConsent, KindPhone,
 	KindAddress, KindEmail, KindEmpty, KindChecklist}
 
 // A Finding is one thing the author must put right before the issue can be
@@ -122,8 +124,10 @@ func (s *Store) Check(issueID string) (CheckReport, error) {
 // stands (saved or not), finding, in the title, every heading and body and
 // every contributor as it will be printed:
 //   - any woman's real name (her full name as recorded, or her first and
-//     last names together; whole words, any case) — a first name alone is
-//     not flagged;
+//     last names together; whole words, any case);
+//   - any woman's first name on its own, written with a capital (so the
+//     word "hope" is not Hope), in the title, headings and bodies — the
+//     contributor line is printed by DisplayContributor's rule instead;
 //   - any woman's prison number (any case, spaces ignored);
 //   - UK phone numbers, postcodes and street addresses, and email
 //     addresses, except the service's own (settings org_phone, org_address,
@@ -131,7 +135,8 @@ func (s *Store) Check(issueID string) (CheckReport, error) {
 //
 // and also each section with a contributor but no recorded consent, an
 // issue with no sections, and each prison-mail check (schema.NewsletterCheck)
-// not yet ticked. Findings come in the order of the issue: title,
+// not yet ticked — "return_address" counts as not ticked while the
+// service's return address (setting org_address) is empty. Findings come in the order of the issue: title,
 // sections, then the checklist.
 func (s *Store) CheckIssue(is Issue) (CheckReport, error) {
 	women, err := loadWomen(s.DB)
@@ -153,7 +158,7 @@ func (s *Store) CheckIssue(is Issue) (CheckReport, error) {
 	add := func(kind string, sec int, field, msg, ex string) {
 		r.Findings = append(r.Findings, Finding{Kind: kind, Section: sec, Field: field, Message: msg, Excerpt: ex})
 	}
-	scan := func(sec int, field, where, text string) {
+	scan := func(sec int, field, where, text string, firstNames bool) {
 		type at struct {
 			start int
 			f     Finding
@@ -163,8 +168,14 @@ func (s *Store) CheckIssue(is Issue) (CheckReport, error) {
 			found = append(found, at{start, Finding{Kind: kind, Section: sec, Field: field,
 				Message: msg, Excerpt: excerpt(text, start, end)}})
 		}
-		for _, h := range names.find(text) {
-			put(KindRealName, h.start, h.end, fmt.Sprintf("%s has a woman's real name. Use her pseudonym or her first name only.", where))
+		full := names.find(text)
+		for _, h := range full {
+			put(KindRealName, h.start, h.end, fmt.Sprintf("%s has a woman's real name. Use her pseudonym.", where))
+		}
+		if firstNames {
+			for _, h := range names.findFirst(text, full) {
+				put(KindFirstName, h.start, h.end, fmt.Sprintf("%s has the first name of a woman on record on its own, which can be enough to identify her. Use her pseudonym; if the word is not about her, reword it.", where))
+			}
 		}
 		for _, h := range findPrisonNumbers(text, numbers) {
 			put(KindPrisonNumber, h.start, h.end, fmt.Sprintf("%s has a woman's prison number. Take it out: prison numbers must never be printed.", where))
@@ -194,23 +205,26 @@ func (s *Store) CheckIssue(is Issue) (CheckReport, error) {
 		}
 	}
 
-	scan(-1, "Title", "The title", is.Title)
+	scan(-1, "Title", "The title", is.Title, true)
 	if len(is.Sections) == 0 {
 		add(KindEmpty, -1, "Sections", "The issue has nothing in it yet. Add at least one section.", "")
 	}
 	for i, sec := range is.Sections {
 		f := fmt.Sprintf("Sections[%d]", i)
 		where := fmt.Sprintf("Section %d", i+1)
-		scan(i, f+".Heading", where+" (heading)", sec.Heading)
-		scan(i, f+".Body", where, sec.Body)
-		scan(i, f+".Contributor", where+" (contributor as printed)", names.display(sec.Contributor))
+		scan(i, f+".Heading", where+" (heading)", sec.Heading, true)
+		scan(i, f+".Body", where, sec.Body, true)
+		scan(i, f+".Contributor", where+" (contributor as printed)", names.display(sec.Contributor), false)
 		if strings.TrimSpace(sec.Contributor) != "" && !sec.Consent {
 			add(KindNoConsent, i, f+".Consent", fmt.Sprintf("%s: there is no recorded consent from its contributor to print it. Ask her, and tick consent once she agrees, or remove the section.", where), "")
 		}
 	}
 	for _, item := range schema.NewsletterCheck.Values {
-		if !is.Ticked(item) {
+		switch {
+		case !is.Ticked(item):
 			add(KindChecklist, -1, "Checklist", fmt.Sprintf("Prison-mail check not ticked: %s.", schema.NewsletterCheck.Label(item)), "")
+		case item == "return_address" && ok.address == "":
+			add(KindChecklist, -1, "Checklist", "Prison-mail check: a return address is ticked, but the service has no return address set. Add it in Settings (it is printed on the issue), or untick the check.", "")
 		}
 	}
 	return r, nil

@@ -89,8 +89,9 @@ func TestNewsletterCheckFindsNamesAsWholeWordsOnly(t *testing.T) {
 		"Zoe O'Neill":                     0, // the name is recorded with ë
 		"Zoë O’Neill":                     1, // curly apostrophe
 		"Joanne Jonesy":                   0,
-		"Ann is here. Jones was there.":   0,
-		"Rosie (Mary) wrote this":         0, // pseudonym and first name are fine
+		"Ann is here. Jones was there.":   1, // her first name on its own (issue 15)
+		"Rosie (Mary) wrote this":         1, // the pseudonym is fine, the first name is not
+		"Rosie wrote this":                0,
 		"Louise Green left last year":     1, // closed records count too
 	}
 	for text, want := range cases {
@@ -159,6 +160,10 @@ func TestNewsletterSetStatusReadyIsRefusedWhileProblemsRemain(t *testing.T) {
 	got.Sections[0].Body = "Ann rang us."
 	got.Checklist = allTicked()
 	require.NoError(t, s.SaveIssue(&got))
+	require.ErrorAs(t, s.SetStatus(is.ID, "ready"), &se, "a first name on its own is not fine either")
+	require.Equal(t, "Issue 1 cannot be marked ready yet: 1 problem remains (1 first name). Open the safety check to see and fix them.", se.Message)
+	got.Sections[0].Body = "She rang us."
+	require.NoError(t, s.SaveIssue(&got))
 	require.NoError(t, s.SetStatus(is.ID, "ready"))
 	require.NoError(t, s.SetStatus(is.ID, "draft"))
 	require.ErrorAs(t, s.SetStatus(is.ID, "sent"), &se)
@@ -211,4 +216,69 @@ func TestContributorsWhoAreNotWomenOnRecordArePrintedByFirstNameOrAsAGroup(t *te
 	} {
 		require.Equal(t, want, firstWord(in), in)
 	}
+}
+
+func TestNewsletterCheckFlagsAWomansFirstNameOnItsOwn(t *testing.T) {
+	s := testStore(t)
+	twoPrisons(t, s)
+	exec(t, s.DB, `INSERT INTO people(id, name, status) VALUES('p-hope', 'Hope Young', 'custody_sentenced')`)
+	cases := map[string][]string{
+		"Ann wrote to say hello.":                 {"Ann"},
+		"We all hope to see you. hope is lovely.": nil, // an ordinary word, not written as a name
+		"Hope came to the group.":                 {"Hope"},
+		"Ann Jones and Ann":                       {"Ann"}, // the full name is a real-name finding; the second Ann is hers alone
+		"Annie and Annabel":                       nil,     // whole words only
+		"Thanks, ANN!":                            {"ANN"},
+	}
+	for text, want := range cases {
+		is := cleanIssue()
+		is.Sections[0].Body = text
+		r, err := s.CheckIssue(is)
+		require.NoError(t, err)
+		var got []Finding
+		for _, f := range r.Findings {
+			if f.Kind == KindFirstName {
+				got = append(got, f)
+			}
+		}
+		require.Len(t, got, len(want), text)
+		for i, f := range got {
+			require.Equal(t, "Sections[0].Body", f.Field)
+			require.Contains(t, f.Excerpt, want[i], text)
+		}
+	}
+	// The title and headings are checked too; a contributor is printed by
+	// its own rule and not flagged for a first name.
+	is := cleanIssue()
+	is.Title = "News from Ann"
+	is.Sections[0].Heading = "Hope's poem"
+	r, err := s.CheckIssue(is)
+	require.NoError(t, err)
+	require.Equal(t, map[string]int{KindFirstName: 2}, r.Counts())
+	require.Equal(t, "Title", r.Findings[0].Field)
+	require.Equal(t, "Sections[0].Heading", r.Findings[1].Field)
+}
+
+func TestNewsletterReturnAddressTickCannotPassWithoutAReturnAddress(t *testing.T) {
+	s := testStore(t)
+	twoPrisons(t, s)
+	exec(t, s.DB, `DELETE FROM settings WHERE key = ?`, SettingOrgAddress)
+	is := cleanIssue()
+	require.True(t, is.Ticked("return_address"))
+	r, err := s.CheckIssue(is)
+	require.NoError(t, err)
+	require.Len(t, r.Findings, 1)
+	require.Equal(t, KindChecklist, r.Findings[0].Kind)
+	require.Contains(t, r.Findings[0].Message, "no return address set")
+
+	setSetting(t, s, SettingOrgAddress, "   ")
+	r, err = s.CheckIssue(is)
+	require.NoError(t, err)
+	require.Len(t, r.Findings, 1, "blank is not an address")
+
+	setSetting(t, s, SettingOrgAddress, "Inreach, Freepost RTKX-1234")
+	r, err = s.CheckIssue(is)
+	require.NoError(t, err)
+	require.True(t, r.Clean())
+	require.Equal(t, []string{"plain_paper", "no_staples_glitter", "no_prisoner_contacts", "return_address"}, is.Checklist, "the check changes nothing")
 }

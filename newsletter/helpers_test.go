@@ -9,14 +9,20 @@ import (
 	"inreach/schema"
 )
 
+// testReturnAddress is the service's return address in a test store (the
+// "return address" check cannot pass without one).
+const testReturnAddress = "Freepost INREACH"
+
 // testStore is a Store on a fresh in-memory vault database whose today is
-// 2025-07-15.
+// 2025-07-15 and whose return address is testReturnAddress.
 func testStore(t *testing.T) *Store {
 	t.Helper()
 	db, err := schema.OpenMemory()
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
-	return &Store{DB: db, Today: func() string { return "2025-07-15" }}
+	s := &Store{DB: db, Today: func() string { return "2025-07-15" }}
+	setSetting(t, s, SettingOrgAddress, testReturnAddress)
+	return s
 }
 
 func exec(t *testing.T, db *sql.DB, q string, args ...any) {
@@ -48,7 +54,7 @@ func addWoman(t *testing.T, s *Store, id, name, pseudonym, number, status, est s
 
 func setSetting(t *testing.T, s *Store, key, value string) {
 	t.Helper()
-	exec(t, s.DB, `INSERT INTO settings(key, value) VALUES(?,?)`, key, value)
+	exec(t, s.DB, `INSERT OR REPLACE INTO settings(key, value) VALUES(?,?)`, key, value)
 }
 
 // allTicked is every prison-mail check.

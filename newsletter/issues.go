@@ -146,7 +146,24 @@ func (is *Issue) validate() ValidationError {
 // to a ready issue puts it back to draft so that it is checked again; a
 // sent issue cannot be changed. is.Status is updated to what was saved.
 // Number 0 gives a new issue the next number; numbers are unique.
+//
+// On any error, is is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveIssue(is *Issue) error {
+	n := *is
+	n.Sections = append([]Section(nil), is.Sections...)
+	n.SentTo = append([]string(nil), is.SentTo...)
+	n.Checklist = append([]string(nil), is.Checklist...)
+	if err := s.saveIssue(&n); err != nil {
+		return err
+	}
+	*is = n
+	return nil
+}
+
+// saveIssue does the work of SaveIssue on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveIssue(is *Issue) error {
 	var saved Issue
 	if is.ID != "" {
 		old, err := s.GetIssue(is.ID)

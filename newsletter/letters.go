@@ -53,7 +53,22 @@ func (l *Letter) validate() ValidationError {
 
 // SaveLetter validates l and writes it (a new id when l.ID is ""), with its
 // enclosures, in one transaction.
+//
+// On any error, l is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveLetter(l *Letter) error {
+	n := *l
+	n.Enclosures = append([]string(nil), l.Enclosures...)
+	if err := s.saveLetter(&n); err != nil {
+		return err
+	}
+	*l = n
+	return nil
+}
+
+// saveLetter does the work of SaveLetter on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveLetter(l *Letter) error {
 	if errs := l.validate(); len(errs) > 0 {
 		return errs
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A token is one word of a text: lower-cased, with its byte span in the
@@ -98,13 +99,15 @@ func compactUpper(s string) string {
 }
 
 // nameMatcher finds women's real names in text: her full name as recorded,
-// or her first and last names together, as whole words, ignoring case.
-// A first name on its own is not a match (first names are how the
-// newsletter names contributors).
+// or her first and last names together, as whole words, ignoring case
+// (find); and, separately, a first name on its own (findFirst).
 type nameMatcher struct {
 	women []woman
 	// byFirst maps a name's first word to the word sequences starting with it.
 	byFirst map[string][]nameSeq
+	// first maps a first name (lower case, two letters or more) to the
+	// first woman with it.
+	first map[string]int
 }
 
 type nameSeq struct {
@@ -113,11 +116,16 @@ type nameSeq struct {
 }
 
 func newNameMatcher(women []woman) *nameMatcher {
-	m := &nameMatcher{women: women, byFirst: map[string][]nameSeq{}}
+	m := &nameMatcher{women: women, byFirst: map[string][]nameSeq{}, first: map[string]int{}}
 	for i, w := range women {
 		fields := strings.Fields(w.Name)
 		if len(fields) == 0 {
 			continue
+		}
+		if ws := words(fields[0]); len(ws) > 0 && len([]rune(ws[0])) >= 2 {
+			if _, dup := m.first[ws[0]]; !dup {
+				m.first[ws[0]] = i
+			}
 		}
 		seqs := [][]string{words(w.Name)}
 		if len(fields) > 2 {
@@ -165,6 +173,33 @@ func (m *nameMatcher) find(text string) []nameHit {
 		if best >= 0 {
 			out = append(out, nameHit{ts[i].start, ts[i+bestLen-1].end, best})
 			i += bestLen - 1
+		}
+	}
+	return out
+}
+
+// findFirst returns each woman's first name standing on its own in text:
+// a whole word written with a capital letter, not inside one of the full
+// names in full (what find returned).
+func (m *nameMatcher) findFirst(text string, full []nameHit) []nameHit {
+	var out []nameHit
+	for _, t := range tokenize(text) {
+		who, ok := m.first[t.word]
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[t.start:]); !unicode.IsUpper(r) {
+			continue
+		}
+		inside := false
+		for _, h := range full {
+			if t.start >= h.start && t.end <= h.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, nameHit{t.start, t.end, who})
 		}
 	}
 	return out

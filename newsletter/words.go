@@ -17,7 +17,7 @@ func WordCount(is Issue) int {
 }
 
 // The page-estimate rule, measured on the PDF of pdf.NewsletterPDF (A4,
-// 13 pt body type with generous leading): a full page holds about
+// 14 pt body type with generous leading): a full page holds about
 // WordsPerPage words of body text. Everything else is counted as the words
 // it displaces:
 //   - the masthead on page one: MastheadWords;
@@ -30,7 +30,7 @@ func WordCount(is Issue) int {
 // PageEstimate is that total divided by WordsPerPage, rounded up, and at
 // least 1.
 const (
-	WordsPerPage       = 450
+	WordsPerPage       = 390
 	MastheadWords      = 90
 	SectionWords       = 30
 	ParagraphWords     = 6

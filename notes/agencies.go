@@ -65,9 +65,12 @@ func (a *Agency) validate() error {
 	a.Email = strings.TrimSpace(a.Email)
 	c.Name("Name", a.Name, "the name of the agency")
 	for _, f := range []struct{ field, v string }{
-		{"Category", a.Category}, {"Area", a.Area}, {"Services", a.Services},
-		{"KeyContact", a.KeyContact}, {"Phone", a.Phone}, {"Email", a.Email},
-		{"Website", a.Website}, {"Notes", a.Notes},
+		{"Category", a.Category}, {"Area", a.Area}, {"Phone", a.Phone}, {"Email", a.Email}, {"Website", a.Website},
+	} {
+		c.Line(f.field, f.v)
+	}
+	for _, f := range []struct{ field, v string }{
+		{"Services", a.Services}, {"KeyContact", a.KeyContact}, {"Notes", a.Notes},
 	} {
 		c.Text(f.field, f.v)
 	}
@@ -79,7 +82,21 @@ func (a *Agency) validate() error {
 }
 
 // SaveAgency inserts or updates a. An empty ID gets a new id ("a-…").
+//
+// On any error, a is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveAgency(a *Agency) error {
+	n := *a
+	if err := s.saveAgency(&n); err != nil {
+		return err
+	}
+	*a = n
+	return nil
+}
+
+// saveAgency does the work of SaveAgency on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveAgency(a *Agency) error {
 	if err := a.validate(); err != nil {
 		return err
 	}

@@ -20,7 +20,8 @@ type Contact struct {
 	EstablishmentID string // or ""
 	Place           string // free-text place when there is no establishment (the gate, the station)
 	// Logistics of the session. HasLogistics says they were recorded; it is
-	// set on save whenever any of the three below is set.
+	// saved as true whenever any of the three below is set (see
+	// Contact.Logistics), without changing the Contact given to SaveContact.
 	HasLogistics     bool
 	RoomBooked       bool
 	LateStartMinutes int // 0–600
@@ -77,10 +78,12 @@ func (c *Contact) validate(today string) ValidationError {
 	if c.LateStartMinutes < 0 || c.LateStartMinutes > MaxLateStartMinutes {
 		ck.Add("LateStartMinutes", "Enter how many minutes late the session started, from 0 to %d.", MaxLateStartMinutes)
 	}
-	if c.RoomBooked || c.LateStartMinutes != 0 || c.LogisticsNote != "" {
-		c.HasLogistics = true
+	if c.Kind == "prison_visit" && c.EstablishmentID == "" && strings.TrimSpace(c.Place) == "" {
+		ck.Add("EstablishmentID", "Choose the prison, or Somewhere else and type the place.")
 	}
 	past := c.Date != "" && c.Date <= today
+	future := c.Date != "" && c.Date > today
+	words := schema.WordsFor(c.Kind)
 	seenPerson := map[string]bool{}
 	for i := range c.People {
 		p := &c.People[i]
@@ -92,12 +95,14 @@ func (c *Contact) validate(today string) ValidationError {
 		}
 		seenPerson[p.PersonID] = true
 		switch {
+		case p.Seen && future:
+			ck.Add(f+".Seen", "This contact is dated %s, which is still to come, so %s", c.Date, words.Future)
 		case p.Seen && p.NotSeenReason != "":
 			ck.Add(f+".NotSeenReason", "She was seen, so leave the reason for not seeing her empty.")
 		case !p.Seen && p.NotSeenReason != "":
 			ck.Enum(f+".NotSeenReason", schema.NotSeenReason, p.NotSeenReason)
 		case !p.Seen && past:
-			ck.Add(f+".NotSeenReason", "Say why she was not seen (choose Other if you are not sure), or tick Seen.")
+			ck.Add(f+".NotSeenReason", "%s", words.Unseen)
 		}
 		ck.Text(f+".Note", p.Note)
 		areas := map[string]bool{}
@@ -128,12 +133,50 @@ func (c *Contact) validate(today string) ValidationError {
 	return ck.Errs
 }
 
+// Logistics reports whether the contact's logistics count as recorded:
+// HasLogistics, or any of room booked, a late start or a logistics note.
+// This is what SaveContact stores; c is not changed.
+func (c *Contact) Logistics() bool {
+	return c.HasLogistics || c.RoomBooked || c.LateStartMinutes != 0 || c.LogisticsNote != ""
+}
+
 // SaveContact validates c and writes the contact with all its per-woman
 // rows, needs discussed and items in one transaction; the stored per-woman
 // rows are replaced by c.People. An empty ID gets a new id ("c-…"), written
-// back into c. Actions and diary entries linked to the contact keep their
-// link.
+// back into c; nothing else in c is changed. Actions and diary entries
+// linked to the contact keep their link.
+//
+// Needs discussed reach her record, in the same transaction: see
+// SaveContactOpeningNeeds, which also says which needs it opened.
 func (s *Store) SaveContact(c *Contact) error {
+	_, err := s.SaveContactOpeningNeeds(c)
+	return err
+}
+
+// An OpenedNeed is a need that saving a contact opened on a woman's record
+// because it was discussed with her there.
+type OpenedNeed struct {
+	PersonID string
+	Name     string // her name
+	Area     string // schema.NeedArea
+	// Reopened says she had this need as met or declined; it is open again.
+	// False: it is a new need, added after her others.
+	Reopened bool
+}
+
+// SaveContactOpeningNeeds saves c as SaveContact does and returns the needs
+// it opened, so the form can say so ("Housing added to Kerry's needs").
+//
+// The rule: an area newly ticked as discussed with a woman at this contact
+// (not already stored as discussed with her at this contact) that she does
+// not have open or in progress becomes an open need on her record — added
+// at the end of her needs with an empty note when she has none in that
+// area, or set back to open, keeping its note, when it was met or declined.
+// Areas that stay ticked on a later save open nothing again, so correcting
+// an old write-up never reopens a need closed since. Nothing is opened when
+// the contact is not saved.
+func (s *Store) SaveContactOpeningNeeds(c *Contact) ([]OpenedNeed, error) {
+	var opened []OpenedNeed
 	errs := c.validate(s.today())
 	id := c.ID
 	if id == "" {
@@ -164,7 +207,11 @@ func (s *Store) SaveContact(c *Contact) error {
 		if len(errs) > 0 {
 			return errs
 		}
-		_, err := tx.Exec(`INSERT INTO contacts(id, date, start_time, end_time, kind, establishment_id, place,
+		before, err := discussedAt(tx, id)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(`INSERT INTO contacts(id, date, start_time, end_time, kind, establishment_id, place,
 				has_logistics, room_booked, late_start_minutes, logistics_note)
 			VALUES(?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET date=excluded.date, start_time=excluded.start_time,
@@ -172,7 +219,7 @@ func (s *Store) SaveContact(c *Contact) error {
 				place=excluded.place, has_logistics=excluded.has_logistics, room_booked=excluded.room_booked,
 				late_start_minutes=excluded.late_start_minutes, logistics_note=excluded.logistics_note`,
 			id, c.Date, c.Start, c.End, c.Kind, nullStr(c.EstablishmentID), c.Place,
-			b2i(c.HasLogistics), b2i(c.RoomBooked), c.LateStartMinutes, c.LogisticsNote)
+			b2i(c.Logistics()), b2i(c.RoomBooked), c.LateStartMinutes, c.LogisticsNote)
 		if err != nil {
 			return fmt.Errorf("saving contact %q: %w", id, err)
 		}
@@ -194,6 +241,16 @@ func (s *Store) SaveContact(c *Contact) error {
 					id, p.PersonID, a, j); err != nil {
 					return fmt.Errorf("saving needs discussed at contact %q: %w", id, err)
 				}
+				if before[p.PersonID+"\x00"+a] {
+					continue
+				}
+				o, err := openNeed(tx, p.PersonID, a)
+				if err != nil {
+					return err
+				}
+				if o != nil {
+					opened = append(opened, *o)
+				}
 			}
 			for j, it := range p.Items {
 				if _, err := tx.Exec(`INSERT INTO contact_items(contact_id, person_id, item, quantity, position) VALUES(?,?,?,?,?)`,
@@ -205,10 +262,54 @@ func (s *Store) SaveContact(c *Contact) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	c.ID = id
-	return nil
+	return opened, nil
+}
+
+// discussedAt is every "person\x00area" stored as discussed at contact id.
+func discussedAt(tx *sql.Tx, id string) (map[string]bool, error) {
+	rows, err := tx.Query(`SELECT person_id, area FROM contact_needs WHERE contact_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("reading needs discussed at contact %q: %w", id, err)
+	}
+	defer rows.Close()
+	m := map[string]bool{}
+	for rows.Next() {
+		var pid, area string
+		if err := rows.Scan(&pid, &area); err != nil {
+			return nil, fmt.Errorf("reading needs discussed at contact %q: %w", id, err)
+		}
+		m[pid+"\x00"+area] = true
+	}
+	return m, rows.Err()
+}
+
+// openNeed makes area an open need of person unless it is open or in
+// progress already; it returns what it did, or nil.
+func openNeed(tx *sql.Tx, person, area string) (*OpenedNeed, error) {
+	var status, name string
+	err := tx.QueryRow(`SELECT p.name, COALESCE(n.status, '') FROM people p
+		LEFT JOIN person_needs n ON n.person_id = p.id AND n.area = ? WHERE p.id = ?`, area, person).Scan(&name, &status)
+	if err != nil {
+		return nil, fmt.Errorf("reading the needs of person %q: %w", person, err)
+	}
+	o := &OpenedNeed{PersonID: person, Name: name, Area: area}
+	switch status {
+	case "open", "in_progress":
+		return nil, nil
+	case "":
+		_, err = tx.Exec(`INSERT INTO person_needs(person_id, area, status, note, position)
+			SELECT ?, ?, 'open', '', COALESCE(MAX(position), -1) + 1 FROM person_needs WHERE person_id = ?`, person, area, person)
+	default:
+		o.Reopened = true
+		_, err = tx.Exec(`UPDATE person_needs SET status = 'open' WHERE person_id = ? AND area = ?`, person, area)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("opening %s for person %q: %w", area, person, err)
+	}
+	return o, nil
 }
 
 // GetContact returns one contact with every woman's row, in order.

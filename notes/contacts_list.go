@@ -97,12 +97,17 @@ func (s *Store) ListContacts(f ContactFilter) ([]ContactSummary, error) {
 }
 
 // NextPrisonVisit returns the first prison visit dated on or after today
-// (earliest date, then start time) and the women booked for it, in the
-// contact's order. With no visit coming it returns nil, nil, nil.
+// (earliest date, then start time) that is not yet written up, and the
+// women booked for it, in the contact's order. A visit is written up once
+// any woman at it is recorded as seen or has a reason for not being seen
+// (today's morning visit, written up at lunchtime, gives way to the next
+// one). With no visit coming it returns nil, nil, nil.
 func (s *Store) NextPrisonVisit(today string) (*Contact, []PersonSummary, error) {
 	var id string
-	err := s.DB.QueryRow(`SELECT id FROM contacts WHERE kind = 'prison_visit' AND date >= ?
-		ORDER BY date, start_time, id LIMIT 1`, today).Scan(&id)
+	err := s.DB.QueryRow(`SELECT c.id FROM contacts c WHERE c.kind = 'prison_visit' AND c.date >= ?
+			AND NOT EXISTS (SELECT 1 FROM contact_people cp WHERE cp.contact_id = c.id
+				AND (cp.seen = 1 OR cp.not_seen_reason <> ''))
+		ORDER BY c.date, c.start_time, c.id LIMIT 1`, today).Scan(&id)
 	if err == sql.ErrNoRows {
 		return nil, nil, nil
 	}

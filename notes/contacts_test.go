@@ -30,7 +30,7 @@ func TestCreatingAndEditingAContactKeepsEveryWomansRow(t *testing.T) {
 	c := visit(est, a, b)
 	require.NoError(t, s.SaveContact(c))
 	require.True(t, strings.HasPrefix(c.ID, "c-"))
-	require.True(t, c.HasLogistics, "logistics recorded means HasLogistics")
+	require.False(t, c.HasLogistics, "saving does not change what it was given")
 
 	got, err := s.GetContact(c.ID)
 	require.NoError(t, err)
@@ -172,7 +172,7 @@ func TestAFailedEditLeavesTheStoredContactAsItWas(t *testing.T) {
 func TestAPlannedVisitMayHaveWomenNotYetSeenWithoutReason(t *testing.T) {
 	s := newStore(t)
 	a := mustPerson(t, s, "Ann", "custody_sentenced")
-	c := &Contact{Date: "2025-08-01", Start: "14:00", Kind: "prison_visit",
+	c := &Contact{Date: "2025-08-01", Start: "14:00", Kind: "prison_visit", Place: "Visits hall",
 		People: []ContactPerson{{PersonID: a, Booked: true}}}
 	require.NoError(t, s.SaveContact(c))
 	require.False(t, c.HasLogistics)
@@ -265,9 +265,53 @@ func TestNextPrisonVisitIsTheEarliestFromTodayWithWhoIsBooked(t *testing.T) {
 
 func TestCheckContactReportsProblemsWithoutSaving(t *testing.T) {
 	s := newStore(t)
-	c := Contact{Date: "2025-07-01", Start: "15:00", End: "14:00", Kind: "prison_visit"}
+	c := Contact{Date: "2025-07-01", Start: "15:00", End: "14:00", Kind: "prison_visit", Place: "Visits hall"}
 	requireField(t, s.CheckContact(c), "End")
 	c.End = "16:00"
 	require.NoError(t, s.CheckContact(c))
 	require.Zero(t, count(t, s, "contacts", ""))
+}
+
+func TestTodaysNextPrisonVisitNeverListsAVisitAlreadyWrittenUp(t *testing.T) {
+	s := newStore(t)
+	est := mustPrison(t, s, "HMP Styal")
+	a := mustPerson(t, s, "Zoe", "custody_sentenced")
+	b := mustPerson(t, s, "Amy", "custody_sentenced")
+	// Today's visits were booked yesterday, before anyone could be seen.
+	s.TodayFunc = func() string { return "2025-07-09" }
+	morning := &Contact{Date: testToday, Start: "09:30", Kind: "prison_visit", EstablishmentID: est,
+		People: []ContactPerson{{PersonID: a, Booked: true}, {PersonID: b, Booked: true}}}
+	require.NoError(t, s.SaveContact(morning))
+	afternoon := &Contact{Date: testToday, Start: "14:00", Kind: "prison_visit", EstablishmentID: est,
+		People: []ContactPerson{{PersonID: b, Booked: true}}}
+	require.NoError(t, s.SaveContact(afternoon))
+	nextWeek := &Contact{Date: "2025-07-17", Start: "09:30", Kind: "prison_visit", EstablishmentID: est,
+		People: []ContactPerson{{PersonID: a, Booked: true}}}
+	require.NoError(t, s.SaveContact(nextWeek))
+	s.TodayFunc = func() string { return testToday }
+
+	v, err := s.Today(testToday)
+	require.NoError(t, err)
+	require.Equal(t, morning.ID, v.NextVisit.ID, "not written up yet: it is next")
+
+	// The morning visit is written up: Zoe seen, Amy not brought down.
+	morning.People[0].Seen = true
+	morning.People[1].NotSeenReason = "not_escorted"
+	require.NoError(t, s.SaveContact(morning))
+	v, err = s.Today(testToday)
+	require.NoError(t, err)
+	require.Equal(t, afternoon.ID, v.NextVisit.ID)
+	require.Equal(t, []string{"Amy"}, []string{v.NextVisitBooked[0].Name})
+
+	afternoon.People[0].Seen = true
+	require.NoError(t, s.SaveContact(afternoon))
+	v, err = s.Today(testToday)
+	require.NoError(t, err)
+	require.Equal(t, nextWeek.ID, v.NextVisit.ID)
+
+	// The written-up visits are still there, unchanged, for the contacts list.
+	got, err := s.GetContact(morning.ID)
+	require.NoError(t, err)
+	require.Equal(t, "not_escorted", got.People[1].NotSeenReason)
+	require.Equal(t, 3, count(t, s, "contacts", "kind = 'prison_visit'"))
 }

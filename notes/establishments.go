@@ -36,7 +36,21 @@ func (e *Establishment) validate() error {
 
 // SaveEstablishment inserts or updates e. An empty ID gets a new id
 // ("e-…"), written back into e.
+//
+// On any error, e is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SaveEstablishment(e *Establishment) error {
+	n := *e
+	if err := s.saveEstablishment(&n); err != nil {
+		return err
+	}
+	*e = n
+	return nil
+}
+
+// saveEstablishment does the work of SaveEstablishment on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) saveEstablishment(e *Establishment) error {
 	if err := e.validate(); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package notes
 import (
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"inreach/schema"
 )
@@ -15,6 +16,12 @@ type Event struct {
 	Date     string // required
 	Kind     string // schema.EventKind
 	Note     string
+	// NoticeDays is, on a released event only, how many days' notice of
+	// the release the service had (0 = told on the day); nil when not known.
+	NoticeDays *int
+	// Outcome is, on a court_outcome event only, what the court decided
+	// (schema.CourtOutcome), or "".
+	Outcome string
 }
 
 func (e *Event) validate() ValidationError {
@@ -25,6 +32,21 @@ func (e *Event) validate() ValidationError {
 	c.Date("Date", e.Date, true)
 	c.Enum("Kind", schema.EventKind, e.Kind)
 	c.Text("Note", e.Note)
+	if e.NoticeDays != nil {
+		switch {
+		case e.Kind != "released":
+			c.Add("NoticeDays", "Days of notice belong only on a release. Leave it empty for a %s event.", strings.ToLower(schema.EventKind.Label(e.Kind)))
+		case *e.NoticeDays < 0 || *e.NoticeDays > MaxNoticeDays:
+			c.Add("NoticeDays", "Enter the days of notice of the release as a whole number from 0 (told on the day) to %d, or leave it empty.", MaxNoticeDays)
+		}
+	}
+	if e.Outcome != "" {
+		if e.Kind != "court_outcome" {
+			c.Add("Outcome", "What the court decided belongs only on a court outcome. Leave it empty for a %s event.", strings.ToLower(schema.EventKind.Label(e.Kind)))
+		} else {
+			c.Enum("Outcome", schema.CourtOutcome, e.Outcome)
+		}
+	}
 	return c.Errs
 }
 
@@ -49,10 +71,11 @@ func (s *Store) SaveEvent(e *Event) error {
 		if len(errs) > 0 {
 			return errs
 		}
-		_, err := tx.Exec(`INSERT INTO events(id, person_id, date, kind, note) VALUES(?,?,?,?,?)
+		_, err := tx.Exec(`INSERT INTO events(id, person_id, date, kind, note, notice_days, outcome) VALUES(?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET person_id=excluded.person_id, date=excluded.date,
-				kind=excluded.kind, note=excluded.note`,
-			id, e.PersonID, e.Date, e.Kind, e.Note)
+				kind=excluded.kind, note=excluded.note, notice_days=excluded.notice_days,
+				outcome=excluded.outcome`,
+			id, e.PersonID, e.Date, e.Kind, e.Note, nullInt(e.NoticeDays), nullStr(e.Outcome))
 		if err != nil {
 			return fmt.Errorf("saving event %q: %w", id, err)
 		}
@@ -68,8 +91,11 @@ func (s *Store) SaveEvent(e *Event) error {
 // GetEvent returns one event.
 func (s *Store) GetEvent(id string) (*Event, error) {
 	var e Event
-	err := s.DB.QueryRow(`SELECT id, person_id, date, kind, note FROM events WHERE id = ?`, id).
-		Scan(&e.ID, &e.PersonID, &e.Date, &e.Kind, &e.Note)
+	var notice sql.NullInt64
+	var outcome sql.NullString
+	err := s.DB.QueryRow(`SELECT id, person_id, date, kind, note, notice_days, outcome FROM events WHERE id = ?`, id).
+		Scan(&e.ID, &e.PersonID, &e.Date, &e.Kind, &e.Note, &notice, &outcome)
+	e.NoticeDays, e.Outcome = intPtr(notice), outcome.String
 	if err == sql.ErrNoRows {
 		return nil, notFound("event", id)
 	}
@@ -81,7 +107,7 @@ func (s *Store) GetEvent(id string) (*Event, error) {
 
 // ListEvents returns a woman's events, newest first (ties by id).
 func (s *Store) ListEvents(personID string) ([]Event, error) {
-	rows, err := s.DB.Query(`SELECT id, person_id, date, kind, note FROM events
+	rows, err := s.DB.Query(`SELECT id, person_id, date, kind, note, notice_days, outcome FROM events
 		WHERE person_id = ? ORDER BY date DESC, id`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("listing events of person %q: %w", personID, err)
@@ -90,9 +116,12 @@ func (s *Store) ListEvents(personID string) ([]Event, error) {
 	var out []Event
 	for rows.Next() {
 		var e Event
-		if err := rows.Scan(&e.ID, &e.PersonID, &e.Date, &e.Kind, &e.Note); err != nil {
+		var notice sql.NullInt64
+		var outcome sql.NullString
+		if err := rows.Scan(&e.ID, &e.PersonID, &e.Date, &e.Kind, &e.Note, &notice, &outcome); err != nil {
 			return nil, fmt.Errorf("listing events of person %q: %w", personID, err)
 		}
+		e.NoticeDays, e.Outcome = intPtr(notice), outcome.String
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {

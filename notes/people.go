@@ -30,6 +30,13 @@ type Person struct {
 	SafetyNote           string
 	ClosedOn             string // date or ""; set exactly when Status is "closed"
 	RetentionNote        string // why a closed record is kept past retention
+
+	// Facts for the evaluation's tables (all optional).
+	Ethnicity    string // schema.Ethnicity; "" is saved as "not_recorded"
+	OffenceGroup string // schema.OffenceGroup; "" is saved as "not_recorded"
+	// PreviousCustodialSentences is how many custodial sentences she had
+	// served before, or nil when not known.
+	PreviousCustodialSentences *int
 }
 
 // A Need is one area of need and how it stands.
@@ -51,9 +58,21 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 	if p.Referral == "" {
 		p.Referral = "new"
 	}
+	if p.Ethnicity == "" {
+		p.Ethnicity = "not_recorded"
+	}
+	if p.OffenceGroup == "" {
+		p.OffenceGroup = "not_recorded"
+	}
+	c.Enum("Ethnicity", schema.Ethnicity, p.Ethnicity)
+	c.Enum("OffenceGroup", schema.OffenceGroup, p.OffenceGroup)
+	if n := p.PreviousCustodialSentences; n != nil && (*n < 0 || *n > MaxPreviousSentences) {
+		c.Add("PreviousCustodialSentences", "Enter how many custodial sentences she had before, from 0 to %d, or leave it empty if not known.", MaxPreviousSentences)
+	}
 	c.Name("Name", p.Name, "her name")
+	c.Line("Pseudonym", p.Pseudonym)
+	c.Line("PrisonNumber", p.PrisonNumber)
 	for _, f := range []struct{ field, v string }{
-		{"Pseudonym", p.Pseudonym}, {"PrisonNumber", p.PrisonNumber},
 		{"Sentence", p.Sentence}, {"ConsentShareWith", p.ConsentShareWith},
 		{"SafetyNote", p.SafetyNote}, {"RetentionNote", p.RetentionNote},
 	} {
@@ -63,6 +82,8 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 	c.Enum("Referral", schema.Referral, p.Referral)
 	if c.Date("DateOfBirth", p.DateOfBirth, false) && p.DateOfBirth > today {
 		c.Add("DateOfBirth", "The date of birth %s is in the future.", p.DateOfBirth)
+	} else if p.DateOfBirth != "" && p.DateOfBirth < schema.EarliestBirthDate {
+		c.Add("DateOfBirth", "The date of birth %s is before %s; check the year.", p.DateOfBirth, schema.EarliestBirthDate)
 	}
 	if c.Date("ReleaseDate", p.ReleaseDate, false) && schema.InCustody(p.Status) && p.ReleaseDate < today && !releaseStood {
 		c.Add("ReleaseDate", "The release date %s has passed but she is recorded as %s. If she has been released, change her status; otherwise correct the release date.",
@@ -115,7 +136,23 @@ func (p *Person) validate(today string, releaseStood bool) ValidationError {
 // status is changed: a record that already stood so (her release date went
 // by before anyone updated it) can still be edited, so that her needs and
 // notes are never held hostage by a date.
+//
+// On any error, p is left exactly as it was given; on success it holds
+// what was stored (its id, and the fields as normalised on saving).
 func (s *Store) SavePerson(p *Person) error {
+	n := *p
+	n.Needs = append([]Need(nil), p.Needs...)
+	n.Sensitive = append([]string(nil), p.Sensitive...)
+	if err := s.savePerson(&n); err != nil {
+		return err
+	}
+	*p = n
+	return nil
+}
+
+// savePerson does the work of SavePerson on a copy of the caller\'s record, so it may
+// normalise its argument freely.
+func (s *Store) savePerson(p *Person) error {
 	stood := false
 	if p.ID != "" {
 		var rel, status sql.NullString
@@ -142,8 +179,9 @@ func (s *Store) SavePerson(p *Person) error {
 		}
 		_, err := tx.Exec(`INSERT INTO people(id, name, pseudonym, date_of_birth, prison_number, status,
 				establishment_id, sentence, release_date, release_date_confirmed, referral, referral_date,
-				consent_recorded_on, consent_share_with, safety_note, closed_on, retention_note)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+				consent_recorded_on, consent_share_with, safety_note, closed_on, retention_note,
+				ethnicity, offence_group, previous_custodial_sentences)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET name=excluded.name, pseudonym=excluded.pseudonym,
 				date_of_birth=excluded.date_of_birth, prison_number=excluded.prison_number,
 				status=excluded.status, establishment_id=excluded.establishment_id,
@@ -151,11 +189,14 @@ func (s *Store) SavePerson(p *Person) error {
 				release_date_confirmed=excluded.release_date_confirmed, referral=excluded.referral,
 				referral_date=excluded.referral_date, consent_recorded_on=excluded.consent_recorded_on,
 				consent_share_with=excluded.consent_share_with, safety_note=excluded.safety_note,
-				closed_on=excluded.closed_on, retention_note=excluded.retention_note`,
+				closed_on=excluded.closed_on, retention_note=excluded.retention_note,
+				ethnicity=excluded.ethnicity, offence_group=excluded.offence_group,
+				previous_custodial_sentences=excluded.previous_custodial_sentences`,
 			id, p.Name, p.Pseudonym, nullStr(p.DateOfBirth), p.PrisonNumber, p.Status,
 			nullStr(p.EstablishmentID), p.Sentence, nullStr(p.ReleaseDate), b2i(p.ReleaseDateConfirmed),
 			p.Referral, nullStr(p.ReferralDate), nullStr(p.ConsentRecordedOn), p.ConsentShareWith,
-			p.SafetyNote, nullStr(p.ClosedOn), p.RetentionNote)
+			p.SafetyNote, nullStr(p.ClosedOn), p.RetentionNote,
+			p.Ethnicity, p.OffenceGroup, nullInt(p.PreviousCustodialSentences))
 		if err != nil {
 			return fmt.Errorf("saving person %q: %w", id, err)
 		}
@@ -190,12 +231,15 @@ func (s *Store) GetPerson(id string) (*Person, error) {
 	var p Person
 	var dob, est, rel, refd, cons, closed sql.NullString
 	var confirmed int
+	var prev sql.NullInt64
 	err := s.DB.QueryRow(`SELECT id, name, pseudonym, date_of_birth, prison_number, status,
 			establishment_id, sentence, release_date, release_date_confirmed, referral, referral_date,
-			consent_recorded_on, consent_share_with, safety_note, closed_on, retention_note
+			consent_recorded_on, consent_share_with, safety_note, closed_on, retention_note,
+			ethnicity, offence_group, previous_custodial_sentences
 		FROM people WHERE id = ?`, id).Scan(&p.ID, &p.Name, &p.Pseudonym, &dob, &p.PrisonNumber,
 		&p.Status, &est, &p.Sentence, &rel, &confirmed, &p.Referral, &refd, &cons,
-		&p.ConsentShareWith, &p.SafetyNote, &closed, &p.RetentionNote)
+		&p.ConsentShareWith, &p.SafetyNote, &closed, &p.RetentionNote,
+		&p.Ethnicity, &p.OffenceGroup, &prev)
 	if err == sql.ErrNoRows {
 		return nil, notFound("person", id)
 	}
@@ -205,6 +249,7 @@ func (s *Store) GetPerson(id string) (*Person, error) {
 	p.DateOfBirth, p.EstablishmentID, p.ReleaseDate = str(dob), str(est), str(rel)
 	p.ReferralDate, p.ConsentRecordedOn, p.ClosedOn = str(refd), str(cons), str(closed)
 	p.ReleaseDateConfirmed = confirmed != 0
+	p.PreviousCustodialSentences = intPtr(prev)
 
 	rows, err := s.DB.Query(`SELECT area, status, note FROM person_needs WHERE person_id = ? ORDER BY position, area`, id)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/schema"
 )
 
 func fullPerson(estID string) *Person {
@@ -22,6 +24,7 @@ func fullPerson(estID string) *Person {
 		},
 		Sensitive:  []string{"children_removed", "self_harm"},
 		SafetyNote: "Do not post to her mother's address",
+		Ethnicity:  "mixed", OffenceGroup: "theft", PreviousCustodialSentences: intp(3),
 	}
 }
 
@@ -155,13 +158,15 @@ func TestTextIsStoredExactly(t *testing.T) {
 		"zero\u200bwidth and combining e\u0301",
 	}
 	for _, txt := range texts {
-		p := &Person{Name: txt, Pseudonym: txt, SafetyNote: txt, Sentence: txt,
+		// names are one line; notes keep their lines and tabs
+		line := strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(txt)
+		p := &Person{Name: line, Pseudonym: line, SafetyNote: txt, Sentence: txt,
 			Needs: []Need{{Area: "housing", Note: txt}}}
 		require.NoError(t, s.SavePerson(p))
 		got, err := s.GetPerson(p.ID)
 		require.NoError(t, err)
-		require.Equal(t, strings.TrimSpace(txt), got.Name)
-		require.Equal(t, txt, got.Pseudonym)
+		require.Equal(t, strings.TrimSpace(line), got.Name)
+		require.Equal(t, line, got.Pseudonym)
 		require.Equal(t, txt, got.SafetyNote)
 		require.Equal(t, txt, got.Sentence)
 		require.Equal(t, txt, got.Needs[0].Note)
@@ -255,4 +260,25 @@ func TestARecordWhoseReleaseDatePassedCanStillBeEdited(t *testing.T) {
 	v, ok := AsValidation(err)
 	require.True(t, ok, "entering another date that has passed is still refused")
 	require.True(t, v.Has("ReleaseDate"))
+}
+
+func TestAPersonFormRefusesWhatAnImportRefuses(t *testing.T) {
+	s := newStore(t)
+	require.NoError(t, s.SavePerson(&Person{Name: "Ann Smith", Pseudonym: "Wren", DateOfBirth: "1990-01-01"}), "the check can pass")
+	for _, tc := range []struct {
+		p     Person
+		field string
+	}{
+		{Person{Name: "Eve\x1b]0;owned\x07"}, "Name"},
+		{Person{Name: "\u200b\u200d"}, "Name"},
+		{Person{Name: "Ann", Pseudonym: "Wren\nA."}, "Pseudonym"},
+		{Person{Name: "Ann", SafetyNote: "a\u202eb"}, "SafetyNote"},
+		{Person{Name: "Ann", DateOfBirth: "1850-01-01"}, "DateOfBirth"},
+	} {
+		err := s.SavePerson(&tc.p)
+		v, ok := schema.AsValidation(err)
+		require.True(t, ok, "%+v: %v", tc.p, err)
+		require.Contains(t, v.Fields(), tc.field)
+	}
+	require.Equal(t, 1, count(t, s, "people", ""))
 }

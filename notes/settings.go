@@ -10,6 +10,7 @@ import (
 const (
 	SettingPractitioner   = "practitioner_name"
 	SettingOrganisation   = "organisation"
+	SettingSupervisor     = "supervisor_name" // printed on supervision packs
 	SettingLockMinutes    = "lock_timeout_minutes"
 	SettingRetentionYears = "retention_years"
 )

@@ -49,3 +49,26 @@ func b2i(b bool) int {
 	}
 	return 0
 }
+
+// nullInt is nil for an absent number, else the number.
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// intPtr is nil for NULL, else a pointer to the number.
+func intPtr(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	v := int(n.Int64)
+	return &v
+}
+
+// MaxPreviousSentences and MaxNoticeDays: see schema.
+const (
+	MaxPreviousSentences = schema.MaxPreviousSentences
+	MaxNoticeDays        = schema.MaxNoticeDays
+)

@@ -121,6 +121,71 @@ func drawMonitoring(d *Doc, f *report.Figures, org, period, generated string) {
 		d.flow(d.wrap(line, d.ContentWidth()), d.left, d.ContentWidth(), smallLineH, "L")
 	}
 	d.font("", bodySize, inkGrey)
+
+	drawOutcomes(d, f)
+}
+
+// drawOutcomes prints the outcome figures (DESIGN.md "Outcomes and the
+// evaluation's tables") from a new page, one table per heading, each share
+// as "n of m (p%)"; the distance travelled only for wellbeing and the areas
+// with readings. It names no woman.
+func drawOutcomes(d *Doc, f *report.Figures) {
+	d.PageBreak()
+	d.Heading(2, "Outcomes")
+	d.Muted("Shares are written \"n of m (p%)\": n women (or releases) out of the m in the line it follows or names.")
+	var rows [][]string
+	group := ""
+	for _, l := range f.PrintedOutcomeLines() {
+		if (l.Value == 0 && listedOnlyIfSome(l.Group)) || l.Group == report.GroupDistance {
+			continue
+		}
+		if l.Group != group {
+			group = l.Group
+			rows = append(rows, []string{group, ""})
+		}
+		rows = append(rows, []string{"    " + l.Label, l.Words()})
+	}
+	d.Table([]Column{{Header: "Figure"}, {Header: "Number", Width: 42, Align: "R"}}, rows)
+
+	d.Heading(3, report.GroupDistance)
+	var dist [][]string
+	for _, a := range schema.ReadingArea.Values {
+		x := f.DistanceTravelled[a]
+		if x.Women == 0 && a != "wellbeing" {
+			continue
+		}
+		share := func(n int) string {
+			if x.Women == 0 {
+				return "0"
+			}
+			return fmt.Sprintf("%d (%d%%)", n, report.Percent(n, x.Women))
+		}
+		dist = append(dist, []string{schema.ReadingArea.Label(a), strconv.Itoa(x.Women), share(x.Improved),
+			share(x.Same), share(x.Worse), fmt.Sprintf("%+.2f", x.AverageChange)})
+	}
+	d.Table([]Column{{Header: "Area"}, {Header: "Women", Width: 16, Align: "R"}, {Header: "Improved", Width: 24, Align: "R"},
+		{Header: "Same", Width: 24, Align: "R"}, {Header: "Worse", Width: 24, Align: "R"}, {Header: "Average", Width: 18, Align: "R"}}, dist)
+	d.Heading(3, "How the outcomes are counted")
+	d.font("", smallSize, mutedGrey)
+	for _, line := range outcomeNotes {
+		d.flow(d.wrap(line, d.ContentWidth()), d.left, d.ContentWidth(), smallLineH, "L")
+	}
+	d.font("", bodySize, inkGrey)
+}
+
+// listedOnlyIfSome says the groups whose empty rows the PDF leaves out
+// (offence groups, ethnicity and age bands no woman supported is in).
+func listedOnlyIfSome(group string) bool {
+	return group == report.GroupOffence || group == report.GroupEthnicity || group == report.GroupAge
+}
+
+// outcomeNotes explain the outcome figures in plain words (the full rules
+// are in the report package, outcomes.go).
+var outcomeNotes = []string{
+	"From prison to the community: women seen at a prison visit in the period; of them, those released in the period; of them, those seen at a release-day contact within 14 days of a release; of them, those seen at any contact more than 14 days after release.",
+	"Re-offending within six months: each release is followed in the period in which its 183rd day falls, counting re-offending, recall or a new sentence recorded in those 183 days. Women released in the last six months of the period are shown apart, as far as known so far.",
+	"Time in custody counts from her first remand or sentence after her previous release to her first release in the period. Late notice: releases with 2 days' notice or less.",
+	"Distance travelled compares each woman's first and latest rating (1 worst to 10 best) of an area in the period, for women with two or more.",
 }
 
 // monitoringNotes explain the figures in plain words (shared/DESIGN.md).

@@ -29,13 +29,13 @@ type NewsletterOptions struct {
 // The newsletter's type: large and plain, for women with poor eyesight or
 // who find reading hard. Sizes in points, distances in millimetres.
 const (
-	nlBodySize     = 13.0 // body text
-	nlBodyLineH    = 6.6  // about 1.45 × the type size
+	nlBodySize     = 14.0 // body text: at least 14 pt, large print
+	nlBodyLineH    = 7.1  // about 1.45 × the type size
 	nlParaGap      = 3.6  // between paragraphs
 	nlHeadingSize  = 18.0 // section headings
 	nlHeadingLineH = 8.4
-	nlByLineSize   = 12.5 // "By Rosie"
-	nlByLineH      = 6.2
+	nlByLineSize   = 13.0 // "By Rosie"
+	nlByLineH      = 6.4
 	nlSectionGap   = 9.0 // before each section after the first
 	nlTitleSize    = 30.0
 	nlTitleLineH   = 12.5
@@ -46,7 +46,7 @@ const (
 )
 
 // NewsletterPDF prints a newsletter issue for posting to women in custody:
-// A4, greyscale, no pictures, large clear type (13 pt body, 18 pt
+// A4, greyscale, no pictures, large clear type (14 pt body, 18 pt
 // headings), a masthead with the title, issue number and date, "In this
 // issue" when there are three sections or more, each section with its
 // heading and its contributor shown only as newsletter.DisplayContributor

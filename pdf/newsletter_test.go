@@ -98,6 +98,9 @@ func TestNewsletterPDFOfAReadyIssueHasNoDraftMarkAndTakesOptions(t *testing.T) {
 	db := newsletterVault(t)
 	is := sampleIssue(t, db)
 	s := newsletter.New(db)
+	// "Zoë’s tip" names a woman by her first name, which the check refuses.
+	is.Sections[2].Body = strings.Replace(is.Sections[2].Body, "Zoë’s tip", "Top tip", 1)
+	require.NoError(t, s.SaveIssue(&is))
 	require.NoError(t, s.SetStatus(is.ID, "ready"))
 	b, err := NewsletterPDF(context.Background(), db, is.ID, NewsletterOptions{
 		Organisation: "Second Chance Trust", ReturnAddress: "FREEPOST SECOND CHANCE, Bristol BS1 1AA"})

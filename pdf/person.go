@@ -23,7 +23,8 @@ type PersonOptions struct {
 }
 
 // PersonPDF prints everything held about one woman, for her to read (a
-// subject access request): "Information we hold about <name>", her record,
+// subject access request): "Everything we hold about you", prepared for her
+// by name, then her record,
 // needs, the sensitive information recorded, her release plan, every
 // contact she was at (her own part only), actions, events, letters, diary
 // entries and supervision notes about her, and newsletters sent to her or
@@ -44,7 +45,7 @@ func PersonPDF(ctx context.Context, db *sql.DB, personID string, opts PersonOpti
 	if org == "" {
 		org = notes.New(db).GetSetting(notes.SettingOrganisation, "")
 	}
-	title := "Information we hold about " + p.Name
+	title := "Everything we hold about you · " + p.Name
 	return Render(Options{
 		Title:     title,
 		Subject:   "Subject access: information held about one person",
@@ -65,15 +66,13 @@ func drawPerson(d *Doc, p *report.PersonData, org, generated string) {
 	if org != "" {
 		d.Muted(org)
 	}
-	d.Title("Information we hold about " + p.Name)
+	d.Title("Everything we hold about you")
+	prepared := "Prepared for " + p.Name
 	if generated != "" {
-		d.Subtitle("As of " + longDate(generated))
+		prepared += ", as of " + longDate(generated)
 	}
-	who := "we"
-	if org != "" {
-		who = org
-	}
-	d.Paragraph("This document sets out everything " + who + " holds about you in our records: your details, " +
+	d.Subtitle(prepared)
+	d.Paragraph("This document sets out everything we hold about you in our records: your details, " +
 		"the notes of each time we met or spoke, the actions agreed, letters, and the reflective notes our staff wrote " +
 		"about their work with you. It is written as it was recorded.")
 	d.Paragraph("To protect other people's privacy, their names have been replaced with " + report.OtherPersonMark +
@@ -183,9 +182,23 @@ func drawPerson(d *Doc, p *report.PersonData, org, generated string) {
 	} else {
 		var rows [][]string
 		for _, e := range p.Events {
-			rows = append(rows, []string{shortDate(e.Date), e.Kind, e.Note})
+			note := e.Note
+			if e.Detail != "" {
+				note = strings.TrimSpace(e.Detail + "\n" + note)
+			}
+			rows = append(rows, []string{shortDate(e.Date), e.Kind, note})
 		}
 		d.Table([]Column{{Header: "Date", Width: 26}, {Header: "Event", Width: 36}, {Header: "Note"}}, rows)
+	}
+	d.Heading(2, "Her own ratings (1 worst, 10 best)")
+	if len(p.Readings) == 0 {
+		d.Italic("No ratings are recorded.")
+	} else {
+		var rows [][]string
+		for _, r := range p.Readings {
+			rows = append(rows, []string{shortDate(r.Date), r.Area, fmt.Sprint(r.Score)})
+		}
+		d.Table([]Column{{Header: "Date", Width: 26}, {Header: "Area"}, {Header: "Score", Width: 20, Align: "R"}}, rows)
 	}
 	d.Heading(2, "Letters, emails and calls")
 	if len(p.Letters) == 0 {

@@ -61,7 +61,8 @@ func TestPersonPDFHoldsEveryKindOfRecordAboutHer(t *testing.T) {
 	}
 	flat := squash(pdfText(t, b))
 	for _, want := range []string{
-		"Information we hold about Zoë Łukasz", "Women Ahead Leeds", "As of Saturday 2 August 2025",
+		"Everything we hold about you", "Prepared for Zoë Łukasz, as of Saturday 2 August 2025", "Women Ahead Leeds",
+		"This document sets out everything we hold about you in our records",
 		"What this document contains", "Your details", "A1234BC", "HMP Testbury", "In custody (sentenced)",
 		"MARKER-SAFETY keep away from " + report.OtherPersonMark,
 		"MARKER-NEED", "Children removed", "MARKER-PLAN", "GP and medication",
@@ -82,7 +83,8 @@ func TestPersonPDFSaysWhenASectionIsEmpty(t *testing.T) {
 	b, err := PersonPDF(context.Background(), db, "p2", PersonOptions{Organisation: "Women Ahead"})
 	require.NoError(t, err)
 	flat := squash(pdfText(t, b))
-	for _, want := range []string{"Information we hold about Kira Smith", "No needs are recorded.",
+	require.NotContains(t, flat, "Women Ahead holds", "the service speaks as we")
+	for _, want := range []string{"Everything we hold about you", "Prepared for Kira Smith", "No needs are recorded.",
 		"No sensitive information is recorded.", "No release plan is recorded.", "No actions are recorded.",
 		"No letters are recorded.", "Seen No", "No newsletters were sent to you"} {
 		require.Contains(t, flat, want)
@@ -115,7 +117,7 @@ func TestPersonPDFOfTheBusiestDemoWoman(t *testing.T) {
 		require.NoError(t, os.WriteFile(dir+"/person-demo.pdf", b, 0o600))
 	}
 	flat := squash(pdfText(t, b))
-	require.Contains(t, flat, "Information we hold about "+name)
+	require.Contains(t, flat, "Everything we hold about you Prepared for "+name)
 	p, err := report.PersonReport(context.Background(), db, id)
 	require.NoError(t, err)
 	for _, c := range p.Contacts {

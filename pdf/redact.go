@@ -39,6 +39,13 @@ type candidate struct {
 
 // NewRedactor reads the names and pseudonyms of every woman in db.
 func NewRedactor(ctx context.Context, db *sql.DB) (*Redactor, error) {
+	return NewRedactorWith(ctx, db, nil)
+}
+
+// NewRedactorWith is NewRedactor with each woman's replacement chosen by
+// call(id, pseudonym) instead of her pseudonym (an anonymised export calls
+// her by a number). A nil call uses her pseudonym; "" means Withheld.
+func NewRedactorWith(ctx context.Context, db *sql.DB, call func(id, pseudonym string) string) (*Redactor, error) {
 	rows, err := db.QueryContext(ctx, `SELECT id, name, pseudonym FROM people ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("reading names to redact: %w", err)
@@ -71,6 +78,9 @@ func NewRedactor(ctx context.Context, db *sql.DB) (*Redactor, error) {
 	}
 	for _, p := range people {
 		replacement := strings.TrimSpace(p.pseudonym)
+		if call != nil {
+			replacement = strings.TrimSpace(call(p.id, p.pseudonym))
+		}
 		if replacement == "" {
 			replacement = Withheld
 		}

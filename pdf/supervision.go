@@ -21,7 +21,9 @@ type SupervisionOptions struct {
 	// withheld]") in all the text of the pack, free text included.
 	Redact bool
 	// Practitioner, Supervisor and Organisation are printed on the cover
-	// (staff names: never redacted).
+	// (staff names: never redacted). An empty Supervisor is the supervisor
+	// of the latest supervision session on or before To that names one
+	// (see PackSupervisor); the cover says "—" only when none does.
 	Practitioner, Supervisor, Organisation string
 	// GeneratedOn (YYYY-MM-DD) is printed on the cover, marks actions due
 	// before it as overdue, and is the PDF's creation date. "" prints no
@@ -39,8 +41,14 @@ type SupervisionOptions struct {
 // still open (and, if asked, the casework actions due in the period).
 // Sensitive flags and safety notes are never printed in it.
 func SupervisionPack(ctx context.Context, db *sql.DB, opts SupervisionOptions) ([]byte, error) {
-	if err := opts.validate(); err != nil {
+	err := opts.validate()
+	if err != nil {
 		return nil, err
+	}
+	if opts.Supervisor == "" {
+		if opts.Supervisor, err = PackSupervisor(ctx, db, opts.To); err != nil {
+			return nil, err
+		}
 	}
 	data, err := loadSupervision(ctx, db, opts)
 	if err != nil {
@@ -75,6 +83,34 @@ func SupervisionPack(ctx context.Context, db *sql.DB, opts SupervisionOptions) (
 		data.draw(d, opts, period)
 		return nil
 	})
+}
+
+// PackSupervisor is the supervisor a pack ending on to names when none is
+// given: the one named at the latest supervision session dated on or before
+// to (by date, then id), or "" when no session names one.
+func PackSupervisor(ctx context.Context, db *sql.DB, to string) (string, error) {
+	var name string
+	err := db.QueryRowContext(ctx, `SELECT supervisor FROM supervision WHERE trim(supervisor) <> '' AND date <= ?
+		ORDER BY date DESC, id DESC LIMIT 1`, to).Scan(&name)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("supervision pack: finding the supervisor: %w", err)
+	}
+	return strings.TrimSpace(name), nil
+}
+
+// SupervisionPackFileName is the file name to offer for a pack: the period,
+// and "-redacted" for a redacted pack, so the two never take each other's
+// place ("supervision-pack-2025-04-01-to-2025-06-30.pdf",
+// "supervision-pack-2025-04-01-to-2025-06-30-redacted.pdf").
+func SupervisionPackFileName(opts SupervisionOptions) string {
+	name := "supervision-pack-" + strings.TrimSpace(opts.From) + "-to-" + strings.TrimSpace(opts.To)
+	if opts.Redact {
+		name += "-redacted"
+	}
+	return name + ".pdf"
 }
 
 func (o *SupervisionOptions) validate() error {

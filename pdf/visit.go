@@ -66,6 +66,7 @@ func VisitPDF(ctx context.Context, db *sql.DB, contactID string, opts VisitOptio
 		}
 		d.Title(title)
 		d.Subtitle(longDate(c.Date) + timeRange(c.Start, c.End))
+		words := schema.WordsFor(c.Kind)
 		seen := 0
 		for _, p := range c.People {
 			if p.Seen {
@@ -77,7 +78,7 @@ func VisitPDF(ctx context.Context, db *sql.DB, contactID string, opts VisitOptio
 			rows = append(rows, KV{"Place", c.PlaceName})
 		}
 		if len(c.People) > 0 {
-			rows = append(rows, KV{"Women", fmt.Sprintf("%d seen of %d", seen, len(c.People))})
+			rows = append(rows, KV{"Women", fmt.Sprintf("%d %s of %d", seen, words.SeenCount, len(c.People))})
 		}
 		if c.HasLogistics {
 			room := "No"
@@ -99,15 +100,15 @@ func VisitPDF(ctx context.Context, db *sql.DB, contactID string, opts VisitOptio
 		}
 		for _, p := range c.People {
 			d.EnsureSpace(30)
-			status := "Seen"
+			status := words.Seen
 			if !p.Seen {
-				status = "Not seen"
+				status = words.NotSeen
 				if p.NotSeenReason != "" {
 					status += " — " + strings.ToLower(schema.NotSeenReason.Label(p.NotSeenReason))
 				}
 			}
 			if !p.Booked {
-				status += " (not booked)"
+				status += " (" + words.NotBooked + ")"
 			}
 			d.Heading(2, name(p))
 			kv := []KV{{"Outcome", status}}

@@ -113,12 +113,18 @@ var breakdowns = map[string]breakdown{
 
 // Breakdown lists the records behind one monitoring figure for the period
 // [from, to]: key is a FigureList key, or "needs_by_area.<area>",
-// "items_provided.<item>" or "contacts_per_month.<YYYY-MM>". The Count of
+// "items_provided.<item>" or "contacts_per_month.<YYYY-MM>", or the key of
+// an outcome line (OutcomeLines: "release_journey.released",
+// "ethnicity.white", "distance_travelled.wellbeing.improved" …; an average
+// change is broken down into the women it is the average of). The Count of
 // the rows adds up to the figure. Rows about women come in pseudonym order,
 // others in date order.
 func Breakdown(ctx context.Context, db *sql.DB, from, to, key string) ([]BreakdownRow, error) {
 	if err := checkPeriod(from, to); err != nil {
 		return nil, err
+	}
+	if isOutcomeKey(key) {
+		return outcomeBreakdown(ctx, db, from, to, key)
 	}
 	base, sub, _ := strings.Cut(key, ".")
 	b, ok := breakdowns[base]

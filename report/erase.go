@@ -20,6 +20,7 @@ type ErasureReport struct {
 	Actions           int
 	Events            int
 	Letters           int
+	Readings          int // her outcome readings removed
 	DistributionLists int // newsletter issues she was on the distribution list of
 	Drafts            int // autosaved form drafts that referred to her, removed
 	// Records kept whose text named her, with every occurrence of her name
@@ -29,6 +30,10 @@ type ErasureReport struct {
 	NewslettersEdited  int
 	OtherRecordsEdited int // other women's notes, contacts, agencies …
 	NamesReplaced      int // occurrences of her name replaced in all
+	// Of the mentions under review (ErasurePlan.Review): those chosen and
+	// replaced, and those left as they were.
+	MentionsErased int
+	MentionsLeft   int
 }
 
 // Lines words the report for a person to read, one line per kind of record
@@ -50,36 +55,79 @@ func (r *ErasureReport) Lines() []string {
 	add(r.Actions, "1 action removed.", "%d actions removed.")
 	add(r.Events, "1 event removed.", "%d events removed.")
 	add(r.Letters, "1 letter removed.", "%d letters removed.")
+	add(r.Readings, "1 outcome reading removed.", "%d outcome readings removed.")
 	add(r.DistributionLists, "Taken off the distribution list of 1 newsletter.", "Taken off the distribution lists of %d newsletters.")
 	add(r.Drafts, "1 unsaved draft that referred to her removed.", "%d unsaved drafts that referred to her removed.")
 	add(r.DiaryEntriesEdited, "Her name was replaced by "+ErasedMark+" in 1 diary entry.", "Her name was replaced by "+ErasedMark+" in %d diary entries.")
 	add(r.SupervisionEdited, "Her name was replaced in 1 supervision record.", "Her name was replaced in %d supervision records.")
 	add(r.NewslettersEdited, "Her name was replaced in 1 newsletter.", "Her name was replaced in %d newsletters.")
 	add(r.OtherRecordsEdited, "Her name was replaced in 1 other record.", "Her name was replaced in %d other records.")
+	add(r.MentionsErased, "1 possible mention under review was erased, as chosen.", "%d possible mentions under review were erased, as chosen.")
+	add(r.MentionsLeft, "1 possible mention under review was left as it was.", "%d possible mentions under review were left as they were.")
+	return out
+}
+
+// PlanLines words, in the future tense, what erasing her would remove (for
+// ErasurePlan.Removes, before anything is changed).
+func (r *ErasureReport) PlanLines() []string {
+	out := []string{"Her record would be removed, and with it:"}
+	add := func(n int, one, many string) {
+		if n == 1 {
+			out = append(out, one)
+		} else if n > 1 {
+			out = append(out, fmt.Sprintf(many, n))
+		}
+	}
+	add(r.Needs, "1 area of need", "%d areas of need")
+	add(r.SensitiveFlags, "1 sensitive flag", "%d sensitive flags")
+	add(r.ReleasePlanItems, "1 release-plan item", "%d release-plan items")
+	add(r.ContactRows, "her part of 1 contact", "her part of %d contacts")
+	add(r.ContactsRemoved, "1 contact that only she was at", "%d contacts that only she was at")
+	add(r.Actions, "1 action", "%d actions")
+	add(r.Events, "1 event", "%d events")
+	add(r.Letters, "1 letter", "%d letters")
+	add(r.DistributionLists, "her place on 1 newsletter's distribution list", "her place on %d newsletters' distribution lists")
+	add(r.Drafts, "1 unsaved draft that refers to her", "%d unsaved drafts that refer to her")
 	return out
 }
 
 // ErasePerson removes the woman with the given id and every record about
-// her, in one transaction:
+// her, and replaces the certain mentions of her name in the records that
+// stay; every mention under review (see PlanErasure) is left as it is. It
+// is ErasePersonReviewed with no mention chosen.
+func ErasePerson(ctx context.Context, db *sql.DB, personID string) (*ErasureReport, error) {
+	return ErasePersonReviewed(ctx, db, personID, "", nil)
+}
+
+// ErasePersonReviewed removes the woman with the given id and every record
+// about her, in one transaction:
 //
 //   - her record, needs, sensitive flags, release plan, actions, events,
-//     letters, and her place on newsletter distribution lists;
+//     letters, outcome readings, and her place on newsletter distribution lists;
 //   - her row (note, needs discussed, items) in every contact; a contact
 //     that no other woman was at is removed, a shared one stays;
 //   - autosaved drafts that refer to her id;
-//   - in every record that stays (diary entries, supervision notes,
-//     comments and actions, newsletters, other women's notes, and any other
-//     text), every whole-word, case-insensitive occurrence of her full
-//     name, first name, surname and pseudonym is replaced by ErasedMark —
-//     except inside another woman's full name or pseudonym ("Ann Jones"
-//     stays when Ann Smith is erased), and except in the name fields of
-//     other women, agencies and establishments.
+//   - in every record that stays (shared contacts, other women's rows,
+//     diary entries, supervision, letters, newsletters, any other text),
+//     the certain mentions of her name (ErasurePlan.Certain) are replaced
+//     by ErasedMark, and of the mentions under review only those whose
+//     numbers are in erase. Other women's names ("Ann Jones" when Ann
+//     Smith is erased) and the name fields of other women, agencies and
+//     establishments are never touched.
+//
+// code is the ErasurePlan.Code the numbers were chosen from; when it is
+// given and the plan is no longer the same (the records changed since the
+// review), nothing is changed and the error is ErrReviewChanged. Numbers
+// may only be given with a code.
 //
 // Then the search index is merged so that no deleted entry keeps her
 // words, and the database is vacuumed (with secure_delete on), so that the
 // image saved into the vault holds no trace of her in free pages either.
 // The vault must be saved afterwards for the erasure to reach the file.
-func ErasePerson(ctx context.Context, db *sql.DB, personID string) (*ErasureReport, error) {
+func ErasePersonReviewed(ctx context.Context, db *sql.DB, personID, code string, erase []int) (*ErasureReport, error) {
+	if len(erase) > 0 && code == "" {
+		return nil, fmt.Errorf("erasing person %s: mentions can only be chosen from a review (its code is missing)", personID)
+	}
 	// Freed pages are overwritten with zeros from now on, on this
 	// connection (the vault's only one).
 	if _, err := db.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
@@ -89,7 +137,7 @@ func ErasePerson(ctx context.Context, db *sql.DB, personID string) (*ErasureRepo
 	if err != nil {
 		return nil, fmt.Errorf("erasing person %s: %w", personID, err)
 	}
-	rep, err := erase(ctx, tx, personID)
+	rep, err := eraseReviewed(ctx, tx, personID, code, erase)
 	if err != nil {
 		tx.Rollback()
 		return nil, err
@@ -103,17 +151,53 @@ func ErasePerson(ctx context.Context, db *sql.DB, personID string) (*ErasureRepo
 	return rep, nil
 }
 
-func erase(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, error) {
+func eraseReviewed(ctx context.Context, tx *sql.Tx, id, code string, erase []int) (*ErasureReport, error) {
+	r, plan, err := removeAndPlan(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if code != "" && code != plan.Code {
+		return nil, fmt.Errorf("erasing person %s: %w", id, ErrReviewChanged)
+	}
+	chosen := append([]Mention(nil), plan.Certain...)
+	seen := map[int]bool{}
+	for _, n := range erase {
+		if n < 1 || n > len(plan.Review) {
+			return nil, fmt.Errorf("erasing person %s: there is no mention %d under review (there are %d)", id, n, len(plan.Review))
+		}
+		if !seen[n] {
+			seen[n] = true
+			chosen = append(chosen, plan.Review[n-1])
+		}
+	}
+	if err := applyMentions(ctx, tx, chosen, r); err != nil {
+		return nil, fmt.Errorf("erasing person %s: replacing her name: %w", id, err)
+	}
+	r.MentionsErased = len(seen)
+	r.MentionsLeft = len(plan.Review) - len(seen)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index(search_index) VALUES('optimize')`); err != nil {
+		return nil, fmt.Errorf("erasing person %s: cleaning the search index: %w", id, err)
+	}
+	return r, nil
+}
+
+// removeAndPlan removes her own records inside tx and works out the
+// mentions of her name in the records that stay.
+func removeAndPlan(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, *ErasurePlan, error) {
 	fail := func(what string, err error) error {
 		return fmt.Errorf("erasing person %s: %s: %w", id, what, err)
 	}
 	var name, pseudonym string
 	err := tx.QueryRowContext(ctx, `SELECT name, pseudonym FROM people WHERE id = ?`, id).Scan(&name, &pseudonym)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("person %s: %w", id, ErrPersonNotFound)
+		return nil, nil, fmt.Errorf("person %s: %w", id, ErrPersonNotFound)
 	}
 	if err != nil {
-		return nil, fail("reading her record", err)
+		return nil, nil, fail("reading her record", err)
+	}
+	links, err := readLinks(ctx, tx, id)
+	if err != nil {
+		return nil, nil, fail("reading which records are linked to her", err)
 	}
 	r := &ErasureReport{PersonID: id}
 	for _, c := range []struct {
@@ -129,11 +213,12 @@ func erase(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, error) {
 		{&r.Actions, `SELECT count(*) FROM actions WHERE person_id = ?1`},
 		{&r.Events, `SELECT count(*) FROM events WHERE person_id = ?1`},
 		{&r.Letters, `SELECT count(*) FROM letters WHERE person_id = ?1`},
+		{&r.Readings, `SELECT count(*) FROM readings WHERE person_id = ?1`},
 		{&r.DistributionLists, `SELECT count(*) FROM newsletter_sent_to WHERE person_id = ?1`},
 		{&r.Drafts, `SELECT count(*) FROM drafts WHERE ` + draftAboutHer},
 	} {
 		if err := tx.QueryRowContext(ctx, c.q, id).Scan(c.n); err != nil {
-			return nil, fail("counting her records", err)
+			return nil, nil, fail("counting her records", err)
 		}
 	}
 	for _, q := range []string{
@@ -145,24 +230,22 @@ func erase(ctx context.Context, tx *sql.Tx, id string) (*ErasureReport, error) {
 		`DELETE FROM people WHERE id = ?1`,
 	} {
 		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return nil, fail("removing her records", err)
+			return nil, nil, fail("removing her records", err)
 		}
 	}
-	first, last := nameParts(name)
-	m := newNameMatcher(name, first, last, pseudonym)
-	if !m.empty() {
-		protect, err := namesSharingAWord(ctx, tx, name, pseudonym, m)
+	plan := &ErasurePlan{PersonID: id}
+	h, err := newHerNames(ctx, tx, id, name, pseudonym, links)
+	if err != nil {
+		return nil, nil, fail("reading other names", err)
+	}
+	if len(h.full)+len(h.single) > 0 {
+		plan.Certain, plan.Review, err = findMentions(ctx, tx, h, links)
 		if err != nil {
-			return nil, fail("reading other names", err)
-		}
-		if err := replaceNames(ctx, tx, m, protect, r); err != nil {
-			return nil, fail("replacing her name", err)
+			return nil, nil, fail("finding her name in the records that stay", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index(search_index) VALUES('optimize')`); err != nil {
-		return nil, fail("cleaning the search index", err)
-	}
-	return r, nil
+	plan.Code = planCode(id, plan.Certain, plan.Review)
+	return r, plan, nil
 }
 
 // draftAboutHer selects the autosaved drafts that refer to her id: as a
@@ -283,86 +366,6 @@ func namesSharingAWord(ctx context.Context, tx *sql.Tx, name, pseudonym string, 
 // and establishments; a word they share with her name is not hers.
 var ownNames = map[string]bool{"people.name": true, "people.pseudonym": true,
 	"agencies.name": true, "establishments.name": true}
-
-// replaceNames replaces her names in every text column (except ownNames),
-// leaving other women's names in protect whole, and counts the records
-// changed by kind.
-func replaceNames(ctx context.Context, tx *sql.Tx, m, protect *nameMatcher, r *ErasureReport) error {
-	cols, err := textColumns(ctx, tx)
-	if err != nil {
-		return err
-	}
-	edited := map[string]map[string]bool{} // kind → record keys
-	for _, c := range cols {
-		if ownNames[c.table+"."+c.column] {
-			continue
-		}
-		type change struct {
-			rowid int64
-			owner string
-			text  string
-		}
-		var changes []change
-		rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT rowid, %s, %s FROM %s WHERE %s IS NOT NULL AND %s <> ''`,
-			quoteIdent(c.owner), quoteIdent(c.column), quoteIdent(c.table), quoteIdent(c.column), quoteIdent(c.column)))
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var ch change
-			var owner any
-			var text string
-			if err := rows.Scan(&ch.rowid, &owner, &text); err != nil {
-				rows.Close()
-				return err
-			}
-			out, n := m.Replace(text, ErasedMark)
-			if n > 0 {
-				out, n = m.ReplaceProtected(text, ErasedMark, protect)
-			}
-			if n > 0 {
-				ch.owner, ch.text = fmt.Sprint(owner), out
-				changes = append(changes, ch)
-				r.NamesReplaced += n
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		verb := "UPDATE"
-		if c.table == "diary_tags" {
-			verb = "UPDATE OR REPLACE" // two tags may become the same
-		}
-		for _, ch := range changes {
-			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`%s %s SET %s = ? WHERE rowid = ?`, verb, quoteIdent(c.table), quoteIdent(c.column)), ch.text, ch.rowid); err != nil {
-				return fmt.Errorf("%s.%s: %w", c.table, c.column, err)
-			}
-			kind := "other"
-			switch {
-			case strings.HasPrefix(c.table, "diary"):
-				kind = "diary"
-			case strings.HasPrefix(c.table, "supervision"):
-				kind = "supervision"
-			case strings.HasPrefix(c.table, "newsletter"):
-				kind = "newsletter"
-			}
-			if edited[kind] == nil {
-				edited[kind] = map[string]bool{}
-			}
-			edited[kind][c.table+"/"+ch.owner] = true
-			if kind != "other" {
-				edited[kind][ch.owner] = true
-				delete(edited[kind], c.table+"/"+ch.owner)
-			}
-		}
-	}
-	r.DiaryEntriesEdited = len(edited["diary"])
-	r.SupervisionEdited = len(edited["supervision"])
-	r.NewslettersEdited = len(edited["newsletter"])
-	r.OtherRecordsEdited = len(edited["other"])
-	return nil
-}
 
 // quoteIdent quotes an SQL identifier.
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

@@ -47,20 +47,39 @@ func WriteJSON(w io.Writer, f *Figures) error {
 	return enc.Encode(f)
 }
 
-// WriteCSV writes a header "figure,value" and one row per figure: the single
-// figures by their DESIGN.md keys, then needs_by_area.<area>,
-// items_provided.<item> and contacts_per_month.<YYYY-MM>.
+// WriteCSV writes the figures for a spreadsheet or a funder: a header
+// "Figure,Value" and one row per figure, named in plain English as in the
+// report ("Women supported"), in report order: the single figures, then
+// "Needs by area: <area>", "Items provided: <item>", "Contacts in
+// <Month YYYY>", then every outcome figure as "<its heading>: <its label>"
+// (OutcomeLines; an average with two decimals). The keys stay in the JSON
+// (WriteJSON), for programs.
 func WriteCSV(w io.Writer, f *Figures) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"figure", "value"})
+	cw.Write([]string{"Figure", "Value"})
 	for _, r := range f.Rows() {
-		cw.Write([]string{r.Key, strconv.Itoa(r.Value)})
+		cw.Write([]string{CSVLabel(r), strconv.Itoa(r.Value)})
 	}
 	for _, m := range f.ContactsPerMonth {
-		cw.Write([]string{"contacts_per_month." + m.Month, strconv.Itoa(m.Contacts)})
+		cw.Write([]string{"Contacts in " + MonthLabel(m.Month), strconv.Itoa(m.Contacts)})
+	}
+	for _, l := range f.OutcomeLines() {
+		cw.Write([]string{l.Group + ": " + l.Label, l.CSVValue()})
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// CSVLabel is how the CSV names a figure row: its label, with the group
+// before it for a need area or an item ("Needs by area: Housing").
+func CSVLabel(r FigureRow) string {
+	switch {
+	case strings.HasPrefix(r.Key, "needs_by_area."):
+		return "Needs by area: " + r.Label
+	case strings.HasPrefix(r.Key, "items_provided."):
+		return "Items provided: " + r.Label
+	}
+	return r.Label
 }
 
 // WriteText writes the figures for a person to read: a heading with the
@@ -91,6 +110,7 @@ func WriteText(w io.Writer, f *Figures) error {
 	for _, m := range f.ContactsPerMonth {
 		line("  "+MonthLabel(m.Month), m.Contacts)
 	}
+	writeOutcomeText(&b, f.PrintedOutcomeLines())
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -102,4 +122,21 @@ func MonthLabel(month string) string {
 		return month
 	}
 	return t.Format("January 2006")
+}
+
+// writeOutcomeText writes the outcome lines under their headings, each
+// value in words ("7 of 9 (78%)").
+func writeOutcomeText(b *strings.Builder, lines []OutcomeLine) {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l.Label)+4)
+	}
+	group := ""
+	for _, l := range lines {
+		if l.Group != group {
+			group = l.Group
+			fmt.Fprintf(b, "\n%s\n", group)
+		}
+		fmt.Fprintf(b, "  %s%s%s\n", l.Label, strings.Repeat(" ", width-2-utf8.RuneCountInString(l.Label)), l.Words())
+	}
 }

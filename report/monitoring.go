@@ -61,6 +61,20 @@ type Figures struct {
 	// ContactsPerMonth: contacts of every kind in each calendar month of the
 	// period (the first and last months may be partial), for a chart.
 	ContactsPerMonth []MonthCount `json:"contacts_per_month"`
+
+	// The outcome figures (DESIGN.md "Outcomes and the evaluation's
+	// tables"); how each is counted is written in outcomes.go.
+	ReleaseJourney    ReleaseJourney      `json:"release_journey"`
+	Reoffending6m     Reoffending6m       `json:"reoffending_6m"`
+	TimeInCustody     map[string]int      `json:"time_in_custody"`
+	OnlyOneVisit      int                 `json:"only_one_visit"`
+	LateReleaseNotice int                 `json:"late_release_notice"`
+	Court             CourtFigures        `json:"court"`
+	OffenceGroups     map[string]int      `json:"offence_groups"`
+	Ethnicity         map[string]int      `json:"ethnicity"`
+	AgeBands          map[string]int      `json:"age_bands"`
+	PreviousCustody   PreviousCustody     `json:"previous_custody"`
+	DistanceTravelled map[string]Distance `json:"distance_travelled"`
 }
 
 // A MonthCount is the number of contacts in one month ("YYYY-MM").
@@ -215,6 +229,11 @@ func Monitoring(ctx context.Context, db *sql.DB, from, to string) (*Figures, err
 	for _, m := range monthsBetween(from, to) {
 		f.ContactsPerMonth = append(f.ContactsPerMonth, MonthCount{Month: m, Contacts: perMonth[m]})
 	}
+	o, err := computeOutcomes(ctx, db, from, to)
+	if err != nil {
+		return nil, err
+	}
+	o.fill(f)
 	return f, nil
 }
 

@@ -295,9 +295,11 @@ func TestMonitoringJSONHasExactlyTheDesignKeys(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	require.Equal(t, []string{"contacts_per_month", "court_accompaniments", "diary_entries", "from",
-		"items_provided", "letters_in", "letters_out", "needs_by_area", "new_referrals", "not_reoffended",
-		"one_to_ones", "prison_visits", "release_day_support", "releases", "to", "women_engaged",
+	require.Equal(t, []string{"age_bands", "contacts_per_month", "court", "court_accompaniments", "diary_entries",
+		"distance_travelled", "ethnicity", "from",
+		"items_provided", "late_release_notice", "letters_in", "letters_out", "needs_by_area", "new_referrals", "not_reoffended",
+		"offence_groups", "one_to_ones", "only_one_visit", "previous_custody", "prison_visits", "release_day_support",
+		"release_journey", "releases", "reoffending_6m", "time_in_custody", "to", "women_engaged",
 		"women_referred_on", "women_released", "women_supported", "women_visited_in_prison"}, keys)
 	for k, v := range wantFigures {
 		require.EqualValues(t, v, obj[k], k)
@@ -321,7 +323,7 @@ func TestMonitoringCSVHasAFigureValueRowForEveryKey(t *testing.T) {
 	require.NoError(t, WriteCSV(&buf, f))
 	recs, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"figure", "value"}, recs[0])
+	require.Equal(t, []string{"Figure", "Value"}, recs[0])
 	got := map[string]string{}
 	for _, r := range recs[1:] {
 		require.Len(t, r, 2)
@@ -329,13 +331,32 @@ func TestMonitoringCSVHasAFigureValueRowForEveryKey(t *testing.T) {
 		require.False(t, dup, r[0])
 		got[r[0]] = r[1]
 	}
-	require.Equal(t, "5", got["women_supported"])
-	require.Equal(t, "3", got["not_reoffended"])
-	require.Equal(t, "2", got["needs_by_area.housing"])
-	require.Equal(t, "0", got["needs_by_area.bereavement"])
-	require.Equal(t, "10", got["items_provided.stamps"])
-	require.Equal(t, "3", got["contacts_per_month.2025-06"])
-	require.Len(t, got, len(FigureList)+len(schema.NeedArea.Values)+len(schema.Item.Values)+3)
+	require.Equal(t, "5", got["Women supported"])
+	require.Equal(t, "3", got["Women released who have not re-offended (as recorded)"])
+	require.Equal(t, "2", got["Needs by area: Housing"])
+	require.Equal(t, "0", got["Needs by area: Bereavement"])
+	require.Equal(t, "10", got["Items provided: Stamps"])
+	require.Equal(t, "3", got["Contacts in June 2025"])
+	require.Len(t, got, len(FigureList)+len(schema.NeedArea.Values)+len(schema.Item.Values)+3+len(f.OutcomeLines()))
+}
+
+func TestMonitoringCSVUsesReadableLabelsAndTheJSONKeepsItsKeys(t *testing.T) {
+	db := newDB(t)
+	monitoringData(t, db)
+	f, err := Monitoring(ctx, db, mFrom, mTo)
+	require.NoError(t, err)
+	var c, j bytes.Buffer
+	require.NoError(t, WriteCSV(&c, f))
+	require.NoError(t, WriteJSON(&j, f))
+	for _, k := range FigureList {
+		require.NotContains(t, c.String(), k.Key, "no key in the CSV")
+		require.Contains(t, c.String(), k.Label)
+		require.Contains(t, j.String(), `"`+k.Key+`":`, "the JSON keeps its keys")
+	}
+	require.NotContains(t, c.String(), "needs_by_area")
+	require.NotContains(t, c.String(), "items_provided")
+	require.NotContains(t, c.String(), "contacts_per_month")
+	require.Contains(t, j.String(), `"needs_by_area": {`)
 }
 
 func TestMonitoringTextIsAlignedAndLabelled(t *testing.T) {

@@ -40,6 +40,11 @@ type PersonData struct {
 	SafetyNote           string
 	ClosedOn             string
 	RetentionNote        string
+	// The outcome facts, in words ("Not recorded", "" when the number of
+	// previous custodial sentences is not known).
+	Ethnicity                  string
+	OffenceGroup               string
+	PreviousCustodialSentences string
 
 	Needs       []NeedData
 	Sensitive   []string // the sensitive flags recorded, as labels
@@ -51,6 +56,14 @@ type PersonData struct {
 	Diary       []DiaryData
 	Supervision []SupervisionData
 	Newsletters []NewsletterData
+	Readings    []ReadingData
+}
+
+// A ReadingData is one of her own ratings of an area, 1 (worst) to 10
+// (best).
+type ReadingData struct {
+	ID, Date, Area string
+	Score          int
 }
 
 // A NeedData is one area of need.
@@ -89,8 +102,9 @@ type ActionData struct {
 	ContactDate string // the date of the contact it came from, or ""
 }
 
-// An EventData is one outcome event in her story.
-type EventData struct{ ID, Date, Kind, Note string }
+// An EventData is one outcome event in her story. Detail is the notice of
+// a release or what a court decided, in words, or "".
+type EventData struct{ ID, Date, Kind, Note, Detail string }
 
 // A LetterData is one letter, email or call to or from her.
 type LetterData struct {
@@ -169,6 +183,9 @@ func (p *PersonData) Details() []Field {
 		Field{"Safety note", p.SafetyNote},
 		Field{"Record closed on", p.ClosedOn},
 		Field{"Why the closed record is kept", p.RetentionNote},
+		Field{"Ethnicity", p.Ethnicity},
+		Field{"Offence group", p.OffenceGroup},
+		Field{"Previous custodial sentences", p.PreviousCustodialSentences},
 	)
 	return f
 }
@@ -181,13 +198,16 @@ func PersonReport(ctx context.Context, db *sql.DB, personID string) (*PersonData
 	p := &PersonData{ID: personID}
 	var dob, rel, refDate, consent, closed sql.NullString
 	var relConf int
-	var status, referral string
+	var status, referral, ethnicity, offence string
+	var previous sql.NullInt64
 	err := db.QueryRowContext(ctx, `SELECT p.name, p.pseudonym, p.date_of_birth, p.prison_number, p.status,
 		coalesce(e.name, ''), p.sentence, p.release_date, p.release_date_confirmed, p.referral, p.referral_date,
-		p.consent_recorded_on, p.consent_share_with, p.safety_note, p.closed_on, p.retention_note
+		p.consent_recorded_on, p.consent_share_with, p.safety_note, p.closed_on, p.retention_note,
+		p.ethnicity, p.offence_group, p.previous_custodial_sentences
 		FROM people p LEFT JOIN establishments e ON e.id = p.establishment_id WHERE p.id = ?`, personID).Scan(
 		&p.Name, &p.Pseudonym, &dob, &p.PrisonNumber, &status, &p.Establishment, &p.Sentence, &rel, &relConf,
-		&referral, &refDate, &consent, &p.ConsentShareWith, &p.SafetyNote, &closed, &p.RetentionNote)
+		&referral, &refDate, &consent, &p.ConsentShareWith, &p.SafetyNote, &closed, &p.RetentionNote,
+		&ethnicity, &offence, &previous)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("person %s: %w", personID, ErrPersonNotFound)
 	}
@@ -199,6 +219,10 @@ func PersonReport(ctx context.Context, db *sql.DB, personID string) (*PersonData
 	p.ReleaseDateConfirmed = relConf != 0
 	p.Status = schema.PersonStatus.Label(status)
 	p.Referral = schema.Referral.Label(referral)
+	p.Ethnicity, p.OffenceGroup = schema.Ethnicity.Label(ethnicity), schema.OffenceGroup.Label(offence)
+	if previous.Valid {
+		p.PreviousCustodialSentences = fmt.Sprint(previous.Int64)
+	}
 
 	g := &gatherer{ctx: ctx, db: db, id: personID}
 	if err := g.people(p.Name, p.Pseudonym); err != nil {
@@ -206,7 +230,7 @@ func PersonReport(ctx context.Context, db *sql.DB, personID string) (*PersonData
 	}
 	p.Sentence, p.SafetyNote = g.others(p.Sentence), g.others(p.SafetyNote)
 	p.ConsentShareWith, p.RetentionNote = g.others(p.ConsentShareWith), g.others(p.RetentionNote)
-	for _, step := range []func(*PersonData) error{g.needs, g.plan, g.contacts, g.actions, g.events, g.letters, g.diary, g.supervision, g.newsletters} {
+	for _, step := range []func(*PersonData) error{g.needs, g.plan, g.contacts, g.actions, g.events, g.letters, g.diary, g.supervision, g.newsletters, g.readings} {
 		if err := step(p); err != nil {
 			return nil, fmt.Errorf("reading the records of person %s: %w", personID, err)
 		}
@@ -423,10 +447,18 @@ func (g *gatherer) actions(p *PersonData) error {
 }
 
 func (g *gatherer) events(p *PersonData) error {
-	return g.each(`SELECT id, date, kind, note FROM events WHERE person_id = ? ORDER BY date, id`, []any{g.id}, func(sc scanner) error {
+	return g.each(`SELECT id, date, kind, note, notice_days, outcome FROM events WHERE person_id = ? ORDER BY date, id`, []any{g.id}, func(sc scanner) error {
 		var e EventData
-		if err := sc.Scan(&e.ID, &e.Date, &e.Kind, &e.Note); err != nil {
+		var notice sql.NullInt64
+		var outcome sql.NullString
+		if err := sc.Scan(&e.ID, &e.Date, &e.Kind, &e.Note, &notice, &outcome); err != nil {
 			return err
+		}
+		switch {
+		case notice.Valid:
+			e.Detail = noticeWords(int(notice.Int64))
+		case outcome.Valid && outcome.String != "":
+			e.Detail = "Outcome: " + schema.CourtOutcome.Label(outcome.String)
 		}
 		e.Kind, e.Note = schema.EventKind.Label(e.Kind), g.others(e.Note)
 		p.Events = append(p.Events, e)
@@ -638,6 +670,18 @@ func (g *gatherer) newsletters(p *PersonData) error {
 		if n.SentToHer || n.Contributed {
 			p.Newsletters = append(p.Newsletters, n)
 		}
+		return nil
+	})
+}
+
+func (g *gatherer) readings(p *PersonData) error {
+	return g.each(`SELECT id, date, area, score FROM readings WHERE person_id = ? ORDER BY date, id`, []any{g.id}, func(sc scanner) error {
+		var r ReadingData
+		if err := sc.Scan(&r.ID, &r.Date, &r.Area, &r.Score); err != nil {
+			return err
+		}
+		r.Area = schema.ReadingArea.Label(r.Area)
+		p.Readings = append(p.Readings, r)
 		return nil
 	})
 }

@@ -105,7 +105,7 @@ func TestSubjectAccessReportHoldsEveryKindOfRecordAboutHer(t *testing.T) {
 
 	require.Equal(t, []ActionData{{ID: "t1", Text: "Refer to the housing trust", Due: "2025-07-11",
 		Agency: "Women's Housing Trust", ContactDate: "2025-07-04"}}, p.Actions)
-	require.Equal(t, []EventData{{"v1", "2025-06-01", "Referred", "Self-referral"}}, p.Events)
+	require.Equal(t, []EventData{{"v1", "2025-06-01", "Referred", "Self-referral", ""}}, p.Events)
 	require.Equal(t, []LetterData{{ID: "l1", Date: "2025-07-10", Direction: "From her", Channel: "Letter",
 		Summary: "Asked for stamps", Enclosures: []string{"Stamps"}}}, p.Letters)
 

@@ -27,24 +27,40 @@ func (c *Checker) Err() error {
 	return c.Errs
 }
 
-// Text checks a free-text field: valid UTF-8 and at most MaxTextBytes.
+// Text checks a free-text field that may hold several lines: valid UTF-8,
+// at most MaxTextBytes, and no control or bidirectional override character
+// (tabs and line breaks are fine). See TextProblem.
 func (c *Checker) Text(field, v string) {
+	c.text(field, v, true)
+}
+
+// Line checks a one-line text field: as Text, but no tab or line break.
+func (c *Checker) Line(field, v string) {
+	c.text(field, v, false)
+}
+
+func (c *Checker) text(field, v string, multiLine bool) {
 	if len(v) > MaxTextBytes {
 		c.Add(field, "This text is too long to keep in one field (%s; the most is 1 MiB, about a million letters). Split it into two notes.", SizeWords(len(v)))
 		return
 	}
 	if !utf8.ValidString(v) {
 		c.Add(field, "This text contains characters that are not valid text (perhaps pasted from a damaged file). Retype or paste it again.")
+		return
+	}
+	if p := TextProblem(v, multiLine); p != "" {
+		c.Add(field, "This text %s. Retype it, or paste it again as plain text.", p)
 	}
 }
 
-// Name checks a required name (already trimmed).
+// Name checks a required name (already trimmed): not blank (invisible
+// characters alone are not a name) and one line of text.
 func (c *Checker) Name(field, v, what string) {
-	if v == "" {
+	if Blank(v) {
 		c.Add(field, "Enter %s.", what)
 		return
 	}
-	c.Text(field, v)
+	c.text(field, v, false)
 }
 
 // Date checks an optional date ("" is fine unless required).

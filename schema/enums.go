@@ -154,7 +154,8 @@ var (
 		"licence_completed", "Licence completed",
 		"court_outcome", "Court outcome",
 		"referred_on", "Referred on",
-		"closed", "Closed")
+		"closed", "Closed",
+		"handed_over", "Handed over")
 
 	DiaryTemplate = enum("diary template",
 		"visit_reflection", "Visit reflection",
@@ -207,4 +208,128 @@ var CustodyStatuses = []string{"custody_remand", "custody_sentenced"}
 // InCustody reports whether status means she is in prison now.
 func InCustody(status string) bool {
 	return status == "custody_remand" || status == "custody_sentenced"
+}
+
+// The enumerations of outcomes (DESIGN.md "Outcomes and the evaluation's
+// tables").
+var (
+	// Ethnicity is the ONS 2021 high-level groups, plus not_recorded (the
+	// default) and prefer_not_to_say.
+	Ethnicity = enum("ethnicity",
+		"asian", "Asian or Asian British",
+		"black", "Black, Black British, Caribbean or African",
+		"mixed", "Mixed or multiple ethnic groups",
+		"white", "White",
+		"other_ethnic_group", "Other ethnic group",
+		"not_recorded", "Not recorded",
+		"prefer_not_to_say", "Prefers not to say")
+
+	// OffenceGroup is the offence group of her (main) offence.
+	OffenceGroup = enum("offence group",
+		"violence_against_the_person", "Violence against the person",
+		"sexual", "Sexual offences",
+		"robbery", "Robbery",
+		"theft", "Theft (burglary and shoplifting included)",
+		"criminal_damage_arson", "Criminal damage and arson",
+		"drugs", "Drug offences",
+		"possession_of_weapons", "Possession of weapons",
+		"public_order", "Public order offences",
+		"fraud", "Fraud",
+		"summary_non_motoring", "Summary non-motoring",
+		"summary_motoring", "Summary motoring",
+		"breach_of_order", "Breach of a court order",
+		"other", "Other",
+		"not_recorded", "Not recorded")
+
+	// CourtOutcome is what the court decided (on a court_outcome event).
+	CourtOutcome = enum("court outcome",
+		"custody", "Custody",
+		"suspended_sentence", "Suspended sentence",
+		"community_order", "Community order",
+		"fine", "Fine",
+		"discharge", "Discharge",
+		"acquitted", "Acquitted",
+		"adjourned", "Adjourned",
+		"other", "Other")
+
+	// ReadingArea is what an outcome reading rates: her wellbeing, or one
+	// of the need areas.
+	ReadingArea = readingAreas()
+
+	// AgeBand is the age bands of the monitoring figures (age at the
+	// period's start) and of anonymised exports.
+	AgeBand = enum("age band",
+		"18_24", "18 to 24",
+		"25_34", "25 to 34",
+		"35_44", "35 to 44",
+		"45_54", "45 to 54",
+		"55_plus", "55 and over",
+		"unknown", "Unknown")
+)
+
+// MaxPreviousSentences is the most previous custodial sentences a record
+// may say (a larger number is a typing slip).
+const MaxPreviousSentences = 200
+
+// MaxNoticeDays is the most days of notice of a release a record may say.
+const MaxNoticeDays = 3660
+
+// Reading scores run from MinScore (worst) to MaxScore (best).
+const (
+	MinScore = 1
+	MaxScore = 10
+)
+
+// ScaleExplained is the one sentence the app shows beside a reading.
+const ScaleExplained = "Ask her to rate how things are, from 1 (the worst they could be) to 10 (the best they could be). It is her own view, not yours."
+
+func readingAreas() Enum {
+	e := enum("reading area", "wellbeing", "Wellbeing")
+	for _, v := range NeedArea.Values {
+		e.Values = append(e.Values, v)
+		e.Labels[v] = NeedArea.Labels[v]
+	}
+	return e
+}
+
+// CourtKeptOut reports whether a court outcome kept her out of prison
+// (everything but custody, adjourned and other).
+func CourtKeptOut(outcome string) bool {
+	return CourtOutcome.Valid(outcome) && outcome != "custody" && outcome != "adjourned" && outcome != "other"
+}
+
+// AgeBandOf is the age band of someone born on dob (YYYY-MM-DD or "") on
+// the day on (YYYY-MM-DD): "unknown" when dob is empty or not a date, or
+// she would be under 18 (the service works with adult women; an age under
+// 18 is a recording error).
+func AgeBandOf(dob, on string) string {
+	age, ok := AgeOn(dob, on)
+	switch {
+	case !ok || age < 18:
+		return "unknown"
+	case age <= 24:
+		return "18_24"
+	case age <= 34:
+		return "25_34"
+	case age <= 44:
+		return "35_44"
+	case age <= 54:
+		return "45_54"
+	}
+	return "55_plus"
+}
+
+// AgeOn is her age in whole years on the day on; ok is false when either
+// date is missing or not a date, or on is before dob.
+func AgeOn(dob, on string) (int, bool) {
+	b, err1 := ParseDate(dob)
+	d, err2 := ParseDate(on)
+	if err1 != nil || err2 != nil || d.Before(b) {
+		return 0, false
+	}
+	age := d.Year() - b.Year()
+	if d.Month() < b.Month() || (d.Month() == b.Month() && d.Day() < b.Day()) {
+		age--
+	}
+	return age, true
 }

@@ -31,6 +31,8 @@ var Migrations = []vault.Migration{
 	{Version: 1, Name: "records", SQL: v1},
 	{Version: 2, Name: "search index", SQL: v2},
 	{Version: 3, Name: "indexes for listing and timelines", SQL: v3},
+	{Version: 4, Name: "outcomes: readings, person and event facts", SQL: vOutcomes},
+	{Version: 5, Name: "identity, team list and bundles", SQL: vTeamwork},
 }
 
 // OpenMemory opens a fresh, private in-memory database with the schema

@@ -156,7 +156,7 @@ func TestTheListFiltersByKindDatesAndWoman(t *testing.T) {
 	fx := newContactsFixture(t, "Anna Smith", "Bea Jones")
 	st := fx.u.sess.Notes
 	save := func(date, kind string, who ...string) {
-		c := &notes.Contact{Date: date, Kind: kind}
+		c := &notes.Contact{Date: date, Kind: kind, Place: "Visits hall"} // a prison visit needs a place (notes)
 		for _, n := range who {
 			c.People = append(c.People, notes.ContactPerson{PersonID: fx.women[n], Seen: true})
 		}

@@ -23,6 +23,8 @@ func lettersTestWomen(t *testing.T, u *UI) (whitfield, morris string) {
 	require.NoError(t, u.sess.Notes.SavePerson(a))
 	b := &notes.Person{Name: "Dana Morris", PrisonNumber: "B7654CD", Status: "custody_remand", EstablishmentID: est.ID}
 	require.NoError(t, u.sess.Notes.SavePerson(b))
+	// The newsletter's return-address check needs the service's address.
+	require.NoError(t, u.sess.Notes.SetSetting("org_address", "Freepost INREACH"))
 	return a.ID, b.ID
 }
 

@@ -166,7 +166,7 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 
 	s.mon.exportCSV()
 	path := filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.csv")
-	eventually(t, func() bool { return fileHas(path, "women_supported,3") }, "the CSV is written")
+	eventually(t, func() bool { return fileHas(path, "Women supported,3") }, "the CSV is written")
 
 	s.print() // Ctrl+P on this screen: the monitoring PDF
 	path = filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.pdf")

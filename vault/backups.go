@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -201,29 +202,78 @@ func newestFirst(all []backupFile) []backupFile {
 	return out
 }
 
-// pruneBackups removes this vault's oldest backups beyond keep, oldest by
-// the save counter in their headers. Only backups carrying the vault's id
-// are ever removed: another vault's backups, format-1 backups and files
-// that do not parse are left alone. It is best effort: a backup that cannot
-// be removed is left for the next save.
-func pruneBackups(fsys fileSystem, vaultPath string, id []byte, keep int) {
-	all, err := scanBackups(vaultPath)
+// ownedBackups returns the backups that belong to v, newest first: those
+// carrying its vault id by save counter, then format-1 backups (from before
+// vault ids) whose contents open with its data key, newest name first.
+// Whether a format-1 backup opens is remembered for the life of v, so each
+// is decrypted at most once. The caller holds v.mu (or has not shared v).
+func (v *Vault) ownedBackups(all []backupFile) []backupFile {
+	own := ownBackups(all, v.hdr.VaultID)
+	for _, b := range all {
+		if b.hdr != nil && b.hdr.Version == 1 && v.legacyOwned(b.path) {
+			own = append(own, b)
+		}
+	}
+	return own
+}
+
+// legacyOwned reports whether the format-1 file at path opens with v's
+// data key: proof that it is a backup of this vault from before it had an
+// id. A passphrase change gives the vault a new key, so format-1 backups
+// left from before it are no longer recognised, and are then kept.
+func (v *Vault) legacyOwned(path string) bool {
+	st, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	id := fmt.Sprintf("%s\x00%d\x00%d", path, st.Size(), st.ModTime().UnixNano())
+	if ok, seen := v.legacy[id]; seen {
+		return ok
+	}
+	ok := false
+	if data, err := os.ReadFile(path); err == nil {
+		if h, body, err := splitFile(data); err == nil && h.Version == 1 {
+			plain, err := openBody(v.dataKey, h, data[:len(data)-len(body)], body)
+			wipe(plain)
+			ok = err == nil
+		}
+	}
+	if v.legacy == nil {
+		v.legacy = map[string]bool{}
+	}
+	v.legacy[id] = ok
+	return ok
+}
+
+// pruneBackups removes v's oldest backups beyond keep (see ownedBackups):
+// only backups carrying the vault's id, by save counter, and format-1
+// backups proven to be its own (these are older than any with an id, so
+// they go first). Another vault's backups and files that do not parse are
+// never removed. It is best effort: a backup that cannot be removed is left
+// for the next save. The caller holds v.mu (or has not shared v).
+func (v *Vault) pruneBackups() {
+	if v.backups <= 0 {
+		return
+	}
+	all, err := scanBackups(v.path)
 	if err != nil {
 		return
 	}
-	own := ownBackups(all, id)
-	if len(own) <= keep {
+	own := v.ownedBackups(all)
+	if len(own) <= v.backups {
 		return
 	}
-	for _, b := range own[keep:] {
-		fsys.Remove(b.path)
+	for _, b := range own[v.backups:] {
+		v.fs.Remove(b.path)
 	}
 }
 
 // BackupsBeside returns the files in the backups folder beside vaultPath
 // that are named like its backups, newest first (by the time in their
 // headers). Before a vault is created there, they belong to another vault:
-// Create refuses to start a vault next to them unless told to.
+// "inreach init" refuses to start a vault next to them without --force, and
+// the desktop app's create screen should say the same. (Create itself does
+// not refuse: a new vault never prunes another vault's backups.)
 func BackupsBeside(vaultPath string) ([]string, error) {
 	abs, err := filepath.Abs(vaultPath)
 	if err != nil {

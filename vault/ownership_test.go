@@ -47,6 +47,7 @@ func TestFormat1FileOpensAndGetsAVaultIDAtItsNextSave(t *testing.T) {
 	r, err := Open(path, []byte(format1Pass), Options{ReadOnly: true})
 	require.NoError(t, err)
 	require.Equal(t, "written by format 1", getNote(t, r.DB(), 1))
+	require.False(t, r.Changed(), "read-only: nothing to save")
 	require.NoError(t, r.Close())
 	after, err := os.ReadFile(path)
 	require.NoError(t, err)
@@ -291,4 +292,44 @@ func TestBackupsBesideNamesAnotherVaultsBackups(t *testing.T) {
 	got, err = BackupsBeside(filepath.Join(t.TempDir(), "inreach.vault"))
 	require.NoError(t, err)
 	require.Empty(t, got)
+}
+
+func TestFormat1BackupsAreKeptUnlessTheyProveToBeThisVaults(t *testing.T) {
+	opts := testOpts()
+	opts.Backups = 3
+	dir := t.TempDir()
+	path := filepath.Join(dir, "inreach.vault")
+	bdir := backupDir(path)
+	require.NoError(t, os.MkdirAll(bdir, 0o700))
+	// Two format-1 backups of this vault (the fixture itself) and one of
+	// another vault, all named as backups.
+	mine := mustRead(t, filepath.Join("testdata", "format1.vault"))
+	other := mustRead(t, filepath.Join("testdata", "format1-nfd.vault"))
+	names := map[string][]byte{
+		"inreach-20200101T000000.000Z.vault": mine,
+		"inreach-20200102T000000.000Z.vault": mine,
+		"inreach-20300101T000000.000Z.vault": other, // a name far in the future
+	}
+	for n, b := range names {
+		require.NoError(t, os.WriteFile(filepath.Join(bdir, n), b, 0o600))
+	}
+	require.NoError(t, os.WriteFile(path, mine, 0o600))
+
+	v, err := Open(path, []byte(format1Pass), opts) // upgraded and saved: one more backup
+	require.NoError(t, err)
+	defer v.Close()
+	for i := 0; i < 4; i++ {
+		putNote(t, v.DB(), 1, fmt.Sprint("v", i))
+		require.NoError(t, v.Save())
+	}
+	own, err := v.Backups()
+	require.NoError(t, err)
+	require.Len(t, own, 3)
+	for _, b := range own {
+		require.Equal(t, uint16(formatVersion), headerOf(t, b).Version, "the format-1 ones, oldest, went first")
+	}
+	require.FileExists(t, filepath.Join(bdir, "inreach-20300101T000000.000Z.vault"), "another vault's format-1 backup is kept")
+	require.NoFileExists(t, filepath.Join(bdir, "inreach-20200101T000000.000Z.vault"))
+	require.NoFileExists(t, filepath.Join(bdir, "inreach-20200102T000000.000Z.vault"))
+	require.Len(t, listDir(t, bdir), 4)
 }

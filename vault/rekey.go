@@ -123,18 +123,29 @@ func (v *Vault) rekey(newPassphrase, rk []byte, fresh bool) error {
 		// The new file is in place though the disk did not confirm it:
 		// it is the vault now, so keep its key.
 		wipe(oldKey)
-		v.keepRecoveryKey(rk, fresh)
+		v.dropHeldRecoveryKey(fresh)
 		return err
 	}
 	wipe(oldKey)
-	v.keepRecoveryKey(rk, fresh)
+	v.dropHeldRecoveryKey(fresh)
 	return nil
 }
 
-// keepRecoveryKey drops a held recovery key that a new one replaced.
-func (v *Vault) keepRecoveryKey(rk []byte, fresh bool) {
-	if fresh && v.recoveryKey != nil {
+// dropHeldRecoveryKey wipes a held recovery key that a new one replaced.
+func (v *Vault) dropHeldRecoveryKey(replaced bool) {
+	if replaced && v.recoveryKey != nil {
 		wipe(v.recoveryKey)
 		v.recoveryKey = nil
 	}
+}
+
+// CanChangePassphraseAlone reports whether ChangePassphrase works without
+// more input: true when the vault was opened with its recovery key (which
+// it then holds until Close). When false, a passphrase change needs the
+// recovery key (ChangePassphraseKeepingRecoveryKey) or a new one
+// (ChangePassphraseAndRecoveryKey).
+func (v *Vault) CanChangePassphraseAlone() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.recoveryKey != nil && !v.readOnly && !v.closed.Load()
 }

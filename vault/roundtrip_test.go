@@ -207,6 +207,7 @@ func TestChangePassphraseKeepsDataAndRecoveryKey(t *testing.T) {
 
 	newPass := []byte("a brand new passphrase")
 	require.ErrorIs(t, v.ChangePassphrase(nil), ErrEmptyPassphrase)
+	require.False(t, v.CanChangePassphraseAlone())
 	require.ErrorIs(t, v.ChangePassphrase(newPass), ErrRecoveryKeyNeeded, "opened with the passphrase, it cannot re-wrap for the recovery key")
 	require.True(t, v.Changed(), "and nothing was saved")
 	require.ErrorIs(t, v.ChangePassphraseKeepingRecoveryKey(newPass, strings.Repeat("0", 56)), ErrWrongRecoveryKey)
@@ -226,10 +227,16 @@ func TestChangePassphraseKeepsDataAndRecoveryKey(t *testing.T) {
 	require.Equal(t, "before the change", getNote(t, w.DB(), 1))
 
 	// After a recovery, a new passphrase can be set.
+	require.True(t, w.CanChangePassphraseAlone())
 	require.NoError(t, w.ChangePassphrase([]byte("third")))
 	require.NoError(t, w.Close())
 	w, err = Open(path, []byte("third"), testOpts())
 	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	_, err = Open(path, newPass, testOpts())
+	require.ErrorIs(t, err, ErrWrongPassphrase, "the passphrase before is revoked")
+	w, err = OpenWithRecoveryKey(path, rk, testOpts())
+	require.NoError(t, err, "the recovery key it was opened with still works")
 	require.NoError(t, w.Close())
 }
 

@@ -62,6 +62,8 @@ type Vault struct {
 	// opened with it, so that a new passphrase set right after a recovery
 	// can wrap the new data key for the same recovery key.
 	recoveryKey []byte
+	// legacy remembers which format-1 backups open with the data key.
+	legacy map[string]bool
 	// clock, when set (tests), replaces time.Now for save times and
 	// backup names.
 	clock func() time.Time
@@ -259,12 +261,13 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 	v.hdr = h.clone()
 	if h.Version < formatVersion {
 		// A format-1 file: it gets a vault id of its own, written at the
-		// next save (at once below, unless read-only).
+		// next save (at once below; never for a read-only open, which
+		// writes nothing).
 		v.hdr.Version = formatVersion
 		v.hdr.VaultID = randomBytes(vaultIDLen)
-		v.pending.Store(true)
+		v.pending.Store(!opts.ReadOnly)
 	}
-	if cred.rawUsed {
+	if cred.rawUsed && !opts.ReadOnly {
 		// It opened only with the passphrase as typed, not normalized:
 		// wrap the data key again under the normalized passphrase.
 		setPassphrase(v.hdr, cred.normalized(), h.KDF, v.dataKey)
@@ -293,9 +296,7 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 				v.hdr.Seq = own[0].hdr.Seq
 			}
 		}
-		if v.backups > 0 {
-			pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
-		}
+		v.pruneBackups()
 		if v.Changed() {
 			if err = v.Save(); err != nil {
 				return nil, err
@@ -559,7 +560,7 @@ func (v *Vault) replace(sealed []byte) error {
 	}
 	if backup != "" {
 		v.lastBackup = now
-		pruneBackups(v.fs, v.path, v.hdr.VaultID, v.backups)
+		v.pruneBackups()
 	}
 	return nil
 }
@@ -629,29 +630,23 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-// Backups returns the paths of the vault's backups, newest first: those
-// carrying its vault id, by save counter (the ones Save prunes), then any
-// format-1 backups from before the vault had an id, newest name first
-// (these are never pruned).
+// Backups returns the paths of the vault's own backups, newest first: those
+// carrying its vault id, by save counter, then format-1 backups from before
+// the vault had an id whose contents open with its key (these are the ones
+// Save prunes, from the end of this list).
 func (v *Vault) Backups() ([]string, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
 	if v.closed.Load() {
 		return nil, ErrClosed
 	}
-	v.mu.Lock()
-	id := bytes.Clone(v.hdr.VaultID)
-	v.mu.Unlock()
 	all, err := scanBackups(v.path)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
-	for _, b := range ownBackups(all, id) {
+	for _, b := range v.ownedBackups(all) {
 		out = append(out, b.path)
-	}
-	for _, b := range all {
-		if b.hdr != nil && b.hdr.Version == 1 {
-			out = append(out, b.path)
-		}
 	}
 	return out, nil
 }
