@@ -41,5 +41,10 @@ xdotool type --delay 30 "$PASS"
 xdotool key Return
 sleep ${SHOT_UNLOCK:-15}
 import -window "$win" "$OUT/windows-today.png"
+kill "$GUI" 2>/dev/null || true
+kill "$XVFB" 2>/dev/null || true
+GUI=""
+XVFB=""
 echo "Screenshots written to $OUT:"
 ls -l "$OUT"/windows-*.png
+exit 0
