@@ -16,6 +16,7 @@ import (
 	"inreach/privfile"
 	"inreach/quietinit"
 	"inreach/ui"
+	"inreach/ui/sections"
 	"inreach/vault"
 )
 
@@ -41,11 +42,11 @@ func main() {
 	a := app.NewWithID(ui.AppID)
 	if dir := os.Getenv("INREACH_SCREENSHOT_TOUR"); dir != "" {
 		// make screenshots: the real app on a demo vault, under Xvfb.
-		if err := ui.Tour(a, path, []byte(os.Getenv("INREACH_PASSPHRASE")), dir); err != nil {
+		if err := ui.Tour(a, path, sections.App, []byte(os.Getenv("INREACH_PASSPHRASE")), dir); err != nil {
 			fmt.Fprintln(os.Stderr, "inreach: screenshot tour:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	ui.New(a, path).ShowAndRun()
+	ui.New(a, path, sections.App).ShowAndRun()
 }

@@ -49,8 +49,6 @@ var prisonNotes = []string{
 	"Visits hall corner tables in the morning session. The tea bar is open and the women appreciate a hot drink.",
 }
 
-var placeAreas = []string{"Peterborough", "Cambridgeshire", "Derbyshire", "Nottinghamshire", "Staffordshire", "Leicestershire", "West Yorkshire", "National"}
-
 // agencyDef is one invented service of the agency directory. category is one
 // of the suggested category words of the notes package.
 type agencyDef struct {

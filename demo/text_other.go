@@ -133,11 +133,6 @@ var planNotes = map[string][]string{
 	"meaningful_occupation":  {"Women's centre group on Tuesdays", "Volunteering at the charity shop"},
 }
 
-var sentences = []string{
-	"6 months", "9 months", "12 months", "14 months", "18 months", "2 years", "2 years 6 months",
-	"3 years", "4 years", "5 years 4 months", "6 years",
-}
-
 var newsletterTitles = []string{"Inside Out", "Open Letter", "Between Us"}
 
 var staffEditorials = []string{

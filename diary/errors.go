@@ -2,7 +2,6 @@ package diary
 
 import (
 	"fmt"
-	"strings"
 
 	"inreach/schema"
 )
@@ -42,10 +41,3 @@ const MaxTextBytes = schema.MaxTextBytes
 
 // MaxTagLength is the longest tag, in characters.
 const MaxTagLength = 40
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}

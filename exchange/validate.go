@@ -39,7 +39,6 @@ var (
 	refPerson        = refKind{"people", "a person"}
 	refContact       = refKind{"contacts", "a contact"}
 	refDiary         = refKind{"diary", "a diary entry"}
-	refReading       = refKind{"readings", "a reading"}
 )
 
 type pendingRef struct {

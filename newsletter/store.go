@@ -26,14 +26,6 @@ func New(db *sql.DB) *Store {
 // ClockToday is today's date in local time as "YYYY-MM-DD".
 func ClockToday() string { return schema.ClockToday() }
 
-// today is the store's idea of today.
-func (s *Store) today() string {
-	if s.Today == nil {
-		return ClockToday()
-	}
-	return s.Today()
-}
-
 // withTx runs fn in a transaction (schema.WithTx).
 func (s *Store) withTx(fn func(tx *sql.Tx) error) error { return schema.WithTx(s.DB, fn) }
 

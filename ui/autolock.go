@@ -10,22 +10,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/notes"
+	"inreach/ui/kit"
 )
 
-// DefaultLockMinutes is the auto-lock period when Settings has none.
-const DefaultLockMinutes = 5
-
-// idleTick is how often the idle watch looks for activity (tests shorten it).
-var idleTick = time.Second
+// idleTick is how often the idle watch looks for activity.
+const IdleTick = time.Second
 
 // sleepGap is how much more wall-clock time than monotonic time must pass
 // between two ticks for the watch to decide the machine slept. Go's
 // monotonic clock stops while the machine is suspended; the wall clock
 // does not.
-var sleepGap = 30 * time.Second
+const sleepGap = 30 * time.Second
 
 // idleWatch locks the vault after a period without input, and when the
-// machine wakes from sleep.
+// machine wakes from sleep. It ticks on the session's timers, so locking
+// stops it and tests drive it with their clock.
 //
 // Fyne has no global input hook, so activity is what the watch can see:
 // the mouse moving over the window's background (a hover layer under the
@@ -35,7 +34,7 @@ var sleepGap = 30 * time.Second
 // manager.
 type idleWatch struct {
 	u    *UI
-	stop chan struct{}
+	tick *kit.Timer
 
 	last    time.Time
 	timeout time.Duration
@@ -47,38 +46,28 @@ type idleWatch struct {
 	tickMono time.Time // with the monotonic reading
 }
 
-func (u *UI) startIdleWatch() {
+func (u *UI) StartIdleWatch() {
 	u.stopIdleWatch()
-	mins := DefaultLockMinutes
-	if u.sess != nil {
-		if m, err := strconv.Atoi(u.sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
-			mins = m
-		}
+	if u.Sess == nil {
+		return
+	}
+	mins := kit.DefaultLockMinutes
+	if m, err := strconv.Atoi(u.Sess.Notes.GetSetting(notes.SettingLockMinutes, "")); err == nil && m > 0 {
+		mins = m
 	}
 	timeout := time.Duration(mins) * time.Minute
-	if u.lockAfter > 0 {
-		timeout = u.lockAfter
+	if u.LockAfter > 0 {
+		timeout = u.LockAfter
 	}
-	now := time.Now()
-	w := &idleWatch{u: u, stop: make(chan struct{}), last: now, timeout: timeout, tickWall: now.Round(0), tickMono: now}
+	now := u.Clock.Now()
+	w := &idleWatch{u: u, last: now, timeout: timeout, tickWall: now.Round(0), tickMono: now}
 	u.idle = w
-	go func() {
-		t := time.NewTicker(idleTick)
-		defer t.Stop()
-		for {
-			select {
-			case <-w.stop:
-				return
-			case <-t.C:
-				fyne.Do(w.check)
-			}
-		}
-	}()
+	w.tick = u.Sess.timers.Every(IdleTick, w.check)
 }
 
 func (u *UI) stopIdleWatch() {
 	if u.idle != nil {
-		close(u.idle.stop)
+		u.idle.tick.Stop()
 		u.idle = nil
 	}
 }
@@ -86,24 +75,24 @@ func (u *UI) stopIdleWatch() {
 // activity records input now.
 func (u *UI) activity() {
 	if u.idle != nil {
-		u.idle.last = time.Now()
+		u.idle.last = u.Clock.Now()
 	}
 }
 
 // check runs on the UI goroutine.
 func (w *idleWatch) check() {
-	if w.u.idle != w || w.u.sess == nil {
+	if w.u.idle != w || w.u.Sess == nil || w.u.hidden {
 		return
 	}
-	now := time.Now()
+	now := w.u.Clock.Now()
 	wall := now.Round(0).Sub(w.tickWall)
 	mono := now.Sub(w.tickMono)
 	w.tickWall, w.tickMono = now.Round(0), now
 	if wall-mono > sleepGap {
-		w.u.Lock()
+		w.u.lock(true)
 		return
 	}
-	f := w.u.win.Canvas().Focused()
+	f := w.u.Win.Canvas().Focused()
 	if f != w.focus {
 		w.focus = f
 		w.last = now
@@ -113,7 +102,7 @@ func (w *idleWatch) check() {
 		w.last = now
 	}
 	if now.Sub(w.last) >= w.timeout {
-		w.u.Lock()
+		w.u.lock(true)
 	}
 }
 
@@ -146,7 +135,7 @@ func newActivityLayer(u *UI) *activityLayer {
 }
 
 func (a *activityLayer) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container0())
+	return widget.NewSimpleRenderer(kit.Container0())
 }
 
 func (a *activityLayer) MouseIn(*desktop.MouseEvent)    { a.u.activity() }

@@ -5,23 +5,23 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"inreach/diary"
 	"inreach/newsletter"
 	"inreach/notes"
+	"inreach/ui/kit"
 	"inreach/vault"
 )
 
 // saveDelay is how long after the last change the vault is saved. Typing
 // never waits for a save: saves run on their own goroutine.
-var saveDelay = 1500 * time.Millisecond
+const saveDelay = 1500 * time.Millisecond
 
 // maxSaveDelay bounds how long changes wait on disk while the user keeps
 // typing (each change would otherwise push the save back again).
-var maxSaveDelay = 20 * time.Second
+const maxSaveDelay = 20 * time.Second
 
-// Session is an unlocked vault and the stores over its database.
+// Session is an unlocked vault, the stores over its database, and the
+// timers and background saves that live as long as it is open.
 type Session struct {
 	Vault *vault.Vault
 	DB    *sql.DB
@@ -30,18 +30,21 @@ type Session struct {
 	Diary   *diary.Store      // reflective entries and supervision
 	Letters *newsletter.Store // correspondence and newsletter issues
 
+	timers  *kit.Timers
+	jobs    *kit.Jobs
 	onError func(error)
 
-	mu      sync.Mutex
-	timer   *time.Timer
-	pending time.Time // when the oldest unsaved change was made
-	saving  sync.Mutex
-	closed  bool
+	mu        sync.Mutex
+	saveTimer *kit.Timer
+	retry     *kit.Timer // retries a failing save (UI goroutine only)
+	pending   time.Time  // when the oldest unsaved change was made
+	saving    sync.Mutex
+	closed    bool
 }
 
-func newSession(v *vault.Vault, onError func(error)) *Session {
+func newSession(v *vault.Vault, clock kit.Clock, jobs *kit.Jobs, onError func(error)) *Session {
 	db := v.DB()
-	return &Session{Vault: v, DB: db, onError: onError,
+	return &Session{Vault: v, DB: db, onError: onError, timers: kit.NewTimers(clock), jobs: jobs,
 		Notes: notes.New(db), Diary: diary.New(db), Letters: newsletter.New(db)}
 }
 
@@ -53,21 +56,27 @@ func (s *Session) Changed() {
 	if s.closed {
 		return
 	}
-	now := time.Now()
-	if s.timer != nil {
+	now := s.timers.Clock().Now()
+	if s.saveTimer != nil {
 		if now.Sub(s.pending) >= maxSaveDelay {
 			return // overdue: let the pending save run
 		}
-		s.timer.Stop()
+		s.saveTimer.Stop()
 	} else {
 		s.pending = now
 	}
-	s.timer = time.AfterFunc(min(saveDelay, maxSaveDelay-now.Sub(s.pending)), func() {
-		s.mu.Lock()
-		s.timer = nil
-		s.mu.Unlock()
-		if err := s.Save(); err != nil && s.onError != nil {
-			fyne.Do(func() { s.onError(err) })
+	s.saveTimer = s.timers.After(min(saveDelay, maxSaveDelay-now.Sub(s.pending)), s.saveSoon)
+}
+
+// saveSoon saves off the UI goroutine, reporting a failure on it.
+func (s *Session) saveSoon() {
+	s.mu.Lock()
+	s.saveTimer = nil
+	s.mu.Unlock()
+	var err error
+	s.jobs.Go(func() { err = s.Save() }, func() {
+		if err != nil && s.onError != nil {
+			s.onError(err)
 		}
 	})
 }
@@ -85,21 +94,22 @@ func (s *Session) Save() error {
 	return s.Vault.Save()
 }
 
-// Close saves pending changes and closes the vault, wiping its keys.
+// Close saves pending changes and then closes the vault, wiping its keys
+// and stopping the session's timers. If the save fails, Close returns its
+// error and leaves the vault open: closing would throw the changes away.
 func (s *Session) Close() error {
 	s.mu.Lock()
-	if s.timer != nil {
-		s.timer.Stop()
-	}
+	s.saveTimer.Stop()
+	s.saveTimer = nil
 	s.mu.Unlock()
-	err := s.Save()
+	if err := s.Save(); err != nil {
+		return err
+	}
 	s.mu.Lock()
 	s.closed = true
 	s.mu.Unlock()
+	s.timers.StopAll()
 	s.saving.Lock()
 	defer s.saving.Unlock()
-	if cerr := s.Vault.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return s.Vault.Close()
 }

@@ -11,26 +11,27 @@ import (
 
 func TestChangesAreSavedShortlyAfterTheLastOne(t *testing.T) {
 	u := newTestUI(t)
-	openTestVault(t, u)
-	require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, "Women's Inreach Project"))
-	u.sess.Changed()
-	eventually(t, func() bool { return !u.sess.Vault.Changed() }, "saved after the pause")
+	OpenTestVault(t, u)
+	require.NoError(t, u.Sess.Notes.SetSetting(notes.SettingOrganisation, "Women's Inreach Project"))
+	u.Sess.Changed()
+	u.Wait(saveDelay - time.Millisecond)
+	require.True(t, u.Sess.Vault.Changed(), "not saved before the pause is over")
+	u.Wait(time.Millisecond)
+	require.False(t, u.Sess.Vault.Changed(), "saved after the pause")
 }
 
 func TestChangesMadeWithoutAPauseAreStillSaved(t *testing.T) {
 	u := newTestUI(t)
-	openTestVault(t, u)
-	saveDelay, maxSaveDelay = 200*time.Millisecond, 500*time.Millisecond
-	t.Cleanup(func() { saveDelay, maxSaveDelay = 20*time.Millisecond, 20*time.Second })
-	start := time.Now()
+	OpenTestVault(t, u)
+	start := u.Clock.Now()
 	saved := false
-	for time.Since(start) < 2*time.Second { // a change every 50 ms: never a 200 ms pause
-		require.NoError(t, u.sess.Notes.SetSetting(notes.SettingOrganisation, time.Now().String()))
-		u.sess.Changed()
-		time.Sleep(50 * time.Millisecond)
-		b, err := u.sess.Vault.Backups()
+	for u.Clock.Now().Sub(start) < 2*maxSaveDelay { // a change every half pause: never a whole pause
+		require.NoError(t, u.Sess.Notes.SetSetting(notes.SettingOrganisation, u.Clock.Now().String()))
+		u.Sess.Changed()
+		u.Wait(saveDelay / 2)
+		b, err := u.Sess.Vault.Backups()
 		require.NoError(t, err)
-		if len(b) > 0 || !u.sess.Vault.Changed() {
+		if len(b) > 0 || !u.Sess.Vault.Changed() {
 			saved = true
 			break
 		}

@@ -6,216 +6,184 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"inreach/ui/kit"
 )
 
-// The sections of the main window, in navigation order.
-const (
-	sectionToday       = "today"
-	sectionWomen       = "women"
-	sectionContacts    = "contacts"
-	sectionDiary       = "diary"
-	sectionSupervision = "supervision"
-	sectionLetters     = "letters"
-	sectionDirectory   = "directory"
-	sectionReports     = "reports"
-	sectionSettings    = "settings"
-	sectionSearch      = "search" // reached from the search box, not the list
-)
-
-// A section is one entry of the navigation.
-type section struct {
-	id    string
-	title string
-	icon  func() fyne.Resource // a theme icon, looked up when drawn (never at start-up, which the command line shares)
-}
-
-var sections = []section{
-	{sectionToday, "Today", theme.HomeIcon},
-	{sectionWomen, "Women", theme.AccountIcon},
-	{sectionContacts, "Contacts", theme.CalendarIcon},
-	{sectionDiary, "Diary", theme.DocumentCreateIcon},
-	{sectionSupervision, "Supervision", theme.GridIcon},
-	{sectionLetters, "Letters & newsletter", theme.MailComposeIcon},
-	{sectionDirectory, "Directory", theme.StorageIcon},
-	{sectionReports, "Reports", theme.DocumentPrintIcon},
-	{sectionSettings, "Settings", theme.SettingsIcon},
-}
-
-// A screen is the content of one section. Screens may also implement the
-// optional interfaces below.
-type screen interface {
-	content() fyne.CanvasObject
-}
-
-// refresher screens reload their data when shown again.
-type refresher interface{ refresh() }
-
-// opener screens can show one record (a woman's page, a contact).
-type opener interface{ open(id string) }
-
-// beforeLocker screens save drafts in progress before the vault locks.
-type beforeLocker interface{ beforeLock() }
-
-// saver and printer screens act on Ctrl+S and Ctrl+P.
-type saver interface{ save() }
-type printer interface{ print() }
-
-// screenBuilders make each section's screen; screen files register theirs
-// in init.
-var screenBuilders = map[string]func(u *UI) screen{}
-
-// shell is the main window while the vault is open.
+// shell is the main window while the vault is open: the navigation, the
+// search box, the banner for a failing save, and the current section's
+// screen.
 type shell struct {
 	u       *UI
+	Env     kit.Env
 	content fyne.CanvasObject
-	nav     *widget.List
+	listed  []kit.NavEntry // the entries the navigation lists
+	navList *widget.List
 	body    *fyne.Container
-	search  *widget.Entry
-	screens map[string]screen
-	current string
+	Search  *widget.Entry
+	banner  *saveBanner
+	Screens map[kit.Section]kit.Screen
+	Current kit.Section
 
 	shortcuts []fyne.Shortcut
 }
 
-func newShell(u *UI) *shell {
-	s := &shell{u: u, screens: map[string]screen{}}
-	s.nav = widget.NewList(
-		func() int { return len(sections) },
+func newShell(u *UI, env kit.Env) *shell {
+	s := &shell{u: u, Env: env, Screens: map[kit.Section]kit.Screen{}}
+	for _, e := range u.nav {
+		if !e.Hidden {
+			s.listed = append(s.listed, e)
+		}
+	}
+	s.navList = widget.NewList(
+		func() int { return len(s.listed) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Letters & newsletter"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(sections[i].icon())
-			row.Objects[1].(*widget.Label).SetText(sections[i].title)
+			row.Objects[0].(*widget.Icon).SetResource(s.listed[i].Icon())
+			row.Objects[1].(*widget.Label).SetText(s.listed[i].Title)
 		},
 	)
-	s.nav.OnSelected = func(i widget.ListItemID) {
-		if sections[i].id != s.current {
-			s.show(sections[i].id)
+	s.navList.OnSelected = func(i widget.ListItemID) {
+		if s.listed[i].Section != s.Current {
+			s.Show(s.listed[i].Section)
 		}
 	}
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Search everything (Ctrl+F)")
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
-	s.search.OnChanged = func(q string) { s.searchFor(q) }
-	s.search.OnSubmitted = func(q string) { s.searchFor(q) }
+	s.Search = widget.NewEntry()
+	s.Search.SetPlaceHolder("Search everything (Ctrl+F)")
+	s.Search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.Search.OnChanged = func(q string) { s.searchFor(q) }
+	s.Search.OnSubmitted = func(q string) { s.searchFor(q) }
 
 	lock := widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), u.Lock)
 	title := widget.NewLabelWithStyle("Inreach", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, title, lock, s.search)
+	top := container.NewBorder(nil, nil, title, lock, s.Search)
 
+	s.banner = newSaveBanner(u)
 	s.body = container.NewStack()
-	split := container.NewHSplit(s.nav, s.body)
+	split := container.NewHSplit(s.navList, container.NewBorder(s.banner.box, nil, nil, nil, s.body))
 	split.Offset = 0.18
 	main := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
 	s.content = container.NewStack(newActivityLayer(u), main)
-	u.win.SetMainMenu(s.menu())
+	u.Win.SetMainMenu(s.menu())
 	return s
 }
 
-// show switches to a section, building its screen the first time.
-func (s *shell) show(id string) {
-	sc, ok := s.screens[id]
-	if !ok {
-		sc = screenBuilders[id](s.u)
-		s.screens[id] = sc
-	} else if r, ok := sc.(refresher); ok {
-		r.refresh()
+// entry is the navigation entry of a section.
+func (s *shell) entry(id kit.Section) (kit.NavEntry, bool) {
+	for _, e := range s.u.nav {
+		if e.Section == id {
+			return e, true
+		}
 	}
-	s.current = id
+	return kit.NavEntry{}, false
+}
+
+// show switches to a section, building its screen the first time. A
+// section the table does not have is ignored.
+func (s *shell) Show(id kit.Section) {
+	sc, ok := s.Screens[id]
+	if !ok {
+		e, known := s.entry(id)
+		if !known {
+			return
+		}
+		sc = e.Build(s.Env)
+		s.Screens[id] = sc
+	} else if r, ok := sc.(kit.Reloader); ok {
+		r.Reload()
+	}
+	s.Current = id
 	s.u.activity()
-	s.body.Objects = []fyne.CanvasObject{sc.content()}
+	s.body.Objects = []fyne.CanvasObject{sc.Content()}
 	s.body.Refresh()
-	for i, sec := range sections {
-		if sec.id == id {
-			s.nav.Select(i)
+	for i, e := range s.listed {
+		if e.Section == id {
+			s.navList.Select(i)
 			return
 		}
 	}
-	s.nav.UnselectAll()
+	s.navList.UnselectAll()
 }
 
-// openRecord shows a section and, in it, one record.
-func (s *shell) openRecord(section, id string) {
-	s.show(section)
-	if o, ok := s.screens[section].(opener); ok {
-		o.open(id)
+// open shows a route: its section and, in it, the record it names.
+func (s *shell) Open(r kit.Route) {
+	s.Show(r.Section)
+	if r.ID == "" && !r.New {
+		return
+	}
+	if o, ok := s.Screens[r.Section].(kit.Opener); ok {
+		o.Open(r)
 	}
 }
 
 // searchFor shows the search section with the query's results.
 func (s *shell) searchFor(q string) {
-	if q == "" && s.current != sectionSearch {
+	if q == "" && s.Current != kit.Search {
 		return
 	}
-	s.show(sectionSearch)
-	if o, ok := s.screens[sectionSearch].(opener); ok {
-		o.open(q)
+	s.Open(kit.SearchFor(q))
+	if q == "" {
+		if o, ok := s.Screens[kit.Search].(kit.Opener); ok {
+			o.Open(kit.SearchFor(""))
+		}
 	}
 }
 
 // beforeLock lets every screen save its drafts.
 func (s *shell) beforeLock() {
-	for _, sc := range s.screens {
-		if b, ok := sc.(beforeLocker); ok {
-			b.beforeLock()
+	for _, sc := range s.Screens {
+		if b, ok := sc.(kit.BeforeLocker); ok {
+			b.BeforeLock()
 		}
 	}
 }
 
 func (s *shell) installShortcuts() {
-	c := s.u.win.Canvas()
+	c := s.u.Win.Canvas()
 	add := func(key fyne.KeyName, mod fyne.KeyModifier, fn func()) {
 		sc := &desktop.CustomShortcut{KeyName: key, Modifier: mod}
 		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
 		s.shortcuts = append(s.shortcuts, sc)
 	}
 	add(fyne.KeyL, fyne.KeyModifierShortcutDefault, s.u.Lock)
-	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, func() { c.Focus(s.search) })
+	add(fyne.KeyF, fyne.KeyModifierShortcutDefault, func() { c.Focus(s.Search) })
 	add(fyne.KeyS, fyne.KeyModifierShortcutDefault, s.saveCurrent)
-	add(fyne.KeyP, fyne.KeyModifierShortcutDefault, s.printCurrent)
+	add(fyne.KeyP, fyne.KeyModifierShortcutDefault, s.PrintCurrent)
 	add(fyne.KeyN, fyne.KeyModifierShortcutDefault, s.newContact)
 	add(fyne.KeyN, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, s.newDiaryEntry)
 }
 
 // newContact opens a new contact write-up (Ctrl+N).
-func (s *shell) newContact() {
-	s.show(sectionContacts)
-	if c, ok := s.screens[sectionContacts].(interface{ newContact() }); ok {
-		c.newContact()
-	}
-}
+func (s *shell) newContact() { s.Open(kit.NewRecord(kit.Contacts, "")) }
 
 // newDiaryEntry opens a new diary entry (Ctrl+Shift+N).
-func (s *shell) newDiaryEntry() {
-	s.show(sectionDiary)
-	if c, ok := s.screens[sectionDiary].(interface{ newEntry() }); ok {
-		c.newEntry()
-	}
-}
+func (s *shell) newDiaryEntry() { s.Open(kit.NewRecord(kit.Diary, "")) }
 
 func (s *shell) removeShortcuts() {
 	for _, sc := range s.shortcuts {
-		s.u.win.Canvas().RemoveShortcut(sc)
+		s.u.Win.Canvas().RemoveShortcut(sc)
 	}
 	s.shortcuts = nil
 }
 
 func (s *shell) saveCurrent() {
-	if sv, ok := s.screens[s.current].(saver); ok {
-		sv.save()
+	if sv, ok := s.Screens[s.Current].(kit.Saver); ok {
+		sv.Save()
 	}
-	if s.u.sess != nil {
-		if err := s.u.sess.Save(); err != nil {
+	if s.u.Sess != nil {
+		if err := s.u.Sess.Save(); err != nil {
 			s.u.showSaveError(err)
+		} else {
+			s.u.saveRecovered()
 		}
 	}
 }
 
-func (s *shell) printCurrent() {
-	if p, ok := s.screens[s.current].(printer); ok {
-		p.print()
+func (s *shell) PrintCurrent() {
+	if p, ok := s.Screens[s.Current].(kit.Printer); ok {
+		p.Print()
 	}
 }
 
@@ -224,7 +192,7 @@ func (s *shell) menu() *fyne.MainMenu {
 	lock.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 	save := fyne.NewMenuItem("Save now", s.saveCurrent)
 	save.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	print := fyne.NewMenuItem("Print or export PDF…", s.printCurrent)
+	print := fyne.NewMenuItem("Print or export PDF…", s.PrintCurrent)
 	print.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
 	newContact := fyne.NewMenuItem("New contact", s.newContact)
 	newContact.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -232,18 +200,12 @@ func (s *shell) menu() *fyne.MainMenu {
 	newEntry.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), save, print, fyne.NewMenuItemSeparator(), lock)
 	var goItems []*fyne.MenuItem
-	for _, sec := range sections {
-		id := sec.id
-		goItems = append(goItems, fyne.NewMenuItem(sec.title, func() { s.show(id) }))
+	for _, e := range s.listed {
+		id := e.Section
+		goItems = append(goItems, fyne.NewMenuItem(e.Title, func() { s.Show(id) }))
 	}
-	find := fyne.NewMenuItem("Search", func() { s.u.win.Canvas().Focus(s.search) })
+	find := fyne.NewMenuItem("Search", func() { s.u.Win.Canvas().Focus(s.Search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	goItems = append([]*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}, goItems...)
 	return fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))
-}
-
-// showSaveError reports a failed save in plain words; the data stays in
-// memory and the next change tries again.
-func (u *UI) showSaveError(err error) {
-	showError(u.win, "Your latest changes could not be saved", err)
 }

@@ -9,22 +9,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
 
+	"inreach/ui/kit"
 	"inreach/vault"
 )
 
 // createVault drives the first-run screen to a created, open vault.
 func createVault(t *testing.T, u *UI, pass string) string {
 	t.Helper()
-	root := u.win.Content()
-	es := entries(root)
+	root := u.Win.Content()
+	es := Entries(root)
 	require.Len(t, es, 2, "the create screen asks for the passphrase twice")
 	test.Type(es[0], pass)
 	test.Type(es[1], pass)
-	test.Tap(findButton(t, root, "Create my notebook"))
-	u.jobs.Wait()
-	require.True(t, hasText(u.win.Content(), "recovery key opens"), "the recovery key screen")
+	test.Tap(FindButton(t, root, "Create my notebook"))
+	u.Idle()
+	require.True(t, HasText(u.Win.Content(), "recovery key opens"), "the recovery key screen")
 	var key string
-	walk(u.win.Content(), func(o fyne.CanvasObject) bool {
+	Walk(u.Win.Content(), func(o fyne.CanvasObject) bool {
 		if l, ok := o.(*widget.Label); ok && l.TextStyle.Monospace {
 			key = l.Text
 			return false
@@ -37,66 +38,66 @@ func createVault(t *testing.T, u *UI, pass string) string {
 
 func TestFirstRunCreatesTheVaultAndShowsTheRecoveryKey(t *testing.T) {
 	u := newTestUI(t)
-	require.False(t, vault.Exists(u.path))
+	require.False(t, vault.Exists(u.Path))
 	key := createVault(t, u, "correct horse battery")
-	require.True(t, vault.Exists(u.path))
-	require.True(t, hasText(u.win.Content(), key), "the key is on screen")
+	require.True(t, vault.Exists(u.Path))
+	require.True(t, HasText(u.Win.Content(), key), "the key is on screen")
 
-	cont := findButton(t, u.win.Content(), "Continue")
+	cont := FindButton(t, u.Win.Content(), "Continue")
 	require.True(t, cont.Disabled(), "cannot continue before confirming the key is kept")
-	test.Tap(findCheck(t, u.win.Content(), "recovery key"))
+	test.Tap(FindCheck(t, u.Win.Content(), "recovery key"))
 	require.False(t, cont.Disabled())
 	test.Tap(cont)
-	require.NotNil(t, u.sess)
-	require.Equal(t, sectionToday, u.shell.current)
+	require.NotNil(t, u.Sess)
+	require.Equal(t, kit.Today, u.Shell.Current)
 }
 
 func TestAShortPassphraseIsRefusedAtCreation(t *testing.T) {
 	u := newTestUI(t)
-	es := entries(u.win.Content())
+	es := Entries(u.Win.Content())
 	test.Type(es[0], "short")
 	test.Type(es[1], "short")
-	test.Tap(findButton(t, u.win.Content(), "Create my notebook"))
-	require.True(t, hasText(u.win.Content(), "at least 8 characters"))
-	require.False(t, vault.Exists(u.path))
+	test.Tap(FindButton(t, u.Win.Content(), "Create my notebook"))
+	require.True(t, HasText(u.Win.Content(), "at least 8 characters"))
+	require.False(t, vault.Exists(u.Path))
 }
 
 func TestWrongPassphraseSaysSoAndStaysLocked(t *testing.T) {
 	u := newTestUI(t)
 	createVault(t, u, "correct horse battery")
-	test.Tap(findCheck(t, u.win.Content(), "recovery key"))
-	test.Tap(findButton(t, u.win.Content(), "Continue"))
+	test.Tap(FindCheck(t, u.Win.Content(), "recovery key"))
+	test.Tap(FindButton(t, u.Win.Content(), "Continue"))
 	u.Lock()
-	require.Nil(t, u.sess)
+	require.Nil(t, u.Sess)
 
-	pass := entries(u.win.Content())[0]
+	pass := Entries(u.Win.Content())[0]
 	test.Type(pass, "wrong horse battery")
-	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait()
-	require.True(t, hasText(u.win.Content(), "not right"), "the wrong-passphrase message")
-	require.Nil(t, u.sess)
+	test.Tap(FindButton(t, u.Win.Content(), "Unlock"))
+	u.Idle()
+	require.True(t, HasText(u.Win.Content(), "not right"), "the wrong-passphrase message")
+	require.Nil(t, u.Sess)
 
 	test.Type(pass, "correct horse battery")
-	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait()
-	require.NotNil(t, u.sess, "unlocked")
+	test.Tap(FindButton(t, u.Win.Content(), "Unlock"))
+	u.Idle()
+	require.NotNil(t, u.Sess, "unlocked")
 }
 
 func TestCtrlLLocksAndUnlockingReturnsToTheSameSection(t *testing.T) {
 	u := newTestUI(t)
 	createVault(t, u, "correct horse battery")
-	test.Tap(findCheck(t, u.win.Content(), "recovery key"))
-	test.Tap(findButton(t, u.win.Content(), "Continue"))
-	u.shell.show(sectionDirectory)
+	test.Tap(FindCheck(t, u.Win.Content(), "recovery key"))
+	test.Tap(FindButton(t, u.Win.Content(), "Continue"))
+	u.Shell.Show(kit.Directory)
 
 	ctrlL := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
-	require.Nil(t, u.sess, "Ctrl+L locks")
-	require.True(t, hasText(u.win.Content(), "locked"))
+	u.Win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
+	require.Nil(t, u.Sess, "Ctrl+L locks")
+	require.True(t, HasText(u.Win.Content(), "locked"))
 
-	test.Type(entries(u.win.Content())[0], "correct horse battery")
-	test.Tap(findButton(t, u.win.Content(), "Unlock"))
-	u.jobs.Wait()
-	require.NotNil(t, u.sess, "unlocked")
-	require.Equal(t, sectionDirectory, u.shell.current)
+	test.Type(Entries(u.Win.Content())[0], "correct horse battery")
+	test.Tap(FindButton(t, u.Win.Content(), "Unlock"))
+	u.Idle()
+	require.NotNil(t, u.Sess, "unlocked")
+	require.Equal(t, kit.Directory, u.Shell.Current)
 }

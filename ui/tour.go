@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"inreach/ui/kit"
 	"inreach/vault"
 )
 
@@ -18,12 +19,12 @@ import (
 // with pass, visits the main screens and writes a PNG of each into dir,
 // then quits. It is what `make screenshots` runs under Xvfb. The captures
 // are of the real window's canvas, drawn by the real driver.
-func Tour(a fyne.App, path string, pass []byte, dir string) error {
+func Tour(a fyne.App, path string, nav kit.Nav, pass []byte, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	u := New(a, path)
-	u.win.Resize(fyne.NewSize(1180, 760))
+	u := New(a, path, nav)
+	u.Win.Resize(fyne.NewSize(1180, 760))
 	var tourErr error
 	go func() {
 		defer fyne.Do(a.Quit)
@@ -50,7 +51,7 @@ func (u *UI) shot(dir, name string) error {
 	}
 	var err error
 	fyne.DoAndWait(func() {
-		img := u.win.Canvas().Capture()
+		img := u.Win.Canvas().Capture()
 		var f *os.File
 		f, err = os.Create(path)
 		if err != nil {
@@ -68,15 +69,15 @@ func (u *UI) tour(pass []byte, dir string) error {
 	if err := u.shot(dir, "1-unlock"); err != nil {
 		return err
 	}
-	v, err := vault.Open(u.path, pass, u.vaultOptions())
+	v, err := vault.Open(u.Path, pass, u.vaultOptions())
 	if err != nil {
 		return fmt.Errorf("unlocking the demo vault: %w", err)
 	}
-	fyne.DoAndWait(func() { u.opened(v) })
+	fyne.DoAndWait(func() { u.Opened(v) })
 	if err := u.shot(dir, "2-today"); err != nil {
 		return err
 	}
-	db := u.sess.DB
+	db := u.Sess.DB
 	pick := func(q string) string {
 		var id string
 		if err := db.QueryRow(q).Scan(&id); err != nil && err != sql.ErrNoRows {
@@ -97,27 +98,27 @@ func (u *UI) tour(pass []byte, dir string) error {
 		issue = pick(`SELECT id FROM newsletters ORDER BY date DESC LIMIT 1`)
 	}
 	steps := []struct {
-		name, section, id string
+		name    string
+		section kit.Section
+		id      string
 	}{
-		{"3-woman", sectionWomen, woman},
-		{"4-visit-write-up", sectionContacts, visit},
-		{"5-diary-entry", sectionDiary, entry},
-		{"6-newsletter", sectionLetters, "newsletter:" + issue},
-		{"7-reports", sectionReports, ""},
-		{"8-supervision", sectionSupervision, ""},
-		{"9-directory", sectionDirectory, ""},
+		{"3-woman", kit.Women, woman},
+		{"4-visit-write-up", kit.Contacts, visit},
+		{"5-diary-entry", kit.Diary, entry},
+		{"6-newsletter", kit.Letters, "newsletter:" + issue},
+		{"7-reports", kit.Reports, ""},
+		{"8-supervision", kit.Supervision, ""},
+		{"9-directory", kit.Directory, ""},
 	}
 	for _, st := range steps {
 		fyne.DoAndWait(func() {
-			if st.id != "" {
-				u.shell.openRecord(st.section, st.id)
-			} else {
-				u.shell.show(st.section)
-			}
-			if st.section == sectionContacts {
-				if c, ok := u.shell.screens[sectionContacts].(*contactsScreen); ok && st.id != "" {
-					c.edit(st.id)
-				}
+			switch {
+			case st.section == kit.Contacts && st.id != "":
+				u.Shell.Open(kit.EditRecord(st.section, st.id))
+			case st.id != "":
+				u.Shell.Open(kit.Record(st.section, st.id))
+			default:
+				u.Shell.Show(st.section)
 			}
 		})
 		if err := u.shot(dir, st.name); err != nil {
@@ -125,7 +126,7 @@ func (u *UI) tour(pass []byte, dir string) error {
 		}
 	}
 	fyne.DoAndWait(func() {
-		u.shell.search.SetText("housing")
+		u.Shell.Search.SetText("housing")
 	})
 	if err := u.shot(dir, "10-search"); err != nil {
 		return err

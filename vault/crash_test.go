@@ -32,7 +32,7 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
 	known := 0 // the state found after the previous kill
 	kills, midSave, midRun := 0, 0, 0
-	deadline := time.Now().Add(crashTestLimit)
+	deadline := time.Now().Add(slowdown * crashTestLimit)
 	for kills < crashKills || midSave < crashMidSave {
 		require.True(t, time.Now().Before(deadline), "too slow: %d kills so far", kills)
 		c := startChild(t, "saver", path)

@@ -32,9 +32,9 @@ func TestOldVaultWithADecomposedPassphraseOpensAndIsRewrappedUnderNFC(t *testing
 	precomposed := norm.NFC.Bytes(typed)
 	require.False(t, bytes.Equal(typed, precomposed))
 
-	r, err := Open(path, precomposed, Options{ReadOnly: true})
+	_, err := Open(path, precomposed, Options{ReadOnly: true})
 	require.ErrorIs(t, err, ErrWrongPassphrase, "before the re-wrap, only the typed bytes open it")
-	r, err = Open(path, typed, Options{ReadOnly: true})
+	r, err := Open(path, typed, Options{ReadOnly: true})
 	require.NoError(t, err, "the typed bytes are tried once")
 	require.NoError(t, r.Close())
 

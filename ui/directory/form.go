@@ -1,0 +1,163 @@
+package directory
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/notes"
+	"inreach/ui/kit"
+)
+
+// agencyForm shows and edits every field of one agency, with a gentle
+// reminder when its details were last checked over a year ago.
+type agencyForm struct {
+	s     *DirectoryScreen
+	a     notes.Agency
+	form  *kit.FieldForm
+	hint  *fyne.Container
+	saved *widget.Label
+
+	name, area, keyContact, phone, email, website *kit.LeaveEntry
+	services, notesText                           *kit.LeaveEntry
+	lastChecked                                   *kit.LeaveEntry
+	category                                      *widget.SelectEntry
+	root                                          fyne.CanvasObject
+}
+
+func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
+	f := &agencyForm{s: s, a: *a, form: kit.NewFieldForm()}
+	ff := f.form
+	f.name = ff.Entry("Name", "Name", "For example Eastside Housing Options")
+	f.category = widget.NewSelectEntry(notes.AgencyCategory.LabelList())
+	f.category.SetPlaceHolder("Choose or type a category")
+	ff.Field("Category", "Category", f.category)
+	f.area = ff.Entry("Area", "Area covered", "For example Bristol and South Gloucestershire")
+	f.services = ff.MultiEntry("Services", "Services", "What they offer and who they take", 3)
+	f.keyContact = ff.Entry("KeyContact", "Key contact", "Name and role")
+	f.phone = ff.Entry("Phone", "Phone", "")
+	f.email = ff.Entry("Email", "Email", "")
+	f.website = ff.Entry("Website", "Website", "")
+	today := kit.TodayFor(s.u)
+	checkedToday := widget.NewButtonWithIcon("Checked today", theme.ConfirmIcon(), func() {
+		f.lastChecked.SetText(today)
+		f.form.Rows["LastChecked"].SetError("")
+	})
+	f.lastChecked = ff.Date("LastChecked", "Last checked", checkedToday)
+	f.notesText = ff.MultiEntry("Notes", "Notes", "How referrals work, opening hours, anything the team should know", 3)
+
+	f.name.SetText(a.Name)
+	f.category.SetText(notes.AgencyCategory.Label(a.Category))
+	f.area.SetText(a.Area)
+	f.services.SetText(a.Services)
+	f.keyContact.SetText(a.KeyContact)
+	f.phone.SetText(a.Phone)
+	f.email.SetText(a.Email)
+	f.website.SetText(a.Website)
+	f.lastChecked.SetText(a.LastChecked)
+	f.notesText.SetText(a.Notes)
+
+	f.saved = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	f.saved.Importance = widget.SuccessImportance
+	f.saved.Hide()
+	f.hint = container.NewVBox()
+	f.showHint()
+
+	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
+	save.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{}
+	title := "New agency"
+	if a.ID != "" {
+		title = a.Name
+		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
+			confirmDeleteAgency(s.u, &f.a, s.deleted)
+		})
+		del.Importance = widget.DangerImportance
+		buttons = append(buttons, del)
+	} else {
+		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.showNothing))
+	}
+	buttons = append(buttons, layout.NewSpacer(), f.saved, save)
+
+	body := container.NewVBox(
+		f.hint,
+		widget.NewCard("", "", container.NewVBox(kit.Subheading("The agency"),
+			ff.RowsFor("Name", "Category", "Area", "Services"))),
+		widget.NewCard("", "", container.NewVBox(kit.Subheading("How to reach them"),
+			ff.RowsFor("KeyContact", "Phone", "Email", "Website", "LastChecked"))),
+		widget.NewCard("", "", container.NewVBox(kit.Subheading("Notes for the team"),
+			ff.RowsFor("Notes"))),
+	)
+	bar := container.NewVBox(widget.NewSeparator(), ff.General, container.NewHBox(buttons...))
+	f.root = container.NewBorder(container.NewPadded(kit.Heading(title)), container.NewPadded(bar), nil, nil,
+		container.NewVScroll(container.NewPadded(body)))
+	return f
+}
+
+func (f *agencyForm) Content() fyne.CanvasObject { return f.root }
+
+// showHint shows "check these details" when they are over a year old or
+// were never checked (for an agency already saved).
+func (f *agencyForm) showHint() {
+	f.hint.Objects = nil
+	today := kit.TodayFor(f.s.u)
+	if f.a.ID != "" && agencyNeedsChecking(f.a.LastChecked, today) {
+		text := "These details have not been checked yet. Check them before you refer anyone, then press “Checked today” and save."
+		if f.a.LastChecked != "" {
+			text = "These details were last checked on " + kit.DateWords(f.a.LastChecked, today) +
+				", over a year ago. Check these details before you refer anyone, then press “Checked today” and save."
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		icon := widget.NewIcon(theme.InfoIcon())
+		f.hint.Objects = []fyne.CanvasObject{widget.NewCard("", "", container.NewBorder(nil, nil, container.NewVBox(icon), nil, l))}
+	}
+	f.hint.Refresh()
+}
+
+// agency reads the fields over the stored record.
+func (f *agencyForm) agency() notes.Agency {
+	a := f.a
+	a.Name = strings.TrimSpace(f.name.Text)
+	cat := strings.TrimSpace(f.category.Text)
+	if v, ok := notes.AgencyCategory.ValueOf(cat); ok {
+		cat = v
+	}
+	a.Category = cat
+	a.Area = strings.TrimSpace(f.area.Text)
+	a.Services = f.services.Text
+	a.KeyContact = strings.TrimSpace(f.keyContact.Text)
+	a.Phone = strings.TrimSpace(f.phone.Text)
+	a.Email = strings.TrimSpace(f.email.Text)
+	a.Website = strings.TrimSpace(f.website.Text)
+	a.LastChecked = strings.TrimSpace(f.lastChecked.Text)
+	a.Notes = f.notesText.Text
+	return a
+}
+
+// save stores the agency, showing problems at their fields; it reports
+// whether it was saved.
+func (f *agencyForm) save() bool {
+	f.form.ClearErrors()
+	f.saved.Hide()
+	if !f.form.CheckDates() {
+		f.form.Summarise("Not saved yet")
+		return false
+	}
+	a := f.agency()
+	if err := f.s.u.Notes().SaveAgency(&a); err != nil {
+		if f.form.ShowProblems(err) {
+			f.form.Summarise("Not saved yet")
+		} else {
+			kit.ShowError(f.s.u.Window(), "The agency could not be saved", err)
+		}
+		return false
+	}
+	f.s.u.Changed()
+	f.s.saved(a.ID)
+	return true
+}

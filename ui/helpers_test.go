@@ -1,0 +1,174 @@
+package ui
+
+// The helpers of ui/uitest, for the shell's own tests (which cannot import
+// it: it imports ui).
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/require"
+
+	"inreach/demo"
+	"inreach/schema"
+	"inreach/ui/kit"
+	"inreach/ui/sections"
+	"inreach/vault"
+)
+
+// cheapKDF keeps UI tests fast; the real cost is tested in the vault.
+var cheapKDF = vault.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// NewTestUI makes the app with the sections of nav on a test driver, with
+// a vault path in a temp dir, a test clock and test jobs.
+func NewTestUI(t *testing.T, nav kit.Nav) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	u := NewUI(a, filepath.Join(t.TempDir(), "inreach.vault"), nav, kit.NewFakeClock(time.Now()), kit.NewTestJobs())
+	u.Kdf = cheapKDF
+	liveUIs = append(liveUIs, u)
+	u.Win.Resize(fyne.NewSize(1180, 760))
+	t.Cleanup(func() {
+		// Lock as the app does: screens save drafts and stop their timers,
+		// and the session is dropped, so no timer left by this test can
+		// touch widgets while the next test runs.
+		u.Idle()
+		u.Lock()
+		u.Idle()
+		liveUIs = slices.DeleteFunc(liveUIs, func(x *UI) bool { return x == u })
+	})
+	return u
+}
+
+// walk visits every object under o, looking inside widgets through their
+// renderers.
+func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
+	if o == nil {
+		return true
+	}
+	if !visit(o) {
+		return false
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if !Walk(c, visit) {
+				return false
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if !Walk(c, visit) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// findButton finds a visible button whose text contains label.
+func FindButton(t *testing.T, root fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	Walk(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, label) && b.Visible() {
+			found = b
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, found, "no button %q", label)
+	return found
+}
+
+// entries returns the entries under root in order.
+func Entries(root fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	Walk(root, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+		return true
+	})
+	return out
+}
+
+// hasText reports whether a visible label or text under root contains s.
+func HasText(root fyne.CanvasObject, s string) bool {
+	found := false
+	Walk(root, func(o fyne.CanvasObject) bool {
+		if !o.Visible() {
+			return true
+		}
+		switch x := o.(type) {
+		case *widget.Label:
+			found = strings.Contains(x.Text, s)
+		case *widget.RichText:
+			found = strings.Contains(x.String(), s)
+		}
+		return !found
+	})
+	return found
+}
+
+// eventually lets time pass on the test clocks of the open test UIs, in
+// small steps, waiting each time for the background work that started,
+// until cond holds (or a minute of test-clock time has passed).
+func Eventually(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	for range 600 {
+		if cond() {
+			return
+		}
+		for _, u := range liveUIs {
+			u.Wait(100 * time.Millisecond)
+		}
+	}
+	require.True(t, cond(), what)
+}
+
+// liveUIs are the test UIs of the running test.
+var liveUIs []*UI
+
+// findCheck finds a check box whose text contains label.
+func FindCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check {
+	t.Helper()
+	var found *widget.Check
+	Walk(root, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, label) {
+			found = c
+			return false
+		}
+		return true
+	})
+	require.NotNil(t, found, "no check box %q", label)
+	return found
+}
+
+// openTestVault creates a vault with a cheap KDF and opens the main window
+// on it, as if the user had just unlocked.
+func OpenTestVault(t *testing.T, u *UI) {
+	t.Helper()
+	v, _, err := vault.Create(u.Path, []byte("correct horse battery"), vault.Options{KDF: cheapKDF, Migrations: schema.Migrations})
+	require.NoError(t, err)
+	u.Opened(v)
+}
+
+// openDemoVault is openTestVault filled with the small demo corpus.
+func OpenDemoVault(t *testing.T, u *UI) {
+	t.Helper()
+	OpenTestVault(t, u)
+	_, err := demo.Create(context.Background(), u.Sess.DB, "small", 1)
+	require.NoError(t, err)
+	u.Shell.Show(kit.Today)
+}
+
+// newTestUI is NewTestUI with every section.
+func newTestUI(t *testing.T) *UI { return NewTestUI(t, sections.App) }

@@ -1,0 +1,329 @@
+package settings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"inreach/exchange"
+	"inreach/newsletter"
+	"inreach/notes"
+	"inreach/ui/kit"
+	"inreach/vault"
+)
+
+// Setting keys kept by the Settings screen beyond those of notes and
+// newsletter.
+const settingSupervisor = "supervisor_name"
+
+// settingsScreen holds the practitioner's details, the service's return
+// details for the newsletter, auto-lock, text size, retention, backups,
+// the passphrase, and import/export of the interchange file.
+type settingsScreen struct {
+	u      kit.Env
+	fields map[string]*widget.Entry
+	lock   *widget.Select
+	scale  *widget.Select
+	status *widget.Label
+	body   fyne.CanvasObject
+}
+
+var lockChoices = []string{"1 minute", "2 minutes", "5 minutes", "10 minutes", "15 minutes", "30 minutes", "60 minutes"}
+
+var textSizes = []struct {
+	label string
+	scale float64
+}{{"Smaller", 0.9}, {"Normal", 1.0}, {"Larger", 1.15}, {"Largest", 1.3}}
+
+// New builds the Settings screen for the open session.
+func New(u kit.Env) *settingsScreen {
+	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
+	entry := func(key, placeholder string, multi bool) *widget.Entry {
+		var e *widget.Entry
+		if multi {
+			e = widget.NewMultiLineEntry()
+			e.SetMinRowsVisible(3)
+		} else {
+			e = widget.NewEntry()
+		}
+		e.SetPlaceHolder(placeholder)
+		s.fields[key] = e
+		return e
+	}
+	you := widget.NewForm(
+		widget.NewFormItem("Your name", entry(notes.SettingPractitioner, "As it appears on supervision packs", false)),
+		widget.NewFormItem("Supervisor", entry(settingSupervisor, "Your supervisor's name", false)),
+		widget.NewFormItem("Organisation", entry(notes.SettingOrganisation, "The service's name", false)),
+	)
+	service := widget.NewForm(
+		widget.NewFormItem("Return address", entry(newsletter.SettingOrgAddress, "Printed on the newsletter so women can write back", true)),
+		widget.NewFormItem("Phone", entry(newsletter.SettingOrgPhone, "The service's own number", false)),
+		widget.NewFormItem("Email", entry(newsletter.SettingOrgEmail, "The service's own address", false)),
+	)
+	retention := entry(notes.SettingRetentionYears, "6", false)
+	retention.Validator = func(v string) error {
+		if v == "" {
+			return nil
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || n < 1 || n > 100 {
+			return errors.New("a whole number of years, 1 to 100")
+		}
+		return nil
+	}
+	s.lock = widget.NewSelect(lockChoices, nil)
+	s.scale = widget.NewSelect(nil, nil)
+	for _, t := range textSizes {
+		s.scale.Options = append(s.scale.Options, t.label)
+	}
+	s.scale.OnChanged = func(label string) {
+		for _, t := range textSizes {
+			if t.label == label && fyne.CurrentApp().Preferences().FloatWithFallback(kit.PrefTextScale, 1.0) != t.scale {
+				fyne.CurrentApp().Preferences().SetFloat(kit.PrefTextScale, t.scale)
+				fyne.CurrentApp().Settings().SetTheme(kit.NewTheme(fyne.CurrentApp()))
+			}
+		}
+	}
+	safety := widget.NewForm(
+		widget.NewFormItem("Lock after", s.lock),
+		widget.NewFormItem("Keep closed records", container.NewBorder(nil, nil, nil, widget.NewLabel("years after closure"), retention)),
+	)
+	safety.Items[0].HintText = "without input; Ctrl+L locks at once"
+	safety.Items[1].HintText = "then they are listed for review under Reports"
+
+	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.Save)
+	save.Importance = widget.HighImportance
+	s.status = kit.Muted("")
+
+	backups := widget.NewButtonWithIcon("Make a backup copy…", theme.DownloadIcon(), s.backup)
+	passwd := widget.NewButtonWithIcon("Change passphrase…", theme.AccountIcon(), s.changePassphrase)
+	exportAll := widget.NewButtonWithIcon("Export everything (JSON)…", theme.UploadIcon(), s.exportJSON)
+	importFile := widget.NewButtonWithIcon("Import a JSON file…", theme.FolderOpenIcon(), s.importJSON)
+
+	where := kit.Muted("The vault: " + u.Vault().Path() + "\nEncrypted backups of the last saves are kept in " +
+		filepath.Join(filepath.Dir(u.Vault().Path()), "backups") + ".")
+
+	s.body = container.NewVScroll(container.NewPadded(container.NewVBox(
+		kit.Heading("Settings"),
+		widget.NewCard("You", "Printed on supervision packs and reports", you),
+		widget.NewCard("The service", "Used on the newsletter, and by its safety check to recognise your own details", service),
+		widget.NewCard("Privacy", "", container.NewVBox(safety, container.NewHBox(widget.NewLabel("Text size"), s.scale))),
+		container.NewHBox(save, s.status),
+		widget.NewCard("Vault", "", container.NewVBox(where,
+			container.NewGridWithColumns(2, backups, passwd, exportAll, importFile))),
+	)))
+	s.load()
+	return s
+}
+
+func (s *settingsScreen) Content() fyne.CanvasObject { return s.body }
+
+func (s *settingsScreen) Reload() { s.load() }
+
+func (s *settingsScreen) load() {
+	st := s.u.Notes()
+	for key, e := range s.fields {
+		e.SetText(st.GetSetting(key, ""))
+	}
+	mins := st.GetSetting(notes.SettingLockMinutes, strconv.Itoa(kit.DefaultLockMinutes))
+	s.lock.SetSelected(minutesLabel(mins))
+	cur := fyne.CurrentApp().Preferences().FloatWithFallback(kit.PrefTextScale, 1.0)
+	for _, t := range textSizes {
+		if t.scale == cur {
+			s.scale.SetSelected(t.label)
+		}
+	}
+	if s.scale.Selected == "" {
+		s.scale.SetSelected("Normal")
+	}
+}
+
+func minutesLabel(m string) string {
+	if m == "1" {
+		return "1 minute"
+	}
+	return m + " minutes"
+}
+
+// save is also Ctrl+S.
+func (s *settingsScreen) Save() {
+	if err := s.fields[notes.SettingRetentionYears].Validate(); err != nil {
+		s.status.SetText("Retention: " + err.Error())
+		return
+	}
+	st := s.u.Notes()
+	for key, e := range s.fields {
+		v := e.Text
+		if key != newsletter.SettingOrgAddress {
+			v = strings.TrimSpace(v)
+		}
+		if err := st.SetSetting(key, v); err != nil {
+			kit.ShowError(s.u.Window(), "The settings could not be saved", err)
+			return
+		}
+	}
+	mins := strings.Fields(s.lock.Selected)
+	if len(mins) > 0 {
+		if err := st.SetSetting(notes.SettingLockMinutes, mins[0]); err != nil {
+			kit.ShowError(s.u.Window(), "The settings could not be saved", err)
+			return
+		}
+	}
+	s.u.Changed()
+	s.u.IdleSettingsChanged()
+	s.status.SetText("Saved at " + time.Now().Format("15:04"))
+}
+
+// backup writes an encrypted copy of the vault where the user chooses.
+func (s *settingsScreen) backup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		kit.KeepPrivate(w)
+		path := w.URI().Path()
+		w.Close()
+		prog := dialog.NewCustomWithoutButtons("Writing the backup…", widget.NewProgressBarInfinite(), s.u.Window())
+		prog.Show()
+		s.u.Go(func() {
+			err = s.u.Save()
+			if err == nil {
+				err = s.u.Vault().WriteBackup(path)
+			}
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				kit.ShowError(s.u.Window(), "The backup could not be written", err)
+				return
+			}
+			dialog.ShowInformation("Backup written", "An encrypted copy is in "+path+".\nIt opens with the same passphrase and recovery key.", s.u.Window())
+		})
+	}, s.u.Window())
+	d.SetFileName("inreach-backup-" + time.Now().Format("2006-01-02") + ".vault")
+	d.Show()
+}
+
+func (s *settingsScreen) changePassphrase() {
+	p1 := widget.NewPasswordEntry()
+	p2 := widget.NewPasswordEntry()
+	items := []*widget.FormItem{
+		widget.NewFormItem("New passphrase", p1),
+		widget.NewFormItem("Again", p2),
+	}
+	items[0].HintText = fmt.Sprintf("At least %d characters", vault.MinPassphraseLength)
+	d := dialog.NewForm("Change the passphrase", "Change", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if p1.Text != p2.Text {
+			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), s.u.Window())
+			return
+		}
+		if err := vault.CheckPassphrase([]byte(p1.Text)); err != nil {
+			dialog.ShowError(errors.New(kit.Sentence(err)), s.u.Window())
+			return
+		}
+		pass := []byte(p1.Text)
+		prog := dialog.NewCustomWithoutButtons("Changing the passphrase…", widget.NewProgressBarInfinite(), s.u.Window())
+		prog.Show()
+		var err error
+		s.u.Go(func() {
+			err = s.u.Save()
+			if err == nil {
+				err = s.u.Vault().ChangePassphrase(pass)
+			}
+			clear(pass)
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				kit.ShowError(s.u.Window(), "The passphrase was not changed", err)
+				return
+			}
+			dialog.ShowInformation("Passphrase changed", "Use the new passphrase from now on. The recovery key is the same as before.", s.u.Window())
+		})
+	}, s.u.Window())
+	d.Resize(fyne.NewSize(480, 220))
+	d.Show()
+}
+
+// exportJSON writes the whole vault as an interchange file (not encrypted:
+// the dialog says so).
+func (s *settingsScreen) exportJSON() {
+	dialog.ShowConfirm("Export everything?", "The export file is NOT encrypted. It holds everything in the vault, "+
+		"including women's names and notes. Keep it somewhere safe and delete it when you are done.", func(ok bool) {
+		if !ok {
+			return
+		}
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			kit.KeepPrivate(w)
+			prog := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), s.u.Window())
+			prog.Show()
+			s.u.Go(func() {
+				var buf bytes.Buffer
+				doc, err2 := exchange.Export(s.u.Context(), s.u.DB(), exchange.ExportOptions{})
+				err = err2
+				if err == nil {
+					err = exchange.Write(&buf, doc)
+				}
+				if err == nil {
+					_, err = w.Write(buf.Bytes())
+				}
+				if cerr := w.Close(); err == nil {
+					err = cerr
+				}
+			}, func() {
+				prog.Hide()
+				if err != nil {
+					kit.ShowError(s.u.Window(), "The export could not be written", err)
+					return
+				}
+				dialog.ShowInformation("Exported", "Everything was written to "+w.URI().Path()+".", s.u.Window())
+			})
+		}, s.u.Window())
+		d.SetFileName("inreach-export-" + time.Now().Format("2006-01-02") + ".json")
+		d.Show()
+	}, s.u.Window())
+}
+
+// importJSON merges an interchange file; nothing changes unless all of it
+// is valid.
+func (s *settingsScreen) importJSON() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		prog := dialog.NewCustomWithoutButtons("Importing…", widget.NewProgressBarInfinite(), s.u.Window())
+		prog.Show()
+		var res exchange.ImportResult
+		s.u.Go(func() {
+			defer r.Close()
+			doc, err2 := exchange.Read(r)
+			err = err2
+			if err == nil {
+				res, err = exchange.Import(s.u.Context(), s.u.DB(), doc)
+			}
+		}, func() {
+			prog.Hide()
+			if err != nil {
+				kit.ShowError(s.u.Window(), "Nothing was imported; the vault is unchanged", err)
+				return
+			}
+			s.u.Changed()
+			dialog.ShowInformation("Imported", res.String(), s.u.Window())
+		})
+	}, s.u.Window())
+	d.Show()
+}
