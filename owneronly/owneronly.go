@@ -10,10 +10,7 @@
 // platform prove the result rather than the intention.
 package owneronly
 
-import (
-	"os"
-	"strings"
-)
+import "os"
 
 // CreateTemp is os.CreateTemp for a file only the current user can open:
 // a new file in dir whose name is pattern with its last "*" replaced by a
@@ -34,11 +31,3 @@ func MkdirAll(path string) error { return mkdirAll(path) }
 // LocalSystem, the operating system itself, which can open every file
 // anyway).
 func Check(path string) error { return check(path) }
-
-// splitPattern splits a CreateTemp pattern at its last "*".
-func splitPattern(pattern string) (prefix, suffix string) {
-	if i := strings.LastIndex(pattern, "*"); i >= 0 {
-		return pattern[:i], pattern[i+1:]
-	}
-	return pattern, ""
-}

@@ -199,3 +199,11 @@ func name(sid *windows.SID) string {
 	}
 	return sid.String()
 }
+
+// splitPattern splits a CreateTemp pattern at its last "*".
+func splitPattern(pattern string) (prefix, suffix string) {
+	if i := strings.LastIndex(pattern, "*"); i >= 0 {
+		return pattern[:i], pattern[i+1:]
+	}
+	return pattern, ""
+}
