@@ -182,7 +182,15 @@ step "MSI install (per-user, no administrator), run, reinstall, upgrade to a new
 cd "$T"   # wine's msiexec leaves an Icon folder in the working folder
 inst="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/Programs/Inreach/inreach.exe"
 lnk="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Inreach.lnk"
-wine_run msiexec /x "$(wine_path "$msi")" /qn >/dev/null 2>&1 || true
+# Start clean: uninstall every product an earlier run may have left (by
+# product code, unpacked from the registry's packed form).
+packed=$(wine_run reg query 'HKCU\Software\Microsoft\Installer\Products' 2>/dev/null | tr -d '\r' | sed -n 's/.*Products\\\([0-9A-F]\{32\}\)$/\1/p')
+for p in $packed; do
+	code=$(echo "$p" | awk 'function rev(x,  r, i) { r = ""; for (i = length(x); i > 0; i--) r = r substr(x, i, 1); return r }
+		{ d = ""; for (i = 17; i <= 32; i += 2) d = d substr($0, i + 1, 1) substr($0, i, 1)
+		  printf "{%s-%s-%s-%s-%s}\n", rev(substr($0, 1, 8)), rev(substr($0, 9, 4)), rev(substr($0, 13, 4)), substr(d, 1, 4), substr(d, 5, 12) }')
+	wine_run msiexec /x "$code" /qn >/dev/null 2>&1 || true
+done
 wine_run msiexec /i "$(wine_path "$msi")" /qn || fail "msiexec /i failed"
 [ -f "$inst" ] || fail "not installed at $inst"
 [ -f "$lnk" ] || fail "no Start-menu shortcut at $lnk"
