@@ -16,4 +16,5 @@ if ! grep -q 'NTStatus(0xC0000002)' "$out"; then
 	echo "wine-overlay: $src has changed; could not patch Deleteat's fallback cases" >&2
 	exit 1
 fi
+gofmt -w "$out" # so that make test's gofmt check passes over build/ too
 printf '{"Replace": {"%s": "%s"}}\n' "$src" "$(cd "$dir" && pwd)/at_windows.go" >"$dir/overlay.json"
