@@ -8,7 +8,8 @@ import "time"
 // most: starting a process costs far more on Windows (and more again under
 // wine, where make test-windows runs it) than on Linux.
 const (
-	crashKills     = 60
-	crashMidSave   = 25
-	crashTestLimit = 10 * time.Minute
+	crashKills      = 60
+	crashMidSave    = 20
+	crashMidCompact = 10
+	crashTestLimit  = 10 * time.Minute
 )
