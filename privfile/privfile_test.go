@@ -14,6 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"inreach/internal/wine"
 	"inreach/owneronly"
 )
 
@@ -151,6 +152,9 @@ func TestWriteIsOwnerOnlyWholeAndLeavesNoTemporaryName(t *testing.T) {
 }
 
 func TestCleanUpLeavesTheFilesOfAWriterStillRunning(t *testing.T) {
+	if os.Getppid() == 0 && wine.Detected() {
+		t.Skip("under wine a test started from Linux has no Windows parent process (os.Getppid is 0) to stand for a writer still running")
+	}
 	t.Setenv(JournalEnv, t.TempDir())
 	dir := t.TempDir()
 	live := filepath.Join(dir, ".x.pdf"+Marker+fmt.Sprint(os.Getppid())+"-abc")
