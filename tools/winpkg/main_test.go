@@ -80,9 +80,9 @@ func TestRunWritesTheResourceScriptAndTheMSISource(t *testing.T) {
 
 func TestANewerVersionCanBeAskedForAndIsChecked(t *testing.T) {
 	out := t.TempDir()
-	require.NoError(t, run("../../FyneApp.toml", out, "inreach.exe", "7.8.9"))
+	require.NoError(t, run("../../FyneApp.toml", out, filepath.Join(out, "inreach.exe"), "7.8.9"))
 	wxs, err := os.ReadFile(filepath.Join(out, "Inreach.wxs"))
 	require.NoError(t, err)
 	require.Contains(t, string(wxs), `Version="7.8.9"`)
-	require.Error(t, run("../../FyneApp.toml", t.TempDir(), "inreach.exe", "7.8"))
+	require.Error(t, run("../../FyneApp.toml", out, filepath.Join(out, "inreach.exe"), "7.8"))
 }
