@@ -48,7 +48,9 @@ func newWomanReadings(p *womanPage) *womanReadings {
 	r.date.SetText(kit.TodayFor(p.u))
 	r.score = widget.NewRadioGroup(scoreOptions(), nil)
 	r.score.Horizontal = true
-	scale := container.NewHBox(kit.Muted("1 the worst"), r.score, kit.Muted("10 the best"))
+	worst, best := widget.NewLabel("Worst"), widget.NewLabel("Best")
+	worst.Importance, best.Importance = widget.LowImportance, widget.LowImportance
+	scale := container.NewHBox(worst, r.score, best)
 	r.form.Field("Score", "Her score", container.NewHScroll(scale))
 	add := widget.NewButtonWithIcon("Add reading", theme.ContentAddIcon(), r.add)
 	rows := r.form.Rows
@@ -61,7 +63,7 @@ func newWomanReadings(p *womanPage) *womanReadings {
 	))
 	r.charts = container.NewVBox()
 	r.list = container.NewVBox()
-	r.root = container.NewVBox(addCard, r.charts, r.list)
+	r.root = container.NewVBox(r.charts, addCard, r.list)
 	r.reload()
 	return r
 }
