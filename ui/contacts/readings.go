@@ -50,8 +50,13 @@ func (p *visitPerson) newHowRow(st contactDraftPerson) fyne.CanvasObject {
 	ask := widget.NewLabel("How is she doing? (1–10)")
 	scale := widget.NewLabel("1 the worst, 10 the best")
 	scale.Importance = widget.LowImportance
-	return container.NewHBox(ask, widget.NewLabel("Wellbeing"), kit.Sized(p.wellbeing, 72),
-		widget.NewLabel("and"), kit.Sized(p.area, 200), kit.Sized(p.areaScore, 72), scale)
+	scale.Truncation = fyne.TextTruncateEllipsis
+	// Two rows of a narrow window's width at most: the question and its
+	// scale, then the scores.
+	return container.NewVBox(
+		container.NewBorder(nil, nil, ask, nil, scale),
+		container.NewHBox(widget.NewLabel("Wellbeing"), kit.Sized(p.wellbeing, 72),
+			widget.NewLabel("and"), kit.Sized(p.area, 200), kit.Sized(p.areaScore, 72)))
 }
 
 // readingState puts the chosen area and score in her draft.

@@ -152,7 +152,7 @@ func (r *columnRenderer) Layout(size fyne.Size) {
 		peak = max(peak, b.Value)
 	}
 	slot := size.Width / float32(n)
-	barW := max(1, slot*0.7)
+	barW := min(max(1, slot*0.7), 56) // a few columns stay columns, not slabs
 	// Show every step-th label so that they never overlap, and the values
 	// only when they fit over their column.
 	widest, widestValue := float32(0), float32(0)

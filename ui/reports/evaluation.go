@@ -153,7 +153,7 @@ func (e *evaluationTab) show(ev *report.Evaluation) {
 		e.cells = append(e.cells, row)
 		e.keys, e.heading = append(e.keys, r.Key), append(e.heading, false)
 	}
-	e.table.SetColumnWidth(0, 400)
+	e.table.SetColumnWidth(0, 360)
 	for i := range ev.Periods {
 		e.table.SetColumnWidth(i+1, 130)
 	}

@@ -51,7 +51,9 @@ func (v *outcomesView) show(f *report.Figures) {
 		}
 		if l.Group != group {
 			group, stripe = l.Group, 0
-			box = container.NewVBox(kit.Subheading(group))
+			h := kit.Subheading(group)
+			h.Wrapping = fyne.TextWrapWord // long headings in a narrow window
+			box = container.NewVBox(h)
 			groups = append(groups, box)
 		}
 		box.Add(v.lineRow(l, stripe%2 == 0))
@@ -83,11 +85,16 @@ var distanceColumns = []struct{ Heading, Key string }{
 // column per outcome, and the average change.
 func (v *outcomesView) showDistance(f *report.Figures) {
 	cols := len(distanceColumns) + 2
-	head := []fyne.CanvasObject{widget.NewLabelWithStyle("Area", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	for _, c := range distanceColumns {
-		head = append(head, widget.NewLabelWithStyle(c.Heading, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	heading := func(s string, align fyne.TextAlign) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(s, align, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord // the table fits a narrow window
+		return l
 	}
-	head = append(head, widget.NewLabelWithStyle("Average change", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	head := []fyne.CanvasObject{heading("Area", fyne.TextAlignLeading)}
+	for _, c := range distanceColumns {
+		head = append(head, heading(c.Heading, fyne.TextAlignTrailing))
+	}
+	head = append(head, heading("Average change", fyne.TextAlignTrailing))
 	cells := head
 	rows := f.DistanceByArea()
 	for _, d := range rows {

@@ -87,9 +87,8 @@ func (r *womanReadings) reload() {
 	for _, s := range series {
 		cards = append(cards, seriesCard(s, today))
 	}
-	if len(cards) > 0 {
-		charts = append(charts, container.NewGridWithColumns(2, cards...))
-	}
+	// One chart a row: her page is narrow beside the list of women.
+	charts = append(charts, cards...)
 	r.charts.Objects = charts
 	r.charts.Refresh()
 
@@ -135,7 +134,7 @@ func seriesCard(s notes.AreaSeries, today string) fyne.CanvasObject {
 	chart.SetBars(bars)
 	return widget.NewCard("", "", container.NewVBox(
 		kit.Subheading(s.Label), kit.Muted(seriesWords(s)),
-		container.New(&kit.AtLeastWidth{Width: 240}, chart)))
+		chart))
 }
 
 // seriesWords says her first and latest score and the change between.
