@@ -94,6 +94,49 @@ func TestDamagedVaultExitsWithCode4(t *testing.T) {
 	require.Contains(t, errs, "damaged")
 }
 
+// journalCopy saves two changes into the vault's journal and returns a
+// copy of the file taken while it was open (Close would fold the journal
+// into a new base image) and its environment.
+func journalCopy(t *testing.T) (map[string]string, []byte) {
+	t.Helper()
+	env, _ := newVault(t)
+	v, err := vault.Open(env["INREACH_VAULT"], []byte(env["INREACH_PASSPHRASE"]), options(false))
+	require.NoError(t, err)
+	defer v.Close()
+	for _, q := range []string{`CREATE TABLE scratch (a TEXT)`, `INSERT INTO scratch VALUES ('second save')`} {
+		_, err := v.DB().Exec(q)
+		require.NoError(t, err)
+		require.NoError(t, v.Save())
+	}
+	require.Equal(t, 2, v.Journal().Records)
+	b, err := os.ReadFile(env["INREACH_VAULT"])
+	require.NoError(t, err)
+	out := filepath.Join(t.TempDir(), "copy.vault")
+	require.NoError(t, os.WriteFile(out, b, 0o600))
+	return with(env, "INREACH_VAULT", out), b
+}
+
+func TestVerifyChecksTheChangeJournal(t *testing.T) {
+	env, b := journalCopy(t)
+	code, out, errs := run(t, env, "verify")
+	require.Equal(t, ExitOK, code, errs)
+	require.Equal(t, "OK\nThe change journal holds 2 saves since the last full save; every one checks out.\n", out)
+
+	bad := append([]byte(nil), b...)
+	bad[len(bad)-20] ^= 0x01 // inside the second save
+	require.NoError(t, os.WriteFile(env["INREACH_VAULT"], bad, 0o600))
+	code, out, errs = run(t, env, "verify")
+	require.Equal(t, ExitDamaged, code, out)
+	require.Contains(t, errs, "change journal fails its authentication check at save 2")
+	require.Contains(t, errs, "the vault as it was at its last full save is intact, and so the save after it is")
+
+	require.NoError(t, os.WriteFile(env["INREACH_VAULT"], b[:len(b)-7], 0o600))
+	code, out, errs = run(t, env, "verify")
+	require.Equal(t, ExitOK, code, errs)
+	require.Contains(t, out, "The change journal holds 1 save since")
+	require.Contains(t, out, "The last save was cut short")
+}
+
 func TestNotAVaultExitsWithCode4(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "notes.txt")
 	require.NoError(t, os.WriteFile(path, []byte("just some text"), 0o600))

@@ -122,7 +122,7 @@ func TestWorkingTogetherFromTheCommandLine(t *testing.T) {
 
 	// Someone not on the list: exit 6 with the sender's fingerprint.
 	ok(t, sam, "team", "remove", "Ann Reed")
-	out = ok(t, ann, "send", "supervision", "--for", "Sam Cole", "--from", "2026-10-01", "--to", "2026-10-31", "--redact")
+	ok(t, ann, "send", "supervision", "--for", "Sam Cole", "--from", "2026-10-01", "--to", "2026-10-31", "--redact")
 	xs, _ := filepath.Glob(filepath.Join(folder, "inreach-supervision-*.inreach"))
 	require.Len(t, xs, 2)
 	for _, x := range xs {

@@ -21,7 +21,7 @@ func init() {
 	register(verb{name: "recover", usage: "[--recovery-key-file F] [--new-passphrase-file F]",
 		summary: "unlock with the recovery key and set a new passphrase", run: runRecover})
 	register(verb{name: "verify", usage: "",
-		summary: "decrypt the vault and check its database; prints OK or the problem", run: runVerify})
+		summary: "decrypt the vault and its change journal and check its database; prints OK or the problem", run: runVerify})
 	register(verb{name: "backup", usage: "-o FILE",
 		summary: "write an encrypted copy of the vault (same passphrase and recovery key)", run: runBackup})
 }
@@ -225,6 +225,13 @@ func runVerify(e *Env, args []string) error {
 		return &vault.DamagedError{Path: v.Path(), Reason: "the database inside failed its integrity check"}
 	}
 	fmt.Fprintln(e.Stdout, "OK")
+	j := v.Journal()
+	if j.Records > 0 {
+		fmt.Fprintf(e.Stdout, "The change journal holds %s since the last full save; every one checks out.\n", fmt.Sprintf("%d %s", j.Records, plural(j.Records, "save")))
+	}
+	if j.TornBytes > 0 {
+		fmt.Fprintf(e.Stdout, "The last save was cut short (by a crash or a power cut) and has been left out: the vault is as it was at the save before it. The next save made with Inreach drops it from the file.\n")
+	}
 	return nil
 }
 

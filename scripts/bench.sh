@@ -6,24 +6,27 @@ set -eu
 cd "$(dirname "$0")/.."
 SCALES=${SCALES:-decade,org}
 mkdir -p docs
+TMPD=$(mktemp -d)
+trap 'rm -rf "$TMPD"' EXIT
 echo "== Vault save benchmarks (go test -bench) =="
-go test -tags sqlite_fts5 -run '^$' -bench . -benchtime ${BENCHTIME:-10x} -timeout 60m ./vault/ | tee /tmp/inreach-vault-bench.txt
+go test -tags sqlite_fts5 -run '^$' -bench . -benchtime ${BENCHTIME:-10x} -timeout 60m ./vault/ | tee "$TMPD/vault-bench.txt"
 echo
 echo "== Corpus benchmarks ($SCALES) =="
-go build -tags sqlite_fts5 -o /tmp/inreach-bench ./bench
+BIN=$TMPD/inreach-bench
+go build -tags sqlite_fts5 -o "$BIN" ./bench
 if command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1; then
   APP="-app $(pwd)/inreach"
 else
   echo "(Xvfb and xdotool are not installed: the start-up time is not measured)"
   APP=""
 fi
-/tmp/inreach-bench -scale "$SCALES" $APP -o docs/bench-report.md
+"$BIN" -scale "$SCALES" -cache "${BENCH_CACHE:-/tmp/inreach-bench-corpus}" $APP -o docs/bench-report.md
 {
   echo
   echo '## Vault save benchmarks (go test -bench ./vault/)'
   echo
   echo '```'
-  grep -E '^(Benchmark|goos|goarch|cpu)' /tmp/inreach-vault-bench.txt || true
+  grep -E '^(Benchmark|goos|goarch|cpu)' "$TMPD/vault-bench.txt" || true
   echo '```'
 } >> docs/bench-report.md
 echo

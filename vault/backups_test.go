@@ -16,16 +16,17 @@ func TestBackupsRotateToTheNewestNAndEachOpens(t *testing.T) {
 	v, path, rk := newVault(t, opts)
 	for i := 1; i <= 7; i++ {
 		putNote(t, v.DB(), 1, fmt.Sprintf("version %d", i))
-		require.NoError(t, v.Save())
+		saveAndCompact(t, v)
 	}
 	backups, err := v.Backups()
 	require.NoError(t, err)
 	require.Len(t, backups, 4)
 	require.Equal(t, backupDir(path), filepath.Dir(backups[0]))
 
-	// Newest first: the newest backup is the file before the last save.
+	// Newest first: the newest backup is the file the last compaction
+	// replaced (its base and its journal), which held the last save.
 	for i, b := range backups {
-		want := fmt.Sprintf("version %d", 6-i)
+		want := fmt.Sprintf("version %d", 7-i)
 		r, err := Open(b, testPass, Options{ReadOnly: true})
 		require.NoError(t, err, b)
 		require.Equal(t, want, getNote(t, r.DB(), 1), b)
@@ -46,7 +47,7 @@ func TestDefaultKeepsTenBackupsAndNegativeKeepsNone(t *testing.T) {
 	v, _, _ := newVault(t, testOpts())
 	for i := 0; i < 13; i++ {
 		putNote(t, v.DB(), 1, fmt.Sprint(i))
-		require.NoError(t, v.Save())
+		saveAndCompact(t, v)
 	}
 	b, err := v.Backups()
 	require.NoError(t, err)
@@ -57,7 +58,7 @@ func TestDefaultKeepsTenBackupsAndNegativeKeepsNone(t *testing.T) {
 	w, path, _ := newVault(t, opts)
 	for i := 0; i < 3; i++ {
 		putNote(t, w.DB(), 1, fmt.Sprint(i))
-		require.NoError(t, w.Save())
+		saveAndCompact(t, w)
 	}
 	b, err = w.Backups()
 	require.NoError(t, err)
@@ -134,15 +135,15 @@ func TestBackupEveryKeepsOneBackupForSavesInQuickSuccession(t *testing.T) {
 	v, _, _ := newVault(t, opts)
 	for i := 1; i <= 5; i++ {
 		putNote(t, v.DB(), 1, fmt.Sprintf("version %d", i))
-		require.NoError(t, v.Save())
+		saveAndCompact(t, v)
 	}
 	b, err := v.Backups()
 	require.NoError(t, err)
-	require.Len(t, b, 1, "one backup at the first save, none for the saves within the hour")
+	require.Len(t, b, 1, "one backup at the first compaction, none for those within the hour")
 
 	v.lastBackup = time.Now().Add(-2 * time.Hour)
 	putNote(t, v.DB(), 1, "version 6")
-	require.NoError(t, v.Save())
+	saveAndCompact(t, v)
 	b, err = v.Backups()
 	require.NoError(t, err)
 	require.Len(t, b, 2, "a save after the interval keeps another backup")

@@ -84,8 +84,8 @@ func editOneRow(b *testing.B, db *sql.DB, i int) {
 	}
 }
 
-// BenchmarkSave: one row updated, then a durable Save (serialize, seal,
-// write, fsync, backup link, rename, folder fsync).
+// BenchmarkSave: one row updated, then a durable Save (the changed pages
+// sealed as one record, written after the journal's last record, fsync).
 func BenchmarkSave(b *testing.B) {
 	for _, s := range benchSizes {
 		b.Run(s.name, func(b *testing.B) {
@@ -111,7 +111,42 @@ func BenchmarkSave(b *testing.B) {
 	}
 }
 
-// BenchmarkRawSealWriteFsync: the floor under Save — seal the same number of
+// BenchmarkCompact: a journal of 20 one-row saves folded into a new base
+// image (read and open the old base chunk by chunk, lay the pages over it,
+// seal, write, fsync, backup link, rename, folder fsync).
+func BenchmarkCompact(b *testing.B) {
+	for _, s := range benchSizes {
+		b.Run(s.name, func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "inreach.vault")
+			v, _, err := Create(path, testPass, Options{KDF: cheapKDF})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer v.Close()
+			fillDB(b, v.DB(), s.bytes)
+			if err := v.Save(); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(dbBytes(b, v.DB()))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				for k := 0; k < 20; k++ {
+					editOneRow(b, v.DB(), i*20+k)
+					if err := v.Save(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				if err := v.Compact(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRawSealWriteFsync: the floor under a whole-file save — seal the same number of
 // bytes and write them durably (temp file, fsync, rename, folder fsync).
 func BenchmarkRawSealWriteFsync(b *testing.B) {
 	for _, s := range benchSizes {

@@ -25,8 +25,15 @@ func TestPlaintextNeverReachesTheDisk(t *testing.T) {
 		putNote(t, v.DB(), i, canary+strings.Repeat(" more words", i*200))
 		_, err := v.DB().Exec(`INSERT INTO ft (body) VALUES (?)`, canary)
 		require.NoError(t, err)
-		require.NoError(t, v.Save())
+		require.NoError(t, v.Save()) // into the journal
+		if i%2 == 1 {
+			require.NoError(t, v.Compact()) // a new base, the old file a backup
+		}
 	}
+	// Saves since the last compaction are in the journal, sealed.
+	putNote(t, v.DB(), 99, canary+" in the journal only")
+	require.NoError(t, v.Save())
+	require.Positive(t, v.Journal().Records)
 	copyDir := t.TempDir()
 	copyPath := filepath.Join(copyDir, "copy.vault")
 	require.NoError(t, v.WriteBackup(copyPath))
@@ -35,7 +42,7 @@ func TestPlaintextNeverReachesTheDisk(t *testing.T) {
 	// The canary is really in the database, so the search below can fail.
 	var n int
 	require.NoError(t, v.DB().QueryRow(`SELECT count(*) FROM notes WHERE body LIKE ?`, canary+"%").Scan(&n))
-	require.Equal(t, 5, n)
+	require.Equal(t, 6, n)
 	img := serializeForTest(t, v)
 	require.True(t, bytes.Contains(img, []byte(canary)))
 
@@ -56,7 +63,7 @@ func TestPlaintextNeverReachesTheDisk(t *testing.T) {
 			return nil
 		}))
 	}
-	require.GreaterOrEqual(t, files, 7, "the vault, its lock, its backups and the copy were searched")
+	require.GreaterOrEqual(t, files, 6, "the vault (with its journal), its lock, three backups and the copy were searched")
 }
 
 // serializeForTest returns the working database's image.

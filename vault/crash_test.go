@@ -11,11 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestSIGKILLDuringSavesNeverBreaksTheVault kills a child that saves in a
-// loop at random moments: at least 220 times, and at least 100 times during a
-// Save (between its "saving" and "saved" reports). After every kill the vault
-// must open, be consistent and hold a state the child could have saved: at
-// least the last one it finished, at most the one it was writing.
+// TestSIGKILLDuringSavesNeverBreaksTheVault kills a child that saves (a
+// journal append) and every third save compacts, in a loop, at random
+// moments: at least 220 times, at least 60 times during a Save (between its
+// "saving" and "saved" reports) and at least 40 times during a compaction.
+// After every kill the vault must open, be consistent and hold a state the
+// child could have saved: at least the last one it finished, at most the
+// one it was writing.
 func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
@@ -30,9 +32,9 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 
 	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
 	known := 0 // the state found after the previous kill
-	kills, midSave, midRun := 0, 0, 0
-	deadline := time.Now().Add(45 * time.Second)
-	for kills < 220 || midSave < 100 {
+	kills, midSave, midCompact, midRun, torn := 0, 0, 0, 0, 0
+	deadline := time.Now().Add(slowdown * 120 * time.Second)
+	for kills < 220 || midSave < 60 || midCompact < 40 {
 		require.True(t, time.Now().Before(deadline), "too slow: %d kills so far", kills)
 		c := startChild(t, "saver", path)
 		if rng.IntN(4) == 0 {
@@ -54,6 +56,9 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 		out := c.output()
 		if len(out) > 0 && strings.HasPrefix(out[len(out)-1], "saving") {
 			midSave++ // the kill landed between "saving N" and "saved N"
+		}
+		if len(out) > 0 && strings.HasPrefix(out[len(out)-1], "compacting") {
+			midCompact++ // between "compacting N" and "compacted N"
 		}
 		for _, line := range out {
 			var n int
@@ -77,14 +82,18 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 		if got > lo {
 			midRun++ // killed after writing the new file, before "saved"
 		}
+		if w.Journal().TornBytes > 0 {
+			torn++ // a record cut short by the kill, dropped
+		}
 		check, err := w.IntegrityCheck()
 		require.NoError(t, err)
 		require.Equal(t, "ok", check)
-		require.NoError(t, w.Close())
+		closeWithoutCompacting(t, w) // leave the journal for the next child
 		requireNoTempFiles(t, filepath.Dir(path))
 		known = got
 	}
-	t.Logf("%d kills, %d of them during a save, %d after the rename; final state %d", kills, midSave, midRun, known)
+	t.Logf("%d kills: %d during a save, %d during a compaction, %d after a save was durable but before it was reported; %d torn records dropped; final state %d",
+		kills, midSave, midCompact, midRun, torn, known)
 	backups, err := listBackups(path)
 	require.NoError(t, err)
 	require.LessOrEqual(t, len(backups), 10, "rotation kept up through the kills")

@@ -3,7 +3,6 @@ package vault
 import (
 	"bytes"
 	"encoding/binary"
-	"os"
 	"path/filepath"
 	"time"
 )
@@ -129,26 +128,32 @@ func NewestBackup(vaultPath string, passphrase []byte) string {
 	return newestGoodBackup(abs, cred)
 }
 
-// backupOpens reports whether the sealed file at path opens with cred (nil:
-// whether it is a sound vault file).
+// backupOpens reports whether the sealed file at path opens with cred: its
+// key unwraps, its base image and every record of its journal
+// authenticate (nil cred: whether its header and length are sound). It
+// reads the file piece by piece.
 func backupOpens(path string, cred *credential) bool {
-	data, err := os.ReadFile(path)
+	return verifyFile(path, cred) == nil
+}
+
+// verifyFile checks the sealed file at path with cred without loading it.
+func verifyFile(path string, cred *credential) error {
+	vf, err := openVaultFile(path)
 	if err != nil {
-		return false
+		return err
 	}
-	h, body, err := splitFile(data)
-	if err != nil {
-		return false
-	}
+	defer vf.Close()
 	if cred == nil {
-		return true
+		return nil
 	}
-	dk, _, err := cred.unwrap(h)
+	dk, _, err := cred.unwrap(vf.h)
 	if err != nil {
-		return false
+		return err
 	}
 	defer wipe(dk)
-	plain, err := openBody(dk, h, data[:len(data)-len(body)], body)
-	wipe(plain)
-	return err == nil
+	if err := vf.readBase(dk, nil, func(int64, []byte) error { return nil }); err != nil {
+		return err
+	}
+	_, err = vf.readJournal(dk, chain{id: vf.id}, func(*record) error { return nil })
+	return err
 }

@@ -14,6 +14,7 @@ type faultyFS struct {
 	renameErr  error // Rename fails
 	linkErr    error // Link fails
 	syncDirErr error // SyncDir fails
+	truncErr   error // Truncate of the vault file (after a failed append) fails
 	// createErrIn makes CreateTemp fail with EACCES in this folder only.
 	createErrIn string
 	created     []string
@@ -92,4 +93,45 @@ func (t *faultyFile) Sync() error {
 		return &fs.PathError{Op: "sync", Path: t.Name(), Err: t.fs.syncErr}
 	}
 	return t.tempFile.Sync()
+}
+
+// OpenFile opens the vault file for a journal append, failing as set.
+func (f *faultyFS) OpenFile(name string) (appendFile, error) {
+	if f.failAll {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errInjected}
+	}
+	a, err := f.osFS.OpenFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return &faultyAppend{appendFile: a, fs: f, name: name}, nil
+}
+
+type faultyAppend struct {
+	appendFile
+	fs   *faultyFS
+	name string
+}
+
+func (a *faultyAppend) WriteAt(b []byte, off int64) (int, error) {
+	if a.fs.writeErr != nil {
+		// Write half, as a filling disk does.
+		n, _ := a.appendFile.WriteAt(b[:len(b)/2], off)
+		return n, &fs.PathError{Op: "write", Path: a.name, Err: a.fs.writeErr}
+	}
+	return a.appendFile.WriteAt(b, off)
+}
+
+func (a *faultyAppend) Sync() error {
+	if a.fs.syncErr != nil {
+		return &fs.PathError{Op: "sync", Path: a.name, Err: a.fs.syncErr}
+	}
+	return a.appendFile.Sync()
+}
+
+func (a *faultyAppend) Truncate(n int64) error {
+	if a.fs.truncErr != nil {
+		return &fs.PathError{Op: "truncate", Path: a.name, Err: a.fs.truncErr}
+	}
+	return a.appendFile.Truncate(n)
 }

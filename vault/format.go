@@ -9,8 +9,12 @@ import (
 )
 
 const (
-	magic         = "INREACH-VAULT\x00\r\n"
-	formatVersion = 2 // what this version writes; it reads 1 and 2
+	magic = "INREACH-VAULT\x00\r\n"
+	// What this version writes; it reads 1, 2 and 3. Format 1: one sealed
+	// image. Format 2: the same, with a vault id, save counter and save
+	// time in the header. Format 3: format 2's header, the image sealed in
+	// chunks (the base image) and a change journal after it.
+	formatVersion = 3
 
 	// wrapADVersion is the version number in the wraps' associated data.
 	// It stays 1, the version that introduced the wraps, so that a

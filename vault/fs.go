@@ -18,6 +18,16 @@ type fileSystem interface {
 	Remove(name string) error
 	MkdirAll(path string, perm fs.FileMode) error
 	SyncDir(dir string) error
+	// OpenFile opens an existing file to add to it (the journal).
+	OpenFile(name string) (appendFile, error)
+}
+
+// appendFile is the part of *os.File a journal append uses.
+type appendFile interface {
+	io.WriterAt
+	Sync() error
+	Truncate(size int64) error
+	Close() error
 }
 
 // tempFile is the part of *os.File a save uses.
@@ -37,6 +47,7 @@ func (osFS) Link(oldpath, newpath string) error               { return os.Link(o
 func (osFS) Remove(name string) error                         { return os.Remove(name) }
 func (osFS) MkdirAll(path string, perm fs.FileMode) error     { return os.MkdirAll(path, perm) }
 func (osFS) SyncDir(dir string) error                         { return syncDir(dir) }
+func (osFS) OpenFile(name string) (appendFile, error)         { return os.OpenFile(name, os.O_RDWR, 0) }
 
 // tempPattern is the pattern of the temporary files made beside target.
 func tempPattern(target string) string { return "." + filepath.Base(target) + ".tmp-*" }
@@ -55,6 +66,36 @@ func writeTemp(fsys fileSystem, dir, pattern string, data []byte, target string)
 		return "", saveErr(target, step, err)
 	}
 	if _, err := f.Write(data); err != nil {
+		return fail("writing the new file", err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail("flushing the new file to the disk", err)
+	}
+	if err := f.Close(); err != nil {
+		fsys.Remove(name)
+		return "", saveErr(target, "closing the new file", err)
+	}
+	return name, nil
+}
+
+// writeTempWith is writeTemp for data written by fill, piece by piece.
+func writeTempWith(fsys fileSystem, dir, pattern, target string, fill func(io.Writer) error) (string, error) {
+	f, err := fsys.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", saveErr(target, "creating a new file beside it", err)
+	}
+	name := f.Name()
+	fail := func(step string, err error) (string, error) {
+		f.Close()
+		fsys.Remove(name)
+		var se *SaveError
+		var fe *formatError
+		if errors.As(err, &se) || errors.As(err, &fe) {
+			return "", err
+		}
+		return "", saveErr(target, step, err)
+	}
+	if err := fill(f); err != nil {
 		return fail("writing the new file", err)
 	}
 	if err := f.Sync(); err != nil {

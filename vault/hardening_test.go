@@ -14,7 +14,7 @@ import (
 func TestAFlippedMagicByteOrAZeroedFileNamesTheNewestBackup(t *testing.T) {
 	v, path, _ := newVault(t, testOpts())
 	putNote(t, v.DB(), 1, "x")
-	require.NoError(t, v.Save())
+	saveAndCompact(t, v)
 	backups, err := v.Backups()
 	require.NoError(t, err)
 	require.NoError(t, v.Close())
@@ -67,12 +67,14 @@ func TestASymlinkAtTheLockPathIsRefusedAndNotFollowed(t *testing.T) {
 func TestBackupsFolderThatCannotBeWrittenIsNamed(t *testing.T) {
 	v, path, _ := newVault(t, testOpts())
 	putNote(t, v.DB(), 1, "old")
+	saveAndCompact(t, v)
+	putNote(t, v.DB(), 1, "new")
 	require.NoError(t, v.Save())
 	before := mustRead(t, path)
-	// No hard links here, and the backups folder refuses new files.
+	// No hard links here, and the backups folder refuses new files: the
+	// compaction cannot keep the file it replaces.
 	v.fs = &faultyFS{linkErr: syscall.EXDEV, createErrIn: backupDir(path)}
-	putNote(t, v.DB(), 1, "new")
-	err := v.Save()
+	err := v.Compact()
 	require.Error(t, err)
 	require.Contains(t, err.Error(), "permission was refused")
 	require.Contains(t, err.Error(), "backups folder "+backupDir(path))

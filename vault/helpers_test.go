@@ -71,3 +71,11 @@ func listDir(t testing.TB, dir string) []string {
 	}
 	return names
 }
+
+// saveAndCompact saves v and folds its journal into a new base image,
+// which keeps the file it replaces as a backup.
+func saveAndCompact(t testing.TB, v *Vault) {
+	t.Helper()
+	require.NoError(t, v.Save())
+	require.NoError(t, v.Compact())
+}

@@ -35,8 +35,10 @@ func TestMain(m *testing.M) {
 	os.Exit(2)
 }
 
-// childSaver opens the vault and, until killed, bumps the counter and saves,
-// printing "saving N" before each save and "saved N" after it.
+// childSaver opens the vault and, until killed, bumps the counter and saves
+// (a journal append), printing "saving N" before each save and "saved N"
+// after it; after every third save it compacts the journal, printing
+// "compacting N" and "compacted N".
 func childSaver(path string) {
 	v, err := Open(path, testPass, testOpts())
 	if err != nil {
@@ -61,6 +63,14 @@ func childSaver(path string) {
 			os.Exit(1)
 		}
 		fmt.Printf("saved %d\n", n)
+		if n%3 == 0 {
+			fmt.Printf("compacting %d\n", n)
+			if err := v.Compact(); err != nil {
+				fmt.Println("error", err)
+				os.Exit(1)
+			}
+			fmt.Printf("compacted %d\n", n)
+		}
 	}
 }
 

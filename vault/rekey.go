@@ -85,6 +85,8 @@ func (v *Vault) canRekey(newPassphrase []byte) error {
 // vault's own, which is then checked against the current header. On error
 // nothing changes, on disk or in memory.
 func (v *Vault) rekey(newPassphrase, rk []byte, fresh bool) error {
+	v.compactMu.Lock()
+	defer v.compactMu.Unlock()
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if err := v.canRekey(newPassphrase); err != nil {
@@ -105,28 +107,31 @@ func (v *Vault) rekey(newPassphrase, rk []byte, fresh bool) error {
 	}
 	pass := normalize(newPassphrase)
 	defer wipe(pass)
-	oldKey, oldHdr := v.dataKey, v.hdr
 	newKey := randomBytes(keyLen)
-	h := oldHdr.clone()
+	defer wipe(newKey)
+	h := v.hdr.clone()
 	start := time.Now()
 	setRecovery(h, rk, newKey)
 	setPassphrase(h, pass, v.kdf, newKey)
 	v.timings.KDF = time.Since(start)
-	v.dataKey, v.hdr = newKey, h
-	if err := v.write(false); err != nil {
+	// Unsaved changes go into the journal under the old key; then the
+	// journal is compacted into a new base image sealed under the new key
+	// (the old key is wiped once the new file is in place).
+	if v.Changed() {
+		if err := v.saveLocked(); err != nil {
+			return err
+		}
+	}
+	if err := v.compactLocked(h, newKey); err != nil {
 		var se *SaveError
 		if !(errors.As(err, &se) && se.Replaced) {
-			v.dataKey, v.hdr = oldKey, oldHdr
-			wipe(newKey)
 			return err
 		}
 		// The new file is in place though the disk did not confirm it:
-		// it is the vault now, so keep its key.
-		wipe(oldKey)
+		// it is the vault now, and holds the new key.
 		v.dropHeldRecoveryKey(fresh)
 		return err
 	}
-	wipe(oldKey)
 	v.dropHeldRecoveryKey(fresh)
 	return nil
 }

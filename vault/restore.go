@@ -50,29 +50,21 @@ func restore(backupPath, vaultPath string, cred *credential) (string, error) {
 	if src == dst || sameFile(src, dst) {
 		return "", errors.New("the backup is the vault file itself; choose a backup from the backups folder")
 	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return "", fmt.Errorf("could not read the backup: %w", err)
-	}
-	defer func() { data = nil; releaseMemory() }()
-	h, body, err := splitFile(data)
-	if err != nil {
+	// Check the whole backup, its base image and its journal, piece by
+	// piece; then copy it as it is.
+	if err := verifyFile(src, cred); err != nil {
 		var fe *formatError
 		if errors.As(err, &fe) {
 			return "", &DamagedError{Path: src, Reason: fe.reason}
 		}
-		return "", fmt.Errorf("%s: %w", src, err)
-	}
-	dk, _, err := cred.unwrap(h)
-	if err != nil {
+		if errors.Is(err, ErrNotVault) {
+			return "", fmt.Errorf("%s: %w", src, err)
+		}
 		return "", err
 	}
-	// Decrypt a copy: data is written out as it is.
-	plain, err := openBody(dk, h, data[:len(data)-len(body)], append([]byte(nil), body...))
-	wipe(dk)
-	wipe(plain)
+	data, err := os.ReadFile(src)
 	if err != nil {
-		return "", &DamagedError{Path: src, Reason: "its contents fail their authentication check"}
+		return "", fmt.Errorf("could not read the backup: %w", err)
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return "", fmt.Errorf("could not make the folder for the vault: %w", err)

@@ -12,7 +12,7 @@ import (
 // dataKeyOf unwraps the data key of the vault file data with cred.
 func dataKeyOf(t *testing.T, data []byte, cred *credential) []byte {
 	t.Helper()
-	h, _, err := splitFile(data)
+	h, _, err := parseHeader(data)
 	require.NoError(t, err)
 	dk, _, err := cred.unwrap(h)
 	require.NoError(t, err)
@@ -22,30 +22,27 @@ func dataKeyOf(t *testing.T, data []byte, cred *credential) []byte {
 // opensWith reports whether dk opens the body of the vault file at path.
 func opensWith(t *testing.T, dk []byte, path string) bool {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	h, body, err := splitFile(data)
-	require.NoError(t, err)
-	_, err = openBody(dk, h, data[:len(data)-len(body)], bytes.Clone(body))
+	_, err := imageOfFile(path, dk)
 	return err == nil
 }
 
 func TestOldPassphraseWithAnOldCopyOrBackupOpensNothingSavedAfterTheChange(t *testing.T) {
 	v, path, rk := newVault(t, testOpts())
 	putNote(t, v.DB(), 1, "before the change")
-	require.NoError(t, v.Save())
+	saveAndCompact(t, v)
 	oldCopy, err := os.ReadFile(path) // someone took a copy of the file
 	require.NoError(t, err)
 
 	newPass := []byte("a new passphrase after a scare")
 	require.NoError(t, v.ChangePassphraseKeepingRecoveryKey(newPass, rk))
 	putNote(t, v.DB(), 1, "after the change")
-	require.NoError(t, v.Save())
+	saveAndCompact(t, v)
 	putNote(t, v.DB(), 2, "later still")
-	require.NoError(t, v.Save())
+	saveAndCompact(t, v)
 	backups, err := v.Backups()
 	require.NoError(t, err)
-	// Newest first: after save 2, after the change, before the change, created.
+	// Newest first: the files the compactions after save 2 and after the
+	// change replaced, the one before the change, and the created one.
 	require.Len(t, backups, 4)
 
 	_, err = Open(path, testPass, Options{ReadOnly: true})
@@ -142,13 +139,36 @@ func TestContentsAreByteIdenticalAfterAPassphraseChange(t *testing.T) {
 // plaintextOf decrypts the body of the vault file at path with dk.
 func plaintextOf(t *testing.T, path string, dk []byte) []byte {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	h, body, err := splitFile(data)
-	require.NoError(t, err)
-	plain, err := openBody(dk, h, data[:len(data)-len(body)], body)
+	plain, err := imageOfFile(path, dk)
 	require.NoError(t, err)
 	return plain
+}
+
+// imageOfFile decrypts the base image of the vault file at path with dk
+// and replays its journal over it.
+func imageOfFile(path string, dk []byte) ([]byte, error) {
+	vf, err := openVaultFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer vf.Close()
+	var img []byte
+	err = vf.readBase(dk, nil, func(_ int64, p []byte) error {
+		img = append(img, p...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	_, err = vf.readJournal(dk, chain{id: vf.id}, func(r *record) error {
+		if int64(len(img)) < r.dbSize {
+			img = append(img, make([]byte, r.dbSize-int64(len(img)))...)
+		}
+		r.apply(img)
+		img = img[:r.dbSize]
+		return nil
+	})
+	return img, err
 }
 
 func TestFailedPassphraseChangeChangesNothing(t *testing.T) {

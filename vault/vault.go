@@ -34,13 +34,18 @@ type Options struct {
 // OpenTimings break down the last Create, Open or unlock.
 type OpenTimings struct {
 	KDF     time.Duration // deriving the key (Argon2id; HKDF for the recovery key)
-	Decrypt time.Duration // opening the sealed body
-	Load    time.Duration // copying the image into the working database and migrating it
+	Decrypt time.Duration // reading and opening the sealed base image
+	Replay  time.Duration // reading, opening and applying the change journal
+	Load    time.Duration // handing the image to SQLite and migrating it
 }
 
 // Vault is an unlocked vault: the working database plus what is needed to
 // seal it again. Its methods are safe for concurrent use.
 type Vault struct {
+	// compactMu lets one compaction run at a time; it is taken before mu.
+	compactMu sync.Mutex
+	// mu guards saves, the header, the data key and the journal's
+	// position. Reads of the database never take it.
 	mu      sync.Mutex
 	path    string // absolute
 	db      *sql.DB
@@ -72,6 +77,14 @@ type Vault struct {
 	gen      atomic.Uint64 // write transactions committed (the commit hook)
 	savedGen atomic.Uint64 // gen when the file was last written or read
 	closed   atomic.Bool
+
+	tracker *pageTracker // the pages written since the last save
+	j       journalState // where the file's journal stands (under mu)
+	bg      sync.WaitGroup
+	// compacting is set while a background compaction is scheduled or
+	// running; compactFailed is when the last one failed (under mu).
+	compacting    bool
+	compactFailed time.Time
 }
 
 func (o Options) kdf() KDFParams {
@@ -153,14 +166,18 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 	v.timings.KDF = time.Since(start)
 
 	start = time.Now()
-	if err = v.attachDB(nil); err != nil {
+	img, err := newCImage(64 << 10)
+	if err != nil {
+		return nil, "", err
+	}
+	if err = v.attachDB(img, defaultBlockSize); err != nil {
 		return nil, "", err
 	}
 	if err = v.migrate(opts.Migrations); err != nil {
 		return nil, "", err
 	}
 	v.timings.Load = time.Since(start)
-	if err = v.write(true); err != nil {
+	if err = v.rewrite(true, nil); err != nil {
 		return nil, "", err
 	}
 	return v, encodeRecoveryKey(rk), nil
@@ -228,61 +245,14 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 			return nil, err
 		}
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		var pe *fs.PathError
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, &NoVaultError{Path: path, NewestBackup: newestGoodBackup(path, cred)}
-		case errors.As(err, &pe) && pe.Op == "read":
-			return nil, fmt.Errorf("%s is a folder or cannot be read as a file: %w", path, ErrNotVault)
-		}
-		return nil, fmt.Errorf("could not read the vault: %w", err)
-	}
-	h, body, err := splitFile(data)
-	if err != nil {
-		return nil, v.explain(err, cred)
-	}
-	var kdfTime time.Duration
-	protectProcess()
-	v.dataKey, kdfTime, err = cred.unwrap(h)
-	v.timings.KDF = kdfTime
-	if err != nil {
+	if err = v.load(cred); err != nil {
 		return nil, err
 	}
 	start := time.Now()
-	plain, err := openBody(v.dataKey, h, data[:len(data)-len(body)], body)
-	v.timings.Decrypt = time.Since(start)
-	if err != nil {
-		return nil, v.explain(damaged("its contents fail their authentication check"), cred)
-	}
-	v.hdr = h.clone()
-	if h.Version < formatVersion {
-		// A format-1 file: it gets a vault id of its own, written at the
-		// next save (at once below; never for a read-only open, which
-		// writes nothing).
-		v.hdr.Version = formatVersion
-		v.hdr.VaultID = randomBytes(vaultIDLen)
-		v.pending.Store(!opts.ReadOnly)
-	}
-	if cred.rawUsed && !opts.ReadOnly {
-		// It opened only with the passphrase as typed, not normalized:
-		// wrap the data key again under the normalized passphrase.
-		setPassphrase(v.hdr, cred.normalized(), h.KDF, v.dataKey)
-		v.pending.Store(true)
-	}
-	start = time.Now()
-	err = v.attachDB(plain)
-	wipe(plain)
-	plain = nil
-	releaseMemory()
-	if err != nil {
-		return nil, v.explain(damaged("the database inside cannot be read"), cred)
-	}
 	if err = v.migrate(opts.Migrations); err != nil {
 		return nil, err
 	}
-	v.timings.Load = time.Since(start)
+	v.timings.Load += time.Since(start)
 	if !opts.ReadOnly {
 		// Tidy up after a save that was cut off (its temp file, a backup
 		// beyond the limit); both are sealed, so this is not about secrecy.
@@ -300,6 +270,9 @@ func open(path string, cred *credential, opts Options) (_ *Vault, err error) {
 				return nil, err
 			}
 		}
+		v.mu.Lock()
+		v.maybeCompact()
+		v.mu.Unlock()
 	}
 	return v, nil
 }
@@ -319,22 +292,6 @@ func resolve(path string) (string, error) {
 	return abs, nil
 }
 
-// splitFile parses the header and checks the body's length.
-func splitFile(data []byte) (*header, []byte, error) {
-	h, n, err := parseHeader(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	body := data[n:]
-	switch {
-	case uint64(len(body)) < h.BodyLen:
-		return nil, nil, damaged("the file is cut short")
-	case uint64(len(body)) > h.BodyLen:
-		return nil, nil, damaged("the file has extra bytes at its end")
-	}
-	return h, body, nil
-}
-
 // explain turns a *formatError, and ErrNotVault for the file at the
 // vault's path, into a *DamagedError naming the newest backup that opens
 // with the same credential; other errors pass through.
@@ -349,18 +306,150 @@ func (v *Vault) explain(err error, cred *credential) error {
 	return err
 }
 
-// attachDB opens the working database, loads img into it (nil for a new
-// vault) and starts counting committed writes.
-func (v *Vault) attachDB(img []byte) error {
+// defaultBlockSize is the unit in which a new vault's changes are tracked:
+// SQLite's default page size.
+const defaultBlockSize = 4096
+
+// load reads the vault file: its header, the key (with cred), the base
+// image and the change journal, and makes the result the working database.
+// The image is decrypted straight into the memory SQLite will use, so the
+// database is held once, not twice.
+func (v *Vault) load(cred *credential) error {
+	if st, err := os.Stat(v.path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder or cannot be read as a file: %w", v.path, ErrNotVault)
+	}
+	vf, err := openVaultFile(v.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return &NoVaultError{Path: v.path, NewestBackup: newestGoodBackup(v.path, cred)}
+		}
+		return v.explain(err, cred)
+	}
+	defer vf.Close()
+	var kdfTime time.Duration
+	protectProcess()
+	v.dataKey, kdfTime, err = cred.unwrap(vf.h)
+	v.timings.KDF = kdfTime
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	img, err := newCImage(max(vf.imgLen+vf.imgLen/16, int64(vf.h.BodyLen)) + 1<<20)
+	if err != nil {
+		return err
+	}
+	defer img.free() // wipes and frees it unless SQLite took it over
+	if vf.h.Version < journalFormat {
+		err = vf.readBase(v.dataKey, func(off int64, n int) []byte {
+			return img.bytes()[off : off+int64(n) : off+int64(n)]
+		}, func(int64, []byte) error { return nil })
+	} else {
+		err = vf.decryptInto(v.dataKey, img.bytes())
+	}
+	v.timings.Decrypt = time.Since(start)
+	if err != nil {
+		return v.explain(err, cred)
+	}
+	img.size = vf.imgLen
+
+	start = time.Now()
+	blockSize := int64(0)
+	scan, err := vf.readJournal(v.dataKey, chain{id: vf.id}, func(r *record) error {
+		if blockSize == 0 {
+			blockSize = r.blockSize
+		} else if r.blockSize != blockSize {
+			return damaged("its change journal mixes page sizes")
+		}
+		if err := img.grow(r.dbSize); err != nil {
+			return err
+		}
+		b := img.bytes()
+		if r.dbSize < img.size {
+			clear(b[r.dbSize:img.size]) // cut off: gone, as in the working database
+		}
+		r.apply(b)
+		img.size = r.dbSize
+		return nil
+	})
+	v.timings.Replay = time.Since(start)
+	if err != nil {
+		return v.explain(err, cred)
+	}
+	v.hdr = vf.h.clone()
+	if vf.h.Version < formatVersion {
+		// An older file: it is written as a base image of this format at
+		// the next save (at once, unless read-only), and a format-1 file
+		// gets a vault id of its own.
+		v.hdr.Version = formatVersion
+		if len(v.hdr.VaultID) != vaultIDLen {
+			v.hdr.VaultID = randomBytes(vaultIDLen)
+		}
+		v.pending.Store(!v.readOnly) // a read-only open writes nothing
+	}
+	if cred.rawUsed && !v.readOnly {
+		// It opened only with the passphrase as typed, not normalized:
+		// wrap the data key again under the normalized passphrase.
+		setPassphrase(v.hdr, cred.normalized(), vf.h.KDF, v.dataKey)
+		v.pending.Store(true)
+	}
+	v.j = journalState{
+		hb: vf.hb, baseEnd: vf.bodyEnd, end: scan.end, records: scan.records,
+		chain: scan.chain, blockSize: blockSize, torn: scan.torn, replayed: scan.records,
+		version: vf.h.Version,
+	}
+	if scan.torn > 0 && !v.readOnly {
+		// A crash cut the last save short: drop its remains, so that the
+		// next save follows the last whole record.
+		if err := os.Truncate(v.path, scan.end); err != nil {
+			return fmt.Errorf("could not drop the unfinished last save from the vault: %w", err)
+		}
+	}
+	start = time.Now()
+	if blockSize == 0 {
+		blockSize = pageSizeOf(img.bytes()[:img.size])
+	}
+	err = v.attachDB(img, blockSize)
+	v.timings.Load = time.Since(start)
+	if err != nil {
+		return v.explain(damaged("the database inside cannot be read"), cred)
+	}
+	return nil
+}
+
+// pageSizeOf reads the page size from an SQLite image's header, or gives
+// the default for an empty or odd one.
+func pageSizeOf(img []byte) int64 {
+	if len(img) < 100 || string(img[:len(sqliteMagic)]) != sqliteMagic {
+		return defaultBlockSize
+	}
+	ps := int64(img[16])<<8 | int64(img[17])
+	if ps == 1 {
+		ps = 65536
+	}
+	if ps < 512 || ps > maxBlockSize || ps&(ps-1) != 0 {
+		return defaultBlockSize
+	}
+	return ps
+}
+
+// attachDB opens the working database on img (SQLite takes the buffer
+// over), starts tracking the pages written to it in units of blockSize,
+// and starts counting committed writes.
+func (v *Vault) attachDB(img *cImage, blockSize int64) error {
+	if img.size > 0 && (img.size < 512 || string(img.bytes()[:len(sqliteMagic)]) != sqliteMagic) {
+		return errors.New("the database inside is not an SQLite database")
+	}
 	db, err := OpenMemoryDB()
 	if err != nil {
 		return err
 	}
 	v.db = db
-	return rawConn(db, func(c *sqlite3.SQLiteConn) error {
-		if err := loadImage(c, img); err != nil {
+	err = rawConn(db, func(c *sqlite3.SQLiteConn) error {
+		t, err := attachImage(c, img, blockSize)
+		if err != nil {
 			return err
 		}
+		v.tracker = t
 		v.conn = c
 		// Every committed write transaction (rows, schema, user_version,
 		// full-text index) passes through the commit hook; reads and
@@ -371,6 +460,12 @@ func (v *Vault) attachDB(img []byte) error {
 		})
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Check that the image is a database SQLite can read.
+	var n int
+	return db.QueryRow(`SELECT count(*) FROM sqlite_schema`).Scan(&n)
 }
 
 // migrate applies migrations (none when the list is empty) and, for a new
@@ -427,142 +522,6 @@ func (v *Vault) Changed() bool {
 	return v.gen.Load() != v.savedGen.Load() || v.pending.Load()
 }
 
-// Save seals the working database and durably replaces the vault file with
-// it, keeping the previous file as the newest backup. It does nothing and
-// returns nil when nothing changed. On any error the old vault file is left
-// in place and the error (a *SaveError) says what went wrong in plain words.
-// Save waits for the database's single connection, so it must not be called
-// from inside a transaction or while a *sql.Rows is open: that would wait
-// for ever.
-func (v *Vault) Save() error {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.closed.Load() {
-		return ErrClosed
-	}
-	if v.readOnly {
-		return ErrReadOnly
-	}
-	if !v.Changed() {
-		return nil
-	}
-	return v.write(false)
-}
-
-// write serializes, seals and writes the vault. create means the file must
-// not exist yet (and no backup is made). The caller holds v.mu (or has not
-// shared v yet).
-func (v *Vault) write(create bool) error {
-	gen := v.gen.Load() // before serializing: a later write keeps Changed true
-	sealed, h, err := v.sealed()
-	if err != nil {
-		return err
-	}
-	if create {
-		err = v.writeNew(sealed)
-	} else {
-		err = v.replace(sealed)
-	}
-	var se *SaveError
-	if err == nil || errors.As(err, &se) && se.Replaced {
-		v.hdr = h // the file on disk has this save counter now
-	}
-	if err == nil {
-		v.savedGen.Store(gen)
-		v.pending.Store(false)
-	}
-	sealed = nil
-	releaseMemory()
-	return err
-}
-
-// sealed returns the working database sealed as a whole vault file, and
-// the header it was sealed with: the next save count and the time now.
-func (v *Vault) sealed() ([]byte, *header, error) {
-	var img []byte
-	err := rawConn(v.db, func(c *sqlite3.SQLiteConn) error {
-		if c != v.conn {
-			// Never seal an empty stranger over the vault.
-			return errors.New("the working database was lost; nothing was saved")
-		}
-		var err error
-		img, err = serializeImage(c)
-		return err
-	})
-	if err != nil {
-		wipe(img)
-		return nil, nil, err
-	}
-	h := v.hdr.clone()
-	h.Seq++
-	h.SavedAt = v.now().UnixMilli()
-	out, err := seal(v.dataKey, h, img)
-	wipe(img)
-	return out, h, err
-}
-
-// writeNew writes a new vault file, refusing to replace one.
-func (v *Vault) writeNew(sealed []byte) error {
-	dir := filepath.Dir(v.path)
-	tmp, err := writeTemp(v.fs, dir, tempPattern(v.path), sealed, "the vault")
-	if err != nil {
-		return err
-	}
-	defer v.fs.Remove(tmp)
-	err = v.fs.Link(tmp, v.path)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%w (%s)", ErrExists, v.path)
-	}
-	if err != nil { // no hard links here; we hold the lock, so check and rename
-		if Exists(v.path) {
-			return fmt.Errorf("%w (%s)", ErrExists, v.path)
-		}
-		if err := v.fs.Rename(tmp, v.path); err != nil {
-			return saveErr("the vault", "putting the new file in place", err)
-		}
-	}
-	if err := v.fs.SyncDir(dir); err != nil {
-		e := saveErr("the vault", "flushing the folder to the disk", err)
-		e.Replaced = true
-		return e
-	}
-	return nil
-}
-
-// replace writes sealed over the vault file, keeping the old one as a backup.
-func (v *Vault) replace(sealed []byte) error {
-	dir := filepath.Dir(v.path)
-	tmp, err := writeTemp(v.fs, dir, tempPattern(v.path), sealed, "the vault")
-	if err != nil {
-		return err
-	}
-	var backup string
-	now := v.now()
-	if v.backups > 0 && (v.backupEvery <= 0 || v.lastBackup.IsZero() || now.Sub(v.lastBackup) >= v.backupEvery) {
-		if backup, err = makeBackup(v.fs, v.path, now); err != nil {
-			v.fs.Remove(tmp)
-			return err
-		}
-	}
-	if err := v.fs.Rename(tmp, v.path); err != nil {
-		v.fs.Remove(tmp)
-		if backup != "" {
-			v.fs.Remove(backup)
-		}
-		return saveErr("the vault", "putting the new file in place", err)
-	}
-	if err := v.fs.SyncDir(dir); err != nil {
-		e := saveErr("the vault", "flushing the folder to the disk", err)
-		e.Replaced = true
-		return e
-	}
-	if backup != "" {
-		v.lastBackup = now
-		v.pruneBackups()
-	}
-	return nil
-}
-
 // removeStaleTemps removes temporary files left by a save that was cut off
 // (they are sealed, so this is tidiness, not secrecy). Only a lock holder
 // calls it, so no save of ours is in progress.
@@ -597,7 +556,8 @@ func (v *Vault) removeStaleTemps() {
 // sealed with the same keys, durably to path: it opens with the same
 // passphrase and recovery key. It replaces an existing file at path, but
 // refuses the vault file itself and its lock file. It works on read-only
-// vaults too.
+// vaults too. It holds the database while it seals and writes the copy, so
+// reads wait for it.
 func (v *Vault) WriteBackup(path string) error {
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -614,11 +574,28 @@ func (v *Vault) WriteBackup(path string) error {
 	if st, err := os.Stat(abs); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a folder; give a file name for the backup", abs)
 	}
-	sealed, _, err := v.sealed()
+	var tmp string
+	h := v.hdr.clone()
+	h.Seq++
+	h.SavedAt = v.now().UnixMilli()
+	err = rawConn(v.db, func(c *sqlite3.SQLiteConn) error {
+		var err error
+		tmp, _, err = v.sealLive(c, filepath.Dir(abs), tempPattern(abs), h, "the backup")
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(v.fs, abs, sealed, "the backup")
+	if err := v.fs.Rename(tmp, abs); err != nil {
+		v.fs.Remove(tmp)
+		return saveErr("the backup", "putting the new file in place", err)
+	}
+	if err := v.fs.SyncDir(filepath.Dir(abs)); err != nil {
+		e := saveErr("the backup", "flushing the folder to the disk", err)
+		e.Replaced = true
+		return e
+	}
+	return nil
 }
 
 // sameFile reports whether a and b are the same existing file.
@@ -703,17 +680,25 @@ func (v *Vault) IntegrityCheck() (string, error) {
 	return strings.Join(problems, "\n"), nil
 }
 
-// Close closes the working database without saving, zeroes the data key and
-// releases the lock. Zeroing is best effort: Go's garbage collector may have
-// copied key bytes, and SQLite frees its pages without wiping them. Close is
-// safe to call more than once; afterwards the vault's methods return
-// ErrClosed.
+// Close compacts the change journal into a new base image (a writer whose
+// journal holds any saves; if that fails, the journal stays and nothing is
+// lost), closes the working database without saving, zeroes the data key
+// and releases the lock. Zeroing is best effort: Go's garbage collector may
+// have copied key bytes, and SQLite frees its pages without wiping them.
+// Close is safe to call more than once; afterwards the vault's methods
+// return ErrClosed.
 func (v *Vault) Close() error {
+	v.compactMu.Lock()
 	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.closed.Swap(true) {
+	if v.closed.Load() {
+		v.mu.Unlock()
+		v.compactMu.Unlock()
 		return nil
 	}
+	if !v.readOnly && v.db != nil && v.dataKey != nil && v.j.records > 0 {
+		v.compactLocked(v.hdr, nil) // best effort: on failure the journal stays
+	}
+	v.closed.Store(true)
 	var err error
 	if v.db != nil {
 		err = v.db.Close()
@@ -723,6 +708,10 @@ func (v *Vault) Close() error {
 	wipe(v.recoveryKey)
 	v.recoveryKey = nil
 	v.conn = nil
+	v.tracker = nil
 	v.lock.Release()
+	v.mu.Unlock()
+	v.compactMu.Unlock()
+	v.bg.Wait() // a background compaction that was scheduled sees closed and stops
 	return err
 }
