@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -52,6 +53,11 @@ type UI struct {
 	// jobs runs work off the UI goroutine (unlocking, saving, exports),
 	// so that tests can wait for all of it.
 	jobs *kit.Jobs
+
+	// closing counts vaults still closing in the background after a lock
+	// (compacting their change journal); opening a vault waits for it, so
+	// the lock file is free and the file whole.
+	closing sync.WaitGroup
 }
 
 // New builds the app's window for the vault at path, with the sections of
@@ -133,7 +139,9 @@ func (u *UI) lock(auto bool) {
 	if u.Shell != nil {
 		u.Shell.beforeLock()
 	}
-	if err := u.Sess.Close(); err != nil {
+	u.closing.Add(1)
+	if err := u.Sess.CloseInBackground(u.closing.Done); err != nil {
+		u.closing.Done()
 		// The vault is still open and holds every change: the file on
 		// disk is the last good save.
 		u.saveFailing(err)
@@ -165,6 +173,7 @@ func (u *UI) quit() {
 	if u.Sess != nil {
 		return
 	}
+	u.closing.Wait() // the vault's own close (journal compaction) finishes first
 	u.App.Quit()
 }
 

@@ -76,9 +76,19 @@ func newStartScreenEnv(u *UI) startScreenEnv {
 func (e startScreenEnv) Window() fyne.Window    { return e.u.Win }
 func (e startScreenEnv) Path() string           { return e.path }
 func (e startScreenEnv) Options() vault.Options { return e.opts }
-func (e startScreenEnv) Go(work, then func())   { e.u.jobs.Go(work, then) }
-func (e startScreenEnv) Now() time.Time         { return e.u.Clock.Now() }
-func (e startScreenEnv) Opened(v *vault.Vault)  { e.u.Opened(v) }
+
+// Go runs the start screens' work (creating, unlocking) once any vault
+// still closing after a lock has finished.
+func (e startScreenEnv) Go(work, then func()) {
+	e.u.jobs.Go(func() {
+		e.u.closing.Wait()
+		if work != nil {
+			work()
+		}
+	}, then)
+}
+func (e startScreenEnv) Now() time.Time        { return e.u.Clock.Now() }
+func (e startScreenEnv) Opened(v *vault.Vault) { e.u.Opened(v) }
 
 // Held is true when the vault is still open behind the lock screen (a
 // save failed): the passphrase shows it again, and the recovery key is

@@ -98,6 +98,39 @@ func (s *Session) Save() error {
 // and stopping the session's timers. If the save fails, Close returns its
 // error and leaves the vault open: closing would throw the changes away.
 func (s *Session) Close() error {
+	if err := s.finish(); err != nil {
+		return err
+	}
+	s.saving.Lock()
+	defer s.saving.Unlock()
+	return s.Vault.Close()
+}
+
+// CloseInBackground is Close for the lock: it saves now (an append to the
+// vault's change journal, quick) and, once that worked, ends the session at
+// once; closing the vault — compacting its journal into a new base image
+// and wiping its keys, which can take seconds on a large vault — runs as
+// background work, and done (if not nil) is called when it has finished.
+// A compaction that fails loses nothing: the journal it would have merged
+// is still in the file.
+func (s *Session) CloseInBackground(done func()) error {
+	if err := s.finish(); err != nil {
+		return err
+	}
+	v := s.Vault
+	s.jobs.Go(func() {
+		s.saving.Lock()
+		defer s.saving.Unlock()
+		v.Close()
+		if done != nil {
+			done()
+		}
+	}, nil)
+	return nil
+}
+
+// finish stops the save timer, saves, and marks the session closed.
+func (s *Session) finish() error {
 	s.mu.Lock()
 	s.saveTimer.Stop()
 	s.saveTimer = nil
@@ -109,7 +142,5 @@ func (s *Session) Close() error {
 	s.closed = true
 	s.mu.Unlock()
 	s.timers.StopAll()
-	s.saving.Lock()
-	defer s.saving.Unlock()
-	return s.Vault.Close()
+	return nil
 }

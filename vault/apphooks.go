@@ -69,3 +69,21 @@ func (f fullDiskFS) Link(oldpath, newpath string) error {
 	}
 	return f.fileSystem.Link(oldpath, newpath)
 }
+
+func (f fullDiskFS) OpenFile(name string) (appendFile, error) {
+	a, err := f.fileSystem.OpenFile(name)
+	if err != nil || !f.in(name) {
+		return a, err
+	}
+	return fullDiskAppend{appendFile: a, name: name}, nil
+}
+
+// fullDiskAppend is a journal file on the full disk: nothing more fits.
+type fullDiskAppend struct {
+	appendFile
+	name string
+}
+
+func (a fullDiskAppend) WriteAt(p []byte, off int64) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: a.name, Err: syscall.ENOSPC}
+}

@@ -138,15 +138,14 @@ func splitFile(data []byte) (*header, []byte, error) {
 // vaultFile is an open vault file being read: its header and where its
 // parts are.
 type vaultFile struct {
-	f        *os.File
-	size     int64
-	h        *header
-	hb       []byte // the header bytes
-	id       [32]byte
-	imgLen   int64 // plaintext bytes of the base image
-	bodyEnd  int64 // where the journal starts
-	path     string
-	position int64
+	f       *os.File
+	size    int64
+	h       *header
+	hb      []byte // the header bytes
+	id      [32]byte
+	imgLen  int64 // plaintext bytes of the base image
+	bodyEnd int64 // where the journal starts
+	path    string
 }
 
 // openVaultFile opens path and reads and checks its header.
