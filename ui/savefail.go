@@ -157,7 +157,7 @@ func (u *UI) saveSealedCopy(path string) {
 		return
 	}
 	var err error
-	u.jobs.Go(func() { err = sess.Vault.WriteBackup(path) }, func() {
+	u.jobs.Go(func() { err = kit.WriteSealedCopy(sess.Vault, path) }, func() {
 		if err != nil {
 			kit.ShowError(u.Win, "The copy could not be saved", err)
 			return

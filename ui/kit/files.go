@@ -7,9 +7,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// reportsSaveFile asks where to save, then makes the file's bytes off the
-// UI goroutine behind a progress dialog and writes them. busy titles the
-// progress dialog; done says what was written where.
+// ReportsSaveFile asks where to save, then makes the file's bytes off the
+// UI goroutine behind a progress dialog and writes them with WritePrivate
+// (owner-only, whole or not at all). busy titles the progress dialog; done
+// says what was written where (the full path).
 func ReportsSaveFile(u Env, name, busy, failed string, make func() ([]byte, error), done func(path string) string) {
 	ReportsChooseFile(u.Window(), name, func(wc fyne.URIWriteCloser) {
 		bar := widget.NewProgressBarInfinite()
@@ -21,16 +22,16 @@ func ReportsSaveFile(u Env, name, busy, failed string, make func() ([]byte, erro
 			b, err2 := make()
 			err = err2
 			if err == nil {
-				_, err = wc.Write(b)
+				path, err = WritePrivate(wc, b)
+			} else {
+				path = wc.URI().Path()
+				wc.Close()
 			}
-			if cerr := wc.Close(); err == nil {
-				err = cerr
-			}
-			path = wc.URI().Path()
 		}, func() {
 			bar.Stop()
 			prog.Hide()
 			if err != nil {
+				RemoveIfEmpty(path)
 				ShowError(u.Window(), failed, err)
 				return
 			}

@@ -109,22 +109,24 @@ func newsletterMakePDF(u kit.Env, name, busy, failed string, make func(context.C
 			data, err2 := make(ctx, db)
 			err = err2
 			if err == nil {
-				_, err = wc.Write(data)
-			}
-			if cerr := wc.Close(); err == nil {
-				err = cerr
+				_, err = kit.WritePrivate(wc, data)
+			} else {
+				wc.Close()
 			}
 			stop()
 		}, func() {
 			bar.Stop()
 			prog.Hide()
+			if err != nil {
+				kit.RemoveIfEmpty(wc.URI().Path())
+			}
 			switch {
 			case errors.Is(err, context.Canceled):
-				dialog.ShowInformation("Stopped", "The PDF was not finished. The file may be incomplete; make it again before printing.", u.Window())
+				dialog.ShowInformation("Stopped", "The PDF was not finished, and nothing was saved.", u.Window())
 			case err != nil:
 				kit.ShowError(u.Window(), failed, err)
 			default:
-				dialog.ShowInformation("PDF saved", "Saved as "+wc.URI().Name()+"."+note, u.Window())
+				dialog.ShowInformation("PDF saved", "Saved as "+wc.URI().Path()+"."+note, u.Window())
 			}
 		})
 	})

@@ -305,8 +305,11 @@ func TestCtrlPMakesThePDFOfTheOpenIssue(t *testing.T) {
 	}, "the PDF is written")
 	uitest.Eventually(t, func() bool {
 		top := u.Win.Canvas().Overlays().Top()
-		return top != nil && uitest.HasText(top, "Saved as issue.pdf")
-	}, "and says where")
+		return top != nil && uitest.HasText(top, "Saved as "+path)
+	}, "and says where, in full")
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "readable by its owner only")
 	top := u.Win.Canvas().Overlays().Top()
 	top.Hide()
 	u.Win.Canvas().Overlays().Remove(top)

@@ -3,8 +3,10 @@ package reports
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -172,6 +174,16 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 	s.Print() // Ctrl+P on this screen: the monitoring PDF
 	path = filepath.Join(dir, "monitoring-2025-04-01-to-2026-03-31.pdf")
 	uitest.Eventually(t, func() bool { return uitest.FileHas(path, "%PDF") }, "the PDF is written")
+	uitest.Eventually(t, func() bool {
+		top := fx.u.Win.Canvas().Overlays().Top()
+		return top != nil && uitest.HasText(top, path)
+	}, "the confirmation names the full path")
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, strings.HasSuffix(strings.TrimSpace(string(b)), "%%EOF"), "the PDF is whole")
+	st, err := os.Stat(path)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "readable by its owner only")
 }
 
 // eraseThroughDialog opens the erase dialog for the woman shown on the
@@ -179,7 +191,7 @@ func TestMonitoringExportsWriteTheFiguresToTheChosenFile(t *testing.T) {
 func (fx *reportsFixture) eraseThroughDialog(t *testing.T, s *reportsScreen, name string) fyne.CanvasObject {
 	t.Helper()
 	test.Tap(uitest.FindButton(t, s.data.detail, "Erase her…"))
-	dlg := fx.overlay(t)
+	dlg := fx.erasePlan(t)
 	es := uitest.Entries(dlg)
 	require.Len(t, es, 1)
 	test.Type(es[0], name)

@@ -68,6 +68,10 @@ func TestReportsAndSearchScreenshots(t *testing.T) {
 	s.data.list.Select(3)
 	shoot("reports-data")
 	test.Tap(uitest.FindButton(t, s.data.detail, "Erase her…"))
+	uitest.Eventually(t, func() bool {
+		top := u.Win.Canvas().Overlays().Top()
+		return top != nil && uitest.HasText(top, "To confirm, type her full name")
+	}, "the erase dialog")
 	shoot("reports-erase")
 	u.Win.Canvas().Overlays().Top().Hide()
 

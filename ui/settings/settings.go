@@ -3,7 +3,6 @@ package settings
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,7 +18,6 @@ import (
 	"inreach/newsletter"
 	"inreach/notes"
 	"inreach/ui/kit"
-	"inreach/vault"
 )
 
 // Setting keys kept by the Settings screen beyond those of notes and
@@ -186,11 +184,8 @@ func (s *settingsScreen) Save() {
 
 // backup writes an encrypted copy of the vault where the user chooses.
 func (s *settingsScreen) backup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		kit.KeepPrivate(w)
+	kit.ReportsChooseFile(s.u.Window(), "inreach-backup-"+s.u.Now().Format("2006-01-02")+".vault", func(w fyne.URIWriteCloser) {
+		var err error
 		path := w.URI().Path()
 		w.Close()
 		prog := dialog.NewCustomWithoutButtons("Writing the backup…", widget.NewProgressBarInfinite(), s.u.Window())
@@ -198,62 +193,18 @@ func (s *settingsScreen) backup() {
 		s.u.Go(func() {
 			err = s.u.Save()
 			if err == nil {
-				err = s.u.Vault().WriteBackup(path)
+				err = kit.WriteSealedCopy(s.u.Vault(), path)
 			}
 		}, func() {
 			prog.Hide()
 			if err != nil {
+				kit.RemoveIfEmpty(path)
 				kit.ShowError(s.u.Window(), "The backup could not be written", err)
 				return
 			}
 			dialog.ShowInformation("Backup written", "An encrypted copy is in "+path+".\nIt opens with the same passphrase and recovery key.", s.u.Window())
 		})
-	}, s.u.Window())
-	d.SetFileName("inreach-backup-" + time.Now().Format("2006-01-02") + ".vault")
-	d.Show()
-}
-
-func (s *settingsScreen) changePassphrase() {
-	p1 := widget.NewPasswordEntry()
-	p2 := widget.NewPasswordEntry()
-	items := []*widget.FormItem{
-		widget.NewFormItem("New passphrase", p1),
-		widget.NewFormItem("Again", p2),
-	}
-	items[0].HintText = fmt.Sprintf("At least %d characters", vault.MinPassphraseLength)
-	d := dialog.NewForm("Change the passphrase", "Change", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		if p1.Text != p2.Text {
-			dialog.ShowError(errors.New("the two passphrases are not the same; nothing was changed"), s.u.Window())
-			return
-		}
-		if err := vault.CheckPassphrase([]byte(p1.Text)); err != nil {
-			dialog.ShowError(errors.New(kit.Sentence(err)), s.u.Window())
-			return
-		}
-		pass := []byte(p1.Text)
-		prog := dialog.NewCustomWithoutButtons("Changing the passphrase…", widget.NewProgressBarInfinite(), s.u.Window())
-		prog.Show()
-		var err error
-		s.u.Go(func() {
-			err = s.u.Save()
-			if err == nil {
-				err = s.u.Vault().ChangePassphrase(pass)
-			}
-			clear(pass)
-		}, func() {
-			prog.Hide()
-			if err != nil {
-				kit.ShowError(s.u.Window(), "The passphrase was not changed", err)
-				return
-			}
-			dialog.ShowInformation("Passphrase changed", "Use the new passphrase from now on. The recovery key is the same as before.", s.u.Window())
-		})
-	}, s.u.Window())
-	d.Resize(fyne.NewSize(480, 220))
-	d.Show()
+	})
 }
 
 // exportJSON writes the whole vault as an interchange file (not encrypted:
@@ -264,13 +215,11 @@ func (s *settingsScreen) exportJSON() {
 		if !ok {
 			return
 		}
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			kit.KeepPrivate(w)
+		kit.ReportsChooseFile(s.u.Window(), "inreach-export-"+s.u.Now().Format("2006-01-02")+".json", func(w fyne.URIWriteCloser) {
+			var err error
 			prog := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), s.u.Window())
 			prog.Show()
+			path := w.URI().Path()
 			s.u.Go(func() {
 				var buf bytes.Buffer
 				doc, err2 := exchange.Export(s.u.Context(), s.u.DB(), exchange.ExportOptions{})
@@ -279,22 +228,20 @@ func (s *settingsScreen) exportJSON() {
 					err = exchange.Write(&buf, doc)
 				}
 				if err == nil {
-					_, err = w.Write(buf.Bytes())
-				}
-				if cerr := w.Close(); err == nil {
-					err = cerr
+					_, err = kit.WritePrivate(w, buf.Bytes())
+				} else {
+					w.Close()
 				}
 			}, func() {
 				prog.Hide()
 				if err != nil {
+					kit.RemoveIfEmpty(path)
 					kit.ShowError(s.u.Window(), "The export could not be written", err)
 					return
 				}
-				dialog.ShowInformation("Exported", "Everything was written to "+w.URI().Path()+".", s.u.Window())
+				dialog.ShowInformation("Exported", "Everything was written to "+path+".", s.u.Window())
 			})
-		}, s.u.Window())
-		d.SetFileName("inreach-export-" + time.Now().Format("2006-01-02") + ".json")
-		d.Show()
+		})
 	}, s.u.Window())
 }
 

@@ -3,25 +3,31 @@ package start
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"inreach/pdf"
 	"inreach/schema"
 	"inreach/ui/kit"
 	"inreach/vault"
 )
 
-// newCreateScreen is the first-run screen: choose a passphrase, create the
-// vault, then see the recovery key once.
+// NewCreateScreen is the first-run screen: choose a passphrase, create the
+// vault, then see the recovery key once. When there is no vault but the
+// backups folder beside its path holds backups of one, it offers to
+// restore the newest instead (newRestoreOffer).
 func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
+	if backups, err := vault.BackupsBeside(u.Path()); err == nil && len(backups) > 0 {
+		return newRestoreOffer(u, backups)
+	}
+	return newCreateForm(u, "")
+}
+
+// newCreateForm asks for the new passphrase twice and creates the vault.
+// note, when set, is said above the form.
+func newCreateForm(u StartEnv, note string) (fyne.CanvasObject, fyne.Focusable) {
 	p1 := widget.NewPasswordEntry()
 	p1.SetPlaceHolder("Passphrase")
 	p2 := widget.NewPasswordEntry()
@@ -74,6 +80,8 @@ func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 	})
 	create.Importance = widget.HighImportance
 	p2.OnSubmitted = func(string) { create.OnTapped() }
+	warn, update := kit.PassphraseWarning()
+	p1.OnChanged = update
 
 	intro := widget.NewLabel("Inreach keeps your visit notes, diary, letters and newsletters in one " +
 		"encrypted file on this computer. Nothing is ever sent over the internet.\n\n" +
@@ -87,11 +95,19 @@ func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 		kit.Brand(),
 		kit.Heading("Welcome"),
 		intro,
+	)
+	if note != "" {
+		n := kit.Wrapped(note)
+		n.Importance = widget.WarningImportance
+		box.Add(n)
+	}
+	box.Objects = append(box.Objects,
 		widget.NewForm(
 			widget.NewFormItem("Passphrase", p1),
 			widget.NewFormItem("Again", p2),
 		),
 		widget.NewLabel(fmt.Sprintf("At least %d characters.", vault.MinPassphraseLength)),
+		warn,
 		create,
 		progress,
 		msg,
@@ -103,66 +119,6 @@ func NewCreateScreen(u StartEnv) (fyne.CanvasObject, fyne.Focusable) {
 // newRecoveryKeyScreen shows the recovery key once, with a button to save
 // it as a printable PDF sheet; the user must confirm they have kept it.
 func newRecoveryKeyScreen(u StartEnv, v *vault.Vault, key string) fyne.CanvasObject {
-	keyLabel := widget.NewLabelWithStyle(keyLines(key), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
-	keyLabel.SizeName = theme.SizeNameSubHeadingText
-	explain := widget.NewLabel("This recovery key opens your notebook if the passphrase is ever forgotten. " +
-		"It is shown only this once. Print it or write it down, and keep it locked away, apart from this computer.")
-	explain.Wrapping = fyne.TextWrapWord
-
-	save := widget.NewButtonWithIcon("Save recovery sheet as PDF…", theme.DocumentSaveIcon(), func() {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil || w == nil {
-				return
-			}
-			kit.KeepPrivate(w)
-			defer w.Close()
-			b, err := pdf.RecoverySheet(key, u.Path(), u.Now().Format(schema.DateLayout))
-			if err == nil {
-				_, err = w.Write(b)
-			}
-			if err != nil {
-				dialog.ShowError(fmt.Errorf("the recovery sheet could not be saved: %w", err), u.Window())
-				return
-			}
-			dialog.ShowInformation("Recovery sheet saved", "Print it, keep the paper somewhere safe, then delete the file.", u.Window())
-		}, u.Window())
-		d.SetFileName("inreach-recovery-sheet.pdf")
-		if home, err := os.UserHomeDir(); err == nil {
-			if l, err := kit.ListableURI(filepath.Clean(home)); err == nil {
-				d.SetLocation(l)
-			}
-		}
-		d.Show()
-	})
-	cont := widget.NewButtonWithIcon("Continue", theme.NavigateNextIcon(), func() { u.Opened(v) })
-	cont.Importance = widget.HighImportance
-	cont.Disable()
-	check := widget.NewCheck("I have printed or written down the recovery key", func(on bool) {
-		if on {
-			cont.Enable()
-		} else {
-			cont.Disable()
-		}
-	})
-	box := container.NewVBox(
-		kit.Heading("Your recovery key"),
-		explain,
-		widget.NewCard("", "", keyLabel),
-		save,
-		widget.NewSeparator(),
-		check,
-		cont,
-	)
+	box := kit.RecoveryKeyBox(u.Window(), key, u.Path(), u.Now().Format(schema.DateLayout), "Continue", func() { u.Opened(v) })
 	return kit.CentredCard(box, 560)
-}
-
-// keyLines breaks a recovery key into two lines at a group boundary, so
-// that no group of four is split when it is copied down by hand.
-func keyLines(key string) string {
-	groups := strings.Split(key, "-")
-	if len(groups) < 8 {
-		return key
-	}
-	half := (len(groups) + 1) / 2
-	return strings.Join(groups[:half], "-") + "-\n" + strings.Join(groups[half:], "-")
 }

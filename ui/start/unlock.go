@@ -90,11 +90,23 @@ func (s *unlockScreen) unlock() {
 	s.busy(true)
 	var v *vault.Vault
 	var err error
+	var damaged *vault.DamagedError
 	s.u.Go(func() {
 		v, err = s.u.Open(pass)
-		clear(pass)
+		if !errors.As(err, &damaged) || damaged.NewestBackup == "" {
+			clear(pass)
+		}
 	}, func() {
 		s.busy(false)
+		if damaged != nil {
+			// the passphrase stays in memory only while the dialog that
+			// offers to restore with it is open
+			var restore func(string) (string, *vault.Vault, error)
+			if damaged.NewestBackup != "" {
+				restore = restoreWithPassphrase(s.u, pass)
+			}
+			showDamaged(s.u, damaged, restore, func() { clear(pass) })
+		}
 		if err != nil {
 			s.fail(err)
 			return
@@ -105,11 +117,6 @@ func (s *unlockScreen) unlock() {
 }
 
 func (s *unlockScreen) fail(err error) {
-	var damaged *vault.DamagedError
-	if errors.As(err, &damaged) {
-		dialog.ShowError(errors.New(damaged.Error()+".\n\nNothing has been changed. Close Inreach, "+
-			"copy the backup over the vault file, and open Inreach again."), s.u.Window())
-	}
 	s.message.SetText(kit.Sentence(err))
 	s.message.Show()
 	s.pass.SetText("")
@@ -119,7 +126,7 @@ func (s *unlockScreen) fail(err error) {
 // showRecoverDialog opens the vault with the recovery key and sets a new
 // passphrase.
 func showRecoverDialog(u StartEnv) {
-	key := widget.NewEntry()
+	key := widget.NewPasswordEntry()
 	key.SetPlaceHolder("XXXX-XXXX-…")
 	p1 := widget.NewPasswordEntry()
 	p2 := widget.NewPasswordEntry()
@@ -146,16 +153,40 @@ func showRecoverDialog(u StartEnv) {
 		k, p := key.Text, []byte(p1.Text)
 		var v *vault.Vault
 		var err error
-		u.Go(func() {
-			v, err = vault.OpenWithRecoveryKey(u.Path(), k, u.Options())
+		// openAndSet opens the vault at the path with the recovery key and
+		// sets the new passphrase.
+		openAndSet := func() (*vault.Vault, error) {
+			v, err := vault.OpenWithRecoveryKey(u.Path(), k, u.Options())
 			if err == nil {
 				if err = v.ChangePassphrase(p); err != nil {
 					v.Close()
 				}
 			}
-			clear(p)
+			return v, err
+		}
+		var damaged *vault.DamagedError
+		u.Go(func() {
+			v, err = openAndSet()
+			if !errors.As(err, &damaged) || damaged.NewestBackup == "" {
+				clear(p)
+			}
 		}, func() {
 			prog.Hide()
+			if damaged != nil {
+				var restore func(string) (string, *vault.Vault, error)
+				if damaged.NewestBackup != "" {
+					restore = func(backup string) (string, *vault.Vault, error) {
+						aside, err := vault.RestoreWithRecoveryKey(backup, u.Path(), k)
+						if err != nil {
+							return aside, nil, err
+						}
+						v, err := openAndSet()
+						return aside, v, err
+					}
+				}
+				showDamaged(u, damaged, restore, func() { clear(p) })
+				return
+			}
 			if err != nil {
 				dialog.ShowError(errors.New(kit.Sentence(err)), u.Window())
 				return

@@ -147,24 +147,25 @@ func makeSupervisionPack(u kit.Env, opts pdf.SupervisionOptions, w fyne.URIWrite
 		data, err2 := pdf.SupervisionPack(ctx, db, opts)
 		err = err2
 		if err == nil {
-			_, err = w.Write(data)
-		}
-		cerr := w.Close()
-		if err == nil {
-			err = cerr
+			_, err = kit.WritePrivate(w, data)
+		} else {
+			w.Close()
 		}
 		stop()
 	}, func() {
 		bar.Stop()
 		prog.Hide()
+		if err != nil {
+			kit.RemoveIfEmpty(w.URI().Path())
+		}
 		switch {
 		case errors.Is(err, context.Canceled):
-			dialog.ShowInformation("Supervision pack", "Stopped: the pack was not finished. The file may be incomplete; make the pack again before using it.", u.Window())
+			dialog.ShowInformation("Supervision pack", "Stopped: the pack was not finished, and nothing was saved.", u.Window())
 		case err != nil:
 			kit.ShowError(u.Window(), "The supervision pack could not be made", err)
 		default:
 			dialog.ShowInformation("Supervision pack saved",
-				fmt.Sprintf("Saved as %s.", w.URI().Name()), u.Window())
+				fmt.Sprintf("Saved as %s.", w.URI().Path()), u.Window())
 		}
 	})
 }
