@@ -113,7 +113,7 @@ func (s *shell) Show(id kit.Section) {
 // open shows a route: its section and, in it, the record it names.
 func (s *shell) Open(r kit.Route) {
 	s.Show(r.Section)
-	if r.ID == "" && !r.New {
+	if r.ID == "" && !r.New && r.Part == "" {
 		return
 	}
 	if o, ok := s.Screens[r.Section].(kit.Opener); ok {
@@ -201,7 +201,9 @@ func (s *shell) menu() *fyne.MainMenu {
 	newContact.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	newEntry := fyne.NewMenuItem("New diary entry", s.newDiaryEntry)
 	newEntry.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), save, print, fyne.NewMenuItemSeparator(), lock)
+	importCSV := fyne.NewMenuItem("Import a spreadsheet (CSV)…", func() { s.Open(kit.PartOf(kit.Reports, "", kit.PartImport)) })
+	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), importCSV, fyne.NewMenuItemSeparator(),
+		save, print, fyne.NewMenuItemSeparator(), lock)
 	var goItems []*fyne.MenuItem
 	for _, e := range s.listed {
 		id := e.Section

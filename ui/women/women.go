@@ -225,6 +225,9 @@ func (s *WomenScreen) Open(r kit.Route) {
 		return
 	}
 	s.open(r.ID)
+	if r.Part == kit.PartReadings && s.Page != nil && s.Page.id == r.ID {
+		s.Page.tabs.SelectIndex(womanTabReadings)
+	}
 }
 
 func (s *WomenScreen) open(id string) {
