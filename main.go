@@ -25,6 +25,7 @@ func main() {
 	// initialisers said about the locale was not (see package quietinit).
 	quietinit.Done()
 	if len(os.Args) > 1 {
+		attachConsole()
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		code := cli.Run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 		stop()

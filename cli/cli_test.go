@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"inreach/owneronly"
 	"inreach/vault"
 )
 
@@ -248,9 +249,7 @@ func TestExportImportRoundTripThroughTheCommandLine(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, string(b), "Zoë O’Neill")
 	require.Contains(t, string(b), "needs a £ deposit")
-	fi, err := os.Stat(out)
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "exports are private to the user")
+	require.NoError(t, owneronly.Check(out), "exports are private to the user")
 
 	code, out2, errs := run(t, env, "search", "Zoe", "--format", "json")
 	require.Equal(t, ExitOK, code, errs)

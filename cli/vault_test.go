@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -163,6 +164,9 @@ func TestInitWarnsAboutVeryWeakPassphrases(t *testing.T) {
 }
 
 func TestAPassphraseFileOthersCanReadIsWarnedAbout(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("not on Windows: file modes mean nothing there, and a passphrase file's access list is not checked yet")
+	}
 	env, _ := newVault(t)
 	dir := t.TempDir()
 	open := filepath.Join(dir, "pass-open")

@@ -4,9 +4,10 @@ package privfile
 
 import "os"
 
-// restrict is where owner-only access is enforced. On Windows a new file
-// inherits the folder's access list; an explicit owner-only DACL belongs
-// here (not yet done: the file is as private as its folder).
+// restrict has nothing left to do on Windows: file modes mean nothing
+// there, and writeNamed creates the file with owneronly.OpenFile, which
+// gives it an explicit owner-only DACL (the current user, nobody else, not
+// inherited from the folder) from the moment it exists.
 func restrict(f *os.File) error { return nil }
 
 // alive reports whether the process pid is running: on Windows

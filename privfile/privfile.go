@@ -39,6 +39,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"inreach/owneronly"
 )
 
 // Marker is part of the name of every temporary file Write makes.
@@ -147,7 +149,9 @@ func Write(path string, data []byte) error {
 
 // writeNamed writes data to the new file tmp, owner-only, and flushes it.
 func writeNamed(tmp string, data []byte) error {
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	// owneronly: mode 0600 on Unix; on Windows an owner-only DACL set as
+	// the file is made.
+	f, err := owneronly.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,8 @@
 #   scripts/deps.sh build   the C compiler and the GL/X11 headers Fyne needs
 #   scripts/deps.sh test    those, plus poppler-utils (pdftotext) and Xvfb
 #   scripts/deps.sh shots   those, plus imagemagick and xdotool
+#   scripts/deps.sh windows       the mingw-w64 C compiler and wixl (make windows)
+#   scripts/deps.sh test-windows  those, plus wine64, Xvfb, imagemagick and xdotool
 set -eu
 what=${1:-build}
 
@@ -11,6 +13,8 @@ pkgs="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxran
 case "$what" in
   test)  pkgs="$pkgs poppler-utils xvfb xauth" ;;
   shots) pkgs="$pkgs poppler-utils xvfb xauth imagemagick xdotool" ;;
+  windows) pkgs="gcc-mingw-w64-x86-64 wixl msitools" ;;
+  test-windows) pkgs="gcc-mingw-w64-x86-64 wixl msitools wine64 poppler-utils xvfb xauth imagemagick xdotool" ;;
 esac
 
 if ! command -v go >/dev/null 2>&1; then

@@ -28,6 +28,10 @@ type Refusal struct {
 	// Fingerprint is the sender's, when it is known (shown so that she
 	// can be checked and added to the team list).
 	Fingerprint string
+	// SenderID is the sender's Inreach ID line for someone not on the
+	// team list, so that the app can offer to add her once the
+	// fingerprints have been compared ("" otherwise).
+	SenderID string
 }
 
 func (r *Refusal) Error() string { return r.Message }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"inreach/owneronly"
 	"inreach/teamwork"
 )
 
@@ -89,7 +90,7 @@ func TestBundlesAreWrittenOwnerOnlyUnderNamesWithoutWomensNames(t *testing.T) {
 	s := ann.send(t, out)
 	st, err := os.Stat(s.Path)
 	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	require.NoError(t, owneronly.Check(s.Path), "owner-only (mode 0600, or the DACL on Windows)")
 	require.Regexp(t, `^inreach-handover-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.inreach$`, st.Name())
 	require.Equal(t, 1, noCanaryIn(t, folder), "one file, no temporary left, no name or canary in it")
 

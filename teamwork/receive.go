@@ -40,6 +40,7 @@ func Receive(ctx context.Context, db *sql.DB, me *identity.Identity, r io.Reader
 			"Their fingerprint is %s. If you know who sent it, compare this fingerprint with them (in person or by phone) and add them:\n"+
 			"inreach team add NAME %s --verified", o.Sender.Fingerprint(), o.Sender.String())
 		rf.Fingerprint = o.Sender.Fingerprint()
+		rf.SenderID = o.Sender.String()
 		return nil, rf
 	}
 	if err != nil {

@@ -61,6 +61,7 @@ func TestABundleFromSomeoneNotOnTheTeamListIsRefusedShowingTheirFingerprint(t *t
 	var rf *teamwork.Refusal
 	require.True(t, errors.As(err, &rf))
 	require.Equal(t, ann.me.Public().Fingerprint(), rf.Fingerprint)
+	require.Equal(t, ann.me.Public().String(), rf.SenderID, "the app offers to add her with this line")
 	require.Contains(t, err.Error(), ann.me.Public().Fingerprint())
 	require.Equal(t, before, other.state(t))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"inreach/diary"
+	"inreach/owneronly"
 	"inreach/supervisees"
 	"inreach/teamwork"
 )
@@ -25,7 +26,7 @@ func TestASupervisionPackGoesToTheSupervisorAndHerReplyBecomesTheSupervisionReco
 	sent := ann.send(t, out)
 	st, err := os.Stat(sent.Path)
 	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm(), "owner-only")
+	require.NoError(t, owneronly.Check(sent.Path), "owner-only (mode 0600, or the DACL on Windows)")
 	require.Regexp(t, `^inreach-supervision-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.inreach$`, st.Name())
 
 	waiting, err := teamwork.Inbox(sam.db, sam.me, folder)

@@ -11,6 +11,7 @@ import (
 	"inreach/newsletter"
 	"inreach/notes"
 	"inreach/ui/kit"
+	"inreach/ui/start"
 	"inreach/vault"
 )
 
@@ -104,5 +105,13 @@ func (e startScreenEnv) Open(pass []byte) (*vault.Vault, error) {
 		}
 		return nil, vault.ErrWrongPassphrase
 	}
-	return vault.Open(e.path, pass, e.opts)
+	v, err := vault.Open(e.path, pass, e.opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := start.EnsureIdentity(v); err != nil {
+		v.Close()
+		return nil, err
+	}
+	return v, nil
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"inreach/ui/kit"
+	"inreach/ui/together"
 )
 
 // shell is the main window while the vault is open: the navigation, the
@@ -22,6 +23,7 @@ type shell struct {
 	body    *fyne.Container
 	Search  *widget.Entry
 	banner  *saveBanner
+	Inbox   *together.Inbox // what waits in the exchange folder
 	Screens map[kit.Section]kit.Screen
 	Current kit.Section
 
@@ -66,8 +68,9 @@ func newShell(u *UI, env kit.Env) *shell {
 	top := container.NewBorder(nil, nil, title, lock, s.Search)
 
 	s.banner = newSaveBanner(u)
+	s.Inbox = together.NewInbox(env)
 	s.body = container.NewStack()
-	split := container.NewHSplit(s.navList, container.NewBorder(s.banner.box, nil, nil, nil, s.body))
+	split := container.NewHSplit(s.navList, container.NewBorder(container.NewVBox(s.banner.box, s.Inbox.Content()), nil, nil, nil, s.body))
 	split.Offset = 0.18
 	main := container.NewBorder(container.NewVBox(container.NewPadded(top), widget.NewSeparator()), nil, nil, nil, split)
 	s.content = container.NewStack(newActivityLayer(u), main)
@@ -116,7 +119,7 @@ func (s *shell) Show(id kit.Section) {
 // open shows a route: its section and, in it, the record it names.
 func (s *shell) Open(r kit.Route) {
 	s.Show(r.Section)
-	if r.ID == "" && !r.New {
+	if r.ID == "" && !r.New && r.Part == "" {
 		return
 	}
 	if o, ok := s.Screens[r.Section].(kit.Opener); ok {
@@ -259,7 +262,9 @@ func (s *shell) menu() *fyne.MainMenu {
 	newContact.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	newEntry := fyne.NewMenuItem("New diary entry", s.newDiaryEntry)
 	newEntry.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), save, print, fyne.NewMenuItemSeparator(), lock)
+	importCSV := fyne.NewMenuItem("Import a spreadsheet (CSV)…", func() { s.Open(kit.PartOf(kit.Reports, "", kit.PartImport)) })
+	file := fyne.NewMenu("File", newContact, newEntry, fyne.NewMenuItemSeparator(), importCSV, fyne.NewMenuItemSeparator(),
+		save, print, fyne.NewMenuItemSeparator(), lock)
 	var goItems []*fyne.MenuItem
 	for i, e := range s.listed {
 		id := e.Section

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"inreach/ui/kit"
+	"inreach/ui/start"
 	"inreach/vault"
 )
 
@@ -73,6 +74,10 @@ func (u *UI) tour(pass []byte, dir string) error {
 	if err != nil {
 		return fmt.Errorf("unlocking the demo vault: %w", err)
 	}
+	if err := start.EnsureIdentity(v); err != nil {
+		v.Close()
+		return fmt.Errorf("making the demo vault's Inreach ID: %w", err)
+	}
 	fyne.DoAndWait(func() { u.Opened(v) })
 	if err := u.shot(dir, "2-today"); err != nil {
 		return err
@@ -93,6 +98,10 @@ func (u *UI) tour(pass []byte, dir string) error {
 		GROUP BY c.id HAVING count(*) >= 4 ORDER BY c.date DESC LIMIT 1`)
 	entry := pick(`SELECT d.id FROM diary d WHERE d.template = 'visit_reflection' AND d.contact_id IS NOT NULL
 		ORDER BY d.date DESC LIMIT 1`)
+	// A woman with readings of several areas, for the chart of how she is doing.
+	readings := pick(`SELECT r.person_id FROM readings r JOIN people p ON p.id = r.person_id
+		WHERE p.safety_note = '' GROUP BY r.person_id
+		ORDER BY count(DISTINCT r.area) DESC, count(*) DESC, r.person_id LIMIT 1`)
 	issue := pick(`SELECT id FROM newsletters WHERE status = 'draft' ORDER BY date DESC LIMIT 1`)
 	if issue == "" {
 		issue = pick(`SELECT id FROM newsletters ORDER BY date DESC LIMIT 1`)
@@ -101,18 +110,26 @@ func (u *UI) tour(pass []byte, dir string) error {
 		name    string
 		section kit.Section
 		id      string
+		part    string
 	}{
-		{"3-woman", kit.Women, woman},
-		{"4-visit-write-up", kit.Contacts, visit},
-		{"5-diary-entry", kit.Diary, entry},
-		{"6-newsletter", kit.Letters, "newsletter:" + issue},
-		{"7-reports", kit.Reports, ""},
-		{"8-supervision", kit.Supervision, ""},
-		{"9-directory", kit.Directory, ""},
+		{"3-woman", kit.Women, woman, ""},
+		{"3-woman-readings", kit.Women, readings, kit.PartReadings},
+		{"4-visit-write-up", kit.Contacts, visit, ""},
+		{"5-diary-entry", kit.Diary, entry, ""},
+		{"6-newsletter", kit.Letters, "newsletter:" + issue, ""},
+		{"7-reports", kit.Reports, "", ""},
+		{"7-reports-evaluation", kit.Reports, "", kit.PartEvaluation},
+		{"8-supervision", kit.Supervision, "", ""},
+		{"9-directory", kit.Directory, "", ""},
 	}
 	for _, st := range steps {
+		if st.part == kit.PartReadings && st.id == "" {
+			continue // no readings in this vault
+		}
 		fyne.DoAndWait(func() {
 			switch {
+			case st.part != "":
+				u.Shell.Open(kit.PartOf(st.section, st.id, st.part))
 			case st.section == kit.Contacts && st.id != "":
 				u.Shell.Open(kit.EditRecord(st.section, st.id))
 			case st.id != "":
@@ -121,6 +138,9 @@ func (u *UI) tour(pass []byte, dir string) error {
 				u.Shell.Show(st.section)
 			}
 		})
+		if st.part == kit.PartEvaluation {
+			time.Sleep(4 * time.Second) // several years are counted
+		}
 		if err := u.shot(dir, st.name); err != nil {
 			return err
 		}
@@ -131,6 +151,23 @@ func (u *UI) tour(pass []byte, dir string) error {
 	if err := u.shot(dir, "10-search"); err != nil {
 		return err
 	}
+	// Working together (the screenshot script fills the exchange folder):
+	// the supervisor's Supervisees view, then the inbox.
+	fyne.DoAndWait(func() {
+		u.Shell.Search.SetText("")
+		u.Shell.Open(kit.Record(kit.Supervision, "supervisees"))
+	})
+	settle() // her pack is long to lay out
+	settle()
+	settle()
+	if err := u.shot(dir, "11-supervisees"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { u.Shell.Inbox.Show() })
+	if err := u.shot(dir, "12-inbox"); err != nil {
+		return err
+	}
+	fyne.DoAndWait(func() { u.Shell.Inbox.Close() })
 	fyne.DoAndWait(func() { u.Lock() })
 	return nil
 }

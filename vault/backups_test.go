@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/owneronly"
 )
 
 func TestBackupsRotateToTheNewestNAndEachOpens(t *testing.T) {
@@ -34,13 +36,9 @@ func TestBackupsRotateToTheNewestNAndEachOpens(t *testing.T) {
 		r, err = OpenWithRecoveryKey(b, rk, Options{ReadOnly: true})
 		require.NoError(t, err, b)
 		require.NoError(t, r.Close())
-		st, err := os.Stat(b)
-		require.NoError(t, err)
-		require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+		require.NoError(t, owneronly.Check(b), "a backup is the user's only")
 	}
-	st, err := os.Stat(backupDir(path))
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o700), st.Mode().Perm())
+	require.NoError(t, owneronly.Check(backupDir(path)), "so is the backups folder")
 }
 
 func TestDefaultKeepsTenBackupsAndNegativeKeepsNone(t *testing.T) {
@@ -101,9 +99,7 @@ func TestWriteBackupMakesACopyThatOpensWithTheSameKeys(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "copy.vault")
 	require.NoError(t, v.WriteBackup(out))
 	require.True(t, v.Changed(), "a backup copy is not a save")
-	st, err := os.Stat(out)
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	require.NoError(t, owneronly.Check(out), "a backup copy is the user's only")
 
 	r, err := Open(out, testPass, Options{ReadOnly: true})
 	require.NoError(t, err)
@@ -114,19 +110,14 @@ func TestWriteBackupMakesACopyThatOpensWithTheSameKeys(t *testing.T) {
 	require.NoError(t, r.Close())
 
 	require.Error(t, v.WriteBackup(path), "never over the vault itself")
-	rel, err := filepath.Rel(mustGetwd(t), path)
-	require.NoError(t, err)
-	require.Error(t, v.WriteBackup(rel), "nor by a relative path")
+	// Relative to the vault's folder: on Windows the working folder may be
+	// on another drive, with no relative path to the vault at all.
+	t.Chdir(filepath.Dir(path))
+	require.Error(t, v.WriteBackup(filepath.Base(path)), "nor by a relative path")
 	require.NoError(t, os.Link(path, path+".hard"))
 	require.Error(t, v.WriteBackup(path+".hard"), "nor through a hard link")
 	require.Error(t, v.WriteBackup(lockPath(path)), "nor over its lock file")
 	require.Error(t, v.WriteBackup(t.TempDir()), "nor over a folder")
-}
-
-func mustGetwd(t *testing.T) string {
-	wd, err := os.Getwd()
-	require.NoError(t, err)
-	return wd
 }
 
 func TestBackupEveryKeepsOneBackupForSavesInQuickSuccession(t *testing.T) {

@@ -13,11 +13,12 @@ import (
 
 // TestSIGKILLDuringSavesNeverBreaksTheVault kills a child that saves (a
 // journal append) and every third save compacts, in a loop, at random
-// moments: at least 220 times, at least 60 times during a Save (between its
-// "saving" and "saved" reports) and at least 40 times during a compaction.
-// After every kill the vault must open, be consistent and hold a state the
-// child could have saved: at least the last one it finished, at most the
-// one it was writing.
+// moments: at least crashKills times, at least crashMidSave times during a
+// Save (between its "saving" and "saved" reports) and at least
+// crashMidCompact times during a compaction (crashparams_*_test.go; on
+// Windows the kill is TerminateProcess). After every kill the vault must
+// open, be consistent and hold a state the child could have saved: at least
+// the last one it finished, at most the one it was writing.
 func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
@@ -33,8 +34,8 @@ func TestSIGKILLDuringSavesNeverBreaksTheVault(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano())))
 	known := 0 // the state found after the previous kill
 	kills, midSave, midCompact, midRun, torn := 0, 0, 0, 0, 0
-	deadline := time.Now().Add(slowdown * 120 * time.Second)
-	for kills < 220 || midSave < 60 || midCompact < 40 {
+	deadline := time.Now().Add(slowdown * crashTestLimit)
+	for kills < crashKills || midSave < crashMidSave || midCompact < crashMidCompact {
 		require.True(t, time.Now().Before(deadline), "too slow: %d kills so far", kills)
 		c := startChild(t, "saver", path)
 		if rng.IntN(4) == 0 {

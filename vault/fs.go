@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"inreach/owneronly"
 )
 
 // fileSystem is every file operation a save makes. Tests swap it for one
@@ -41,13 +43,18 @@ type tempFile interface {
 // osFS is the real file system.
 type osFS struct{}
 
-func (osFS) CreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-func (osFS) Rename(oldpath, newpath string) error             { return os.Rename(oldpath, newpath) }
-func (osFS) Link(oldpath, newpath string) error               { return os.Link(oldpath, newpath) }
-func (osFS) Remove(name string) error                         { return os.Remove(name) }
-func (osFS) MkdirAll(path string, perm fs.FileMode) error     { return os.MkdirAll(path, perm) }
-func (osFS) SyncDir(dir string) error                         { return syncDir(dir) }
-func (osFS) OpenFile(name string) (appendFile, error)         { return os.OpenFile(name, os.O_RDWR, 0) }
+// Files and folders it makes are open to the user only (owneronly: 0600 and
+// 0700 on Unix, an owner-only DACL on Windows); a rename another program
+// blocks for a moment is retried on Windows (renameFile).
+func (osFS) CreateTemp(dir, pattern string) (tempFile, error) {
+	return owneronly.CreateTemp(dir, pattern)
+}
+func (osFS) Rename(oldpath, newpath string) error         { return renameFile(oldpath, newpath) }
+func (osFS) Link(oldpath, newpath string) error           { return os.Link(oldpath, newpath) }
+func (osFS) Remove(name string) error                     { return os.Remove(name) }
+func (osFS) MkdirAll(path string, perm fs.FileMode) error { return owneronly.MkdirAll(path) }
+func (osFS) SyncDir(dir string) error                     { return syncDir(dir) }
+func (osFS) OpenFile(name string) (appendFile, error)     { return os.OpenFile(name, os.O_RDWR, 0) }
 
 // tempPattern is the pattern of the temporary files made beside target.
 func tempPattern(target string) string { return "." + filepath.Base(target) + ".tmp-*" }
@@ -135,6 +142,9 @@ func saveErr(target, step string, err error) *SaveError {
 
 // problemOf names the cause of a file error in plain words.
 func problemOf(err error) string {
+	if p := platformProblem(err); p != "" {
+		return p
+	}
 	switch {
 	case isDiskFull(err):
 		return "the disk is full"

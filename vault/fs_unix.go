@@ -26,3 +26,9 @@ func syncDir(dir string) error {
 }
 
 func isDiskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
+
+// renameFile is os.Rename: on Unix a rename over an open file just works.
+func renameFile(oldpath, newpath string) error { return os.Rename(oldpath, newpath) }
+
+// platformProblem names causes of file errors peculiar to the platform.
+func platformProblem(err error) string { return "" }

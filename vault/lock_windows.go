@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"golang.org/x/sys/windows"
+
+	"inreach/owneronly"
 )
 
 // acquireLock takes an exclusive LockFileEx lock on "<vault>.lock", writing
@@ -17,12 +19,15 @@ import (
 // (removing a file another process may have open is unreliable on Windows).
 func acquireLock(vaultPath string) (*fileLock, error) {
 	lp := lockPath(vaultPath)
-	f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := owneronly.OpenFile(lp, os.O_RDWR|os.O_CREATE)
 	if err != nil {
 		return nil, fmt.Errorf("could not make the lock file %s: %w", lp, err)
 	}
 	h := windows.Handle(f.Fd())
-	ol := new(windows.Overlapped)
+	// Windows locks are mandatory: other handles cannot read a locked byte.
+	// Lock one byte far beyond the PID (at 4 GiB; a lock may lie past the
+	// end of the file), so that the PID stays readable to everyone.
+	ol := &windows.Overlapped{OffsetHigh: 1}
 	err = windows.LockFileEx(h, windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, ol)
 	if err != nil {
 		f.Close()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,10 +20,14 @@ func TestDefaultPathFollowsTheEnvironmentAndPlatform(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, filepath.Join("/home/sam", ".local", "share", "inreach", "inreach.vault"), p)
 
-	env["XDG_DATA_HOME"] = "/data"
+	dataHome := "/data" // absolute, as filepath.IsAbs sees it on this platform
+	if runtime.GOOS == "windows" {
+		dataHome = `C:\data`
+	}
+	env["XDG_DATA_HOME"] = dataHome
 	p, err = defaultPathFor("linux", getenv, home, config)
 	require.NoError(t, err)
-	require.Equal(t, filepath.Join("/data", "inreach", "inreach.vault"), p)
+	require.Equal(t, filepath.Join(dataHome, "inreach", "inreach.vault"), p)
 
 	env["XDG_DATA_HOME"] = "relative/ignored"
 	p, err = defaultPathFor("freebsd", getenv, home, config)

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"inreach/owneronly"
 )
 
 // Restore puts the backup at backupPath back in place of the vault at
@@ -66,7 +68,7 @@ func restore(backupPath, vaultPath string, cred *credential) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("could not read the backup: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+	if err := owneronly.MkdirAll(filepath.Dir(dst)); err != nil {
 		return "", fmt.Errorf("could not make the folder for the vault: %w", err)
 	}
 	lock, err := acquireLock(dst)

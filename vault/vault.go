@@ -15,6 +15,8 @@ import (
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"inreach/owneronly"
 )
 
 // Options tune Create and Open.
@@ -136,7 +138,7 @@ func Create(path string, passphrase []byte, opts Options) (_ *Vault, recoveryKey
 	if Exists(path) {
 		return nil, "", fmt.Errorf("%w (%s)", ErrExists, path)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	if err := owneronly.MkdirAll(filepath.Dir(path)); err != nil {
 		return nil, "", fmt.Errorf("could not make the folder for the vault: %w", err)
 	}
 	lock, err := acquireLock(path)

@@ -51,6 +51,12 @@ type contactDraftPerson struct {
 	Needs     []string           `json:"needs"`
 	Items     []contactDraftItem `json:"items"`
 	Wellbeing string             `json:"wellbeing"` // "" or "1".."10"
+	// Her second "How is she doing?" score: a need area and "1".."10"
+	// (either may be ""), and the areas of her readings at the contact
+	// when it was opened.
+	AreaReading  string   `json:"area_reading,omitempty"`
+	AreaScore    string   `json:"area_score,omitempty"`
+	ReadingAreas []string `json:"reading_areas,omitempty"`
 }
 
 // contactDraftItem is one item line of a draft, the quantity as typed.

@@ -376,6 +376,13 @@ func (f *contactForm) saveContact() {
 	if err := f.u.Notes().DeleteDraft(f.draftKey); err != nil {
 		f.status.SetText("The draft could not be removed: " + kit.Sentence(err))
 	}
+	if err := f.saveReadings(c); err != nil {
+		// The contact is saved; her readings are not. Say so and stay.
+		f.u.Changed()
+		f.id = c.ID
+		kit.ShowError(f.u.Window(), "The contact was saved, but the “How is she doing?” scores were not", err)
+		return
+	}
 	f.u.Changed()
 	f.close()
 	f.s.formClosed(c.ID)

@@ -267,7 +267,7 @@ func TestEnterAddsHerAndTabGoesThroughHerFieldsToTheNextWoman(t *testing.T) {
 	c.Focus(anna.note)
 	test.FocusNext(c)
 	require.Same(t, bea.booked, c.Focused(), "Tab from her note goes to the next woman")
-	for _, want := range []fyne.Focusable{bea.seen, bea.wellbeing, bea.remove, bea.needsBtn, bea.addItem, bea.note} {
+	for _, want := range []fyne.Focusable{bea.seen, bea.remove, bea.wellbeing, bea.area, bea.areaScore, bea.needsBtn, bea.addItem, bea.note} {
 		test.FocusNext(c)
 		require.Same(t, want, c.Focused())
 	}

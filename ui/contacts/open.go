@@ -139,8 +139,15 @@ func (s *ContactsScreen) edit(id string) {
 		kit.ShowError(s.u.Window(), "The contact could not be opened", err)
 		return
 	}
+	readings, err := s.u.Notes().ListContactReadings(id)
+	if err != nil {
+		kit.ShowError(s.u.Window(), "The readings taken at this contact could not be read", err)
+		return
+	}
 	s.parkForm()
-	s.openForm(newContactForm(s, contactToDraft(c), key))
+	d := contactToDraft(c)
+	addReadings(d, readings)
+	s.openForm(newContactForm(s, d, key))
 }
 
 // contactToDraft is a stored contact in the form's terms.

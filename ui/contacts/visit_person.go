@@ -52,6 +52,13 @@ type visitPerson struct {
 	addItem   *widget.Button
 	note      *contactNoteEntry
 
+	// "How is she doing?": p.wellbeing, and an optional need area and its
+	// score; readingAreas are the areas of her readings at this contact
+	// when the form opened (see readings.go).
+	area, areaScore *widget.Select
+	readingAreas    []string
+	howRow          fyne.CanvasObject
+
 	errTop   *widget.Label // her name, not-seen reason, wellbeing
 	warn     *widget.Label // a gentle word from notes.ContactWarnings
 	errNeeds *widget.Label
@@ -129,10 +136,10 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 
 	p.errTop, p.errNeeds, p.errItems, p.errNote = kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel(), kit.ErrorLabel()
 
-	wb := container.NewHBox(widget.NewLabel("Wellbeing (10 best)"), kit.Sized(p.wellbeing, 72))
+	p.howRow = p.newHowRow(st)
 	// Her name is never cut short: in a narrow window the ticks move onto
 	// the line below it.
-	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen), kit.Sized(p.reason, 160), wb, p.remove)
+	top := kit.Flow(p.title, container.NewHBox(p.booked, p.seen), kit.Sized(p.reason, 160), p.remove)
 	needs := container.NewVBox(container.NewBorder(nil, nil, p.needsBtn, nil, p.needsText), p.errNeeds)
 	items := container.NewVBox(p.itemsBox, container.NewHBox(p.addItem), p.errItems)
 	p.warn = widget.NewLabel("")
@@ -140,7 +147,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	p.warn.Wrapping = fyne.TextWrapWord
 	p.warn.Hide()
 	p.root = contactPanel(container.NewVBox(
-		top, p.warn, p.errTop,
+		top, p.howRow, p.warn, p.errTop,
 		container.NewGridWithColumns(2, needs, items),
 		p.note, p.errNote,
 	))
@@ -155,8 +162,10 @@ func (p *visitPerson) showReason() {
 	if p.seen.Checked {
 		p.reason.Hide()
 		p.clearError("NotSeenReason")
+		p.howRow.Show()
 	} else {
 		p.reason.Show()
+		p.howRow.Hide() // readings are taken with her
 	}
 }
 
@@ -302,6 +311,7 @@ func (p *visitPerson) state() contactDraftPerson {
 	if p.wellbeing.Selected != wellbeingNone {
 		st.Wellbeing = p.wellbeing.Selected
 	}
+	p.readingState(&st)
 	for _, it := range p.items {
 		v, _ := schema.Item.ValueOf(it.item.Selected)
 		st.Items = append(st.Items, contactDraftItem{Item: v, Quantity: it.qty.Text})
@@ -325,6 +335,9 @@ func (p *visitPerson) record() (notes.ContactPerson, []notes.FieldError) {
 			errs = append(errs, notes.FieldError{Field: "Wellbeing", Message: "Wellbeing is a score from 1 to 10 (or leave it as —)."})
 		}
 		cp.Wellbeing = &w
+	}
+	if msg := p.readingProblem(); msg != "" && st.Seen {
+		errs = append(errs, notes.FieldError{Field: "Reading", Message: msg})
 	}
 	for j, it := range st.Items {
 		field := fmt.Sprintf("Items[%d]", j)

@@ -42,6 +42,12 @@ type ReportsColumnChart struct {
 	bars    []ReportsBar
 	version int // counts SetBars, so the renderer rebuilds only for new data
 	onTap   func(ReportsBar)
+	// Peak, when above 0, is the value of a full-height column (a fixed
+	// scale such as 10 for scores); otherwise the tallest column is.
+	Peak int
+	// Empty is what the chart says with no bars ("No contacts in this
+	// period" when "").
+	Empty string
 }
 
 func NewReportsColumnChart(onTap func(ReportsBar)) *ReportsColumnChart {
@@ -70,7 +76,12 @@ func (c *ReportsColumnChart) Tapped(e *fyne.PointEvent) {
 }
 
 // Cursor is the pointing hand: the columns open their records.
-func (c *ReportsColumnChart) Cursor() desktop.Cursor { return desktop.PointerCursor }
+func (c *ReportsColumnChart) Cursor() desktop.Cursor {
+	if c.onTap == nil {
+		return desktop.DefaultCursor
+	}
+	return desktop.PointerCursor
+}
 
 // CreateRenderer draws the chart.
 func (c *ReportsColumnChart) CreateRenderer() fyne.WidgetRenderer {
@@ -107,7 +118,11 @@ func (r *columnRenderer) rebuild() {
 	}
 	r.empty = nil
 	if len(r.c.bars) == 0 {
-		r.empty = canvas.NewText("No contacts in this period", theme.Color(theme.ColorNamePlaceHolder))
+		msg := r.c.Empty
+		if msg == "" {
+			msg = "No contacts in this period"
+		}
+		r.empty = canvas.NewText(msg, theme.Color(theme.ColorNamePlaceHolder))
 		r.empty.TextSize = theme.CaptionTextSize()
 	}
 }
@@ -132,12 +147,12 @@ func (r *columnRenderer) Layout(size fyne.Size) {
 	if n == 0 {
 		return
 	}
-	peak := 1
+	peak := max(1, r.c.Peak)
 	for _, b := range r.c.bars {
 		peak = max(peak, b.Value)
 	}
 	slot := size.Width / float32(n)
-	barW := max(1, slot*0.7)
+	barW := min(max(1, slot*0.7), 56) // a few columns stay columns, not slabs
 	// Show every step-th label so that they never overlap, and the values
 	// only when they fit over their column.
 	widest, widestValue := float32(0), float32(0)

@@ -38,7 +38,20 @@ type Route struct {
 	ID      string // the record to show; for Search, the query
 	New     bool   // a new record; ID, when set, is the woman it is for
 	Edit    bool   // the record, open for editing
+	// Part is the part of the record or section to show (one of its
+	// tabs, a word the screen defines), or "" for where it opens.
+	Part string
 }
+
+// PartOf is one part (a tab) of a record, or of the section when id is "".
+func PartOf(s Section, id, part string) Route { return Route{Section: s, ID: id, Part: part} }
+
+// The parts the Reports screen and her page open to.
+const (
+	PartEvaluation = "evaluation" // Reports: the evaluation's table
+	PartImport     = "import"     // Reports: import a spreadsheet, anonymised export
+	PartReadings   = "readings"   // her page: how she is doing (her readings)
+)
 
 // To is a section as it was last left.
 func To(s Section) Route { return Route{Section: s} }

@@ -29,6 +29,10 @@ type newsletterTab struct {
 	selected string
 
 	root fyne.CanvasObject
+
+	// Contributions is the editor's inbox of contributed sections.
+	Contributions *contributionsView
+	inboxBtn      *widget.Button
 }
 
 func newNewsletterTab(u kit.Env) *newsletterTab {
@@ -42,7 +46,8 @@ func newNewsletterTab(u kit.Env) *newsletterTab {
 	add := widget.NewButtonWithIcon("New issue", theme.ContentAddIcon(), n.newIssue)
 	add.Importance = widget.HighImportance
 	n.drafts = container.NewVBox()
-	top := container.NewVBox(kit.Heading("Newsletter"), add, n.count, n.drafts)
+	n.inboxBtn = widget.NewButtonWithIcon("Contributions", theme.MailComposeIcon(), n.ShowContributions)
+	top := container.NewVBox(kit.Heading("Newsletter"), add, n.inboxBtn, n.count, n.drafts)
 	left := container.NewBorder(top, nil, nil, nil, n.list)
 	n.detail = container.NewStack()
 	split := kit.ListPane(container.NewPadded(left), n.detail)
@@ -77,6 +82,20 @@ func (n *newsletterTab) reload() {
 		n.list.Select(i)
 	}
 	n.loadDrafts()
+	n.inboxBtn.SetText("Contributions")
+	if w := waitingContributions(n.u); w > 0 {
+		n.inboxBtn.SetText(fmt.Sprintf("Contributions (%d waiting)", w))
+	}
+}
+
+// ShowContributions closes the open issue and shows the contributions
+// colleagues sent.
+func (n *newsletterTab) ShowContributions() {
+	n.closeEditor()
+	n.selected = ""
+	n.list.UnselectAll()
+	n.Contributions = newContributionsView(n.u, n.reload)
+	n.setDetail(n.Contributions.Content())
 }
 
 func (n *newsletterTab) indexOf(id string) int {

@@ -46,7 +46,8 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	c.up = widget.NewButtonWithIcon("Up", theme.MoveUpIcon(), func() { ed.moveCard(c, true) })
 	c.down = widget.NewButtonWithIcon("Down", theme.MoveDownIcon(), func() { ed.moveCard(c, false) })
 	c.del = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { ed.removeCard(c) })
-	for _, b := range []*widget.Button{c.up, c.down, c.del} {
+	send := widget.NewButtonWithIcon("Send to the editor…", theme.MailSendIcon(), func() { ed.sendToEditor(c) })
+	for _, b := range []*widget.Button{c.up, c.down, c.del, send} {
 		b.Importance = widget.LowImportance
 	}
 
@@ -67,7 +68,7 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	c.consent = widget.NewCheck("She agreed to it being printed", func(bool) { ed.changed() })
 	c.consent.Checked = sec.Consent
 
-	head := container.NewHBox(c.label, layout.NewSpacer(), c.up, c.down, c.del)
+	head := container.NewHBox(c.label, layout.NewSpacer(), send, c.up, c.down, c.del)
 	body := container.NewVBox(
 		head,
 		c.flag.In(container.NewHBox(c.flag.Object())),

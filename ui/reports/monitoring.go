@@ -46,6 +46,7 @@ type monitoringTab struct {
 	monthNote *widget.Label
 	needs     *kit.ReportsBarList
 	needsNote *widget.Label
+	outcomes  *outcomesView
 
 	// figs are the figures shown, for the period [shownFrom, shownTo].
 	figs               *report.Figures
@@ -108,8 +109,10 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 		"Women supported in the period whose need in the area is open or in progress.",
 		container.NewVBox(m.needs, m.needsNote))
 
+	m.outcomes = newOutcomesView(m.showBreakdown)
+
 	grid := container.NewGridWithColumns(2, figures, container.NewVBox(months, items))
-	scroll := container.NewVScroll(container.NewVBox(grid, needs, m.status))
+	scroll := container.NewVScroll(container.NewVBox(grid, needs, m.outcomes.Content(), m.status))
 	m.body = container.NewBorder(container.NewPadded(top), nil, nil, nil, scroll)
 
 	m.setPeriod(periodDefault)
@@ -299,6 +302,7 @@ func (m *monitoringTab) show(f *report.Figures) {
 	default:
 		m.needsNote.SetText("")
 	}
+	m.outcomes.show(f)
 	m.status.SetText("Women are counted once however many contacts they had. " +
 		"Export CSV or JSON gives these figures by their report keys.")
 }

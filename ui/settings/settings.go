@@ -18,6 +18,7 @@ import (
 	"inreach/newsletter"
 	"inreach/notes"
 	"inreach/ui/kit"
+	"inreach/ui/together"
 )
 
 // Setting keys kept by the Settings screen beyond those of notes and
@@ -34,6 +35,8 @@ type settingsScreen struct {
 	scale  *widget.Select
 	status *widget.Label
 	body   fyne.CanvasObject
+	// Together is the Inreach ID, the team list and the exchange folder.
+	Together *together.Cards
 }
 
 var lockChoices = []string{"1 minute", "2 minutes", "5 minutes", "10 minutes", "15 minutes", "30 minutes", "60 minutes"}
@@ -111,6 +114,7 @@ func New(u kit.Env) *settingsScreen {
 	where := kit.Muted("The vault: " + u.Vault().Path() + "\nEncrypted backups of the last saves are kept in " +
 		filepath.Join(filepath.Dir(u.Vault().Path()), "backups") + ".")
 
+	s.Together = together.NewCards(u)
 	s.body = container.NewVScroll(container.NewPadded(container.NewVBox(
 		kit.Heading("Settings"),
 		kit.TitledCard("You", "Printed on supervision packs and reports", you),
@@ -119,6 +123,7 @@ func New(u kit.Env) *settingsScreen {
 		container.NewHBox(save, s.status),
 		kit.TitledCard("Vault", "", container.NewVBox(where,
 			container.NewGridWithColumns(2, backups, passwd, exportAll, importFile))),
+		s.Together.Content(),
 	)))
 	s.load()
 	return s
@@ -126,7 +131,10 @@ func New(u kit.Env) *settingsScreen {
 
 func (s *settingsScreen) Content() fyne.CanvasObject { return s.body }
 
-func (s *settingsScreen) Reload() { s.load() }
+func (s *settingsScreen) Reload() {
+	s.load()
+	s.Together.Reload()
+}
 
 func (s *settingsScreen) load() {
 	st := s.u.Notes()

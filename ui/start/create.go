@@ -65,6 +65,11 @@ func newCreateForm(u StartEnv, note string) (fyne.CanvasObject, fyne.Focusable) 
 		u.Go(func() {
 			v, key, err = vault.Create(u.Path(), pass, u.Options())
 			clear(pass)
+			if err == nil {
+				if err = EnsureIdentity(v); err != nil {
+					v.Close()
+				}
+			}
 		}, func() {
 			progress.Stop()
 			progress.Hide()

@@ -158,7 +158,11 @@ func showRecoverDialog(u StartEnv) {
 		openAndSet := func() (*vault.Vault, error) {
 			v, err := vault.OpenWithRecoveryKey(u.Path(), k, u.Options())
 			if err == nil {
-				if err = v.ChangePassphrase(p); err != nil {
+				err = v.ChangePassphrase(p)
+				if err == nil {
+					err = EnsureIdentity(v)
+				}
+				if err != nil {
 					v.Close()
 				}
 			}

@@ -11,6 +11,7 @@ import (
 
 	"inreach/diary"
 	"inreach/schema"
+	"inreach/teamwork"
 	"inreach/ui/kit"
 )
 
@@ -46,6 +47,11 @@ type supervisionForm struct {
 	title     *widget.Label
 	state     *widget.Label
 	savedNote *widget.RichText
+
+	// Received says who wrote a session received in a supervision reply;
+	// changedSince are its entries edited after they were sent.
+	Received     *widget.Label
+	changedSince map[string]bool
 
 	Date            *kit.LeaveEntry
 	Supervisor      *widget.Entry
@@ -208,7 +214,9 @@ func (f *supervisionForm) build() {
 	f.unsignBtn.Importance = widget.LowImportance
 
 	status := container.NewBorder(nil, nil, nil, container.NewHBox(f.savedNote, saveBtn), f.state)
-	top := container.NewVBox(f.title, status, widget.NewSeparator())
+	f.Received = kit.Muted("")
+	f.Received.Hide()
+	top := container.NewVBox(f.title, status, f.Received, widget.NewSeparator())
 
 	when := container.New(&kit.DiaryColumnsLayout{Fixed: 170},
 		kit.Captioned("Date", kit.DateField(f.Date, func() string { return kit.TodayFor(f.u) }), f.DateErr),
@@ -258,6 +266,7 @@ func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
 	f.signedOn.SetText(ss.SignedOffOn)
 	f.from.SetText(from)
 	f.to.SetText(to)
+	f.markReceived(ss.ID)
 	f.Picks = map[string]*supervisionPick{}
 	f.order = nil
 	comments := map[string]string{}
@@ -319,4 +328,22 @@ func (f *supervisionForm) changed() {
 		return
 	}
 	kit.SetSoft(f.savedNote, "Not saved yet")
+}
+
+// markReceived says, for a session received in a supervision reply, who
+// wrote it, and notes which of its entries were edited after they were
+// sent.
+func (f *supervisionForm) markReceived(id string) {
+	f.changedSince = nil
+	f.Received.Hide()
+	if id == "" {
+		return
+	}
+	from, ok, err := teamwork.ReceivedFrom(f.u.DB(), id)
+	if err != nil || !ok {
+		return
+	}
+	f.Received.SetText("Written by " + from + " and received in her supervision reply. Entries you edited after sending them are marked.")
+	f.Received.Show()
+	f.changedSince, _ = teamwork.ChangedSinceSent(f.u.DB(), id)
 }

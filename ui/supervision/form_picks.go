@@ -112,8 +112,13 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	kit.SetSoft(meta, metaText)
 	read := widget.NewButtonWithIcon("Read", theme.VisibilityIcon(), func() { f.ReadEntry(c.ID) })
 	read.Importance = widget.LowImportance
-	head := container.NewBorder(nil, nil, container.NewVBox(p.Check), container.NewVBox(read),
-		container.New(&kit.StackLayout{Gap: -2 * theme.Padding()}, summary, meta))
+	lines := container.New(&kit.StackLayout{Gap: -2 * theme.Padding()}, summary, meta)
+	if f.changedSince[c.ID] {
+		changed := widget.NewLabel("Changed since it was sent")
+		changed.Importance = widget.WarningImportance
+		lines.Add(changed)
+	}
+	head := container.NewBorder(nil, nil, container.NewVBox(p.Check), container.NewVBox(read), lines)
 	p.CommentBox = container.New(&diaryIndent{left: 36}, container.NewVBox(p.Comment, p.commentErr))
 	p.CommentBox.Hide()
 	p.box = container.NewVBox(head, p.CommentBox)

@@ -35,6 +35,9 @@ type SupervisionScreen struct {
 	drafts      *fyne.Container
 	overview    fyne.CanvasObject
 
+	// Supervisees is the supervisor's view of the packs she received.
+	Supervisees *SuperviseesView
+
 	root fyne.CanvasObject
 }
 
@@ -52,9 +55,11 @@ func New(u kit.Env) *SupervisionScreen {
 	add.Importance = widget.HighImportance
 	pack := widget.NewButtonWithIcon("Supervision pack PDF…", theme.DocumentPrintIcon(), s.Print)
 	overview := widget.NewButtonWithIcon("Open actions", theme.ListIcon(), s.ShowOverview)
+	send := widget.NewButtonWithIcon("Send for supervision…", theme.MailSendIcon(), s.SendForSupervision)
+	theirs := widget.NewButtonWithIcon("Supervisees", theme.AccountIcon(), s.ShowSupervisees)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, kit.Heading("Supervision")),
-		overview, pack,
+		overview, pack, send, theirs,
 		s.count,
 	)
 	left := container.NewBorder(top, nil, nil, nil, s.list)
@@ -118,6 +123,22 @@ func (s *SupervisionScreen) buildOverview() {
 	s.drafts = container.NewVBox()
 	top := container.NewVBox(s.drafts, kit.Subheading("Open supervision actions"), intro, s.actionsNote)
 	s.overview = container.NewPadded(container.NewBorder(top, nil, nil, nil, s.actionsBody))
+}
+
+// ShowSupervisees closes the open session and shows the supervisor's
+// view of the packs her supervisees sent.
+func (s *SupervisionScreen) ShowSupervisees() {
+	if !s.closeForm() {
+		return
+	}
+	s.selected = ""
+	s.list.UnselectAll()
+	if s.Supervisees == nil {
+		s.Supervisees = NewSuperviseesView(s.u)
+	} else {
+		s.Supervisees.Reload()
+	}
+	s.setDetail(s.Supervisees.Content())
 }
 
 // showOverview closes the open session and shows the open actions.
@@ -264,7 +285,21 @@ func (s *SupervisionScreen) deleted() {
 
 // open shows session id.
 // Open shows the supervision session the route names.
-func (s *SupervisionScreen) Open(r kit.Route) { s.open(r.ID) }
+// The id SuperviseesRoute shows the Supervisees view, with the newest
+// pack open.
+func (s *SupervisionScreen) Open(r kit.Route) {
+	if r.ID == SuperviseesRoute {
+		s.ShowSupervisees()
+		if len(s.Supervisees.Packs) > 0 {
+			s.Supervisees.OpenPack(s.Supervisees.Packs[0].Sender)
+		}
+		return
+	}
+	s.open(r.ID)
+}
+
+// SuperviseesRoute is the route id of the Supervisees view.
+const SuperviseesRoute = "supervisees"
 
 func (s *SupervisionScreen) open(id string) {
 	s.reload()

@@ -20,6 +20,7 @@ import (
 	"inreach/schema"
 	"inreach/ui"
 	"inreach/ui/kit"
+	"inreach/ui/start"
 	"inreach/vault"
 )
 
@@ -158,6 +159,7 @@ func OpenTestVault(t *testing.T, u *ui.UI) {
 	t.Helper()
 	v, _, err := vault.Create(u.Path, []byte("correct horse battery"), vault.Options{KDF: cheapKDF, Migrations: schema.Migrations})
 	require.NoError(t, err)
+	require.NoError(t, start.EnsureIdentity(v))
 	u.Opened(v)
 }
 

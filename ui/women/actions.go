@@ -5,12 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"inreach/notes"
-	"inreach/schema"
 	"inreach/ui/kit"
 )
 
@@ -166,109 +164,4 @@ func (a *womanActions) setDone(id string, done bool) {
 	}
 	a.reload()
 	a.p.afterChange()
-}
-
-// womanEvents lists the outcomes in her story (remanded, sentenced,
-// released, housed…) that the monitoring figures count, newest first.
-type womanEvents struct {
-	p    *womanPage
-	form *kit.FieldForm
-	kind *widget.Select
-	date *kit.LeaveEntry
-	note *kit.LeaveEntry
-	list *fyne.Container
-	root fyne.CanvasObject
-}
-
-func newWomanEvents(p *womanPage) *womanEvents {
-	e := &womanEvents{p: p, form: kit.NewFieldForm()}
-	e.kind = kit.EnumSelect(schema.EventKind, "")
-	e.kind.PlaceHolder = "What happened?"
-	e.form.Field("Kind", "What happened", e.kind)
-	e.date = e.form.Date("Date", "Date")
-	e.note = e.form.Entry("Note", "Note", "Note, e.g. the court, the address, the new service")
-	e.note.OnSubmitted = func(string) { e.add() }
-	addButton := widget.NewButtonWithIcon("Add outcome", theme.ContentAddIcon(), e.add)
-	rows := e.form.Rows
-	addCard := widget.NewCard("", "", container.NewVBox(
-		kit.Muted("Outcomes such as released, housed or recalled are counted in the monitoring figures."),
-		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("on"), rows["Date"].Body), rows["Kind"].Body),
-		container.NewBorder(nil, nil, nil, addButton, rows["Note"].Body),
-		e.form.General,
-	))
-	e.list = container.NewVBox()
-	e.root = container.NewVBox(addCard, e.list)
-	e.reload()
-	return e
-}
-
-func (e *womanEvents) Content() fyne.CanvasObject { return e.root }
-
-// reload lists her events again.
-func (e *womanEvents) reload() {
-	list, err := e.p.u.Notes().ListEvents(e.p.id)
-	if err != nil {
-		kit.ShowError(e.p.u.Window(), "Her outcomes could not be read", err)
-		return
-	}
-	today := kit.TodayFor(e.p.u)
-	var objs []fyne.CanvasObject
-	if len(list) == 0 {
-		objs = append(objs, kit.Muted("No outcomes recorded yet."))
-	}
-	for _, ev := range list {
-		ev := ev
-		title := widget.NewLabelWithStyle(schema.EventKind.Label(ev.Kind), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		date := widget.NewLabel(kit.DateWords(ev.Date, today))
-		date.Importance = widget.LowImportance
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.remove(ev) })
-		del.Importance = widget.LowImportance
-		lines := []fyne.CanvasObject{container.NewBorder(nil, nil, date, nil, title)}
-		if ev.Note != "" {
-			n := widget.NewLabel(ev.Note)
-			n.Wrapping = fyne.TextWrapWord
-			lines = append(lines, n)
-		}
-		objs = append(objs, container.NewBorder(nil, nil, nil, del, container.New(&kit.TightRowsLayout{}, lines...)))
-	}
-	e.list.Objects = objs
-	e.list.Refresh()
-}
-
-// add saves the new event and clears the form.
-func (e *womanEvents) add() {
-	e.form.ClearErrors()
-	if !e.form.CheckDates() {
-		return
-	}
-	ev := notes.Event{PersonID: e.p.id, Kind: kit.EnumValue(schema.EventKind, e.kind),
-		Date: strings.TrimSpace(e.date.Text), Note: e.note.Text}
-	if err := e.p.u.Notes().SaveEvent(&ev); err != nil {
-		if !e.form.ShowProblems(err) {
-			kit.ShowError(e.p.u.Window(), "The outcome could not be saved", err)
-		}
-		return
-	}
-	e.kind.ClearSelected()
-	e.date.SetText("")
-	e.note.SetText("")
-	e.reload()
-	e.p.afterChange()
-}
-
-// remove deletes an event after asking.
-func (e *womanEvents) remove(ev notes.Event) {
-	dialog.ShowConfirm("Delete this outcome?",
-		"“"+schema.EventKind.Label(ev.Kind)+"” on "+kit.DateWords(ev.Date, "")+" will be removed from her record and from the monitoring figures.",
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := e.p.u.Notes().DeleteEvent(ev.ID); err != nil {
-				kit.ShowError(e.p.u.Window(), "The outcome could not be deleted", err)
-				return
-			}
-			e.reload()
-			e.p.afterChange()
-		}, e.p.u.Window())
 }

@@ -30,6 +30,8 @@ type personForm struct {
 	dob, release, referralDate, consentOn, closedOn    *kit.LeaveEntry
 	safety, retention                                  *kit.LeaveEntry
 	status, referral, establishment                    *widget.Select
+	ethnicity, offence                                 *widget.Select
+	previous                                           *kit.LeaveEntry
 	confirmed                                          *widget.Check
 	flags                                              []*widget.Check
 	places                                             kit.EstablishmentChoices
@@ -85,6 +87,13 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 	}
 	ff.Field("Sensitive", "Sensitive", container.NewVBox(container.NewGridWrap(cell, flagBoxes...), flagHelp))
 
+	f.ethnicity = kit.EnumSelect(schema.Ethnicity, "not_recorded")
+	ff.Field("Ethnicity", "Ethnicity", f.ethnicity)
+	f.offence = kit.EnumSelect(schema.OffenceGroup, "not_recorded")
+	ff.Field("OffenceGroup", "Offence group", f.offence)
+	f.previous = ff.Entry("PreviousCustodialSentences", "Previous custodial sentences", "How many; leave empty if not known")
+	f.previous.OnLeave = func() { ff.Rows["PreviousCustodialSentences"].SetError(previousProblem(f.previous.Text)) }
+
 	f.closedOn = ff.Date("ClosedOn", "Closed on")
 	f.retention = ff.MultiEntry("RetentionNote", "Kept because", "Why a closed record is kept past the retention period", 2)
 
@@ -127,6 +136,8 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 			ff.RowsFor("Status", "EstablishmentID", "Sentence", "ReleaseDate")),
 		part("Referral and consent", "How she came to the service and what she agreed to.",
 			ff.RowsFor("Referral", "ReferralDate", "ConsentRecordedOn", "ConsentShareWith")),
+		part("For the evaluation", "Optional. Counted, never named, in the monitoring figures; leave as Not recorded when you do not know.",
+			ff.RowsFor("Ethnicity", "OffenceGroup", "PreviousCustodialSentences")),
 		part("Keeping her safe", "The safety note is shown prominently on her page.",
 			ff.RowsFor("SafetyNote", "Sensitive")),
 		part("Closing her record", "Fill in only when her status is Closed.",
@@ -166,6 +177,9 @@ func (f *personForm) fill(p *notes.Person) {
 	f.safety.SetText(p.SafetyNote)
 	f.closedOn.SetText(p.ClosedOn)
 	f.retention.SetText(p.RetentionNote)
+	kit.SetEnumSelect(f.ethnicity, schema.Ethnicity, orNotRecorded(p.Ethnicity))
+	kit.SetEnumSelect(f.offence, schema.OffenceGroup, orNotRecorded(p.OffenceGroup))
+	f.previous.SetText(countText(p.PreviousCustodialSentences))
 	for i, v := range schema.SensitiveFlag.Values {
 		f.flags[i].SetChecked(slices.Contains(p.Sensitive, v))
 	}
@@ -203,6 +217,9 @@ func (f *personForm) person(base notes.Person) notes.Person {
 	p.SafetyNote = f.safety.Text
 	p.ClosedOn = strings.TrimSpace(f.closedOn.Text)
 	p.RetentionNote = f.retention.Text
+	p.Ethnicity = keptNotRecorded(kit.EnumValue(schema.Ethnicity, f.ethnicity), base.Ethnicity)
+	p.OffenceGroup = keptNotRecorded(kit.EnumValue(schema.OffenceGroup, f.offence), base.OffenceGroup)
+	p.PreviousCustodialSentences, _ = typedCount(f.previous.Text)
 	p.Sensitive = nil
 	for i, v := range schema.SensitiveFlag.Values {
 		if f.flags[i].Checked {
@@ -218,7 +235,12 @@ func (f *personForm) save() bool {
 	st := f.u.Notes()
 	f.form.ClearErrors()
 	f.savedNote.SetText("")
-	if !f.form.CheckDates() {
+	datesOK := f.form.CheckDates()
+	if msg := previousProblem(f.previous.Text); msg != "" {
+		f.form.Rows["PreviousCustodialSentences"].SetError(msg)
+		datesOK = false
+	}
+	if !datesOK {
 		f.form.Summarise("Not saved yet")
 		f.focusProblem()
 		return false

@@ -22,12 +22,13 @@ const (
 	womanTabPlan
 	womanTabActions
 	womanTabEvents
+	womanTabReadings
 	womanTabDetails
 )
 
 // womanPage is everything about one woman: a header with who she is and
 // her safety note, and tabs for her timeline, needs, release plan, actions,
-// outcome events and details.
+// outcome events, her readings (how she is doing) and details.
 type womanPage struct {
 	u         kit.Env
 	id        string
@@ -39,13 +40,14 @@ type womanPage struct {
 	timeline *womanTimeline
 	// The other tabs are built the first time they are shown (nil until
 	// then), so that her page opens quickly.
-	needs   *womanNeeds
-	plan    *womanPlan
-	actions *womanActions
-	events  *womanEvents
-	form    *personForm
-	details *fyne.Container
-	root    fyne.CanvasObject
+	needs    *womanNeeds
+	plan     *womanPlan
+	actions  *womanActions
+	events   *womanEvents
+	readings *womanReadings
+	form     *personForm
+	details  *fyne.Container
+	root     fyne.CanvasObject
 }
 
 // newWomanPage builds her page. onChanged runs after her details are saved.
@@ -65,6 +67,7 @@ func newWomanPage(u kit.Env, id string, onChanged func(id string)) (*womanPage, 
 		container.NewTabItem("Release plan", container.NewStack()),
 		container.NewTabItem("Actions", container.NewStack()),
 		container.NewTabItem("Outcomes", container.NewStack()),
+		container.NewTabItem("How she is doing", container.NewStack()),
 		container.NewTabItem("Details", p.details),
 	)
 	p.tabs.OnSelected = func(*container.TabItem) {
@@ -97,6 +100,9 @@ func (p *womanPage) ensureTab(i int) {
 	case i == womanTabEvents && p.events == nil:
 		p.events = newWomanEvents(p)
 		made = p.events.Content()
+	case i == womanTabReadings && p.readings == nil:
+		p.readings = newWomanReadings(p)
+		made = p.readings.Content()
 	case i == womanTabDetails && p.form == nil:
 		p.buildForm()
 		return
@@ -157,7 +163,10 @@ func (p *womanPage) fillHeader() {
 		u.Open(kit.Record(kit.Contacts, "new:"+p.id))
 	})
 	contact.Importance = widget.HighImportance
-	top := kit.Flow(name, container.NewHBox(contact, edit))
+	handover := widget.NewButtonWithIcon("Hand over to a colleague…", theme.MailSendIcon(), p.handOver)
+	// Her name is never cut short: in a narrow window the buttons move
+	// onto the line below it.
+	top := kit.Flow(name, container.NewHBox(contact, edit, handover))
 	objs := []fyne.CanvasObject{top, kit.Wrapped(strings.Join(facts, " · "))}
 
 	if w.ReleaseDate != "" {
@@ -215,6 +224,9 @@ func (p *womanPage) reload() {
 	}
 	if p.events != nil {
 		p.events.reload()
+	}
+	if p.readings != nil {
+		p.readings.reload()
 	}
 	if p.form != nil && p.tabs.SelectedIndex() != womanTabDetails {
 		p.buildForm()

@@ -183,6 +183,13 @@ func (s *WomenScreen) showPerson(id string) {
 // personChanged reloads the list after her details were saved (her name or
 // status may have changed).
 func (s *WomenScreen) personChanged(id string) {
+	if _, err := s.u.Notes().GetPerson(id); err != nil {
+		// She is gone (handed over and erased): her page goes too.
+		s.Selected = ""
+		s.reload()
+		s.showNothing()
+		return
+	}
 	s.Selected = id
 	s.reload()
 }
@@ -217,6 +224,9 @@ func (s *WomenScreen) Open(r kit.Route) {
 		return
 	}
 	s.open(r.ID)
+	if r.Part == kit.PartReadings && s.Page != nil && s.Page.id == r.ID {
+		s.Page.tabs.SelectIndex(womanTabReadings)
+	}
 }
 
 func (s *WomenScreen) open(id string) {
