@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,7 +67,9 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	c.consent = widget.NewCheck("She agreed to it being printed", func(bool) { ed.changed() })
 	c.consent.Checked = sec.Consent
 
-	head := container.NewHBox(c.label, layout.NewSpacer(), send, c.up, c.down, c.del)
+	// The buttons wrap under the label in a narrow window rather than
+	// widening it.
+	head := kit.Flow(c.label, send, c.up, c.down, c.del)
 	body := container.NewVBox(
 		head,
 		c.flag.In(container.NewHBox(c.flag.Object())),

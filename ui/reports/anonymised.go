@@ -48,7 +48,7 @@ func newAnonymisedExport(u kit.Env) *anonymisedExport {
 	})
 	jsonBtn := widget.NewButtonWithIcon("Export anonymised data (JSON)…", theme.DownloadIcon(), a.exportJSON)
 	csvBtn := widget.NewButtonWithIcon("Export as CSV tables…", theme.DownloadIcon(), a.exportCSV)
-	a.root = widget.NewCard("Export anonymised data for evaluators", "",
+	a.root = kit.TitledCard("Export anonymised data for evaluators", "",
 		container.NewVBox(
 			kit.Wrapped("Each woman is called by a number (W0001…). Names, pseudonyms, prison numbers, dates of birth, safety notes, "+
 				"sensitive flags and diary entries are never written; her age band on today's date is written instead of her date of birth. "+

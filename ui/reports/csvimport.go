@@ -83,7 +83,7 @@ func newCSVImport(u kit.Env) *csvImport {
 	c.importB = widget.NewButtonWithIcon("Import", theme.UploadIcon(), c.confirmImport)
 	c.importB.Importance = widget.HighImportance
 	c.importB.Hide()
-	c.root = widget.NewCard("Import a spreadsheet (CSV)", "",
+	c.root = kit.TitledCard("Import a spreadsheet (CSV)", "",
 		container.NewVBox(
 			kit.Wrapped("Dates may be written as 06/12/2026, 2026-12-06 or 6 Dec 2026. Nothing is written until you press Import, and then every row is added or none."),
 			container.NewBorder(nil, nil, widget.NewLabel("The file holds"), c.choose, c.kind),

@@ -28,10 +28,10 @@ func newOutcomesView(open func(key, label string)) *outcomesView {
 	v := &outcomesView{open: open, lines: container.NewGridWithColumns(2), distance: container.NewVBox()}
 	v.root = container.NewVBox(
 		// Card subtitles do not wrap: the words go in the card, wrapped.
-		widget.NewCard("Outcomes", "", container.NewVBox(
+		kit.TitledCard("Outcomes", "", container.NewVBox(
 			kit.Wrapped("The journey from prison, re-offending, custody, court and who the service supports. Tap a figure to see the records behind it."),
 			v.lines)),
-		widget.NewCard("Distance travelled", "", container.NewVBox(
+		kit.TitledCard("Distance travelled", "", container.NewVBox(
 			kit.Wrapped("Her own readings, 1 (worst) to 10 (best): her latest reading in the period against her first, for women with two or more. Tap a number to see the women."),
 			v.distance)),
 	)

@@ -45,7 +45,7 @@ func NewCards(u kit.Env) *Cards {
 	c.fingerprint.SizeName = theme.SizeNameHeadingText
 	c.copied = kit.Muted("")
 	copyID := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), c.copyID)
-	idCard := widget.NewCard("Your Inreach ID", "Give this line to your colleagues so that they can add you to their team list. It holds no secret.",
+	idCard := kit.TitledCard("Your Inreach ID", "Give this line to your colleagues so that they can add you to their team list. It holds no secret.",
 		container.NewVBox(
 			c.idLine,
 			container.NewHBox(copyID, c.copied),
@@ -69,14 +69,14 @@ func NewCards(u kit.Env) *Cards {
 		widget.NewFormItem("Inreach ID", c.ID),
 		widget.NewFormItem("Role", c.Role),
 	)
-	teamCard := widget.NewCard("Team", "The people you exchange sealed bundles with. Bundles from anyone else are refused.",
+	teamCard := kit.TitledCard("Team", "The people you exchange sealed bundles with. Bundles from anyone else are refused.",
 		container.NewVBox(c.members, widget.NewSeparator(), kit.Subheading("Add someone"), form, c.Verified,
 			container.NewHBox(add), c.Problem))
 
 	c.folder = widget.NewLabel("")
 	c.folder.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButtonWithIcon("Choose the folder…", theme.FolderOpenIcon(), c.chooseFolder)
-	folderCard := widget.NewCard("Exchange folder", "Where bundles are written and looked for: a folder your organisation syncs or shares.",
+	folderCard := kit.TitledCard("Exchange folder", "Where bundles are written and looked for: a folder your organisation syncs or shares.",
 		container.NewVBox(c.folder,
 			kit.Wrapped("Bundles written there are sealed: only the colleague they are for can open them, and "+
 				"the files are readable by your account only (owner-only). Nothing is sent over the internet by Inreach."),

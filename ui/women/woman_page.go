@@ -166,7 +166,7 @@ func (p *womanPage) fillHeader() {
 	handover := widget.NewButtonWithIcon("Hand over to a colleague…", theme.MailSendIcon(), p.handOver)
 	// Her name is never cut short: in a narrow window the buttons move
 	// onto the line below it.
-	top := kit.Flow(name, container.NewHBox(contact, edit, handover))
+	top := kit.Flow(name, contact, edit, handover)
 	objs := []fyne.CanvasObject{top, kit.Wrapped(strings.Join(facts, " · "))}
 
 	if w.ReleaseDate != "" {
