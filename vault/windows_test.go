@@ -68,7 +68,12 @@ func TestWindowsSaveSucceedsWhileAReaderHasTheVaultOpen(t *testing.T) {
 		finish()
 	}
 	t.Logf("the save was blocked %d times by the reader", blocked)
-	require.Equal(t, old, read, "the reader read the whole old vault, untouched")
+	// A save appends its change to the vault file's journal (it renames a
+	// new file in only when it compacts), so the reader finds the old
+	// vault whole, with at most a newer record after it (a reader that
+	// stops short of a record's end drops it as torn).
+	require.GreaterOrEqual(t, len(read), len(old))
+	require.Equal(t, old, read[:len(old)], "the reader read the whole old vault, untouched")
 	w := reopen(t, v, path, testOpts())
 	require.Equal(t, "after", getNote(t, w.DB(), 1))
 	requireNoTempFiles(t, filepath.Dir(path))
@@ -98,11 +103,13 @@ func TestWindowsSaveBlockedByAnotherProgramFailsPlainlyAndKeepsTheOldVault(t *te
 	var se *SaveError
 	require.ErrorAs(t, err, &se)
 	require.False(t, se.Replaced)
-	require.Equal(t, "putting the new file in place", se.Step)
+	// The save appends to the vault file itself; a program holding it
+	// without sharing writes stops that at once (no rename to retry).
+	require.Equal(t, "opening it to add the change", se.Step)
 	require.Contains(t, err.Error(), "another program")
 	require.Contains(t, err.Error(), "the vault file on disk is unchanged")
 	require.NotContains(t, err.Error(), filepath.Dir(path), "plain words, no paths")
-	require.Equal(t, len(waits), attempts, "every retry was tried")
+	_ = attempts // renames are retried only when a compaction puts a new file in place
 	require.NoError(t, windows.CloseHandle(h))
 
 	now, err := os.ReadFile(path)
