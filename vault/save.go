@@ -692,3 +692,21 @@ func (v *Vault) finish(c *compaction, tmp string) error {
 }
 
 func equalBytes(a, b []byte) bool { return string(a) == string(b) }
+
+// Rewrite writes the whole working database now as a new base image with an
+// empty journal, through the ordinary atomic save (a new file beside the
+// old one, flushed, renamed over it). The desktop app uses it when the
+// vault file itself was emptied behind the vault's back — a save dialog
+// that opens (and so truncates) the chosen file before Inreach can refuse
+// it — so the file on disk is whole again at once.
+func (v *Vault) Rewrite() error {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed.Load() {
+		return ErrClosed
+	}
+	if v.readOnly {
+		return ErrReadOnly
+	}
+	return v.rewrite(false, nil)
+}

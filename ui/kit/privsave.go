@@ -46,7 +46,12 @@ func WriteSealedCopy(v *vault.Vault, path string) error {
 		return err
 	}
 	if abs == v.Path() || sameFile(abs, v.Path()) {
-		return errors.New("a copy cannot be written over the notebook itself; choose another file")
+		// The save dialog has already opened, and so emptied, the file
+		// chosen: put the notebook back whole from memory at once.
+		if err := v.Rewrite(); err != nil {
+			return fmt.Errorf("a copy cannot be written over the notebook itself, and the notebook could not be written back: %w; save a copy to another place now", err)
+		}
+		return errors.New("a copy cannot be written over the notebook itself; choose another file (the notebook is saved and whole)")
 	}
 	sealed, err := v.SealedCopy()
 	if err != nil {

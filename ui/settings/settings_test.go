@@ -223,3 +223,20 @@ func TestABackupAndAnExportSavedFromSettingsAreOwnerOnlyAndWhole(t *testing.T) {
 	require.True(t, json.Valid(b), "the export is whole")
 	require.Contains(t, string(b), "Dana Whitfield")
 }
+
+// Fyne's save dialog opens, and so empties, the file chosen before Inreach
+// sees the path: choosing the notebook itself as a backup's target must
+// refuse and leave the notebook whole on disk.
+func TestABackupOverTheNotebookItselfIsRefusedAndTheNotebookStaysWhole(t *testing.T) {
+	u, _ := openWithKey(t)
+	require.NoError(t, os.Truncate(u.Path, 0), "as the save dialog does to the file chosen")
+
+	err := kit.WriteSealedCopy(u.Sess.Vault, u.Path)
+	require.ErrorContains(t, err, "over the notebook itself")
+	v, err := vault.Open(u.Path, []byte(oldPass), vault.Options{ReadOnly: true})
+	require.NoError(t, err, "the notebook on disk is whole again and opens")
+	defer v.Close()
+	var name string
+	require.NoError(t, v.DB().QueryRow(`SELECT name FROM people WHERE id = 'p1'`).Scan(&name))
+	require.Equal(t, "Dana Whitfield", name)
+}
