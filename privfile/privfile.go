@@ -37,6 +37,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -65,7 +66,14 @@ func journalPath() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		dir = filepath.Join(c, "inreach")
+		// The same folder name as the vault's own default folder
+		// (vault.DefaultPath): Inreach where folders are named for
+		// people (Windows, macOS), inreach elsewhere.
+		name := "inreach"
+		if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+			name = "Inreach"
+		}
+		dir = filepath.Join(c, name)
 	}
 	return filepath.Join(dir, "partial-files"), nil
 }

@@ -124,7 +124,7 @@ grep -q "Smoke test 12" "$T/out" || fail "the last save is not in the vault"
 
 step "default vault in %AppData%\\Inreach"
 appdata="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming"
-rm -rf "$appdata/Inreach"
+rm -rf "$appdata/Inreach" "$appdata/inreach" # Windows names are case-blind; the Linux folder under wine is not
 run 0 init
 [ -f "$appdata/Inreach/inreach.vault" ] || fail "no vault in $appdata/Inreach"
 run 0 verify
@@ -222,6 +222,6 @@ wine_run msiexec /x "$(wine_path "$msi")" /qn || fail "msiexec /x failed"
 [ ! -e "$lnk" ] || fail "uninstall left the Start-menu shortcut"
 [ -f "$appdata/Inreach/inreach.vault" ] || fail "uninstall removed the vault"
 run 0 verify
-rm -rf "$appdata/Inreach"
+rm -rf "$appdata/Inreach" "$appdata/inreach" # Windows names are case-blind; the Linux folder under wine is not
 
 echo "smoke: all $n steps passed"
