@@ -7,19 +7,18 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
 
 	"inreach/demo"
 	"inreach/schema"
 	"inreach/ui/kit"
 	"inreach/ui/sections"
+	"inreach/ui/uifind"
 	"inreach/vault"
 )
 
@@ -47,76 +46,14 @@ func NewTestUI(t *testing.T, nav kit.Nav) *UI {
 	return u
 }
 
-// walk visits every object under o, looking inside widgets through their
-// renderers.
-func Walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
-	if o == nil {
-		return true
-	}
-	if !visit(o) {
-		return false
-	}
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if !Walk(c, visit) {
-				return false
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			if !Walk(c, visit) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// findButton finds a visible button whose text contains label.
-func FindButton(t *testing.T, root fyne.CanvasObject, label string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	Walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, label) && b.Visible() {
-			found = b
-			return false
-		}
-		return true
-	})
-	require.NotNil(t, found, "no button %q", label)
-	return found
-}
-
-// entries returns the entries under root in order.
-func Entries(root fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
-	Walk(root, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok {
-			out = append(out, e)
-		}
-		return true
-	})
-	return out
-}
-
-// hasText reports whether a visible label or text under root contains s.
-func HasText(root fyne.CanvasObject, s string) bool {
-	found := false
-	Walk(root, func(o fyne.CanvasObject) bool {
-		if !o.Visible() {
-			return true
-		}
-		switch x := o.(type) {
-		case *widget.Label:
-			found = strings.Contains(x.Text, s)
-		case *widget.RichText:
-			found = strings.Contains(x.String(), s)
-		}
-		return !found
-	})
-	return found
-}
+// The widget finders, shared with the shell's own tests (ui/uifind).
+var (
+	Walk       = uifind.Walk
+	FindButton = uifind.FindButton
+	Entries    = uifind.Entries
+	HasText    = uifind.HasText
+	FindCheck  = uifind.FindCheck
+)
 
 // eventually lets time pass on the test clocks of the open test UIs, in
 // small steps, waiting each time for the background work that started,
@@ -136,21 +73,6 @@ func Eventually(t *testing.T, cond func() bool, what string) {
 
 // liveUIs are the test UIs of the running test.
 var liveUIs []*UI
-
-// findCheck finds a check box whose text contains label.
-func FindCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check {
-	t.Helper()
-	var found *widget.Check
-	Walk(root, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, label) {
-			found = c
-			return false
-		}
-		return true
-	})
-	require.NotNil(t, found, "no check box %q", label)
-	return found
-}
 
 // openTestVault creates a vault with a cheap KDF and opens the main window
 // on it, as if the user had just unlocked.
