@@ -10,8 +10,9 @@ BUILDFLAGS := -tags=$(TAGS)
 STATICCHECK_VERSION := v0.8.2
 STATICCHECK := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)/staticcheck
 # The packages whose tests run under the race detector: the desktop app
-# (background work, timers) and the vault (concurrent saves).
-RACE_PKGS := ./ui/... ./vault/...
+# (background work, timers), the vault (concurrent saves) and the PDFs (made
+# in the background, several at once).
+RACE_PKGS := ./ui/... ./vault/... ./pdf/...
 
 .PHONY: run build test bench package screenshots deps clean windows test-windows screenshots-windows vet-platforms
 
@@ -36,7 +37,7 @@ test:
 	@$(MAKE) --no-print-directory vet-platforms
 	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 	$(STATICCHECK) $(BUILDFLAGS) ./...
-	LANG=en_GB.UTF-8 $(GO) test $(BUILDFLAGS) -timeout 15m $$($(GO) list $(BUILDFLAGS) ./... | grep -v -e '^inreach/ui' -e '^inreach/vault')
+	LANG=en_GB.UTF-8 $(GO) test $(BUILDFLAGS) -timeout 15m $$($(GO) list $(BUILDFLAGS) ./... | grep -v -e '^inreach/ui' -e '^inreach/vault' -e '^inreach/pdf')
 	LANG=en_GB.UTF-8 $(GO) test $(BUILDFLAGS) -race -timeout 30m $(RACE_PKGS)
 
 vet-platforms:

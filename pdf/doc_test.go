@@ -1,11 +1,15 @@
 package pdf
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/assets"
 )
 
 func TestNonLatinTextSurvivesIntoThePDF(t *testing.T) {
@@ -173,4 +177,45 @@ func TestAVeryLongParagraphFlowsOverPagesWithoutLosingWords(t *testing.T) {
 		require.Contains(t, text, w)
 	}
 	require.Equal(t, 1, strings.Count(text, "w2345"))
+}
+
+// Documents made at the same time (the app saves a PDF in the background
+// while the user makes another) share nothing: each comes out exactly as it
+// does alone, and the embedded font files are left as they were. Under
+// `make test` this package runs with -race, which fails this test if two
+// documents write into the same font bytes.
+func TestDocumentsMadeAtTheSameTimeShareNothing(t *testing.T) {
+	build := func(d *Doc) error {
+		d.Title("At once — £5, café, Αθηνά")
+		d.Paragraph(strings.Repeat("Words that wrap across the page. ", 40))
+		d.Table([]Column{{Header: "Head"}, {Header: "Other"}}, [][]string{{"Cell", "ünïcödé"}})
+		return nil
+	}
+	opts := Options{CreatedOn: "2025-01-02", Footer: "x"}
+	alone, err := Render(opts, build)
+	require.NoError(t, err)
+	fonts := fontDigests()
+
+	const n = 4
+	got := make([][]byte, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			got[i], errs[i] = Render(opts, build)
+		}(i)
+	}
+	wg.Wait()
+	for i := 0; i < n; i++ {
+		require.NoError(t, errs[i])
+		require.Equal(t, alone, got[i], "document %d made alongside others", i)
+	}
+	require.Equal(t, fonts, fontDigests(), "the embedded fonts are untouched")
+}
+
+func fontDigests() [][32]byte {
+	return [][32]byte{sha256.Sum256(assets.DejaVuSans), sha256.Sum256(assets.DejaVuSansBold),
+		sha256.Sum256(assets.DejaVuSansOblique), sha256.Sum256(assets.DejaVuSansBoldOblique)}
 }

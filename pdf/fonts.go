@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 
@@ -16,11 +17,16 @@ const FontFamily = "DejaVu"
 // registerFonts adds the four DejaVu Sans faces as UTF-8 fonts, so that £,
 // curly quotes, accents, Greek and Cyrillic print and can be copied out of
 // the PDF as text (the PDF core fonts cannot do this).
+//
+// Each document gets its own copy of the font files: gofpdf pads the font
+// tables it cuts by appending to slices of the bytes it was given, so two
+// documents made at once (a PDF saved in the background while another is
+// made) would otherwise write into the same shared array.
 func registerFonts(f *gofpdf.Fpdf) {
-	f.AddUTF8FontFromBytes(FontFamily, "", assets.DejaVuSans)
-	f.AddUTF8FontFromBytes(FontFamily, "B", assets.DejaVuSansBold)
-	f.AddUTF8FontFromBytes(FontFamily, "I", assets.DejaVuSansOblique)
-	f.AddUTF8FontFromBytes(FontFamily, "BI", assets.DejaVuSansBoldOblique)
+	f.AddUTF8FontFromBytes(FontFamily, "", bytes.Clone(assets.DejaVuSans))
+	f.AddUTF8FontFromBytes(FontFamily, "B", bytes.Clone(assets.DejaVuSansBold))
+	f.AddUTF8FontFromBytes(FontFamily, "I", bytes.Clone(assets.DejaVuSansOblique))
+	f.AddUTF8FontFromBytes(FontFamily, "BI", bytes.Clone(assets.DejaVuSansBoldOblique))
 }
 
 // clean makes text safe for gofpdf's UTF-8 path: Windows line ends become
