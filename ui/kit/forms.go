@@ -86,7 +86,10 @@ func NewLeaveEntry(placeholder string, onLeave func()) *LeaveEntry {
 }
 
 // Lines makes e a word-wrapping multi-line entry showing at least rows
-// lines (0 keeps Fyne's default) and returns it.
+// lines (0 keeps Fyne's default) and returns it. It is the one way the app
+// makes a multi-line field (GrowingEntry is one that also grows): like
+// every LeaveEntry it lets Tab and Shift+Tab move to the next or previous
+// field, so a tab is never typed into the text.
 func (e *LeaveEntry) Lines(rows int) *LeaveEntry {
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
@@ -95,6 +98,10 @@ func (e *LeaveEntry) Lines(rows int) *LeaveEntry {
 	}
 	return e
 }
+
+// AcceptsTab is false: Tab moves on to the next field, in a multi-line
+// entry too.
+func (e *LeaveEntry) AcceptsTab() bool { return false }
 
 // FocusLost checks the field as the user leaves it.
 func (e *LeaveEntry) FocusLost() {

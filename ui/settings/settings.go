@@ -30,7 +30,7 @@ const settingSupervisor = "supervisor_name"
 // the passphrase, and import/export of the interchange file.
 type settingsScreen struct {
 	u      kit.Env
-	fields map[string]*widget.Entry
+	fields map[string]*kit.LeaveEntry
 	lock   *widget.Select
 	scale  *widget.Select
 	status *widget.Label
@@ -48,16 +48,12 @@ var textSizes = []struct {
 
 // New builds the Settings screen for the open session.
 func New(u kit.Env) *settingsScreen {
-	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
-	entry := func(key, placeholder string, multi bool) *widget.Entry {
-		var e *widget.Entry
+	s := &settingsScreen{u: u, fields: map[string]*kit.LeaveEntry{}}
+	entry := func(key, placeholder string, multi bool) *kit.LeaveEntry {
+		e := kit.NewLeaveEntry(placeholder, nil)
 		if multi {
-			e = widget.NewMultiLineEntry()
-			e.SetMinRowsVisible(3)
-		} else {
-			e = widget.NewEntry()
+			e.Lines(3)
 		}
-		e.SetPlaceHolder(placeholder)
 		s.fields[key] = e
 		return e
 	}

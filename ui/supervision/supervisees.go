@@ -37,10 +37,10 @@ type SuperviseesView struct {
 	Pack      *supervisees.Pack
 	Session   *supervisees.Session
 	Date      *widget.Entry
-	Notes     *widget.Entry
+	Notes     *kit.LeaveEntry
 	SignedOff *widget.Entry
-	Discussed map[string]*widget.Check // by diary id
-	Comments  map[string]*widget.Entry // by diary id
+	Discussed map[string]*widget.Check   // by diary id
+	Comments  map[string]*kit.LeaveEntry // by diary id
 	Actions   []*ActionRow
 	actionBox *fyne.Container
 	Problem   *widget.Label
@@ -140,10 +140,7 @@ func (v *SuperviseesView) showPack() {
 	v.Date = widget.NewEntry()
 	v.Date.SetPlaceHolder("YYYY-MM-DD")
 	v.Date.SetText(ss.Date)
-	v.Notes = widget.NewMultiLineEntry()
-	v.Notes.SetMinRowsVisible(4)
-	v.Notes.Wrapping = fyne.TextWrapWord
-	v.Notes.SetPlaceHolder("What you talked about: themes, reflections, wellbeing")
+	v.Notes = kit.NewLeaveEntry("What you talked about: themes, reflections, wellbeing", nil).Lines(4)
 	v.Notes.SetText(ss.Notes)
 	v.SignedOff = widget.NewEntry()
 	v.SignedOff.SetPlaceHolder("YYYY-MM-DD, once agreed")
@@ -155,7 +152,7 @@ func (v *SuperviseesView) showPack() {
 	for _, e := range ss.Entries {
 		comments[e.DiaryID] = e.Comment
 	}
-	v.Discussed, v.Comments = map[string]*widget.Check{}, map[string]*widget.Entry{}
+	v.Discussed, v.Comments = map[string]*widget.Check{}, map[string]*kit.LeaveEntry{}
 	entries := container.NewVBox()
 	for _, e := range v.Pack.Doc.Diary {
 		entries.Add(v.entryCard(e, comments))
@@ -215,10 +212,7 @@ func (v *SuperviseesView) entryCard(e exchange.DiaryEntry, comments map[string]s
 		text.Add(widget.NewLabelWithStyle(t.Heading(s.Key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		text.Add(kit.Wrapped(s.Body))
 	}
-	comment := widget.NewMultiLineEntry()
-	comment.Wrapping = fyne.TextWrapWord
-	comment.SetMinRowsVisible(2)
-	comment.SetPlaceHolder("Your comment on this entry")
+	comment := kit.NewLeaveEntry("Your comment on this entry", nil).Lines(2)
 	c, discussed := comments[e.ID]
 	comment.SetText(c)
 	tick := widget.NewCheck("Discussed at this session", nil)
