@@ -106,7 +106,7 @@ func (e *LeaveEntry) AcceptsTab() bool { return false }
 // FocusLost checks the field as the user leaves it.
 func (e *LeaveEntry) FocusLost() {
 	e.Entry.FocusLost()
-	e.normaliseDate()
+	e.Normalise()
 	if e.OnLeave != nil {
 		e.OnLeave()
 	}

@@ -3,6 +3,7 @@ package sections
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -200,5 +201,34 @@ func TestNoMultiLineFieldAnywhereTakesTheTabKey(t *testing.T) {
 	for _, w := range []string{"a new agency", "a new woman", "the visit form", "a new diary entry", "a new supervision session",
 		"a supervisee's pack", "a new letter", "a newsletter issue", "Settings", "the retention question"} {
 		require.True(t, where[w], "a multi-line field was found on %s", w)
+	}
+}
+
+// Every date field of every screen, editor and dialog is a kit.DateField
+// (typed, or picked from the calendar beside it): no entry asks for
+// YYYY-MM-DD without one.
+func TestEveryDateFieldHasTheCalendarBesideIt(t *testing.T) {
+	dates := 0
+	where := map[string]bool{}
+	everyScreen(t, func(what string, roots []fyne.CanvasObject) {
+		for _, root := range roots {
+			uitest.Walk(root, func(o fyne.CanvasObject) bool {
+				e := entryOf(o)
+				if e == nil || !strings.Contains(e.PlaceHolder, "YYYY-MM-DD") {
+					return true
+				}
+				le, ok := o.(*kit.LeaveEntry)
+				require.True(t, ok && le.IsDate(), "%s: the date entry %q has no calendar beside it", what, e.PlaceHolder)
+				dates++
+				where[what] = true
+				return true
+			})
+		}
+	})
+	require.Greater(t, dates, 30, "date fields were found")
+	for _, w := range []string{"Contacts", "Reports", "a new woman", "the visit form", "a new diary entry", "a supervision session",
+		"a supervisee's pack", "a new letter", "a newsletter issue", "the mark-sent question", "an agency",
+		"the supervision pack dialog", "the send-for-supervision dialog"} {
+		require.True(t, where[w], "a date field was found on %s", w)
 	}
 }

@@ -222,8 +222,8 @@ func (f *supervisionForm) build() {
 		kit.Captioned("Date", kit.DateField(f.Date, func() string { return kit.TodayFor(f.u) }), f.DateErr),
 		kit.Captioned("Supervisor", f.Supervisor, f.supErr))
 	period := container.NewHBox(
-		kit.Captioned("Entries from", container.New(&kit.DiaryFixedWidth{Width: 130}, f.from), nil),
-		kit.Captioned("to", container.New(&kit.DiaryFixedWidth{Width: 130}, f.to), nil),
+		kit.Captioned("Entries from", kit.DateField(f.from, func() string { return kit.TodayFor(f.u) }), nil),
+		kit.Captioned("to", kit.DateField(f.to, func() string { return kit.TodayFor(f.u) }), nil),
 	)
 	entries := container.NewVBox(
 		kit.Subheading("Entries discussed"),

@@ -215,8 +215,8 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 	remove.Importance = widget.LowImportance
 	details := container.NewHBox(
 		kit.Captioned("Owner", container.New(&kit.DiaryFixedWidth{Width: 170}, r.Owner), nil),
-		kit.Captioned("Due", container.New(&kit.DiaryFixedWidth{Width: 130}, r.Due), nil),
-		kit.Captioned("Done on", container.New(&kit.DiaryFixedWidth{Width: 130}, r.done), nil),
+		kit.Captioned("Due", kit.DateField(r.Due, func() string { return kit.TodayFor(f.u) }), nil),
+		kit.Captioned("Done on", kit.DateField(r.done, func() string { return kit.TodayFor(f.u) }), nil),
 	)
 	inner := container.NewVBox(
 		container.NewBorder(nil, nil, nil, remove, r.Text), r.TextErr,
