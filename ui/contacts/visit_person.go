@@ -151,8 +151,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 		container.NewGridWithColumns(2, needs, items),
 		p.note, p.errNote,
 	))
-	p.booked.onFocus = func() { contactScrollTo(f.scroll, p.root) }
-	p.note.onFocus = func() { contactScrollTo(f.scroll, p.note) }
+	p.booked.onFocus = func() { kit.Reveal(p.root) }
 	p.showReason()
 	return p
 }

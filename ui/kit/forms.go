@@ -103,6 +103,12 @@ func (e *LeaveEntry) Lines(rows int) *LeaveEntry {
 // entry too.
 func (e *LeaveEntry) AcceptsTab() bool { return false }
 
+// FocusGained scrolls the field into view.
+func (e *LeaveEntry) FocusGained() {
+	e.Entry.FocusGained()
+	Reveal(e)
+}
+
 // FocusLost checks the field as the user leaves it.
 func (e *LeaveEntry) FocusLost() {
 	e.Entry.FocusLost()
@@ -146,6 +152,12 @@ func NewGrowingEntry(placeholder string, minRows, maxRows int) *GrowingEntry {
 
 // AcceptsTab is false: Tab moves on to the next field.
 func (e *GrowingEntry) AcceptsTab() bool { return false }
+
+// FocusGained scrolls the field into view.
+func (e *GrowingEntry) FocusGained() {
+	e.Entry.FocusGained()
+	Reveal(e)
+}
 
 // Resize re-measures the rows the text needs at the new width.
 func (e *GrowingEntry) Resize(s fyne.Size) {

@@ -288,6 +288,9 @@ func (f *personForm) focusProblem() {
 	} else if e, ok := f.form.Dates[name]; ok {
 		f.u.Window().Canvas().Focus(e)
 	}
+	// A select box does not scroll itself into view: show the field and
+	// its message.
+	kit.Reveal(f.form.Rows[name].Body)
 }
 
 // focusFirst puts the keyboard on her name.
