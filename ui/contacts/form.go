@@ -166,7 +166,7 @@ func (f *contactForm) build() {
 	addBox := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(addIcon, widget.NewLabelWithStyle("Add a woman", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, f.add),
 		f.suggestBox,
-		kit.Muted("Enter adds her and moves to her note. Tab goes through her details and on to the next woman; Ctrl+S saves."),
+		kit.Muted(visitKeysHint),
 	)
 
 	body := container.NewVBox(
@@ -183,6 +183,11 @@ func (f *contactForm) build() {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(f.status, f.cancel, f.save), f.title)
 	f.content = container.NewBorder(container.NewVBox(container.NewPadded(top), f.banner, widget.NewSeparator()), nil, nil, nil, f.scroll)
 }
+
+// visitKeysHint says how the women's part of the form is written by
+// keyboard, in the order Tab really takes (a test drives each step).
+const visitKeysHint = "Enter adds her and moves to her note. Tab goes on to the next woman, or back to this box to add another; " +
+	"Shift+Tab goes back through her ticks, needs and items. Ctrl+S saves."
 
 // loadEstablishments fills the "where" choices; names that repeat get
 // their kind added so each choice is distinct.
