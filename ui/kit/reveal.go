@@ -154,3 +154,41 @@ func (e *SelectEntry) FocusGained() {
 	e.SelectEntry.FocusGained()
 	Reveal(e)
 }
+
+// Select is a select box that scrolls itself into view as it gets the
+// keyboard (see SelectEntry).
+type Select struct{ widget.Select }
+
+// NewSelect is a Select of options that runs changed when one is chosen.
+func NewSelect(options []string, changed func(string)) *Select {
+	s := &Select{}
+	s.Options, s.OnChanged = options, changed
+	s.PlaceHolder = "(Select one)"
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// FocusGained scrolls the select box into view.
+func (s *Select) FocusGained() {
+	s.Select.FocusGained()
+	Reveal(s)
+}
+
+// Check is a check box that scrolls itself into view as it gets the
+// keyboard (see SelectEntry).
+type Check struct{ widget.Check }
+
+// NewCheck is a Check labelled label that runs changed when ticked or
+// unticked.
+func NewCheck(label string, changed func(bool)) *Check {
+	c := &Check{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// FocusGained scrolls the check box into view.
+func (c *Check) FocusGained() {
+	c.Check.FocusGained()
+	Reveal(c)
+}

@@ -82,7 +82,7 @@ type supervisionForm struct {
 // pick it, its first line, a way to read it, and the supervisor's comment.
 type supervisionPick struct {
 	sum        diary.Summary
-	Check      *widget.Check
+	Check      *kit.Check
 	Comment    *kit.GrowingEntry
 	commentErr *widget.Label
 	CommentBox fyne.CanvasObject

@@ -90,7 +90,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p.Comment = kit.NewGrowingEntry("Your supervisor's comment on this entry", 4, 4)
 	p.Comment.OnChanged = func(string) { p.Comment.Fit(); f.changed() }
 	p.commentErr = kit.ErrorLabel()
-	p.Check = widget.NewCheck(kit.ShortDate(c.Date), func(on bool) {
+	p.Check = kit.NewCheck(kit.ShortDate(c.Date), func(on bool) {
 		if on {
 			p.CommentBox.Show()
 			if !f.Loading {

@@ -39,7 +39,7 @@ type SuperviseesView struct {
 	Date      *kit.LeaveEntry
 	Notes     *kit.LeaveEntry
 	SignedOff *kit.LeaveEntry
-	Discussed map[string]*widget.Check   // by diary id
+	Discussed map[string]*kit.Check      // by diary id
 	Comments  map[string]*kit.LeaveEntry // by diary id
 	Actions   []*ActionRow
 	actionBox *fyne.Container
@@ -153,7 +153,7 @@ func (v *SuperviseesView) showPack() {
 	for _, e := range ss.Entries {
 		comments[e.DiaryID] = e.Comment
 	}
-	v.Discussed, v.Comments = map[string]*widget.Check{}, map[string]*kit.LeaveEntry{}
+	v.Discussed, v.Comments = map[string]*kit.Check{}, map[string]*kit.LeaveEntry{}
 	entries := container.NewVBox()
 	for _, e := range v.Pack.Doc.Diary {
 		entries.Add(v.entryCard(e, comments))
@@ -216,7 +216,7 @@ func (v *SuperviseesView) entryCard(e exchange.DiaryEntry, comments map[string]s
 	comment := kit.NewLeaveEntry("Your comment on this entry", nil).Lines(2)
 	c, discussed := comments[e.ID]
 	comment.SetText(c)
-	tick := widget.NewCheck("Discussed at this session", nil)
+	tick := kit.NewCheck("Discussed at this session", nil)
 	tick.SetChecked(discussed)
 	comment.OnChanged = func(s string) {
 		if s != "" && !tick.Checked {
