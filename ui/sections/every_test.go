@@ -2,6 +2,7 @@ package sections
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -231,4 +232,48 @@ func TestEveryDateFieldHasTheCalendarBesideIt(t *testing.T) {
 		"the supervision pack dialog", "the send-for-supervision dialog"} {
 		require.True(t, where[w], "a date field was found on %s", w)
 	}
+}
+
+// Every field inside a scrolling part of a screen, editor or dialog is one
+// of kit's, which scroll themselves into view as they get the keyboard: a
+// plain Fyne entry, select box or tick there could be tabbed to out of
+// sight.
+func TestEveryFieldThatCanScrollOutOfSightRevealsItself(t *testing.T) {
+	var plain []string
+	fields := 0
+	everyScreen(t, func(what string, roots []fyne.CanvasObject) {
+		seen := map[fyne.CanvasObject]bool{}
+		for _, root := range roots {
+			var scrolls []*container.Scroll
+			uitest.Walk(root, func(o fyne.CanvasObject) bool {
+				if sc, ok := o.(*container.Scroll); ok && sc.Direction != container.ScrollHorizontalOnly && sc.Direction != container.ScrollNone {
+					scrolls = append(scrolls, sc)
+				}
+				return true
+			})
+			for _, sc := range scrolls {
+				uitest.Walk(sc.Content, func(x fyne.CanvasObject) bool {
+					if seen[x] {
+						return true
+					}
+					seen[x] = true
+					switch f := x.(type) {
+					case *widget.Entry:
+						plain = append(plain, fmt.Sprintf("%s: entry %q", what, f.PlaceHolder))
+					case *widget.Select:
+						plain = append(plain, fmt.Sprintf("%s: select %q", what, f.PlaceHolder))
+					case *widget.Check:
+						plain = append(plain, fmt.Sprintf("%s: tick %q", what, f.Text))
+					case *widget.SelectEntry:
+						plain = append(plain, fmt.Sprintf("%s: entry %q", what, f.PlaceHolder))
+					case *kit.LeaveEntry, *kit.GrowingEntry, *kit.Select, *kit.Check, *kit.SelectEntry:
+						fields++
+					}
+					return true
+				})
+			}
+		}
+	})
+	require.Empty(t, plain, "fields that do not scroll into view:\n%s", strings.Join(plain, "\n"))
+	require.Greater(t, fields, 50)
 }

@@ -31,8 +31,8 @@ const settingSupervisor = "supervisor_name"
 type settingsScreen struct {
 	u      kit.Env
 	fields map[string]*kit.LeaveEntry
-	lock   *widget.Select
-	scale  *widget.Select
+	lock   *kit.Select
+	scale  *kit.Select
 	status *widget.Label
 	body   fyne.CanvasObject
 	// Together is the Inreach ID, the team list and the exchange folder.
@@ -78,8 +78,8 @@ func New(u kit.Env) *settingsScreen {
 		}
 		return nil
 	}
-	s.lock = widget.NewSelect(lockChoices, nil)
-	s.scale = widget.NewSelect(nil, nil)
+	s.lock = kit.NewSelect(lockChoices, nil)
+	s.scale = kit.NewSelect(nil, nil)
 	for _, t := range textSizes {
 		s.scale.Options = append(s.scale.Options, t.label)
 	}

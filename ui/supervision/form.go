@@ -54,7 +54,7 @@ type supervisionForm struct {
 	changedSince map[string]bool
 
 	Date            *kit.LeaveEntry
-	Supervisor      *widget.Entry
+	Supervisor      *kit.LeaveEntry
 	DateErr, supErr *widget.Label
 	from, to        *kit.LeaveEntry
 	periodErr       *widget.Label
@@ -91,7 +91,7 @@ type supervisionPick struct {
 
 // supervisionActionRow is one agreed action.
 type supervisionActionRow struct {
-	Text, Owner      *widget.Entry
+	Text, Owner      *kit.LeaveEntry
 	Due, done        *kit.LeaveEntry
 	TextErr, DateErr *widget.Label
 	Box              fyne.CanvasObject
@@ -169,7 +169,7 @@ func (f *supervisionForm) build() {
 	})
 	f.Date.OnChanged = func(string) { f.changed() }
 	f.DateErr = kit.ErrorLabel()
-	f.Supervisor = widget.NewEntry()
+	f.Supervisor = kit.NewLeaveEntry("", nil)
 	f.Supervisor.SetPlaceHolder("Your supervisor's name")
 	f.Supervisor.OnChanged = func(string) { f.changed() }
 	f.supErr = kit.ErrorLabel()

@@ -188,11 +188,11 @@ func (f *supervisionForm) ReadEntry(id string) {
 // addActionRow adds a row for action a.
 func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionActionRow {
 	r := &supervisionActionRow{}
-	r.Text = widget.NewEntry()
+	r.Text = kit.NewLeaveEntry("", nil)
 	r.Text.SetPlaceHolder("What was agreed")
 	r.Text.SetText(a.Text)
 	r.Text.OnChanged = func(string) { f.changed() }
-	r.Owner = widget.NewEntry()
+	r.Owner = kit.NewLeaveEntry("", nil)
 	r.Owner.SetPlaceHolder("Who")
 	r.Owner.SetText(a.Owner)
 	r.Owner.OnChanged = func(string) { f.changed() }

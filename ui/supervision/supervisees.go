@@ -49,7 +49,7 @@ type SuperviseesView struct {
 
 // ActionRow is one action agreed at the session: what, who, by when.
 type ActionRow struct {
-	Text, Owner *widget.Entry
+	Text, Owner *kit.LeaveEntry
 	Due         *kit.LeaveEntry
 }
 
@@ -280,7 +280,7 @@ func (v *SuperviseesView) contactFacts(e exchange.DiaryEntry) string {
 func (v *SuperviseesView) today() string { return kit.TodayFor(v.u) }
 
 func (v *SuperviseesView) addAction(a supervisees.Action) {
-	r := &ActionRow{Text: widget.NewEntry(), Owner: widget.NewEntry(), Due: kit.NewLeaveEntry("Due YYYY-MM-DD", nil)}
+	r := &ActionRow{Text: kit.NewLeaveEntry("", nil), Owner: kit.NewLeaveEntry("", nil), Due: kit.NewLeaveEntry("Due YYYY-MM-DD", nil)}
 	r.Text.SetPlaceHolder("What was agreed")
 	r.Owner.SetPlaceHolder("Who")
 	r.Text.SetText(a.Text)
