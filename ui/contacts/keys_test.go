@@ -4,12 +4,20 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/stretchr/testify/require"
 
 	"inreach/notes"
 	"inreach/ui/uitest"
 )
+
+// inView reports whether o is drawn wholly inside sc's visible part.
+func inView(sc *container.Scroll, o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc).Y
+	return y >= 0 && y+o.Size().Height <= sc.Size().Height
+}
 
 // inCard reports whether o is one of the fields of her card.
 func inCard(p *visitPerson, o fyne.Focusable) bool {
@@ -40,12 +48,14 @@ func TestTheVisitFormsKeyboardHintIsTheRealOrder(t *testing.T) {
 	// "Tab goes on to the next woman, or back to this box to add another"
 	uitest.PressTab(fx.u, false)
 	require.Same(t, f.add, c.Focused(), "the last woman: Tab is back in the box")
+	require.True(t, inView(f.scroll, f.add), "and the box is in view")
 	require.Equal(t, "Calm, asked about housing.", anna.note.Text, "no tab typed")
 	bea := fx.addWoman(t, "Bea")
 	fx.typing("Not escorted down.")
 	c.Focus(anna.note)
 	uitest.PressTab(fx.u, false)
 	require.Same(t, bea.booked, c.Focused(), "from Anna's note to Bea, the next woman")
+	require.True(t, inView(f.scroll, bea.booked))
 
 	// "Shift+Tab goes back through her ticks, needs and items."
 	c.Focus(bea.note)

@@ -80,6 +80,13 @@ func newContactKeyEntry(placeholder string) *contactKeyEntry {
 	return e
 }
 
+// FocusGained brings the name box into view (Tab comes back to it from
+// the last woman's note).
+func (e *contactKeyEntry) FocusGained() {
+	e.Entry.FocusGained()
+	kit.Reveal(e)
+}
+
 // TypedKey lets onKey handle the arrows and Escape first.
 func (e *contactKeyEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
