@@ -133,10 +133,8 @@ func (u *UI) unhide() {
 
 // chooseSealedCopy asks where to write a sealed copy of the open vault.
 func (u *UI) chooseSealedCopy() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
+	// The app's save dialog: it starts where the last copy was saved.
+	kit.ReportsChooseFile(u.Win, filepath.Base(u.Path)+".copy", func(w fyne.URIWriteCloser) {
 		path := w.URI().Path()
 		w.Close()
 		if w.URI().Scheme() != "file" {
@@ -144,9 +142,7 @@ func (u *UI) chooseSealedCopy() {
 			return
 		}
 		u.saveSealedCopy(path)
-	}, u.Win)
-	d.SetFileName(filepath.Base(u.Path) + ".copy")
-	d.Show()
+	})
 }
 
 // saveSealedCopy writes the vault with every change, sealed with the same

@@ -136,7 +136,7 @@ func (s *ContactsScreen) build() {
 	filters := container.NewVBox(
 		title,
 		container.NewGridWithColumns(2, s.kind, s.woman),
-		container.NewGridWithColumns(2, s.from, s.to),
+		kit.DateField(s.from, s.today), kit.DateField(s.to, s.today),
 		s.filterErr,
 		s.drafts,
 		container.NewBorder(nil, nil, nil, s.clearBtn, s.count),

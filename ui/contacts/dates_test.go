@@ -124,3 +124,28 @@ func TestSavingSaysWhichNeedsWereOpenedOnHerRecord(t *testing.T) {
 	require.Equal(t, "housing", p.Needs[0].Area)
 	require.Equal(t, "open", p.Needs[0].Status)
 }
+
+// The list's date filters take 6/12/2026 and "today" too, and filter by
+// the date they stand for.
+func TestTheContactsDateFiltersTakeOtherFormsOfADate(t *testing.T) {
+	fx := newContactsFixture(t, "Anna Smith")
+	st := fx.u.Sess.Notes
+	for _, d := range []string{"2025-06-11", "2025-06-12", contactsToday} {
+		require.NoError(t, st.SaveContact(&notes.Contact{Date: d, Kind: "phone",
+			People: []notes.ContactPerson{{PersonID: fx.women["Anna Smith"], Booked: true, Seen: true}}}))
+	}
+	fx.s.reload()
+	require.Equal(t, "3 contacts", fx.s.count.Text)
+
+	fx.retype(fx.s.from, "12/6/2025")
+	require.Equal(t, "2025-06-12", fx.s.from.Text, "day first, rewritten as the field leaves")
+	require.Equal(t, "2 contacts", fx.s.count.Text, "the filter uses it")
+	fx.retype(fx.s.to, "today")
+	require.Equal(t, contactsToday, fx.s.to.Text)
+	require.Equal(t, "2 contacts", fx.s.count.Text)
+	fx.retype(fx.s.to, "12/6/2025")
+	require.Equal(t, "1 contact", fx.s.count.Text)
+	require.False(t, fx.s.filterErr.Visible(), "no problem said")
+	require.Equal(t, allKinds, fx.s.kind.Selected, "the other filters are as they were")
+	require.Empty(t, fx.s.woman.Text)
+}

@@ -31,7 +31,7 @@ func areaOptions() []string { return append([]string{areaNone}, schema.NeedArea.
 func (p *visitPerson) newHowRow(st contactDraftPerson) fyne.CanvasObject {
 	f := p.f
 	p.readingAreas = append([]string(nil), st.ReadingAreas...)
-	p.area = widget.NewSelect(areaOptions(), func(string) {
+	p.area = kit.NewSelect(areaOptions(), func(string) {
 		p.clearError("Reading")
 		f.changed()
 	})
@@ -39,7 +39,7 @@ func (p *visitPerson) newHowRow(st contactDraftPerson) fyne.CanvasObject {
 	if st.AreaReading != "" {
 		p.area.Selected = schema.NeedArea.Label(st.AreaReading)
 	}
-	p.areaScore = widget.NewSelect(wellbeingOptions, func(string) {
+	p.areaScore = kit.NewSelect(wellbeingOptions, func(string) {
 		p.clearError("Reading")
 		f.changed()
 	})

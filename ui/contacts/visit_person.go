@@ -40,9 +40,9 @@ type visitPerson struct {
 
 	title     *widget.Label
 	booked    *contactFocusCheck
-	seen      *widget.Check
-	reason    *widget.Select
-	wellbeing *widget.Select
+	seen      *kit.Check
+	reason    *kit.Select
+	wellbeing *kit.Select
 	remove    *widget.Button
 	needs     []string // need-area words in schema order
 	needsBtn  *widget.Button
@@ -55,7 +55,7 @@ type visitPerson struct {
 	// "How is she doing?": p.wellbeing, and an optional need area and its
 	// score; readingAreas are the areas of her readings at this contact
 	// when the form opened (see readings.go).
-	area, areaScore *widget.Select
+	area, areaScore *kit.Select
 	readingAreas    []string
 	howRow          fyne.CanvasObject
 
@@ -70,7 +70,7 @@ type visitPerson struct {
 
 // visitItem is one "item given" line: what and how many.
 type visitItem struct {
-	item   *widget.Select
+	item   *kit.Select
 	qty    *kit.LeaveEntry
 	remove *widget.Button
 	row    fyne.CanvasObject
@@ -84,13 +84,13 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 
 	p.booked = newContactFocusCheck("Booked", func(bool) { f.changed() })
 	p.booked.Checked = st.Booked
-	p.seen = widget.NewCheck("Seen", func(on bool) {
+	p.seen = kit.NewCheck("Seen", func(on bool) {
 		p.showReason()
 		f.changed()
 		f.updateCount()
 	})
 	p.seen.Checked = st.Seen
-	p.reason = widget.NewSelect(schema.NotSeenReason.LabelList(), func(string) {
+	p.reason = kit.NewSelect(schema.NotSeenReason.LabelList(), func(string) {
 		p.clearError("NotSeenReason")
 		f.changed()
 	})
@@ -98,7 +98,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 	if st.Reason != "" {
 		p.reason.Selected = schema.NotSeenReason.Label(st.Reason)
 	}
-	p.wellbeing = widget.NewSelect(wellbeingOptions, func(string) { f.changed() })
+	p.wellbeing = kit.NewSelect(wellbeingOptions, func(string) { f.changed() })
 	p.wellbeing.Selected = wellbeingNone
 	if st.Wellbeing != "" {
 		p.wellbeing.Selected = st.Wellbeing
@@ -151,8 +151,7 @@ func newVisitPerson(f *contactForm, st contactDraftPerson) *visitPerson {
 		container.NewGridWithColumns(2, needs, items),
 		p.note, p.errNote,
 	))
-	p.booked.onFocus = func() { contactScrollTo(f.scroll, p.root) }
-	p.note.onFocus = func() { contactScrollTo(f.scroll, p.note) }
+	p.booked.onFocus = func() { kit.Reveal(p.root) }
 	p.showReason()
 	return p
 }
@@ -180,7 +179,7 @@ func (p *visitPerson) newItem(item, qty string) *visitItem {
 		p.clearError("Items")
 		p.f.changed()
 	}
-	it.item = widget.NewSelect(schema.Item.LabelList(), func(string) {
+	it.item = kit.NewSelect(schema.Item.LabelList(), func(string) {
 		p.clearError("Items")
 		p.f.changed()
 	})

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"inreach/ui/kit"
 )
 
 // Small widgets of the contacts screens: a multi-line note that lets Tab
@@ -17,10 +19,8 @@ import (
 
 // contactNoteEntry is a multi-line entry in which Tab moves to the next field
 // instead of typing a tab, so a whole write-up can be done by keyboard.
-// onFocus runs when it gains the focus (to scroll it into view).
 type contactNoteEntry struct {
 	widget.Entry
-	onFocus func()
 }
 
 func newContactNoteEntry(placeholder string, rows int) *contactNoteEntry {
@@ -39,13 +39,12 @@ func (e *contactNoteEntry) AcceptsTab() bool { return false }
 // FocusGained brings the note into view.
 func (e *contactNoteEntry) FocusGained() {
 	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
+	kit.Reveal(e)
 }
 
 // contactFocusCheck is a check box that runs onFocus when it gains the
-// focus (the first field of a woman's card, to scroll her into view).
+// focus (the first field of a woman's card, to scroll her whole card into
+// view).
 type contactFocusCheck struct {
 	widget.Check
 	onFocus func()
@@ -67,24 +66,6 @@ func (c *contactFocusCheck) FocusGained() {
 	}
 }
 
-// contactScrollTo scrolls sc so that o (somewhere inside it) is in view,
-// moving as little as it can.
-func contactScrollTo(sc *container.Scroll, o fyne.CanvasObject) {
-	d := fyne.CurrentApp().Driver()
-	if d.CanvasForObject(o) == nil || d.CanvasForObject(sc) == nil {
-		return
-	}
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(sc.Content).Y
-	bottom := top + o.Size().Height
-	view := sc.Size().Height
-	switch {
-	case top < sc.Offset.Y:
-		sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, top))
-	case bottom > sc.Offset.Y+view:
-		sc.ScrollToOffset(fyne.NewPos(sc.Offset.X, min(top, bottom-view)))
-	}
-}
-
 // contactKeyEntry is a one-line entry that hands Up, Down and Escape to onKey
 // (to move through suggestions) before acting on them itself.
 type contactKeyEntry struct {
@@ -97,6 +78,13 @@ func newContactKeyEntry(placeholder string) *contactKeyEntry {
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(placeholder)
 	return e
+}
+
+// FocusGained brings the name box into view (Tab comes back to it from
+// the last woman's note).
+func (e *contactKeyEntry) FocusGained() {
+	e.Entry.FocusGained()
+	kit.Reveal(e)
 }
 
 // TypedKey lets onKey handle the arrows and Escape first.

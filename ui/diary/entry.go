@@ -61,12 +61,12 @@ type diaryEditor struct {
 
 	date       *kit.LeaveEntry
 	dateErr    *widget.Label
-	contact    *widget.Select
+	contact    *kit.Select
 	contactErr *widget.Label
 	contactIDs map[string]string // label → id
 	contactLbl map[string]string // id → label
 	openLink   *widget.Hyperlink
-	template   *widget.Select
+	template   *kit.Select
 	tmplKey    string
 
 	sectionsBox *fyne.Container
@@ -74,7 +74,7 @@ type diaryEditor struct {
 	sectionKeys []string
 	sectionErrs []*widget.Label
 
-	tags    *widget.Entry
+	tags    *kit.LeaveEntry
 	tagsErr *widget.Label
 	chips   *fyne.Container
 
@@ -145,7 +145,7 @@ func (ed *diaryEditor) build() {
 	ed.date.OnChanged = func(string) { ed.changed() }
 	ed.dateErr = kit.ErrorLabel()
 
-	ed.contact = widget.NewSelect(nil, func(string) {
+	ed.contact = kit.NewSelect(nil, func(string) {
 		ed.updateOpenLink()
 		ed.changed()
 	})
@@ -157,11 +157,11 @@ func (ed *diaryEditor) build() {
 	for _, t := range diary.Templates() {
 		names = append(names, t.Name)
 	}
-	ed.template = widget.NewSelect(names, ed.templateChosen)
+	ed.template = kit.NewSelect(names, ed.templateChosen)
 
 	ed.sectionsBox = container.NewVBox()
 
-	ed.tags = widget.NewEntry()
+	ed.tags = kit.NewLeaveEntry("", nil)
 	ed.tags.SetPlaceHolder("housing, release day, trauma-informed")
 	ed.tags.OnChanged = func(string) { ed.changed() }
 	ed.tagsErr = kit.ErrorLabel()

@@ -25,7 +25,7 @@ type agencyForm struct {
 	name, area, keyContact, phone, email, website *kit.LeaveEntry
 	services, notesText                           *kit.LeaveEntry
 	lastChecked                                   *kit.LeaveEntry
-	category                                      *widget.SelectEntry
+	category                                      *kit.SelectEntry
 	root                                          fyne.CanvasObject
 }
 
@@ -33,7 +33,7 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f := &agencyForm{s: s, a: *a, form: kit.NewFieldForm()}
 	ff := f.form
 	f.name = ff.Entry("Name", "Name", "For example Eastside Housing Options")
-	f.category = widget.NewSelectEntry(notes.AgencyCategory.LabelList())
+	f.category = kit.NewSelectEntry(notes.AgencyCategory.LabelList())
 	f.category.SetPlaceHolder("Choose or type a category")
 	ff.Field("Category", "Category", f.category)
 	f.area = ff.Entry("Area", "Area covered", "For example Bristol and South Gloucestershire")

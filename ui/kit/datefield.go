@@ -21,11 +21,17 @@ func DateField(e *LeaveEntry, today func() string) *fyne.Container {
 		today = func() string { return time.Now().Format(schema.DateLayout) }
 	}
 	e.today = today
+	if e.PlaceHolder == "" {
+		e.SetPlaceHolder("YYYY-MM-DD")
+	}
 	btn := &CalendarButton{}
 	btn.ExtendBaseWidget(btn)
 	btn.onTap = func() { showCalendar(e, btn, today) }
 	return container.NewBorder(nil, nil, nil, btn, container.New(&dateInputLayout{}, e))
 }
+
+// IsDate reports whether e is the entry of a DateField.
+func (e *LeaveEntry) IsDate() bool { return e.today != nil }
 
 // CalendarButton is the calendar icon beside a date field. It is clicked,
 // not tabbed to: Tab goes from field to field, and the keyboard types the
@@ -67,9 +73,9 @@ func showCalendar(e *LeaveEntry, btn fyne.CanvasObject, today func() string) {
 	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, btn.Size().Height)))
 }
 
-// normaliseDate rewrites a date typed in another accepted form as
+// Normalise rewrites a date typed in another accepted form as
 // YYYY-MM-DD; text that is not a date is left for the field's check.
-func (e *LeaveEntry) normaliseDate() {
+func (e *LeaveEntry) Normalise() {
 	if e.today == nil || e.Text == "" {
 		return
 	}

@@ -253,8 +253,8 @@ func (l *labelColumnLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // enumSelect is a select box showing an enumeration in words.
-func EnumSelect(e schema.Enum, value string) *widget.Select {
-	s := widget.NewSelect(e.LabelList(), nil)
+func EnumSelect(e schema.Enum, value string) *Select {
+	s := NewSelect(e.LabelList(), nil)
 	if value != "" {
 		s.Selected = e.Label(value)
 	}

@@ -86,7 +86,10 @@ func NewLeaveEntry(placeholder string, onLeave func()) *LeaveEntry {
 }
 
 // Lines makes e a word-wrapping multi-line entry showing at least rows
-// lines (0 keeps Fyne's default) and returns it.
+// lines (0 keeps Fyne's default) and returns it. It is the one way the app
+// makes a multi-line field (GrowingEntry is one that also grows): like
+// every LeaveEntry it lets Tab and Shift+Tab move to the next or previous
+// field, so a tab is never typed into the text.
 func (e *LeaveEntry) Lines(rows int) *LeaveEntry {
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
@@ -96,10 +99,20 @@ func (e *LeaveEntry) Lines(rows int) *LeaveEntry {
 	return e
 }
 
+// AcceptsTab is false: Tab moves on to the next field, in a multi-line
+// entry too.
+func (e *LeaveEntry) AcceptsTab() bool { return false }
+
+// FocusGained scrolls the field into view.
+func (e *LeaveEntry) FocusGained() {
+	e.Entry.FocusGained()
+	Reveal(e)
+}
+
 // FocusLost checks the field as the user leaves it.
 func (e *LeaveEntry) FocusLost() {
 	e.Entry.FocusLost()
-	e.normaliseDate()
+	e.Normalise()
 	if e.OnLeave != nil {
 		e.OnLeave()
 	}
@@ -139,6 +152,12 @@ func NewGrowingEntry(placeholder string, minRows, maxRows int) *GrowingEntry {
 
 // AcceptsTab is false: Tab moves on to the next field.
 func (e *GrowingEntry) AcceptsTab() bool { return false }
+
+// FocusGained scrolls the field into view.
+func (e *GrowingEntry) FocusGained() {
+	e.Entry.FocusGained()
+	Reveal(e)
+}
 
 // Resize re-measures the rows the text needs at the new width.
 func (e *GrowingEntry) Resize(s fyne.Size) {

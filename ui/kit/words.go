@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/widget"
-
 	"inreach/notes"
 	"inreach/schema"
 )
@@ -15,7 +13,7 @@ import (
 
 // setEnumSelect shows value's words in a select box without calling its
 // OnChanged ("" clears it).
-func SetEnumSelect(s *widget.Select, e schema.Enum, value string) {
+func SetEnumSelect(s *Select, e schema.Enum, value string) {
 	s.Selected = ""
 	if value != "" {
 		s.Selected = e.Label(value)
@@ -25,7 +23,7 @@ func SetEnumSelect(s *widget.Select, e schema.Enum, value string) {
 
 // enumValue is the word behind a select box of an enumeration ("" if
 // nothing is chosen).
-func EnumValue(e schema.Enum, s *widget.Select) string {
+func EnumValue(e schema.Enum, s *Select) string {
 	v, _ := e.ValueOf(s.Selected)
 	return v
 }

@@ -63,7 +63,7 @@ type letterForm struct {
 	summary    *kit.GrowingEntry
 	summaryErr *widget.Label
 
-	enclosures []*widget.Check
+	enclosures []*kit.Check
 	other      *kit.LeaveEntry
 	enclErr    *widget.Label
 
@@ -129,7 +129,7 @@ func (f *letterForm) build() {
 
 	var checks []fyne.CanvasObject
 	for _, e := range letterEnclosures {
-		c := widget.NewCheck(e.label, func(bool) { changed() })
+		c := kit.NewCheck(e.label, func(bool) { changed() })
 		f.enclosures = append(f.enclosures, c)
 		checks = append(checks, c)
 	}

@@ -329,10 +329,11 @@ func (s *issueSide) markSent() {
 	dateErr := kit.ErrorLabel()
 	body := container.NewVBox(
 		kit.Wrapped(fmt.Sprintf("This records an outgoing letter to each of %s on the distribution list, with the newsletter enclosed, and the issue can no longer be changed.", kit.CountWords(n, "woman", "women"))),
-		kit.Captioned("Posted on", kit.Sized(date, 150), dateErr),
+		kit.Captioned("Posted on", container.NewHBox(kit.DateField(date, func() string { return kit.TodayFor(ed.u) })), dateErr),
 	)
 	var d *dialog.CustomDialog
 	confirm := widget.NewButtonWithIcon("Mark sent", theme.MailSendIcon(), func() {
+		date.Normalise()
 		msg := kit.DateProblem(date.Text, true)
 		kit.SetError(dateErr, msg)
 		if msg != "" {

@@ -17,23 +17,10 @@ import (
 )
 
 // newsletterChooseFile asks where to save a PDF with the suggested name
-// and hands over the open writer (nil when the user cancelled). Tests
-// replace it to write without a dialog.
+// (the app's save dialog: it starts in the folder last used for a PDF) and
+// hands over the open writer. Tests replace it to write without a dialog.
 var newsletterChooseFile = func(u kit.Env, name string, got func(fyne.URIWriteCloser)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			kit.ShowError(u.Window(), "The file could not be opened for writing", err)
-			return
-		}
-		if wc != nil {
-			kit.KeepPrivate(wc)
-			got(wc)
-		}
-	}, u.Window())
-	d.SetFileName(name)
-	size := u.Window().Canvas().Size()
-	d.Resize(fyne.NewSize(max(600, size.Width*0.8), max(440, size.Height*0.8)))
-	d.Show()
+	kit.ReportsChooseFile(u.Window(), name, got)
 }
 
 // exportPDF saves the issue being written, then makes its PDF.

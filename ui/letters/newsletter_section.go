@@ -33,7 +33,7 @@ type sectionCard struct {
 	contributor *kit.LeaveEntry
 	contribErr  *widget.Label
 	printedAs   *widget.RichText
-	consent     *widget.Check
+	consent     *kit.Check
 
 	root fyne.CanvasObject
 }
@@ -64,7 +64,7 @@ func newSectionCard(ed *issueEditor, sec newsletter.Section) *sectionCard {
 	c.contributor.OnChanged = func(string) { ed.changed() }
 	c.contributor.OnLeave = c.showPrintedAs
 	c.printedAs = kit.Soft("")
-	c.consent = widget.NewCheck("She agreed to it being printed", func(bool) { ed.changed() })
+	c.consent = kit.NewCheck("She agreed to it being printed", func(bool) { ed.changed() })
 	c.consent.Checked = sec.Consent
 
 	// The buttons wrap under the label in a narrow window rather than

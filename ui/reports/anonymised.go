@@ -110,6 +110,7 @@ func (a *anonymisedExport) exportCSV() {
 		var names []string
 		var err error
 		women := 0
+		dir := filepath.Dir(wc.URI().Path())
 		a.u.Go(func() {
 			names, women, err = writeAnonymisedTables(ctx, db, opts, wc)
 		}, func() {
@@ -119,7 +120,7 @@ func (a *anonymisedExport) exportCSV() {
 				kit.ShowError(win, "The anonymised export could not be made", err)
 				return
 			}
-			dialog.ShowInformation("Saved", a.savedWords("Saved "+strings.Join(names, ", "), women, opts.WithText), win)
+			dialog.ShowInformation("Saved", a.savedWords("Saved in "+dir+": "+strings.Join(names, ", "), women, opts.WithText), win)
 		})
 	})
 }

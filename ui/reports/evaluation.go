@@ -24,7 +24,7 @@ import (
 // saved as CSV, JSON or PDF.
 type evaluationTab struct {
 	u       kit.Env
-	start   *reportsDateEntry
+	start   *kit.LeaveEntry
 	years   *widget.Select
 	msg     *widget.Label
 	status  *widget.Label
@@ -43,8 +43,7 @@ const evaluationYearsShown = 5
 
 func newEvaluationTab(u kit.Env) *evaluationTab {
 	e := &evaluationTab{u: u}
-	e.start = newReportsDateEntry()
-	e.start.onLeave = e.reload
+	e.start = newReportsDateEntry(e.reload)
 	var choices []string
 	for i := 1; i <= min(evaluationYearsShown, report.MaxEvaluationYears); i++ {
 		choices = append(choices, strconv.Itoa(i))
@@ -61,7 +60,7 @@ func newEvaluationTab(u kit.Env) *evaluationTab {
 	pdfBtn.Importance = widget.HighImportance
 	csvBtn := widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), func() { e.exportData("csv", report.WriteEvaluationCSV) })
 	jsonBtn := widget.NewButtonWithIcon("Export JSON…", theme.DownloadIcon(), func() { e.exportData("json", report.WriteEvaluationJSON) })
-	row := container.NewHBox(widget.NewLabel("Years from"), e.start, widget.NewLabel("side by side:"),
+	row := container.NewHBox(widget.NewLabel("Years from"), kit.DateField(e.start, func() string { return kit.TodayFor(e.u) }), widget.NewLabel("side by side:"),
 		container.New(&kit.AtLeastWidth{Width: 80}, e.years))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(pdfBtn, csvBtn, jsonBtn),

@@ -35,7 +35,7 @@ type monitoringTab struct {
 	u kit.Env
 
 	period   *widget.Select
-	from, to *reportsDateEntry
+	from, to *kit.LeaveEntry
 	dateMsg  *widget.Label
 	title    *widget.Label
 	status   *widget.Label
@@ -69,10 +69,8 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 			m.choosePeriod(label)
 		}
 	})
-	m.from = newReportsDateEntry()
-	m.to = newReportsDateEntry()
-	m.from.onLeave = m.datesTyped
-	m.to.onLeave = m.datesTyped
+	m.from = newReportsDateEntry(m.datesTyped)
+	m.to = newReportsDateEntry(m.datesTyped)
 	m.dateMsg = widget.NewLabel("")
 	m.dateMsg.Importance = widget.DangerImportance
 	m.dateMsg.Wrapping = fyne.TextWrapWord
@@ -86,10 +84,11 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 	csvBtn := widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), m.exportCSV)
 	jsonBtn := widget.NewButtonWithIcon("Export JSON…", theme.DownloadIcon(), m.exportJSON)
 
-	periodRow := container.NewHBox(
-		widget.NewLabel("Period"), container.New(&kit.AtLeastWidth{Width: periodMenuWidth()}, m.period),
-		widget.NewLabel("from"), m.from,
-		widget.NewLabel("to"), m.to,
+	today := func() string { return kit.TodayFor(m.u) }
+	periodRow := kit.Flow(
+		container.NewHBox(widget.NewLabel("Period"), container.New(&kit.AtLeastWidth{Width: periodMenuWidth()}, m.period)),
+		container.NewHBox(widget.NewLabel("from"), kit.DateField(m.from, today)),
+		container.NewHBox(widget.NewLabel("to"), kit.DateField(m.to, today)),
 	)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(pdfBtn, csvBtn, jsonBtn), m.title),

@@ -182,6 +182,7 @@ func TestAnonymisedExportForEvaluatorsNamesNoWomanAndWarnsAboutText(t *testing.T
 		require.NotContains(t, string(contacts), secret)
 	}
 	require.True(t, uitest.HasText(fx.overlay(t), "read the file before it is shared"))
+	require.True(t, uitest.HasText(fx.overlay(t), "Saved in "+dir+": anonymised-2025-06-15-women.csv, "), "the confirmation names the folder")
 }
 
 // withCSV makes the file chooser hand over data as name, for the rest of

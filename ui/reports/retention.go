@@ -162,11 +162,8 @@ func retentionNeed(n int) string {
 
 // keep asks why her record is kept and stores the reason.
 func (t *retentionTab) keep(it report.RetentionItem) {
-	reason := widget.NewMultiLineEntry()
-	reason.Wrapping = fyne.TextWrapWord
-	reason.SetPlaceHolder("For example: a safeguarding review is still open")
+	reason := kit.NewLeaveEntry("For example: a safeguarding review is still open", nil).Lines(3)
 	reason.SetText(it.Note)
-	reason.SetMinRowsVisible(3)
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Hide()

@@ -4,48 +4,22 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-
 	"inreach/schema"
+	"inreach/ui/kit"
 )
 
 // Widgets and helpers shared by the Reports, data-protection, retention and
 // search screens.
 
-// reportsDateEntry is a YYYY-MM-DD entry that is checked as the user leaves
-// it (and on Enter).
-type reportsDateEntry struct {
-	widget.Entry
-	onLeave func()
-}
-
-func newReportsDateEntry() *reportsDateEntry {
-	e := &reportsDateEntry{}
-	e.ExtendBaseWidget(e)
-	e.SetPlaceHolder("YYYY-MM-DD")
+// newReportsDateEntry is a date entry that runs onLeave as the user
+// leaves it and on Enter; lay it out with kit.DateField.
+func newReportsDateEntry(onLeave func()) *kit.LeaveEntry {
+	e := kit.NewLeaveEntry("YYYY-MM-DD", onLeave)
 	e.OnSubmitted = func(string) {
-		if e.onLeave != nil {
-			e.onLeave()
-		}
+		e.Normalise()
+		onLeave()
 	}
 	return e
-}
-
-// FocusLost checks the field as the user leaves it.
-func (e *reportsDateEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onLeave != nil {
-		e.onLeave()
-	}
-}
-
-// MinSize leaves room for a whole date and no more.
-func (e *reportsDateEntry) MinSize() fyne.Size {
-	s := e.Entry.MinSize()
-	w := fyne.MeasureText("0000-00-0000", theme.TextSize(), fyne.TextStyle{}).Width + 3*theme.InnerPadding()
-	return fyne.NewSize(max(s.Width, w), s.Height)
 }
 
 // reportsDateProblem says what is wrong with a typed date ("" when it is a

@@ -30,9 +30,9 @@ const settingSupervisor = "supervisor_name"
 // the passphrase, and import/export of the interchange file.
 type settingsScreen struct {
 	u      kit.Env
-	fields map[string]*widget.Entry
-	lock   *widget.Select
-	scale  *widget.Select
+	fields map[string]*kit.LeaveEntry
+	lock   *kit.Select
+	scale  *kit.Select
 	status *widget.Label
 	body   fyne.CanvasObject
 	// Together is the Inreach ID, the team list and the exchange folder.
@@ -48,16 +48,12 @@ var textSizes = []struct {
 
 // New builds the Settings screen for the open session.
 func New(u kit.Env) *settingsScreen {
-	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
-	entry := func(key, placeholder string, multi bool) *widget.Entry {
-		var e *widget.Entry
+	s := &settingsScreen{u: u, fields: map[string]*kit.LeaveEntry{}}
+	entry := func(key, placeholder string, multi bool) *kit.LeaveEntry {
+		e := kit.NewLeaveEntry(placeholder, nil)
 		if multi {
-			e = widget.NewMultiLineEntry()
-			e.SetMinRowsVisible(3)
-		} else {
-			e = widget.NewEntry()
+			e.Lines(3)
 		}
-		e.SetPlaceHolder(placeholder)
 		s.fields[key] = e
 		return e
 	}
@@ -82,8 +78,8 @@ func New(u kit.Env) *settingsScreen {
 		}
 		return nil
 	}
-	s.lock = widget.NewSelect(lockChoices, nil)
-	s.scale = widget.NewSelect(nil, nil)
+	s.lock = kit.NewSelect(lockChoices, nil)
+	s.scale = kit.NewSelect(nil, nil)
 	for _, t := range textSizes {
 		s.scale.Options = append(s.scale.Options, t.label)
 	}

@@ -54,7 +54,7 @@ type supervisionForm struct {
 	changedSince map[string]bool
 
 	Date            *kit.LeaveEntry
-	Supervisor      *widget.Entry
+	Supervisor      *kit.LeaveEntry
 	DateErr, supErr *widget.Label
 	from, to        *kit.LeaveEntry
 	periodErr       *widget.Label
@@ -82,7 +82,7 @@ type supervisionForm struct {
 // pick it, its first line, a way to read it, and the supervisor's comment.
 type supervisionPick struct {
 	sum        diary.Summary
-	Check      *widget.Check
+	Check      *kit.Check
 	Comment    *kit.GrowingEntry
 	commentErr *widget.Label
 	CommentBox fyne.CanvasObject
@@ -91,7 +91,7 @@ type supervisionPick struct {
 
 // supervisionActionRow is one agreed action.
 type supervisionActionRow struct {
-	Text, Owner      *widget.Entry
+	Text, Owner      *kit.LeaveEntry
 	Due, done        *kit.LeaveEntry
 	TextErr, DateErr *widget.Label
 	Box              fyne.CanvasObject
@@ -169,7 +169,7 @@ func (f *supervisionForm) build() {
 	})
 	f.Date.OnChanged = func(string) { f.changed() }
 	f.DateErr = kit.ErrorLabel()
-	f.Supervisor = widget.NewEntry()
+	f.Supervisor = kit.NewLeaveEntry("", nil)
 	f.Supervisor.SetPlaceHolder("Your supervisor's name")
 	f.Supervisor.OnChanged = func(string) { f.changed() }
 	f.supErr = kit.ErrorLabel()
@@ -222,8 +222,8 @@ func (f *supervisionForm) build() {
 		kit.Captioned("Date", kit.DateField(f.Date, func() string { return kit.TodayFor(f.u) }), f.DateErr),
 		kit.Captioned("Supervisor", f.Supervisor, f.supErr))
 	period := container.NewHBox(
-		kit.Captioned("Entries from", container.New(&kit.DiaryFixedWidth{Width: 130}, f.from), nil),
-		kit.Captioned("to", container.New(&kit.DiaryFixedWidth{Width: 130}, f.to), nil),
+		kit.Captioned("Entries from", kit.DateField(f.from, func() string { return kit.TodayFor(f.u) }), nil),
+		kit.Captioned("to", kit.DateField(f.to, func() string { return kit.TodayFor(f.u) }), nil),
 	)
 	entries := container.NewVBox(
 		kit.Subheading("Entries discussed"),

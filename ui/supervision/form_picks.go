@@ -90,7 +90,7 @@ func (f *supervisionForm) newPick(c diary.Summary) *supervisionPick {
 	p.Comment = kit.NewGrowingEntry("Your supervisor's comment on this entry", 4, 4)
 	p.Comment.OnChanged = func(string) { p.Comment.Fit(); f.changed() }
 	p.commentErr = kit.ErrorLabel()
-	p.Check = widget.NewCheck(kit.ShortDate(c.Date), func(on bool) {
+	p.Check = kit.NewCheck(kit.ShortDate(c.Date), func(on bool) {
 		if on {
 			p.CommentBox.Show()
 			if !f.Loading {
@@ -188,11 +188,11 @@ func (f *supervisionForm) ReadEntry(id string) {
 // addActionRow adds a row for action a.
 func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionActionRow {
 	r := &supervisionActionRow{}
-	r.Text = widget.NewEntry()
+	r.Text = kit.NewLeaveEntry("", nil)
 	r.Text.SetPlaceHolder("What was agreed")
 	r.Text.SetText(a.Text)
 	r.Text.OnChanged = func(string) { f.changed() }
-	r.Owner = widget.NewEntry()
+	r.Owner = kit.NewLeaveEntry("", nil)
 	r.Owner.SetPlaceHolder("Who")
 	r.Owner.SetText(a.Owner)
 	r.Owner.OnChanged = func(string) { f.changed() }
@@ -215,8 +215,8 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 	remove.Importance = widget.LowImportance
 	details := container.NewHBox(
 		kit.Captioned("Owner", container.New(&kit.DiaryFixedWidth{Width: 170}, r.Owner), nil),
-		kit.Captioned("Due", container.New(&kit.DiaryFixedWidth{Width: 130}, r.Due), nil),
-		kit.Captioned("Done on", container.New(&kit.DiaryFixedWidth{Width: 130}, r.done), nil),
+		kit.Captioned("Due", kit.DateField(r.Due, func() string { return kit.TodayFor(f.u) }), nil),
+		kit.Captioned("Done on", kit.DateField(r.done, func() string { return kit.TodayFor(f.u) }), nil),
 	)
 	inner := container.NewVBox(
 		container.NewBorder(nil, nil, nil, remove, r.Text), r.TextErr,

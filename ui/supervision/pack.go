@@ -39,6 +39,8 @@ func ShowSupervisionPackDialog(u kit.Env, from, to string) {
 	errL := kit.ErrorLabel()
 	check := func() bool {
 		msg := ""
+		fromE.Normalise()
+		toE.Normalise()
 		f, t := strings.TrimSpace(fromE.Text), strings.TrimSpace(toE.Text)
 		switch {
 		case kit.DateProblem(f, true) != "":
@@ -68,8 +70,8 @@ func ShowSupervisionPackDialog(u kit.Env, from, to string) {
 	casework.SetChecked(true)
 
 	dates := container.NewHBox(
-		kit.Captioned("From", container.New(&kit.DiaryFixedWidth{Width: 130}, fromE), nil),
-		kit.Captioned("To", container.New(&kit.DiaryFixedWidth{Width: 130}, toE), nil),
+		kit.Captioned("From", kit.DateField(fromE, func() string { return today }), nil),
+		kit.Captioned("To", kit.DateField(toE, func() string { return today }), nil),
 	)
 	body := container.NewVBox(
 		kit.Soft("Every diary entry dated in the period, with its comments, then the supervision actions still open. Sensitive flags and safety notes are never printed."),

@@ -30,12 +30,12 @@ func (s *SupervisionScreen) SendForSupervision() {
 	which := widget.NewRadioGroup([]string{sendMarked, sendPeriod}, nil)
 	which.SetSelected(sendMarked)
 	from, to := kit.DiaryPeriod(kit.DiaryLastMonth, kit.TodayFor(s.u))
-	fromE, toE := widget.NewEntry(), widget.NewEntry()
+	fromE, toE := kit.NewLeaveEntry("", nil), kit.NewLeaveEntry("", nil)
 	fromE.SetText(from)
 	toE.SetText(to)
 	dates := container.NewHBox(
-		kit.Captioned("From", container.New(&kit.DiaryFixedWidth{Width: 130}, fromE), nil),
-		kit.Captioned("To", container.New(&kit.DiaryFixedWidth{Width: 130}, toE), nil))
+		kit.Captioned("From", kit.DateField(fromE, func() string { return kit.TodayFor(s.u) }), nil),
+		kit.Captioned("To", kit.DateField(toE, func() string { return kit.TodayFor(s.u) }), nil))
 	dates.Hide()
 	which.OnChanged = func(v string) {
 		if v == sendPeriod {
@@ -65,6 +65,8 @@ func (s *SupervisionScreen) SendForSupervision() {
 		}
 		opt := teamwork.SupervisionOptions{Redact: names.Selected == namesHide}
 		if which.Selected == sendPeriod {
+			fromE.Normalise()
+			toE.Normalise()
 			opt.From, opt.To = strings.TrimSpace(fromE.Text), strings.TrimSpace(toE.Text)
 			for _, p := range []string{kit.DateProblem(opt.From, true), kit.DateProblem(opt.To, true)} {
 				if p != "" {

@@ -36,11 +36,11 @@ type SuperviseesView struct {
 	// The open pack and the session written on it.
 	Pack      *supervisees.Pack
 	Session   *supervisees.Session
-	Date      *widget.Entry
-	Notes     *widget.Entry
-	SignedOff *widget.Entry
-	Discussed map[string]*widget.Check // by diary id
-	Comments  map[string]*widget.Entry // by diary id
+	Date      *kit.LeaveEntry
+	Notes     *kit.LeaveEntry
+	SignedOff *kit.LeaveEntry
+	Discussed map[string]*kit.Check      // by diary id
+	Comments  map[string]*kit.LeaveEntry // by diary id
 	Actions   []*ActionRow
 	actionBox *fyne.Container
 	Problem   *widget.Label
@@ -48,7 +48,10 @@ type SuperviseesView struct {
 }
 
 // ActionRow is one action agreed at the session: what, who, by when.
-type ActionRow struct{ Text, Owner, Due *widget.Entry }
+type ActionRow struct {
+	Text, Owner *kit.LeaveEntry
+	Due         *kit.LeaveEntry
+}
 
 // NewSuperviseesView builds the view for the open session.
 func NewSuperviseesView(u kit.Env) *SuperviseesView {
@@ -137,16 +140,11 @@ func (v *SuperviseesView) OpenPack(sender string) {
 
 func (v *SuperviseesView) showPack() {
 	ss := v.Session
-	v.Date = widget.NewEntry()
-	v.Date.SetPlaceHolder("YYYY-MM-DD")
+	v.Date = kit.NewLeaveEntry("YYYY-MM-DD", nil)
 	v.Date.SetText(ss.Date)
-	v.Notes = widget.NewMultiLineEntry()
-	v.Notes.SetMinRowsVisible(4)
-	v.Notes.Wrapping = fyne.TextWrapWord
-	v.Notes.SetPlaceHolder("What you talked about: themes, reflections, wellbeing")
+	v.Notes = kit.NewLeaveEntry("What you talked about: themes, reflections, wellbeing", nil).Lines(4)
 	v.Notes.SetText(ss.Notes)
-	v.SignedOff = widget.NewEntry()
-	v.SignedOff.SetPlaceHolder("YYYY-MM-DD, once agreed")
+	v.SignedOff = kit.NewLeaveEntry("YYYY-MM-DD, once agreed", nil)
 	v.SignedOff.SetText(ss.SignedOffOn)
 	v.Problem = kit.ErrorLabel()
 	v.Status = kit.Muted("")
@@ -155,7 +153,7 @@ func (v *SuperviseesView) showPack() {
 	for _, e := range ss.Entries {
 		comments[e.DiaryID] = e.Comment
 	}
-	v.Discussed, v.Comments = map[string]*widget.Check{}, map[string]*widget.Entry{}
+	v.Discussed, v.Comments = map[string]*kit.Check{}, map[string]*kit.LeaveEntry{}
 	entries := container.NewVBox()
 	for _, e := range v.Pack.Doc.Diary {
 		entries.Add(v.entryCard(e, comments))
@@ -184,9 +182,9 @@ func (v *SuperviseesView) showPack() {
 			kit.ShortDate(dayOf(v.Pack.Created)), kit.ShortDate(dayOf(v.Pack.ReceivedAt)), redacted)),
 	)
 	form := widget.NewForm(
-		widget.NewFormItem("Date of the session", v.Date),
+		widget.NewFormItem("Date of the session", container.NewHBox(kit.DateField(v.Date, v.today))),
 		widget.NewFormItem("Notes", v.Notes),
-		widget.NewFormItem("Signed off on", v.SignedOff),
+		widget.NewFormItem("Signed off on", container.NewHBox(kit.DateField(v.SignedOff, v.today))),
 	)
 	body := container.NewVBox(head,
 		kit.Subheading("Her entries"), entries,
@@ -215,13 +213,10 @@ func (v *SuperviseesView) entryCard(e exchange.DiaryEntry, comments map[string]s
 		text.Add(widget.NewLabelWithStyle(t.Heading(s.Key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		text.Add(kit.Wrapped(s.Body))
 	}
-	comment := widget.NewMultiLineEntry()
-	comment.Wrapping = fyne.TextWrapWord
-	comment.SetMinRowsVisible(2)
-	comment.SetPlaceHolder("Your comment on this entry")
+	comment := kit.NewLeaveEntry("Your comment on this entry", nil).Lines(2)
 	c, discussed := comments[e.ID]
 	comment.SetText(c)
-	tick := widget.NewCheck("Discussed at this session", nil)
+	tick := kit.NewCheck("Discussed at this session", nil)
 	tick.SetChecked(discussed)
 	comment.OnChanged = func(s string) {
 		if s != "" && !tick.Checked {
@@ -281,17 +276,19 @@ func (v *SuperviseesView) contactFacts(e exchange.DiaryEntry) string {
 	return ""
 }
 
+// today is the session's date, for the date fields.
+func (v *SuperviseesView) today() string { return kit.TodayFor(v.u) }
+
 func (v *SuperviseesView) addAction(a supervisees.Action) {
-	r := &ActionRow{Text: widget.NewEntry(), Owner: widget.NewEntry(), Due: widget.NewEntry()}
+	r := &ActionRow{Text: kit.NewLeaveEntry("", nil), Owner: kit.NewLeaveEntry("", nil), Due: kit.NewLeaveEntry("Due YYYY-MM-DD", nil)}
 	r.Text.SetPlaceHolder("What was agreed")
 	r.Owner.SetPlaceHolder("Who")
-	r.Due.SetPlaceHolder("Due YYYY-MM-DD")
 	r.Text.SetText(a.Text)
 	r.Owner.SetText(a.Owner)
 	r.Due.SetText(a.Due)
 	v.Actions = append(v.Actions, r)
 	v.actionBox.Add(container.NewBorder(nil, nil, nil,
-		container.NewGridWithColumns(2, kit.Sized(r.Owner, 140), kit.Sized(r.Due, 150)), r.Text))
+		container.NewHBox(kit.Sized(r.Owner, 140), kit.DateField(r.Due, v.today)), r.Text))
 }
 
 // Save writes the session; a problem is said under the form and nothing
@@ -301,6 +298,11 @@ func (v *SuperviseesView) Save() bool {
 		return false
 	}
 	ss := *v.Session
+	v.Date.Normalise()
+	v.SignedOff.Normalise()
+	for _, r := range v.Actions {
+		r.Due.Normalise()
+	}
 	ss.Date = strings.TrimSpace(v.Date.Text)
 	ss.Notes = v.Notes.Text
 	ss.SignedOffOn = strings.TrimSpace(v.SignedOff.Text)

@@ -196,7 +196,7 @@ func (s *todayScreen) showMore(card, text string) fyne.CanvasObject {
 // actionRow is one action: a tick marks it done; the rest opens her page.
 func (s *todayScreen) actionRow(a notes.Action, when string, imp widget.Importance) fyne.CanvasObject {
 	id := a.ID
-	tick := widget.NewCheck("", func(done bool) {
+	tick := kit.NewCheck("", func(done bool) {
 		if done {
 			s.markDone(id)
 		}
@@ -310,7 +310,7 @@ func (s *todayScreen) supervisionCard() fyne.CanvasObject {
 			}
 		}
 		bits = append(bits, "agreed "+kit.DateWords(a.SessionDate, today))
-		tick := widget.NewCheck("", func(done bool) {
+		tick := kit.NewCheck("", func(done bool) {
 			if done {
 				s.supervisionDone(a)
 			}

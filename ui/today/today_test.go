@@ -40,7 +40,9 @@ func tickBeside(t *testing.T, root fyne.CanvasObject, text string) *widget.Check
 			return true
 		}
 		if box, ok := c.Objects[1].(*fyne.Container); ok && len(box.Objects) == 1 {
-			found, _ = box.Objects[0].(*widget.Check)
+			if k, ok := box.Objects[0].(*kit.Check); ok {
+				found = &k.Check
+			}
 		}
 		return found == nil
 	})

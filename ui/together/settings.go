@@ -26,9 +26,9 @@ type Cards struct {
 	copied      *widget.Label
 
 	members  *fyne.Container
-	Name, ID *widget.Entry
-	Role     *widget.Select
-	Verified *widget.Check
+	Name, ID *kit.LeaveEntry
+	Role     *kit.Select
+	Verified *kit.Check
 	Problem  *widget.Label
 
 	folder *widget.Label
@@ -55,13 +55,13 @@ func NewCards(u kit.Env) *Cards {
 		))
 
 	c.members = container.NewVBox()
-	c.Name = widget.NewEntry()
+	c.Name = kit.NewLeaveEntry("", nil)
 	c.Name.SetPlaceHolder("Her name, as you call her")
-	c.ID = widget.NewEntry()
+	c.ID = kit.NewLeaveEntry("", nil)
 	c.ID.SetPlaceHolder("Paste her Inreach ID (one line, from her Settings)")
-	c.Role = widget.NewSelect(team.Roles, nil)
+	c.Role = kit.NewSelect(team.Roles, nil)
 	c.Role.SetSelected("colleague")
-	c.Verified = widget.NewCheck("Fingerprint compared with her, in person or by phone", nil)
+	c.Verified = kit.NewCheck("Fingerprint compared with her, in person or by phone", nil)
 	c.Problem = kit.ErrorLabel()
 	add := widget.NewButtonWithIcon("Add to the team", theme.ContentAddIcon(), c.Add)
 	form := widget.NewForm(
@@ -147,7 +147,7 @@ func (c *Cards) memberRow(m team.Member) fyne.CanvasObject {
 	fp := widget.NewLabelWithStyle(m.Fingerprint(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	role := widget.NewLabel(m.Role)
 	role.Importance = widget.LowImportance
-	check := widget.NewCheck("Fingerprint compared", nil)
+	check := kit.NewCheck("Fingerprint compared", nil)
 	check.SetChecked(m.Verified)
 	check.OnChanged = func(on bool) {
 		if err := team.SetVerified(c.u.DB(), m.Name, on); err != nil {

@@ -3,6 +3,7 @@
 package uifind
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -88,7 +89,7 @@ func FindCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check
 	t.Helper()
 	var found *widget.Check
 	Walk(root, func(o fyne.CanvasObject) bool {
-		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, label) {
+		if c := checkOf(o); c != nil && strings.Contains(c.Text, label) {
 			found = c
 			return false
 		}
@@ -96,4 +97,20 @@ func FindCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check
 	})
 	require.NotNil(t, found, "no check box %q", label)
 	return found
+}
+
+// checkOf is the check box o is, or the one it embeds (kit.Check), or nil.
+func checkOf(o fyne.CanvasObject) *widget.Check {
+	if c, ok := o.(*widget.Check); ok {
+		return c
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.Elem().FieldByName("Check")
+	if !f.IsValid() || f.Type() != reflect.TypeOf(widget.Check{}) || !f.CanAddr() {
+		return nil
+	}
+	return f.Addr().Interface().(*widget.Check)
 }

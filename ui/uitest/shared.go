@@ -123,3 +123,19 @@ func FileHas(path, s string) bool {
 	b, err := os.ReadFile(path)
 	return err == nil && strings.Contains(string(b), s)
 }
+
+// PressTab presses Tab (Shift+Tab when back is true) as Fyne's desktop
+// driver does: a focused field that accepts Tab gets it as a key (and
+// types a tab); otherwise the focus moves to the next (previous) field.
+func PressTab(u *ui.UI, back bool) {
+	c := u.Win.Canvas()
+	if tab, ok := c.Focused().(fyne.Tabbable); ok && tab.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	if back {
+		c.FocusPrevious()
+	} else {
+		c.FocusNext()
+	}
+}

@@ -21,11 +21,11 @@ import (
 type womanEvents struct {
 	p       *womanPage
 	form    *kit.FieldForm
-	kind    *widget.Select
+	kind    *kit.Select
 	date    *kit.LeaveEntry
 	note    *kit.LeaveEntry
 	notice  *kit.LeaveEntry
-	outcome *widget.Select
+	outcome *kit.Select
 	extra   *fyne.Container // the notice or the outcome row, when it applies
 	list    *fyne.Container
 	root    fyne.CanvasObject

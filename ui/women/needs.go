@@ -20,13 +20,13 @@ type womanNeeds struct {
 	rows    []*needRow
 	message *widget.Label
 	list    *fyne.Container
-	add     *widget.Select
+	add     *kit.Select
 	root    fyne.CanvasObject
 }
 
 // needRow is the widgets of one need.
 type needRow struct {
-	status *widget.Select
+	status *kit.Select
 	note   *kit.LeaveEntry
 	saved  string // the note as last saved
 }
@@ -38,7 +38,7 @@ func newWomanNeeds(p *womanPage) *womanNeeds {
 	n.message.Wrapping = fyne.TextWrapWord
 	n.message.Hide()
 	n.list = container.NewVBox()
-	n.add = widget.NewSelect(nil, nil)
+	n.add = kit.NewSelect(nil, nil)
 	n.add.PlaceHolder = "Choose an area of need"
 	addButton := widget.NewButtonWithIcon("Add need", theme.ContentAddIcon(), n.addNeed)
 	n.root = container.NewVBox(

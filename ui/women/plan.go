@@ -20,7 +20,7 @@ import (
 type womanPlan struct {
 	p        *womanPage
 	items    []notes.PlanItem
-	checks   []*widget.Check
+	checks   []*kit.Check
 	notes    []*kit.LeaveEntry
 	progress *widget.ProgressBar
 	about    *widget.Label
@@ -90,7 +90,7 @@ func (w *womanPlan) reload() {
 	var objs []fyne.CanvasObject
 	for i, it := range items {
 		i := i
-		c := widget.NewCheck(it.Label, nil)
+		c := kit.NewCheck(it.Label, nil)
 		c.Checked = it.Done
 		c.OnChanged = func(bool) { w.saveItem(i) }
 		e := kit.NewLeaveEntry("", nil)

@@ -23,7 +23,7 @@ import (
 type womanReadings struct {
 	p      *womanPage
 	form   *kit.FieldForm
-	area   *widget.Select
+	area   *kit.Select
 	date   *kit.LeaveEntry
 	score  *widget.RadioGroup
 	charts *fyne.Container

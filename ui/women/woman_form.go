@@ -29,11 +29,11 @@ type personForm struct {
 	name, pseudonym, prisonNumber, sentence, shareWith *kit.LeaveEntry
 	dob, release, referralDate, consentOn, closedOn    *kit.LeaveEntry
 	safety, retention                                  *kit.LeaveEntry
-	status, referral, establishment                    *widget.Select
-	ethnicity, offence                                 *widget.Select
+	status, referral, establishment                    *kit.Select
+	ethnicity, offence                                 *kit.Select
 	previous                                           *kit.LeaveEntry
-	confirmed                                          *widget.Check
-	flags                                              []*widget.Check
+	confirmed                                          *kit.Check
+	flags                                              []*kit.Check
 	places                                             kit.EstablishmentChoices
 	saveButton                                         *widget.Button
 	savedNote                                          *widget.Label
@@ -57,12 +57,12 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 	f.status = kit.EnumSelect(schema.PersonStatus, p.Status)
 	f.status.PlaceHolder = "Choose…"
 	ff.Field("Status", "Status", f.status)
-	f.establishment = widget.NewSelect(nil, nil)
+	f.establishment = kit.NewSelect(nil, nil)
 	f.establishment.PlaceHolder = kit.NoEstablishment
 	addPlace := widget.NewButtonWithIcon("Add new…", theme.ContentAddIcon(), f.addEstablishment)
 	ff.Field("EstablishmentID", "Establishment", container.NewBorder(nil, nil, nil, addPlace, f.establishment))
 	f.sentence = ff.Entry("Sentence", "Sentence", "For example 18 months, or on remand")
-	f.confirmed = widget.NewCheck("Confirmed", nil)
+	f.confirmed = kit.NewCheck("Confirmed", nil)
 	f.release = ff.Date("ReleaseDate", "Release date", f.confirmed)
 	ff.Rows["ReleaseDateConfirmed"] = ff.Rows["ReleaseDate"]
 
@@ -76,7 +76,7 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 	f.safety = ff.MultiEntry("SafetyNote", "Safety note", "Anything staff must know to keep her and others safe (shown at the top of her page)", 3)
 	var flagBoxes []fyne.CanvasObject
 	for _, v := range schema.SensitiveFlag.Values {
-		c := widget.NewCheck(schema.SensitiveFlag.Label(v), nil)
+		c := kit.NewCheck(schema.SensitiveFlag.Label(v), nil)
 		f.flags = append(f.flags, c)
 		flagBoxes = append(flagBoxes, c)
 	}
@@ -288,6 +288,9 @@ func (f *personForm) focusProblem() {
 	} else if e, ok := f.form.Dates[name]; ok {
 		f.u.Window().Canvas().Focus(e)
 	}
+	// A select box does not scroll itself into view: show the field and
+	// its message.
+	kit.Reveal(f.form.Rows[name].Body)
 }
 
 // focusFirst puts the keyboard on her name.
