@@ -150,7 +150,6 @@ func (s *DirectoryScreen) saved(id string) {
 	s.showAgency(id)
 	if s.form != nil {
 		s.form.saved.SetText("Saved")
-		s.form.saved.Show()
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,7 +19,7 @@ type agencyForm struct {
 	a     notes.Agency
 	form  *kit.FieldForm
 	hint  *fyne.Container
-	saved *widget.Label
+	saved *kit.Footer // the footer; its note says whether the agency is saved
 
 	name, area, keyContact, phone, email, website *kit.LeaveEntry
 	services, notesText                           *kit.LeaveEntry
@@ -61,27 +60,18 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f.lastChecked.SetText(a.LastChecked)
 	f.notesText.SetText(a.Notes)
 
-	f.saved = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	f.saved.Importance = widget.SuccessImportance
-	f.saved.Hide()
 	f.hint = container.NewVBox()
 	f.showHint()
 
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
-	save.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{}
+	opts := kit.FooterOptions{OnPrimary: func() { f.save() }}
 	title := "New agency"
 	if a.ID != "" {
 		title = a.Name
-		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
-			confirmDeleteAgency(s.u, &f.a, s.deleted)
-		})
-		del.Importance = widget.DangerImportance
-		buttons = append(buttons, del)
+		opts.OnDelete = func() { confirmDeleteAgency(s.u, &f.a, s.deleted) }
 	} else {
-		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.showNothing))
+		opts.Close, opts.OnClose = "Cancel", s.showNothing
 	}
-	buttons = append(buttons, layout.NewSpacer(), f.saved, save)
+	f.saved = kit.NewFooter(opts)
 
 	body := container.NewVBox(
 		f.hint,
@@ -92,8 +82,8 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 		widget.NewCard("", "", container.NewVBox(kit.Subheading("Notes for the team"),
 			ff.RowsFor("Notes"))),
 	)
-	bar := container.NewVBox(widget.NewSeparator(), ff.General, container.NewHBox(buttons...))
-	f.root = container.NewBorder(container.NewPadded(kit.Heading(title)), container.NewPadded(bar), nil, nil,
+	bar := container.NewVBox(ff.General, f.saved.Content())
+	f.root = container.NewBorder(container.NewPadded(kit.Heading(title)), bar, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return f
 }
@@ -143,7 +133,7 @@ func (f *agencyForm) agency() notes.Agency {
 // whether it was saved.
 func (f *agencyForm) save() bool {
 	f.form.ClearErrors()
-	f.saved.Hide()
+	f.saved.SetNote("")
 	if !f.form.CheckDates() {
 		f.form.Summarise("Not saved yet")
 		return false

@@ -88,7 +88,7 @@ func restoreLetterForm(u kit.Env, done func(letterFormEvent)) (*letterForm, bool
 	f.other.SetText(d.Other)
 	f.Loading = false
 	f.Dirty = true
-	kit.SetSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save letter”.")
+	kit.SetSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save”.")
 	f.checkDates()
 	return f, true
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,7 +69,7 @@ type letterForm struct {
 	replyDue *kit.LeaveEntry
 	replyErr *widget.Label
 
-	buttons *fyne.Container
+	footer *kit.Footer
 
 	root fyne.CanvasObject
 }
@@ -96,7 +95,9 @@ func (f *letterForm) build() {
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameHeadingText
 	f.title.Truncation = fyne.TextTruncateEllipsis
-	f.note = kit.Soft("")
+	f.footer = kit.NewFooter(kit.FooterOptions{OnPrimary: func() { f.save() },
+		OnClose: f.close, OnDelete: f.confirmDelete})
+	f.note = f.footer.Note
 
 	f.womanErr = kit.ErrorLabel()
 	f.woman = newLetterWomanPicker(f.u, func() {
@@ -171,12 +172,9 @@ func (f *letterForm) build() {
 		kit.Soft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
 	)
 
-	f.buttons = container.NewHBox()
 	f.setButtons()
-	foot := container.NewVBox(widget.NewSeparator(), f.buttons)
-	head := container.NewVBox(f.title, f.note)
 	body := container.NewVScroll(container.NewPadded(form))
-	f.root = container.NewPadded(container.NewBorder(head, foot, nil, nil, body))
+	f.root = kit.EditorWithFooter(container.NewPadded(f.title), body, f.footer)
 }
 
 // fill puts lt into the form.
@@ -214,7 +212,7 @@ func (f *letterForm) fill(lt *newsletter.Letter, name string) {
 	f.replyDue.SetText(lt.ReplyDue)
 	f.showTitle(name, lt.Direction)
 	if f.id == "" {
-		kit.SetSoft(f.note, "A new letter: it is saved when you press “Save letter” (or Enter, or Ctrl+S).")
+		kit.SetSoft(f.note, "A new letter: it is saved when you press “Save” (or Enter, or Ctrl+S).")
 	} else {
 		kit.SetSoft(f.note, "Dated "+kit.ShortDate(lt.Date)+".")
 	}
@@ -350,18 +348,13 @@ func (f *letterForm) save() bool {
 // setButtons shows the buttons at the foot: a stored letter can also be
 // replied to and deleted.
 func (f *letterForm) setButtons() {
-	save := widget.NewButtonWithIcon("Save letter", theme.DocumentSaveIcon(), func() { f.save() })
-	save.Importance = widget.HighImportance
-	closeB := widget.NewButtonWithIcon("Close", theme.CancelIcon(), f.close)
-	objs := []fyne.CanvasObject{save, closeB, layout.NewSpacer()}
-	if f.id != "" {
-		reply := widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), f.logReply)
-		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), f.confirmDelete)
-		del.Importance = widget.DangerImportance
-		objs = append(objs, reply, del)
+	stored := f.id != ""
+	f.footer.ShowDelete(stored)
+	if stored {
+		f.footer.SetSecondary(widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), f.logReply))
+	} else {
+		f.footer.SetSecondary()
 	}
-	f.buttons.Objects = objs
-	f.buttons.Refresh()
 }
 
 // showProblems puts each of the store's problems under its field.
@@ -397,7 +390,7 @@ func (f *letterForm) close() {
 		return
 	}
 	kit.Confirm(f.u.Window(), "Discard what you typed?",
-		kit.Wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
+		kit.Wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save”."),
 		"Discard", "Keep writing", true, func(yes bool) {
 			if yes {
 				f.Dirty = false

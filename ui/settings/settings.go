@@ -33,7 +33,7 @@ type settingsScreen struct {
 	fields map[string]*widget.Entry
 	lock   *widget.Select
 	scale  *widget.Select
-	status *widget.Label
+	status *kit.Footer // the footer; its note says whether the settings are saved
 	body   fyne.CanvasObject
 	// Together is the Inreach ID, the team list and the exchange folder.
 	Together *together.Cards
@@ -102,9 +102,7 @@ func New(u kit.Env) *settingsScreen {
 	safety.Items[0].HintText = "without input; Ctrl+L locks at once"
 	safety.Items[1].HintText = "then they are listed for review under Reports"
 
-	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.Save)
-	save.Importance = widget.HighImportance
-	s.status = kit.Muted("")
+	s.status = kit.NewFooter(kit.FooterOptions{OnPrimary: s.Save})
 
 	backups := widget.NewButtonWithIcon("Make a backup copy…", theme.DownloadIcon(), s.backup)
 	passwd := widget.NewButtonWithIcon("Change passphrase…", theme.AccountIcon(), s.changePassphrase)
@@ -115,16 +113,15 @@ func New(u kit.Env) *settingsScreen {
 		filepath.Join(filepath.Dir(u.Vault().Path()), "backups") + ".")
 
 	s.Together = together.NewCards(u)
-	s.body = container.NewVScroll(container.NewPadded(container.NewVBox(
+	s.body = kit.EditorWithFooter(nil, container.NewVScroll(container.NewPadded(container.NewVBox(
 		kit.Heading("Settings"),
 		kit.TitledCard("You", "Printed on supervision packs and reports", you),
 		kit.TitledCard("The service", "Used on the newsletter, and by its safety check to recognise your own details", service),
 		kit.TitledCard("Privacy", "", container.NewVBox(safety, container.NewHBox(widget.NewLabel("Text size"), s.scale))),
-		container.NewHBox(save, s.status),
 		kit.TitledCard("Vault", "", container.NewVBox(where,
 			container.NewGridWithColumns(2, backups, passwd, exportAll, importFile))),
 		s.Together.Content(),
-	)))
+	))), s.status)
 	s.load()
 	return s
 }

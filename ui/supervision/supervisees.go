@@ -44,7 +44,7 @@ type SuperviseesView struct {
 	Actions   []*ActionRow
 	actionBox *fyne.Container
 	Problem   *widget.Label
-	Status    *widget.Label
+	Status    *kit.Footer // the footer, shown while a pack is open
 }
 
 // ActionRow is one action agreed at the session: what, who, by when.
@@ -60,7 +60,10 @@ func NewSuperviseesView(u kit.Env) *SuperviseesView {
 	top := container.NewVBox(kit.Heading("Supervisees"), intro, v.people, widget.NewSeparator())
 	// One scroll for the list and the pack: on a small screen her entries
 	// get the whole height once scrolled to.
-	v.root = container.NewPadded(container.NewVScroll(container.NewVBox(top, v.body)))
+	v.Status = kit.NewFooter(kit.FooterOptions{OnPrimary: func() { v.Save() },
+		Secondary: []fyne.CanvasObject{widget.NewButtonWithIcon("Send the reply", theme.MailSendIcon(), v.SendReply)}})
+	v.Status.Content().Hide()
+	v.root = kit.EditorWithFooter(nil, container.NewPadded(container.NewVScroll(container.NewVBox(top, v.body))), v.Status)
 	v.Reload()
 	return v
 }
@@ -149,7 +152,8 @@ func (v *SuperviseesView) showPack() {
 	v.SignedOff.SetPlaceHolder("YYYY-MM-DD, once agreed")
 	v.SignedOff.SetText(ss.SignedOffOn)
 	v.Problem = kit.ErrorLabel()
-	v.Status = kit.Muted("")
+	v.Status.SetNote("")
+	v.Status.Content().Show()
 
 	comments := map[string]string{}
 	for _, e := range ss.Entries {
@@ -170,9 +174,6 @@ func (v *SuperviseesView) showPack() {
 		v.addAction(a)
 	}
 	addAction := widget.NewButtonWithIcon("Add an action", theme.ContentAddIcon(), func() { v.addAction(supervisees.Action{}) })
-	save := widget.NewButtonWithIcon("Save the session", theme.DocumentSaveIcon(), func() { v.Save() })
-	send := widget.NewButtonWithIcon("Send the reply", theme.MailSendIcon(), v.SendReply)
-	send.Importance = widget.HighImportance
 
 	redacted := ""
 	if v.Pack.Redacted {
@@ -194,7 +195,6 @@ func (v *SuperviseesView) showPack() {
 		kit.Subheading("The session"), form,
 		kit.Subheading("Actions"), v.actionBox, container.NewHBox(addAction),
 		v.Problem,
-		container.NewHBox(save, send, v.Status),
 	)
 	v.body.Objects = []fyne.CanvasObject{body}
 	v.body.Refresh()

@@ -41,7 +41,7 @@ func TestWomenAFormLeftUnsavedWhenTheNotebookLocksComesBack(t *testing.T) {
 	require.True(t, uitest.HasText(s.root, "changes you had not saved"))
 
 	s.Adding.dob.SetText("1990-02-28")
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save her record"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	_, ok := womanDraftOf(u.Sess.Notes)
 	require.False(t, ok, "the draft goes once she is saved")
 	people, err := u.Sess.Notes.ListPeople(notes.PeopleFilter{})

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,7 +35,7 @@ type personForm struct {
 	flags                                              []*widget.Check
 	places                                             kit.EstablishmentChoices
 	saveButton                                         *widget.Button
-	savedNote                                          *widget.Label
+	savedNote                                          *kit.Footer // the footer, whose note says whether she is saved
 	root, footer                                       fyne.CanvasObject
 	original                                           notes.Person // as stored (empty while adding)
 	notice                                             *fyne.Container
@@ -109,20 +108,12 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 		}
 	}
 
-	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
-	f.saveButton.Importance = widget.HighImportance
-	if p.ID == "" {
-		f.saveButton.SetText("Save her record")
-	} else {
-		f.saveButton.SetText("Save details")
-	}
-	f.savedNote = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-	f.savedNote.Importance = widget.SuccessImportance
-	buttons := []fyne.CanvasObject{layout.NewSpacer(), f.savedNote}
+	opts := kit.FooterOptions{OnPrimary: func() { f.save() }}
 	if onQuit != nil {
-		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.cancel))
+		opts.Close, opts.OnClose = "Cancel", f.cancel
 	}
-	buttons = append(buttons, f.saveButton)
+	f.savedNote = kit.NewFooter(opts)
+	f.saveButton = f.savedNote.Primary
 
 	part := func(title, about string, rows *fyne.Container) fyne.CanvasObject {
 		return widget.NewCard("", "", container.NewVBox(kit.Subheading(title), kit.Muted(about), rows))
@@ -143,7 +134,7 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 		part("Closing her record", "Fill in only when her status is Closed.",
 			ff.RowsFor("ClosedOn", "RetentionNote")),
 	)
-	f.footer = container.NewVBox(widget.NewSeparator(), ff.General, container.NewHBox(buttons...))
+	f.footer = container.NewVBox(ff.General, f.savedNote.Content())
 	return f
 }
 
@@ -156,7 +147,7 @@ func (f *personForm) bar() fyne.CanvasObject { return f.footer }
 
 // withBar is the fields scrolling above the pinned bar.
 func (f *personForm) withBar(top fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(top, container.NewPadded(f.bar()), nil, nil,
+	return container.NewBorder(top, f.bar(), nil, nil,
 		container.NewVScroll(container.NewPadded(f.Content())))
 }
 
