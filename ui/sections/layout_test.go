@@ -105,4 +105,3 @@ func TestEveryListPaneHasTheSameWidth(t *testing.T) {
 		require.Equal(t, want, w, "%s: the list is %.0f wide, the Women list %.0f", s.what, w, want)
 	}
 }
-
