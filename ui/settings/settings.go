@@ -61,15 +61,17 @@ func New(u kit.Env) *settingsScreen {
 		s.fields[key] = e
 		return e
 	}
-	you := widget.NewForm(
-		widget.NewFormItem("Your name", entry(notes.SettingPractitioner, "As it appears on supervision packs", false)),
-		widget.NewFormItem("Supervisor", entry(settingSupervisor, "Your supervisor's name", false)),
-		widget.NewFormItem("Organisation", entry(notes.SettingOrganisation, "The service's name", false)),
+	// Every row's label sits in one column of one width (kit.LabelColumns),
+	// so the fields of the three cards line up.
+	you := kit.LabelColumns(
+		kit.Row{Label: "Your name", Field: entry(notes.SettingPractitioner, "As it appears on supervision packs", false)},
+		kit.Row{Label: "Supervisor", Field: entry(settingSupervisor, "Your supervisor's name", false)},
+		kit.Row{Label: "Organisation", Field: entry(notes.SettingOrganisation, "The service's name", false)},
 	)
-	service := widget.NewForm(
-		widget.NewFormItem("Return address", entry(newsletter.SettingOrgAddress, "Printed on the newsletter so women can write back", true)),
-		widget.NewFormItem("Phone", entry(newsletter.SettingOrgPhone, "The service's own number", false)),
-		widget.NewFormItem("Email", entry(newsletter.SettingOrgEmail, "The service's own address", false)),
+	service := kit.LabelColumns(
+		kit.Row{Label: "Return address", Field: entry(newsletter.SettingOrgAddress, "Printed on the newsletter so women can write back", true)},
+		kit.Row{Label: "Phone", Field: entry(newsletter.SettingOrgPhone, "The service's own number", false)},
+		kit.Row{Label: "Email", Field: entry(newsletter.SettingOrgEmail, "The service's own address", false)},
 	)
 	retention := entry(notes.SettingRetentionYears, "6", false)
 	retention.Validator = func(v string) error {
@@ -95,12 +97,12 @@ func New(u kit.Env) *settingsScreen {
 			}
 		}
 	}
-	safety := widget.NewForm(
-		widget.NewFormItem("Lock after", s.lock),
-		widget.NewFormItem("Keep closed records", container.NewBorder(nil, nil, nil, widget.NewLabel("years after closure"), retention)),
+	safety := kit.LabelColumns(
+		kit.Row{Label: "Lock after", Field: container.NewHBox(kit.Sized(s.lock, 200)), Hint: "without input; Ctrl+L locks at once"},
+		kit.Row{Label: "Keep closed records", Field: container.NewHBox(kit.Sized(retention, 80), widget.NewLabel("years after closure")),
+			Hint: "then they are listed for review under Reports"},
+		kit.Row{Label: "Text size", Field: container.NewHBox(kit.Sized(s.scale, 200))},
 	)
-	safety.Items[0].HintText = "without input; Ctrl+L locks at once"
-	safety.Items[1].HintText = "then they are listed for review under Reports"
 
 	s.status = kit.NewFooter(kit.FooterOptions{OnPrimary: s.Save})
 
@@ -117,7 +119,7 @@ func New(u kit.Env) *settingsScreen {
 		kit.Heading("Settings"),
 		kit.TitledCard("You", "Printed on supervision packs and reports", you),
 		kit.TitledCard("The service", "Used on the newsletter, and by its safety check to recognise your own details", service),
-		kit.TitledCard("Privacy", "", container.NewVBox(safety, container.NewHBox(widget.NewLabel("Text size"), s.scale))),
+		kit.TitledCard("Privacy", "", safety),
 		kit.TitledCard("Vault", "", container.NewVBox(where,
 			container.NewGridWithColumns(2, backups, passwd, exportAll, importFile))),
 		s.Together.Content(),
