@@ -29,7 +29,8 @@ const settingSupervisor = "supervisor_name"
 // details for the newsletter, auto-lock, text size, retention, backups,
 // the passphrase, and import/export of the interchange file.
 type settingsScreen struct {
-	u      kit.Env
+	kit.Editor // the settings save themselves a moment after each change
+	u          kit.Env
 	fields map[string]*widget.Entry
 	lock   *widget.Select
 	scale  *widget.Select
@@ -38,6 +39,10 @@ type settingsScreen struct {
 	// Together is the Inreach ID, the team list and the exchange folder.
 	Together *together.Cards
 }
+
+// settingsAutosaveDelay is how long after the last change the settings
+// save themselves (tests shorten it).
+var settingsAutosaveDelay = time.Second
 
 var lockChoices = []string{"1 minute", "2 minutes", "5 minutes", "10 minutes", "15 minutes", "30 minutes", "60 minutes"}
 
@@ -49,6 +54,7 @@ var textSizes = []struct {
 // New builds the Settings screen for the open session.
 func New(u kit.Env) *settingsScreen {
 	s := &settingsScreen{u: u, fields: map[string]*widget.Entry{}}
+	s.Init(u, &settingsAutosaveDelay, func() { s.Save() })
 	entry := func(key, placeholder string, multi bool) *widget.Entry {
 		var e *widget.Entry
 		if multi {
@@ -58,6 +64,7 @@ func New(u kit.Env) *settingsScreen {
 			e = widget.NewEntry()
 		}
 		e.SetPlaceHolder(placeholder)
+		e.OnChanged = func(string) { s.changed() }
 		s.fields[key] = e
 		return e
 	}
@@ -84,7 +91,7 @@ func New(u kit.Env) *settingsScreen {
 		}
 		return nil
 	}
-	s.lock = widget.NewSelect(lockChoices, nil)
+	s.lock = widget.NewSelect(lockChoices, func(string) { s.changed() })
 	s.scale = widget.NewSelect(nil, nil)
 	for _, t := range textSizes {
 		s.scale.Options = append(s.scale.Options, t.label)
@@ -131,11 +138,32 @@ func New(u kit.Env) *settingsScreen {
 func (s *settingsScreen) Content() fyne.CanvasObject { return s.body }
 
 func (s *settingsScreen) Reload() {
+	if s.Dirty {
+		s.Save() // what was typed before leaving is kept, not overwritten
+	}
 	s.load()
 	s.Together.Reload()
 }
 
+// BeforeLock saves what was typed before the vault locks.
+func (s *settingsScreen) BeforeLock() {
+	s.StopTimer()
+	if s.Dirty {
+		s.Save()
+	}
+}
+
+// changed marks the settings edited: the note says so until they save.
+func (s *settingsScreen) changed() {
+	s.Edited()
+}
+
 func (s *settingsScreen) load() {
+	s.Load(s.fill)
+	s.Dirty = false
+}
+
+func (s *settingsScreen) fill() {
 	st := s.u.Notes()
 	for key, e := range s.fields {
 		e.SetText(st.GetSetting(key, ""))
@@ -162,8 +190,9 @@ func minutesLabel(m string) string {
 
 // save is also Ctrl+S.
 func (s *settingsScreen) Save() {
+	s.StopTimer()
 	if err := s.fields[notes.SettingRetentionYears].Validate(); err != nil {
-		s.status.SetText("Retention: " + err.Error())
+		s.status.NotSaved("keep closed records needs " + err.Error())
 		return
 	}
 	st := s.u.Notes()
@@ -186,7 +215,8 @@ func (s *settingsScreen) Save() {
 	}
 	s.u.Changed()
 	s.u.IdleSettingsChanged()
-	s.status.SetText("Saved at " + time.Now().Format("15:04"))
+	s.Dirty = false
+	s.status.Saved(s.u)
 }
 
 // backup writes an encrypted copy of the vault where the user chooses.

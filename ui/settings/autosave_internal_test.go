@@ -1,0 +1,51 @@
+package settings
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"inreach/notes"
+	"inreach/ui/kit"
+	"inreach/ui/uitest"
+)
+
+// settingsFastAutosave makes the settings save themselves soon after typing.
+func settingsFastAutosave(t *testing.T) {
+	old := settingsAutosaveDelay
+	settingsAutosaveDelay = 20 * time.Millisecond
+	t.Cleanup(func() { settingsAutosaveDelay = old })
+}
+
+// Typing in Settings and waiting stores the setting, and nothing else; a
+// number of years that is not one says what is needed, stores nothing and
+// keeps the typing.
+func TestSettingsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T) {
+	settingsFastAutosave(t)
+	u := newTestUI(t)
+	uitest.OpenTestVault(t, u)
+	u.Shell.Show(kit.Settings)
+	s := u.Shell.Screens[kit.Settings].(*settingsScreen)
+	before := uitest.Tables(t, u)
+
+	uitest.TypeInto(u, s.fields[notes.SettingOrganisation], "Northgate Women's Centre")
+	uitest.Eventually(t, func() bool {
+		return u.Sess.Notes.GetSetting(notes.SettingOrganisation, "") == "Northgate Women's Centre"
+	}, "the organisation saves itself")
+	require.Equal(t, kit.SavedNote(u.Env()), s.status.Text())
+	require.False(t, s.Dirty)
+	require.Equal(t, []string{"settings"}, uitest.ChangedTables(before, uitest.Tables(t, u)), "only the settings changed")
+
+	before = uitest.Tables(t, u)
+	uitest.TypeInto(u, s.fields[notes.SettingRetentionYears], "six")
+	want := kit.NotSavedNote("keep closed records needs a whole number of years, 1 to 100")
+	uitest.Eventually(t, func() bool { return s.status.Text() == want }, "the note says what is missing")
+	require.Empty(t, uitest.ChangedTables(before, uitest.Tables(t, u)), "nothing is stored")
+	require.Equal(t, "six", s.fields[notes.SettingRetentionYears].Text, "the typing is kept")
+
+	// Put right, it saves.
+	s.fields[notes.SettingRetentionYears].SetText("7")
+	uitest.Eventually(t, func() bool { return u.Sess.Notes.GetSetting(notes.SettingRetentionYears, "") == "7" }, "the years save")
+	require.Equal(t, kit.SavedNote(u.Env()), s.status.Text())
+}
