@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -150,3 +152,23 @@ func (f *Footer) SetText(text string) { f.SetNote(text) }
 
 // Text is the status note's text.
 func (f *Footer) Text() string { return f.Note.String() }
+
+// AutosaveNote is the note of an editor just opened: it keeps itself.
+const AutosaveNote = "Saved as you type"
+
+// MarkedInRed is what NotSavedNote says when the store refused what was
+// typed: the problems are shown at their fields.
+const MarkedInRed = "put right what is marked in red"
+
+// DateMissing says, for NotSavedNote, what a date field lacks ("the date
+// is needed"), or "" when the typed date will do.
+func DateMissing(what, typed string, required bool) string {
+	typed = strings.TrimSpace(typed)
+	switch {
+	case typed == "" && required:
+		return what + " is needed"
+	case DateProblem(typed, required) != "":
+		return what + " is not a date written YYYY-MM-DD"
+	}
+	return ""
+}

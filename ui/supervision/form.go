@@ -153,6 +153,7 @@ func (f *supervisionForm) defaultPeriod(date string) (string, string) {
 }
 
 func (f *supervisionForm) build() {
+	f.Init(f.u, &supervisionAutosaveDelay, f.autosave)
 	f.title = kit.Heading("")
 	f.state = widget.NewLabel("")
 	f.state.Truncation = fyne.TextTruncateEllipsis
@@ -278,11 +279,7 @@ func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
 	f.actionsBox.Refresh()
 	f.updateTitle()
 	f.updateState()
-	if ss.ID == "" {
-		kit.SetSoft(f.savedNote, "Not saved yet")
-	} else {
-		kit.SetSoft(f.savedNote, "Saved")
-	}
+	kit.SetSoft(f.savedNote, kit.AutosaveNote)
 }
 
 // period is the period the form lists entries for.
@@ -319,10 +316,7 @@ func (f *supervisionForm) updateState() {
 }
 
 func (f *supervisionForm) changed() {
-	if !f.Edited() {
-		return
-	}
-	kit.SetSoft(f.savedNote, "Not saved yet")
+	f.Edited()
 }
 
 // markReceived says, for a session received in a supervision reply, who
