@@ -31,11 +31,11 @@ const settingSupervisor = "supervisor_name"
 type settingsScreen struct {
 	kit.Editor // the settings save themselves a moment after each change
 	u          kit.Env
-	fields map[string]*widget.Entry
-	lock   *widget.Select
-	scale  *widget.Select
-	status *kit.Footer // the footer; its note says whether the settings are saved
-	body   fyne.CanvasObject
+	fields     map[string]*widget.Entry
+	lock       *widget.Select
+	scale      *widget.Select
+	status     *kit.Footer // the footer; its note says whether the settings are saved
+	body       fyne.CanvasObject
 	// Together is the Inreach ID, the team list and the exchange folder.
 	Together *together.Cards
 }
