@@ -40,6 +40,11 @@ func (f *letterForm) keepOnLock() {
 	if f.save() {
 		return
 	}
+	f.keepDraft()
+}
+
+// keepDraft keeps the letter exactly as typed while it cannot be saved.
+func (f *letterForm) keepDraft() {
 	lt := f.collect()
 	var ticked []string
 	for i, c := range f.enclosures {

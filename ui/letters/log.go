@@ -257,6 +257,9 @@ func (l *letterLog) leaveForm() bool {
 }
 
 func (l *letterLog) setForm(f *letterForm, id string) {
+	if l.form != nil && l.form != f {
+		l.form.Close() // left (saved by leaveForm): its autosave stops
+	}
 	l.form = f
 	l.selected = id
 	l.setDetail(f.Content())

@@ -45,7 +45,7 @@ func TestASupervisionSessionSavesItselfAsYouTypeAndSaysWhatIsMissing(t *testing.
 
 	before = uitest.Tables(t, u)
 	f.Date.SetText("")
-	uitest.TypeInto(u, f.Notes, " And rest.")
+	f.Notes.SetText("Talked about pacing visits. And rest.")
 	want := kit.NotSavedNote("the date is needed")
 	uitest.Eventually(t, func() bool { return f.savedNote.String() == want }, "the note says the date is needed")
 	require.Equal(t, []string{"drafts"}, uitest.ChangedTables(before, uitest.Tables(t, u)), "the session is untouched; the typing is kept as a draft")
