@@ -101,6 +101,9 @@ func (s *DirectoryScreen) reload() {
 
 // showNothing says what the right-hand side is for.
 func (s *DirectoryScreen) showNothing() {
+	if s.form != nil {
+		s.form.Close() // thrown away (Cancel) or deleted: no autosave after
+	}
 	s.form, s.selected = nil, ""
 	all, err := s.u.Notes().ListAgencies(notes.AgencyFilter{})
 	if err == nil && len(all) == 0 {
@@ -118,6 +121,9 @@ func (s *DirectoryScreen) setDetail(o fyne.CanvasObject) {
 
 // showAgency shows one agency's form.
 func (s *DirectoryScreen) showAgency(id string) {
+	if !s.leaveForm() {
+		return
+	}
 	a, err := s.u.Notes().GetAgency(id)
 	if err != nil {
 		kit.ShowError(s.u.Window(), "The agency could not be opened", err)
@@ -130,6 +136,9 @@ func (s *DirectoryScreen) showAgency(id string) {
 
 // startAdding shows an empty form for a new agency.
 func (s *DirectoryScreen) startAdding() {
+	if !s.leaveForm() {
+		return
+	}
 	s.List.UnselectAll()
 	s.selected = ""
 	s.form = newAgencyForm(s, &notes.Agency{})
@@ -149,7 +158,36 @@ func (s *DirectoryScreen) saved(id string) {
 	}
 	s.showAgency(id)
 	if s.form != nil {
-		s.form.saved.SetText("Saved")
+		s.form.saved.Saved(s.u)
+	}
+}
+
+// savedInPlace is called after the form saved itself: the list shows the
+// agency as stored, and the form stays as it is.
+func (s *DirectoryScreen) savedInPlace(id string) {
+	s.selected = id
+	s.reload()
+}
+
+// leaveForm saves the agency being edited before another is shown; when
+// it cannot be saved yet it stays, with the note saying what is missing,
+// so nothing typed is lost. It reports whether the form may be left.
+func (s *DirectoryScreen) leaveForm() bool {
+	if s.form == nil || !s.form.Dirty {
+		return true
+	}
+	if s.form.store(true) {
+		s.form.Close()
+		return true
+	}
+	s.reload() // the list shows the agency still being edited
+	return false
+}
+
+// BeforeLock saves the agency being edited, if it can be saved.
+func (s *DirectoryScreen) BeforeLock() {
+	if s.form != nil && s.form.Dirty {
+		s.form.store(true)
 	}
 }
 

@@ -2,6 +2,7 @@ package directory
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +16,8 @@ import (
 // agencyForm shows and edits every field of one agency, with a gentle
 // reminder when its details were last checked over a year ago.
 type agencyForm struct {
-	s     *DirectoryScreen
+	kit.Editor // the agency saves itself a moment after each change
+	s          *DirectoryScreen
 	a     notes.Agency
 	form  *kit.FieldForm
 	hint  *fyne.Container
@@ -30,6 +32,7 @@ type agencyForm struct {
 
 func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f := &agencyForm{s: s, a: *a, form: kit.NewFieldForm()}
+	f.Init(s.u, &agencyAutosaveDelay, f.autosave)
 	ff := f.form
 	f.name = ff.Entry("Name", "Name", "For example Eastside Housing Options")
 	f.category = widget.NewSelectEntry(notes.AgencyCategory.LabelList())
@@ -63,15 +66,21 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f.hint = container.NewVBox()
 	f.showHint()
 
-	opts := kit.FooterOptions{OnPrimary: func() { f.save() }}
+	opts := kit.FooterOptions{OnPrimary: func() { f.save() },
+		OnDelete: func() { confirmDeleteAgency(s.u, &f.a, s.deleted) }}
 	title := "New agency"
 	if a.ID != "" {
 		title = a.Name
-		opts.OnDelete = func() { confirmDeleteAgency(s.u, &f.a, s.deleted) }
 	} else {
 		opts.Close, opts.OnClose = "Cancel", s.showNothing
 	}
 	f.saved = kit.NewFooter(opts)
+	f.saved.ShowDelete(a.ID != "")
+	f.saved.SetNote(kit.AutosaveNote)
+	for _, e := range []*kit.LeaveEntry{f.name, f.area, f.keyContact, f.phone, f.email, f.website, f.services, f.notesText, f.lastChecked} {
+		e.OnChanged = func(string) { f.Edited() }
+	}
+	f.category.OnChanged = func(string) { f.Edited() }
 
 	body := container.NewVBox(
 		f.hint,
@@ -129,25 +138,63 @@ func (f *agencyForm) agency() notes.Agency {
 	return a
 }
 
-// save stores the agency, showing problems at their fields; it reports
-// whether it was saved.
-func (f *agencyForm) save() bool {
+// agencyAutosaveDelay is how long after the last change the agency saves
+// itself (tests shorten it).
+var agencyAutosaveDelay = time.Second
+
+// autosave saves the agency a moment after the last change, in place:
+// the form is not rebuilt under the cursor.
+func (f *agencyForm) autosave() {
+	if !f.Closed && f.Dirty && !f.s.u.Locked() {
+		f.store(true)
+	}
+}
+
+// save stores the agency now (the Save button, Ctrl+S), showing problems
+// at their fields; it reports whether it was saved.
+func (f *agencyForm) save() bool { return f.store(false) }
+
+// missing says what the agency lacks before it can be stored, for the note.
+func (f *agencyForm) missing() string {
+	if strings.TrimSpace(f.name.Text) == "" {
+		return "the name is needed"
+	}
+	if m := kit.DateMissing("the date last checked", f.lastChecked.Text, false); m != "" {
+		return m
+	}
+	return kit.MarkedInRed
+}
+
+// store writes the agency. quiet (the autosave) keeps the form as it is;
+// otherwise the screen shows the agency as stored.
+func (f *agencyForm) store(quiet bool) bool {
+	f.StopTimer()
 	f.form.ClearErrors()
-	f.saved.SetNote("")
 	if !f.form.CheckDates() {
-		f.form.Summarise("Not saved yet")
+		f.saved.NotSaved(f.missing())
 		return false
 	}
 	a := f.agency()
 	if err := f.s.u.Notes().SaveAgency(&a); err != nil {
 		if f.form.ShowProblems(err) {
-			f.form.Summarise("Not saved yet")
+			f.saved.NotSaved(f.missing())
 		} else {
 			kit.ShowError(f.s.u.Window(), "The agency could not be saved", err)
 		}
 		return false
 	}
+	f.Dirty = false
 	f.s.u.Changed()
+	if quiet {
+		f.a = a
+		f.saved.ShowDelete(true)
+		if f.saved.Close != nil {
+			f.saved.Close.SetText("Close") // it is stored: closing throws nothing away
+		}
+		f.s.savedInPlace(a.ID)
+		f.saved.Saved(f.s.u)
+		return true
+	}
 	f.s.saved(a.ID)
 	return true
 }

@@ -12,9 +12,9 @@ import (
 )
 
 // Tables is every row of every table of the open vault, as text, by table
-// (the search index, rebuilt from the records, is left out): a test takes
-// it before and after an action and compares, to prove that nothing but
-// what it expected changed.
+// (the search index and its keys, rebuilt from the records by triggers,
+// are left out): a test takes it before and after an action and compares,
+// to prove that nothing but what it expected changed.
 func Tables(t *testing.T, u *ui.UI) map[string]string {
 	t.Helper()
 	db := u.Sess.DB
@@ -30,7 +30,7 @@ func Tables(t *testing.T, u *ui.UI) map[string]string {
 	rows.Close()
 	out := map[string]string{}
 	for _, n := range names {
-		if strings.HasPrefix(n, "search_index") || strings.HasPrefix(n, "ft") {
+		if strings.HasPrefix(n, "search_") || strings.HasPrefix(n, "ft") {
 			continue
 		}
 		r, err := db.Query(`SELECT * FROM "` + n + `"`)
