@@ -18,10 +18,10 @@ import (
 type agencyForm struct {
 	kit.Editor // the agency saves itself a moment after each change
 	s          *DirectoryScreen
-	a     notes.Agency
-	form  *kit.FieldForm
-	hint  *fyne.Container
-	saved *kit.Footer // the footer; its note says whether the agency is saved
+	a          notes.Agency
+	form       *kit.FieldForm
+	hint       *fyne.Container
+	saved      *kit.Footer // the footer; its note says whether the agency is saved
 
 	name, area, keyContact, phone, email, website *kit.LeaveEntry
 	services, notesText                           *kit.LeaveEntry
