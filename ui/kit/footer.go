@@ -143,9 +143,11 @@ func NotSavedNote(missing string) string { return "Not saved yet: " + missing }
 
 // DraftNote is the contact write-up's note: it is kept as a draft as you
 // type and written to her record only by its primary action.
-func DraftNote(u Env) string {
-	return "Draft kept at " + ClockFor(u) + " — Save contact adds it to her record"
-}
+func DraftNote(u Env) string { return DraftKeptNote(u, "Save contact adds it to her record") }
+
+// DraftKeptNote is the note of an editor kept as a draft as you type and
+// stored only by its primary action, which then says what it does.
+func DraftKeptNote(u Env, then string) string { return "Draft kept at " + ClockFor(u) + " — " + then }
 
 // SetText is SetNote, so a footer can stand where a status label stood.
 func (f *Footer) SetText(text string) { f.SetNote(text) }

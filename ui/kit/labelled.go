@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -33,4 +35,26 @@ func LabelColumns(rows ...Row) *fyne.Container {
 		objs = append(objs, l, field)
 	}
 	return container.New(&labelColumnLayout{labelWidth: LabelWidth}, objs...)
+}
+
+// Missing says, for NotSavedNote, what the first field showing a problem
+// lacks ("the name is needed"), or MarkedInRed when no field says.
+func (f *FieldForm) Missing() string {
+	n := f.FirstProblem()
+	if n == "" {
+		return MarkedInRed
+	}
+	what := "the " + strings.ToLower(f.Rows[n].label.Text)
+	var typed string
+	if e, ok := f.Dates[n]; ok {
+		typed = e.Text
+	} else if e, ok := f.Rows[n].Input.(*LeaveEntry); ok {
+		typed = e.Text
+	} else {
+		return what + " is not right yet"
+	}
+	if strings.TrimSpace(typed) == "" {
+		return what + " is needed"
+	}
+	return what + " is not right yet"
 }

@@ -19,7 +19,8 @@ import (
 // notes.Person except her needs (edited on her page). Problems are shown at
 // each field and nothing typed is lost.
 type personForm struct {
-	u      kit.Env
+	kit.Editor // her details save themselves; the add form keeps a draft
+	u          kit.Env
 	id     string // "" while adding
 	form   *kit.FieldForm
 	onSave func(p *notes.Person)
@@ -46,6 +47,7 @@ type personForm struct {
 // Cancel button.
 func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQuit func()) *personForm {
 	f := &personForm{u: u, id: p.ID, original: *p, form: kit.NewFieldForm(), onSave: onSave, onQuit: onQuit}
+	f.Init(u, &womanAutosaveDelay, f.autosave)
 	ff := f.form
 
 	f.name = ff.Entry("Name", "Name", "Her full name")
@@ -98,6 +100,7 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 
 	f.fill(p)
 	f.status.OnChanged = func(string) {
+		f.Edited()
 		// Closed goes with the date it was closed, and only then.
 		switch closed := kit.EnumValue(schema.PersonStatus, f.status) == "closed"; {
 		case closed && strings.TrimSpace(f.closedOn.Text) == "":
@@ -114,6 +117,10 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 	}
 	f.savedNote = kit.NewFooter(opts)
 	f.saveButton = f.savedNote.Primary
+	if p.ID != "" {
+		f.savedNote.SetNote(kit.AutosaveNote)
+	}
+	f.watch()
 
 	part := func(title, about string, rows *fyne.Container) fyne.CanvasObject {
 		return widget.NewCard("", "", container.NewVBox(kit.Subheading(title), kit.Muted(about), rows))
@@ -151,8 +158,10 @@ func (f *personForm) withBar(top fyne.CanvasObject) fyne.CanvasObject {
 		container.NewVScroll(container.NewPadded(f.Content())))
 }
 
-// fill puts p's details in the fields.
-func (f *personForm) fill(p *notes.Person) {
+// fill puts p's details in the fields (not counted as an edit).
+func (f *personForm) fill(p *notes.Person) { f.Load(func() { f.fillFields(p) }) }
+
+func (f *personForm) fillFields(p *notes.Person) {
 	kit.SetEnumSelect(f.status, schema.PersonStatus, p.Status)
 	kit.SetEnumSelect(f.referral, schema.Referral, p.Referral)
 	f.name.SetText(p.Name)
@@ -220,20 +229,23 @@ func (f *personForm) person(base notes.Person) notes.Person {
 	return p
 }
 
-// save checks the dates, saves her record and reports problems at their
-// fields. It reports whether she was saved.
-func (f *personForm) save() bool {
+// save checks the dates, saves her record now (the Save button) and
+// reports problems at their fields. It reports whether she was saved.
+func (f *personForm) save() bool { return f.store(false) }
+
+// store saves her record. quiet (the autosave) leaves the keyboard where
+// it is when something is not right yet.
+func (f *personForm) store(quiet bool) bool {
+	f.StopTimer()
 	st := f.u.Notes()
 	f.form.ClearErrors()
-	f.savedNote.SetText("")
 	datesOK := f.form.CheckDates()
 	if msg := previousProblem(f.previous.Text); msg != "" {
 		f.form.Rows["PreviousCustodialSentences"].SetError(msg)
 		datesOK = false
 	}
 	if !datesOK {
-		f.form.Summarise("Not saved yet")
-		f.focusProblem()
+		f.notSaved(quiet)
 		return false
 	}
 	var base notes.Person
@@ -248,8 +260,7 @@ func (f *personForm) save() bool {
 	p := f.person(base)
 	if err := st.SavePerson(&p); err != nil {
 		if f.form.ShowProblems(err) {
-			f.form.Summarise("Not saved yet")
-			f.focusProblem()
+			f.notSaved(quiet)
 			return false
 		}
 		kit.ShowError(f.u.Window(), "Her record could not be saved", err)
@@ -261,11 +272,22 @@ func (f *personForm) save() bool {
 	f.notice.Objects = nil
 	f.notice.Refresh()
 	f.u.Changed()
-	f.savedNote.SetText("Saved")
+	f.Dirty = false
+	f.savedNote.Saved(f.u)
 	if f.onSave != nil {
 		f.onSave(&p)
 	}
 	return true
+}
+
+// notSaved says what is missing; the Save button also takes the keyboard
+// to it.
+func (f *personForm) notSaved(quiet bool) {
+	f.form.Summarise("Not saved yet")
+	f.savedNote.NotSaved(f.form.Missing())
+	if !quiet {
+		f.focusProblem()
+	}
 }
 
 // focusProblem puts the keyboard on the first field with a problem.
