@@ -21,10 +21,10 @@ import (
 type personForm struct {
 	kit.Editor // her details save themselves; the add form keeps a draft
 	u          kit.Env
-	id     string // "" while adding
-	form   *kit.FieldForm
-	onSave func(p *notes.Person)
-	onQuit func()
+	id         string // "" while adding
+	form       *kit.FieldForm
+	onSave     func(p *notes.Person)
+	onQuit     func()
 
 	name, pseudonym, prisonNumber, sentence, shareWith *kit.LeaveEntry
 	dob, release, referralDate, consentOn, closedOn    *kit.LeaveEntry
