@@ -206,11 +206,7 @@ func (ed *diaryEditor) fill(e *diary.Entry) {
 	ed.showComments()
 	ed.showStatus()
 	ed.updateTitle()
-	if e.ID == "" {
-		kit.SetSoft(ed.savedNote, "Not saved yet")
-	} else {
-		kit.SetSoft(ed.savedNote, "Saved")
-	}
+	kit.SetSoft(ed.savedNote, kit.AutosaveNote)
 }
 
 // applyDraft puts a kept draft into the form, marked as changed.
@@ -362,10 +358,7 @@ func (ed *diaryEditor) checkDate() {
 
 // changed marks the form changed and saves it shortly after the last change.
 func (ed *diaryEditor) changed() {
-	if !ed.Edited() {
-		return
-	}
-	kit.SetSoft(ed.savedNote, "Editing…")
+	ed.Edited()
 }
 
 func (ed *diaryEditor) stopTimer() { ed.StopTimer() }

@@ -159,11 +159,7 @@ func (ed *issueEditor) fill(is newsletter.Issue) {
 	ed.showHeading()
 	ed.showStatus()
 	ed.updateLength()
-	if is.ID == "" {
-		kit.SetSoft(ed.savedNote, "A new issue: it is saved as you type, once it has a title.")
-	} else {
-		kit.SetSoft(ed.savedNote, "Saved as you type.")
-	}
+	kit.SetSoft(ed.savedNote, kit.AutosaveNote)
 }
 
 func (ed *issueEditor) showHeading() {
@@ -282,7 +278,6 @@ func (ed *issueEditor) changed() {
 	if !ed.Edited() {
 		return
 	}
-	kit.SetSoft(ed.savedNote, "Editing…")
 	ed.updateLength()
 }
 
