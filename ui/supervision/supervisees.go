@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +26,7 @@ import (
 // read-only with the facts of the contacts they are about, and the
 // session the supervisor writes on them and sends back.
 type SuperviseesView struct {
+	kit.Editor // the session on the open pack saves itself as you type
 	u     kit.Env
 	Packs []supervisees.PackSummary
 	names map[string]string // fingerprint -> name on the team list
@@ -53,6 +55,7 @@ type ActionRow struct{ Text, Owner, Due *widget.Entry }
 // NewSuperviseesView builds the view for the open session.
 func NewSuperviseesView(u kit.Env) *SuperviseesView {
 	v := &SuperviseesView{u: u}
+	v.Init(u, &superviseesAutosaveDelay, v.autosave)
 	v.people = container.NewVBox()
 	v.body = container.NewVBox()
 	intro := kit.Soft("Supervision packs your supervisees sent you. Choose one to read her entries and write the session; " +
@@ -152,7 +155,9 @@ func (v *SuperviseesView) showPack() {
 	v.SignedOff.SetPlaceHolder("YYYY-MM-DD, once agreed")
 	v.SignedOff.SetText(ss.SignedOffOn)
 	v.Problem = kit.ErrorLabel()
-	v.Status.SetNote("")
+	v.StopTimer()
+	v.Dirty = false
+	v.Status.SetNote(kit.AutosaveNote)
 	v.Status.Content().Show()
 
 	comments := map[string]string{}
@@ -173,7 +178,10 @@ func (v *SuperviseesView) showPack() {
 	for _, a := range ss.Actions {
 		v.addAction(a)
 	}
-	addAction := widget.NewButtonWithIcon("Add an action", theme.ContentAddIcon(), func() { v.addAction(supervisees.Action{}) })
+	addAction := widget.NewButtonWithIcon("Add an action", theme.ContentAddIcon(), func() {
+		v.addAction(supervisees.Action{})
+		v.watch()
+	})
 
 	redacted := ""
 	if v.Pack.Redacted {
@@ -198,6 +206,46 @@ func (v *SuperviseesView) showPack() {
 	)
 	v.body.Objects = []fyne.CanvasObject{body}
 	v.body.Refresh()
+	v.watch()
+}
+
+// superviseesAutosaveDelay is how long after the last change the session
+// saves itself (tests shorten it).
+var superviseesAutosaveDelay = time.Second
+
+// watch makes every field of the session count as an edit.
+func (v *SuperviseesView) watch() {
+	edited := func(string) { v.Edited() }
+	v.Date.OnChanged, v.Notes.OnChanged, v.SignedOff.OnChanged = edited, edited, edited
+	for id, c := range v.Comments {
+		tick := v.Discussed[id]
+		c.OnChanged = func(s string) {
+			if s != "" && !tick.Checked {
+				tick.SetChecked(true)
+			}
+			v.Edited()
+		}
+		tick.OnChanged = func(bool) { v.Edited() }
+	}
+	for _, r := range v.Actions {
+		r.Text.OnChanged, r.Owner.OnChanged, r.Due.OnChanged = edited, edited, edited
+	}
+}
+
+// autosave saves the session a moment after the last change; while it
+// cannot be saved the note says what is missing and the typing stays.
+func (v *SuperviseesView) autosave() {
+	if v.Dirty && !v.u.Locked() {
+		v.Save()
+	}
+}
+
+// flush saves what was typed before the view is left or the vault locks.
+func (v *SuperviseesView) flush() {
+	if v != nil && v.Dirty && !v.u.Locked() {
+		v.StopTimer()
+		v.Save()
+	}
 }
 
 // entryCard is one of her entries, read-only, with the facts of the
@@ -316,14 +364,25 @@ func (v *SuperviseesView) Save() bool {
 		}
 		ss.Actions = append(ss.Actions, supervisees.Action{Text: r.Text.Text, Owner: r.Owner.Text, Due: strings.TrimSpace(r.Due.Text)})
 	}
+	v.StopTimer()
+	if m := kit.DateMissing("the date of the session", ss.Date, true); m != "" {
+		v.Status.NotSaved(m)
+		return false
+	}
+	if m := kit.DateMissing("the sign-off date", ss.SignedOffOn, false); m != "" {
+		v.Status.NotSaved(m)
+		return false
+	}
 	if err := supervisees.Save(v.u.DB(), &ss); err != nil {
 		kit.SetError(v.Problem, "The session was not saved. "+kit.Sentence(err))
+		v.Status.NotSaved(kit.MarkedInRed)
 		return false
 	}
 	kit.SetError(v.Problem, "")
 	v.Session = &ss
+	v.Dirty = false
 	v.u.Changed()
-	v.Status.SetText("Saved at " + kit.ClockFor(v.u))
+	v.Status.Saved(v.u)
 	return true
 }
 
