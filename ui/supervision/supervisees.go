@@ -27,9 +27,9 @@ import (
 // session the supervisor writes on them and sends back.
 type SuperviseesView struct {
 	kit.Editor // the session on the open pack saves itself as you type
-	u     kit.Env
-	Packs []supervisees.PackSummary
-	names map[string]string // fingerprint -> name on the team list
+	u          kit.Env
+	Packs      []supervisees.PackSummary
+	names      map[string]string // fingerprint -> name on the team list
 
 	people *fyne.Container
 	body   *fyne.Container
