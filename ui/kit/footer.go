@@ -81,7 +81,7 @@ func NewFooter(o FooterOptions) *Footer {
 	f.Note.Truncation = fyne.TextTruncateEllipsis
 	f.left = container.NewHBox()
 	f.arrange()
-	row := container.NewBorder(nil, nil, f.left, right, f.Note)
+	row := container.New(&footerLayout{}, f.left, f.Note, right)
 	f.root = container.NewVBox(widget.NewSeparator(), container.NewPadded(row))
 	return f
 }
@@ -173,4 +173,54 @@ func DateMissing(what, typed string, required bool) string {
 		return what + " is not a date written YYYY-MM-DD"
 	}
 	return ""
+}
+
+// footerNoteRoom is the least width the note is given beside the buttons
+// before the footer takes two rows.
+const footerNoteRoom float32 = 140
+
+// footerLayout lays out the footer's left buttons, note and right buttons
+// on one row, the note taking the room between; in a window too narrow
+// for that, the left buttons take a row of their own above the note and
+// the primary action, so the footer gives way instead of widening the
+// window, and the primary action stays at the bottom right.
+type footerLayout struct{ width float32 }
+
+func (l *footerLayout) oneRow(objs []fyne.CanvasObject, width float32) bool {
+	gap := theme.Padding()
+	return width <= 0 || objs[0].MinSize().Width+gap+footerNoteRoom+gap+objs[2].MinSize().Width <= width
+}
+
+func (l *footerLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	left, note, right := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize()
+	gap := theme.Padding()
+	w := max(left.Width, right.Width+gap+note.Width)
+	rowH := max(note.Height, right.Height)
+	if l.oneRow(objs, l.width) {
+		return fyne.NewSize(w, max(left.Height, rowH))
+	}
+	return fyne.NewSize(w, left.Height+gap+rowH)
+}
+
+func (l *footerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	left, note, right := objs[0], objs[1], objs[2]
+	lm, nm, rm := left.MinSize(), note.MinSize(), right.MinSize()
+	gap := theme.Padding()
+	var x, y float32
+	rowH := max(nm.Height, rm.Height)
+	if l.oneRow(objs, size.Width) {
+		rowH = max(rowH, lm.Height)
+		left.Move(fyne.NewPos(0, (rowH-lm.Height)/2))
+		left.Resize(lm)
+		x = lm.Width + gap
+	} else {
+		left.Move(fyne.NewPos(0, 0))
+		left.Resize(lm)
+		y = lm.Height + gap
+	}
+	right.Move(fyne.NewPos(size.Width-rm.Width, y+(rowH-rm.Height)/2))
+	right.Resize(rm)
+	note.Move(fyne.NewPos(x, y+(rowH-nm.Height)/2))
+	note.Resize(fyne.NewSize(max(0, size.Width-rm.Width-gap-x), nm.Height))
 }
