@@ -27,6 +27,7 @@ func TestSettingsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T) {
 	uitest.OpenTestVault(t, u)
 	u.Shell.Show(kit.Settings)
 	s := u.Shell.Screens[kit.Settings].(*settingsScreen)
+	require.Equal(t, kit.AutosaveNote, s.status.Text())
 	before := uitest.Tables(t, u)
 
 	uitest.TypeInto(u, s.fields[notes.SettingOrganisation], "Northgate Women's Centre")

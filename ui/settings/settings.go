@@ -112,6 +112,7 @@ func New(u kit.Env) *settingsScreen {
 	)
 
 	s.status = kit.NewFooter(kit.FooterOptions{OnPrimary: s.Save})
+	s.status.SetNote(kit.AutosaveNote)
 
 	backups := widget.NewButtonWithIcon("Make a backup copy…", theme.DownloadIcon(), s.backup)
 	passwd := widget.NewButtonWithIcon("Change passphrase…", theme.AccountIcon(), s.changePassphrase)
