@@ -10,7 +10,10 @@
 // platform prove the result rather than the intention.
 package owneronly
 
-import "os"
+import (
+	"errors"
+	"os"
+)
 
 // CreateTemp is os.CreateTemp for a file only the current user can open:
 // a new file in dir whose name is pattern with its last "*" replaced by a
@@ -20,6 +23,15 @@ func CreateTemp(dir, pattern string) (*os.File, error) { return createTemp(dir, 
 // OpenFile is os.OpenFile, but a file it creates is one only the current
 // user can open. An existing file keeps its permissions.
 func OpenFile(name string, flag int) (*os.File, error) { return openFile(name, flag) }
+
+// ErrLink is returned by OpenNoFollow when name is a symbolic link (or, on
+// Windows, any reparse point: a symbolic link or a junction).
+var ErrLink = errors.New("it is a symbolic link")
+
+// OpenNoFollow is OpenFile that never follows a link at name: a link
+// there (even one pointing nowhere) is refused with an error wrapping
+// ErrLink, and nothing is created or opened at its target.
+func OpenNoFollow(name string, flag int) (*os.File, error) { return openNoFollow(name, flag) }
 
 // MkdirAll makes path and any missing parents; the folders it makes are
 // open to the current user only. Existing folders are left as they are.

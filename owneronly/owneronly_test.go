@@ -3,9 +3,12 @@ package owneronly
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"inreach/internal/wine"
 )
 
 func TestCreateTempMakesAFileOnlyTheOwnerCanOpen(t *testing.T) {
@@ -105,4 +108,43 @@ func TestOpenFileCreatesOwnerOnlyButLeavesAnExistingFileAsItIs(t *testing.T) {
 	require.ErrorIs(t, err, os.ErrExist)
 	_, err = OpenFile(filepath.Join(dir, "missing"), os.O_RDONLY)
 	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
+// OpenNoFollow opens or makes an ordinary file like OpenFile, but refuses a
+// symbolic link at the name, whether it points at a file or nowhere, and
+// touches nothing at the link's target.
+func TestOpenNoFollowRefusesALinkAndLeavesItsTargetAlone(t *testing.T) {
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.lock")
+	f, err := OpenNoFollow(plain, os.O_RDWR|os.O_CREATE)
+	require.NoError(t, err, "an ordinary new file is made")
+	require.NoError(t, f.Close())
+	require.NoError(t, Check(plain))
+	f, err = OpenNoFollow(plain, os.O_RDWR|os.O_CREATE)
+	require.NoError(t, err, "and opened again")
+	require.NoError(t, f.Close())
+
+	if wine.Detected() {
+		t.Skip("wine 8's CreateSymbolicLink reports success but makes no link")
+	}
+	victim := filepath.Join(dir, "precious.txt")
+	require.NoError(t, os.WriteFile(victim, []byte("do not touch"), 0o600))
+	link := filepath.Join(dir, "planted.lock")
+	if err := os.Symlink(victim, link); err != nil && runtime.GOOS == "windows" {
+		t.Skipf("this Windows account cannot make symbolic links: %v", err)
+	} else {
+		require.NoError(t, err)
+	}
+	_, err = OpenNoFollow(link, os.O_RDWR|os.O_CREATE|os.O_TRUNC)
+	require.ErrorIs(t, err, ErrLink)
+	got, err := os.ReadFile(victim)
+	require.NoError(t, err)
+	require.Equal(t, "do not touch", string(got), "the target is not truncated")
+
+	nowhere := filepath.Join(dir, "made-through-the-link")
+	dangling := filepath.Join(dir, "dangling.lock")
+	require.NoError(t, os.Symlink(nowhere, dangling))
+	_, err = OpenNoFollow(dangling, os.O_RDWR|os.O_CREATE)
+	require.ErrorIs(t, err, ErrLink)
+	require.NoFileExists(t, nowhere, "nothing is made at a dangling link's target")
 }

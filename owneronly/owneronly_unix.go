@@ -3,6 +3,7 @@
 package owneronly
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"syscall"
@@ -17,6 +18,14 @@ func createTemp(dir, pattern string) (*os.File, error) {
 }
 
 func openFile(name string, flag int) (*os.File, error) { return os.OpenFile(name, flag, 0o600) }
+
+func openNoFollow(name string, flag int) (*os.File, error) {
+	f, err := os.OpenFile(name, flag|syscall.O_NOFOLLOW, 0o600)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, &os.PathError{Op: "open", Path: name, Err: ErrLink}
+	}
+	return f, err
+}
 
 func mkdirAll(path string) error { return os.MkdirAll(path, 0o700) }
 

@@ -51,6 +51,11 @@ func attributes(folder bool) (*windows.SecurityAttributes, error) {
 // create opens name with CreateFile, giving a file it makes the owner-only
 // DACL.
 func create(name string, access, disposition uint32) (*os.File, error) {
+	return createWith(name, access, disposition, windows.FILE_ATTRIBUTE_NORMAL)
+}
+
+// createWith is create with CreateFile's flags and attributes.
+func createWith(name string, access, disposition, flags uint32) (*os.File, error) {
 	sa, err := attributes(false)
 	if err != nil {
 		return nil, err
@@ -60,7 +65,7 @@ func create(name string, access, disposition uint32) (*os.File, error) {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
 	}
 	h, err := windows.CreateFile(p, access, windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE, sa,
-		disposition, windows.FILE_ATTRIBUTE_NORMAL, 0)
+		disposition, flags, 0)
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -86,7 +91,41 @@ func createTemp(dir, pattern string) (*os.File, error) {
 }
 
 func openFile(name string, flag int) (*os.File, error) {
-	var access uint32
+	access, disposition, err := accessFor(name, flag)
+	if err != nil {
+		return nil, err
+	}
+	return create(name, access, disposition)
+}
+
+// openNoFollow opens the link itself rather than its target
+// (FILE_FLAG_OPEN_REPARSE_POINT), then refuses it if it is a reparse point
+// (a symbolic link or a junction). Opening the link itself neither creates
+// nor touches anything at its target.
+func openNoFollow(name string, flag int) (*os.File, error) {
+	access, disposition, err := accessFor(name, flag)
+	if err != nil {
+		return nil, err
+	}
+	f, err := createWith(name, access, disposition, windows.FILE_ATTRIBUTE_NORMAL|windows.FILE_FLAG_OPEN_REPARSE_POINT)
+	if err != nil {
+		return nil, err
+	}
+	var info windows.ByHandleFileInformation
+	if err := windows.GetFileInformationByHandle(windows.Handle(f.Fd()), &info); err != nil {
+		f.Close()
+		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	if info.FileAttributes&windows.FILE_ATTRIBUTE_REPARSE_POINT != 0 {
+		f.Close()
+		return nil, &os.PathError{Op: "open", Path: name, Err: ErrLink}
+	}
+	return f, nil
+}
+
+// accessFor turns os.OpenFile's flags into CreateFile's access and
+// creation disposition.
+func accessFor(name string, flag int) (access, disposition uint32, err error) {
 	switch flag & (os.O_RDONLY | os.O_WRONLY | os.O_RDWR) {
 	case os.O_RDONLY:
 		access = windows.GENERIC_READ
@@ -96,9 +135,8 @@ func openFile(name string, flag int) (*os.File, error) {
 		access = windows.GENERIC_READ | windows.GENERIC_WRITE
 	}
 	if flag&os.O_APPEND != 0 {
-		return nil, &os.PathError{Op: "open", Path: name, Err: errors.New("O_APPEND is not supported here")}
+		return 0, 0, &os.PathError{Op: "open", Path: name, Err: errors.New("O_APPEND is not supported here")}
 	}
-	var disposition uint32
 	switch {
 	case flag&(os.O_CREATE|os.O_EXCL) == os.O_CREATE|os.O_EXCL:
 		disposition = windows.CREATE_NEW
@@ -111,7 +149,7 @@ func openFile(name string, flag int) (*os.File, error) {
 	default:
 		disposition = windows.OPEN_EXISTING
 	}
-	return create(name, access, disposition)
+	return access, disposition, nil
 }
 
 func mkdirAll(path string) error {

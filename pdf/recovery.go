@@ -21,20 +21,56 @@ func RecoverySheet(key, vaultPath, createdOn string) ([]byte, error) {
 	if _, err := schema.ParseDate(createdOn); err != nil {
 		return nil, errors.New("recovery sheet: the creation date: " + err.Error())
 	}
+	path := strings.TrimSpace(vaultPath)
+	if path == "" {
+		path = "Not recorded"
+	}
+	// A very long path (a synced profile folder several levels deep) is
+	// shortened in the middle, keeping its start and the file's name, until
+	// the sheet fits on its one page.
+	for _, keep := range []int{0, 240, 160, 100} {
+		shown := elideMiddle(path, keep)
+		if keep > 0 && shown == path {
+			continue
+		}
+		b, fits, err := recoverySheet(groups, shown, createdOn)
+		if err != nil || fits {
+			return b, err
+		}
+	}
+	return nil, errors.New("recovery sheet: the sheet ran over one page")
+}
+
+// elideMiddle shortens s to about keep characters (0: not at all) by
+// replacing its middle with "…", keeping the end (a file's name) whole
+// where it can.
+func elideMiddle(s string, keep int) string {
+	r := []rune(s)
+	if keep <= 0 || len(r) <= keep {
+		return s
+	}
+	tail := min(len(r)/2, keep/2)
+	if i := strings.LastIndexAny(s, `/\`); i >= 0 {
+		if name := len([]rune(s[i:])); name < keep-12 {
+			tail = max(tail, name)
+		}
+	}
+	head := keep - tail - 1
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
+}
+
+// recoverySheet draws the sheet and says whether it fitted on one page.
+func recoverySheet(groups []string, path, createdOn string) ([]byte, bool, error) {
 	d, err := New(Options{
 		Title:     "Inreach recovery key",
 		Footer:    "Inreach recovery key. Keep locked away.",
 		CreatedOn: createdOn,
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	d.Title("Inreach recovery key")
 	d.Subtitle("Keep this sheet locked away, apart from the computer.")
-	path := strings.TrimSpace(vaultPath)
-	if path == "" {
-		path = "Not recorded"
-	}
 	d.KeyValue([]KV{
 		{Label: "Opens the vault", Value: path},
 		{Label: "Vault created on", Value: longDate(createdOn)},
@@ -63,9 +99,10 @@ func RecoverySheet(key, vaultPath, createdOn string) ([]byte, error) {
 		"But treat it as you would a lost record: tell your manager or data protection lead the same day, so that they can decide what to do.")
 	d.Muted("This sheet holds no other secret: not your passphrase, and none of the records in the vault.")
 	if d.f.PageCount() > 1 {
-		return nil, errors.New("recovery sheet: the sheet ran over one page (the vault path may be very long)")
+		return nil, false, nil
 	}
-	return d.Bytes()
+	b, err := d.Bytes()
+	return b, true, err
 }
 
 // keyGroups tidies a recovery key (capitals, no spaces or dashes) and

@@ -44,3 +44,28 @@ func TestTheRecoverySheetWithoutAVaultPathSaysSo(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, squash(pdfText(t, b)), "Not recorded")
 }
+
+// A vault deep in a synced profile folder still gets its one-page sheet
+// with the whole key: a path that fits is printed whole, and one too long
+// for the page is shortened in the middle, keeping where it starts and the
+// file's name.
+func TestAVeryLongVaultPathStillGivesAOnePageSheet(t *testing.T) {
+	onedrive := `C:\Users\pat.jones\OneDrive - Women's Support Charity\Documents\Casework\In-reach\2026\Inreach\inreach.vault`
+	deep := `C:\Users\pat.jones\OneDrive - Women's Support Charity\` + strings.Repeat(`Shared folder\`, 40) + `my vault.vault`
+	for _, p := range []string{onedrive, deep} {
+		b, err := RecoverySheet(sampleKey, p, "2025-07-04")
+		require.NoError(t, err, "%d characters", len(p))
+		text := pdfText(t, b)
+		require.Len(t, pdfPages(text), 1)
+		noSpace := strings.Join(strings.Fields(strings.ReplaceAll(text, "-", "")), "")
+		require.Contains(t, noSpace, strings.ReplaceAll(sampleKey, "-", ""), "the whole key")
+		flat := strings.Join(strings.Fields(text), "")
+		if p == onedrive {
+			require.Contains(t, flat, strings.Join(strings.Fields(p), ""), "a path that fits is printed whole")
+			continue
+		}
+		require.Contains(t, flat, `C:\Users\pat.jones\OneDrive`, "where it starts")
+		require.Contains(t, flat, "myvault.vault", "the file's name")
+		require.Contains(t, flat, "…")
+	}
+}

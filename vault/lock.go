@@ -1,5 +1,7 @@
 package vault
 
+import "fmt"
+
 // lockPath is the lock file of a vault.
 func lockPath(vaultPath string) string { return vaultPath + ".lock" }
 
@@ -16,4 +18,9 @@ func (l *fileLock) Release() {
 		l.release()
 		l.release = nil
 	}
+}
+
+// lockIsALink is the error for a symbolic link planted at the lock path.
+func lockIsALink(lp string) error {
+	return fmt.Errorf("the vault's lock file %s is a symbolic link, which Inreach does not follow; remove that link (it is not the vault) and try again", lp)
 }

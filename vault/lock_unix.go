@@ -22,7 +22,7 @@ func acquireLock(vaultPath string) (*fileLock, error) {
 		// make Inreach create or truncate a file somewhere else.
 		f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE|unix.O_NOFOLLOW, 0o600)
 		if errors.Is(err, unix.ELOOP) {
-			return nil, fmt.Errorf("the vault's lock file %s is a symbolic link, which Inreach does not follow; remove that link (it is not the vault) and try again", lp)
+			return nil, lockIsALink(lp)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("could not make the lock file %s: %w", lp, err)

@@ -19,7 +19,12 @@ import (
 // (removing a file another process may have open is unreliable on Windows).
 func acquireLock(vaultPath string) (*fileLock, error) {
 	lp := lockPath(vaultPath)
-	f, err := owneronly.OpenFile(lp, os.O_RDWR|os.O_CREATE)
+	// A symbolic link or junction planted at the lock path is refused, not
+	// followed, as on Unix.
+	f, err := owneronly.OpenNoFollow(lp, os.O_RDWR|os.O_CREATE)
+	if errors.Is(err, owneronly.ErrLink) {
+		return nil, lockIsALink(lp)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("could not make the lock file %s: %w", lp, err)
 	}
