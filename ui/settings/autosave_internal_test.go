@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"inreach/newsletter"
 	"inreach/notes"
 	"inreach/ui/kit"
 	"inreach/ui/uitest"
@@ -44,6 +45,12 @@ func TestSettingsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T) {
 	uitest.Eventually(t, func() bool { return s.status.Text() == want }, "the note says what is missing")
 	require.Empty(t, uitest.ChangedTables(before, uitest.Tables(t, u)), "nothing is stored")
 	require.Equal(t, "six", s.fields[notes.SettingRetentionYears].Text, "the typing is kept")
+
+	// What else is typed meanwhile is saved; the years stay as typed.
+	s.fields[newsletter.SettingOrgPhone].SetText("0117 496 0000")
+	uitest.Eventually(t, func() bool { return u.Sess.Notes.GetSetting(newsletter.SettingOrgPhone, "") == "0117 496 0000" }, "the phone saves")
+	require.Equal(t, want, s.status.Text(), "the note still says what is missing")
+	require.Equal(t, "", u.Sess.Notes.GetSetting(notes.SettingRetentionYears, ""))
 
 	// Put right, it saves.
 	s.fields[notes.SettingRetentionYears].SetText("7")

@@ -190,17 +190,20 @@ func minutesLabel(m string) string {
 }
 
 // save is also Ctrl+S.
+// Only settings that changed are written; one that will not do (the years
+// to keep closed records) is left as typed and unsaved while the others
+// are saved.
 func (s *settingsScreen) Save() {
 	s.StopTimer()
-	if err := s.fields[notes.SettingRetentionYears].Validate(); err != nil {
-		s.status.NotSaved("keep closed records needs " + err.Error())
-		return
-	}
 	st := s.u.Notes()
+	badYears := s.fields[notes.SettingRetentionYears].Validate()
 	for key, e := range s.fields {
 		v := e.Text
 		if key != newsletter.SettingOrgAddress {
 			v = strings.TrimSpace(v)
+		}
+		if (key == notes.SettingRetentionYears && badYears != nil) || st.GetSetting(key, "") == v {
+			continue
 		}
 		if err := st.SetSetting(key, v); err != nil {
 			kit.ShowError(s.u.Window(), "The settings could not be saved", err)
@@ -208,7 +211,7 @@ func (s *settingsScreen) Save() {
 		}
 	}
 	mins := strings.Fields(s.lock.Selected)
-	if len(mins) > 0 {
+	if len(mins) > 0 && st.GetSetting(notes.SettingLockMinutes, "") != mins[0] {
 		if err := st.SetSetting(notes.SettingLockMinutes, mins[0]); err != nil {
 			kit.ShowError(s.u.Window(), "The settings could not be saved", err)
 			return
@@ -216,6 +219,10 @@ func (s *settingsScreen) Save() {
 	}
 	s.u.Changed()
 	s.u.IdleSettingsChanged()
+	if badYears != nil {
+		s.status.NotSaved("keep closed records needs " + badYears.Error())
+		return
+	}
 	s.Dirty = false
 	s.status.Saved(s.u)
 }
