@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
 	"inreach/notes"
@@ -60,4 +61,40 @@ func TestAnAgencySavesItselfAsYouTypeAndSaysWhatIsMissing(t *testing.T) {
 		got, err := u.Sess.Notes.GetAgency(a.ID)
 		return err == nil && got.Name == "Southside Housing" && got.Area == "Bristol and South Gloucestershire"
 	}, "the agency saves once it has a name")
+}
+
+// An agency that cannot be saved when the vault locks is kept as typed and
+// shown again, with what is missing, when the vault is opened again.
+func TestAnAgencyThatCannotBeSavedYetSurvivesTheLock(t *testing.T) {
+	u := newTestUI(t)
+	uitest.OpenTestVault(t, u)
+	a := &notes.Agency{Name: "Southside Housing Options", Category: "housing", Area: "Bristol"}
+	require.NoError(t, u.Sess.Notes.SaveAgency(a))
+	s := directoryOf(t, u)
+	s.open(a.ID)
+	s.form.area.SetText("Bristol and Bath")
+	s.form.name.SetText("")
+
+	u.Lock()
+	uitest.TypeInto(u, uitest.Entries(u.Win.Content())[0], "correct horse battery")
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Unlock"))
+	u.Idle()
+	s = directoryOf(t, u)
+	require.NotNil(t, s.form, "the agency is shown again")
+	require.Equal(t, a.ID, s.form.a.ID)
+	require.Equal(t, "Bristol and Bath", s.form.area.Text)
+	require.Equal(t, "", s.form.name.Text)
+	require.Equal(t, kit.NotSavedNote("the name is needed"), s.form.saved.Text())
+	got, err := u.Sess.Notes.GetAgency(a.ID)
+	require.NoError(t, err)
+	require.Equal(t, "Bristol", got.Area, "nothing was stored")
+
+	s.form.name.SetText("Southside Housing")
+	test.Tap(uitest.FindButton(t, s.root, "Save"))
+	got, err = u.Sess.Notes.GetAgency(a.ID)
+	require.NoError(t, err)
+	require.Equal(t, "Bristol and Bath", got.Area)
+	_, ok, err := u.Sess.Notes.LoadDraft(agencyDraftKey)
+	require.NoError(t, err)
+	require.False(t, ok, "the draft goes once it is saved")
 }

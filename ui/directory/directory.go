@@ -61,7 +61,9 @@ func New(u kit.Env) *DirectoryScreen {
 	split := kit.ListPane(container.NewPadded(container.NewBorder(top, nil, nil, nil, s.List)), s.detail)
 	s.root = split
 	s.reload()
-	s.showNothing()
+	if !s.restoreDraft() {
+		s.showNothing()
+	}
 	return s
 }
 
@@ -184,10 +186,11 @@ func (s *DirectoryScreen) leaveForm() bool {
 	return false
 }
 
-// BeforeLock saves the agency being edited, if it can be saved.
+// BeforeLock saves the agency being edited, or keeps it as a draft when
+// it cannot be saved yet, so nothing typed is lost.
 func (s *DirectoryScreen) BeforeLock() {
-	if s.form != nil && s.form.Dirty {
-		s.form.store(true)
+	if s.form != nil && s.form.Dirty && !s.form.store(true) {
+		s.form.keepDraft()
 	}
 }
 
@@ -197,6 +200,7 @@ func (s *DirectoryScreen) indexOf(id string) int {
 
 // deleted is called by the form after the agency was deleted.
 func (s *DirectoryScreen) deleted() {
+	dropAgencyDraft(s.u)
 	s.selected = ""
 	s.reload()
 	s.showNothing()

@@ -52,16 +52,7 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f.lastChecked = ff.Date("LastChecked", "Last checked", checkedToday)
 	f.notesText = ff.MultiEntry("Notes", "Notes", "How referrals work, opening hours, anything the team should know", 3)
 
-	f.name.SetText(a.Name)
-	f.category.SetText(notes.AgencyCategory.Label(a.Category))
-	f.area.SetText(a.Area)
-	f.services.SetText(a.Services)
-	f.keyContact.SetText(a.KeyContact)
-	f.phone.SetText(a.Phone)
-	f.email.SetText(a.Email)
-	f.website.SetText(a.Website)
-	f.lastChecked.SetText(a.LastChecked)
-	f.notesText.SetText(a.Notes)
+	f.fillFields(a)
 
 	f.hint = container.NewVBox()
 	f.showHint()
@@ -72,7 +63,10 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	if a.ID != "" {
 		title = a.Name
 	} else {
-		opts.Close, opts.OnClose = "Cancel", s.showNothing
+		opts.Close, opts.OnClose = "Cancel", func() {
+			dropAgencyDraft(s.u)
+			s.showNothing()
+		}
 	}
 	f.saved = kit.NewFooter(opts)
 	f.saved.ShowDelete(a.ID != "")
@@ -98,6 +92,20 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 }
 
 func (f *agencyForm) Content() fyne.CanvasObject { return f.root }
+
+// fillFields puts a's details in the fields.
+func (f *agencyForm) fillFields(a *notes.Agency) {
+	f.name.SetText(a.Name)
+	f.category.SetText(notes.AgencyCategory.Label(a.Category))
+	f.area.SetText(a.Area)
+	f.services.SetText(a.Services)
+	f.keyContact.SetText(a.KeyContact)
+	f.phone.SetText(a.Phone)
+	f.email.SetText(a.Email)
+	f.website.SetText(a.Website)
+	f.lastChecked.SetText(a.LastChecked)
+	f.notesText.SetText(a.Notes)
+}
 
 // showHint shows "check these details" when they are over a year old or
 // were never checked (for an agency already saved).
@@ -185,6 +193,7 @@ func (f *agencyForm) store(quiet bool) bool {
 	}
 	f.Dirty = false
 	f.s.u.Changed()
+	dropAgencyDraft(f.s.u)
 	if quiet {
 		f.a = a
 		f.saved.ShowDelete(true)
