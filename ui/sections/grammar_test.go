@@ -71,6 +71,7 @@ type editorFooter struct {
 	row         []shownButton
 	hasDelete   bool
 	closeBefore string // the button just left of the primary
+	note        string // the text drawn on the primary's row, left of it
 }
 
 // readFooter finds the editor's primary action (exactly one visible button
@@ -118,6 +119,34 @@ func readFooter(t *testing.T, u *ui.UI, what string) editorFooter {
 			}
 		}
 	}
+	// The note: text drawn on the primary's row, left of it, outside any
+	// scroll and any entry or button.
+	d := fyne.CurrentApp().Driver()
+	var notes func(o fyne.CanvasObject)
+	notes = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *container.Scroll, *widget.Entry, *widget.Button, *widget.Select:
+			return
+		case *widget.RichText:
+			at := d.AbsolutePositionForObject(x)
+			if at.Y <= mid && mid <= at.Y+x.Size().Height && at.X < p.pos.X {
+				f.note += x.String()
+			}
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				notes(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				notes(c)
+			}
+		}
+	}
+	notes(u.Win.Content())
 	var nearest *shownButton
 	for i, s := range f.row {
 		if s.b != p.b && (nearest == nil || s.pos.X > nearest.pos.X) {
@@ -136,7 +165,8 @@ func readFooter(t *testing.T, u *ui.UI, what string) editorFooter {
 
 // Every editor has one footer in one order: Delete… at the far left,
 // Cancel or Close just left of the primary action, and the primary action
-// rightmost, outside the scroll, at the same place and of the same size.
+// rightmost, outside the scroll, at the same place and of the same size;
+// every editor that saves itself opens with the same kit note beside it.
 func TestEveryEditorHasTheSameFooterInTheSameOrder(t *testing.T) {
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
@@ -188,26 +218,27 @@ func TestEveryEditorHasTheSameFooterInTheSameOrder(t *testing.T) {
 		open       func()
 		withDelete bool
 		closeWord  string
+		note       string // the note as the editor opens
 	}{
-		{"a contact write-up", func() { u.Shell.Open(kit.EditRecord(kit.Contacts, past[0].ID)) }, false, "Cancel"},
-		{"a new contact", func() { u.Shell.Open(kit.NewRecord(kit.Contacts, ids.Dana)) }, false, "Cancel"},
-		{"a new woman", func() { u.Shell.Open(kit.NewRecord(kit.Women, "")) }, false, "Cancel"},
-		{"her details", func() { u.Shell.Open(kit.Record(kit.Women, ids.Dana)); detailsTab() }, false, ""},
-		{"a diary entry", func() { u.Shell.Open(kit.Record(kit.Diary, entry.ID)) }, true, ""},
-		{"a supervision session", func() { u.Shell.Open(kit.Record(kit.Supervision, session.ID)) }, true, ""},
+		{"a contact write-up", func() { u.Shell.Open(kit.EditRecord(kit.Contacts, past[0].ID)) }, false, "Cancel", ""},
+		{"a new contact", func() { u.Shell.Open(kit.NewRecord(kit.Contacts, ids.Dana)) }, false, "Cancel", ""},
+		{"a new woman", func() { u.Shell.Open(kit.NewRecord(kit.Women, "")) }, false, "Cancel", ""},
+		{"her details", func() { u.Shell.Open(kit.Record(kit.Women, ids.Dana)); detailsTab() }, false, "", kit.AutosaveNote},
+		{"a diary entry", func() { u.Shell.Open(kit.Record(kit.Diary, entry.ID)) }, true, "", kit.AutosaveNote},
+		{"a supervision session", func() { u.Shell.Open(kit.Record(kit.Supervision, session.ID)) }, true, "", kit.AutosaveNote},
 		{"a supervisee's session", func() {
 			u.Shell.Show(kit.Supervision)
 			test.Tap(uitest.FindButton(t, u.Win.Content(), "Supervisees"))
 			test.Tap(uitest.FindButton(t, u.Win.Content(), "Ann Lee — sent"))
-		}, false, ""},
-		{"a letter", func() { u.Shell.Open(kit.Record(kit.Letters, "letter:"+letters[0].ID)) }, true, "Close"},
-		{"a newsletter issue", func() { u.Shell.Open(kit.Record(kit.Letters, "newsletter:"+is.ID)) }, true, ""},
-		{"an agency", func() { u.Shell.Open(kit.Record(kit.Directory, ids.Housing)) }, true, ""},
+		}, false, "", kit.AutosaveNote},
+		{"a letter", func() { u.Shell.Open(kit.Record(kit.Letters, "letter:"+letters[0].ID)) }, true, "Close", kit.AutosaveNote},
+		{"a newsletter issue", func() { u.Shell.Open(kit.Record(kit.Letters, "newsletter:"+is.ID)) }, true, "", kit.AutosaveNote},
+		{"an agency", func() { u.Shell.Open(kit.Record(kit.Directory, ids.Housing)) }, true, "", kit.AutosaveNote},
 		{"a new agency", func() {
 			u.Shell.Show(kit.Directory)
 			test.Tap(uitest.FindButton(t, u.Win.Content(), "Add an agency"))
-		}, false, "Cancel"},
-		{"Settings", func() { u.Shell.Show(kit.Settings) }, false, ""},
+		}, false, "Cancel", kit.AutosaveNote},
+		{"Settings", func() { u.Shell.Show(kit.Settings) }, false, "", kit.AutosaveNote},
 	}
 	var first editorFooter
 	for i, e := range editors {
@@ -216,6 +247,7 @@ func TestEveryEditorHasTheSameFooterInTheSameOrder(t *testing.T) {
 		f := readFooter(t, u, e.what)
 		require.Equal(t, e.withDelete, f.hasDelete, "%s: Delete…", e.what)
 		require.Equal(t, e.closeWord, f.closeBefore, "%s: Cancel or Close", e.what)
+		require.Equal(t, e.note, f.note, "%s: the note beside the primary action, worded by kit", e.what)
 		if i == 0 {
 			first = f
 			continue
