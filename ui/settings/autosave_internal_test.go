@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
 
 	"inreach/newsletter"
@@ -56,4 +57,19 @@ func TestSettingsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T) {
 	s.fields[notes.SettingRetentionYears].SetText("7")
 	uitest.Eventually(t, func() bool { return u.Sess.Notes.GetSetting(notes.SettingRetentionYears, "") == "7" }, "the years save")
 	require.Equal(t, kit.SavedNote(u.Env()), s.status.Text())
+}
+
+// Locking before the autosave keeps what was typed.
+func TestSettingsTypedJustBeforeTheLockAreSaved(t *testing.T) {
+	u := newTestUI(t)
+	uitest.OpenTestVault(t, u)
+	u.Shell.Show(kit.Settings)
+	s := u.Shell.Screens[kit.Settings].(*settingsScreen)
+	uitest.TypeInto(u, s.fields[notes.SettingOrganisation], "Northgate Women's Centre")
+	require.True(t, s.Dirty, "not saved yet")
+	u.Lock()
+	uitest.TypeInto(u, uitest.Entries(u.Win.Content())[0], "correct horse battery")
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Unlock"))
+	u.Idle()
+	require.Equal(t, "Northgate Women's Centre", u.Sess.Notes.GetSetting(notes.SettingOrganisation, ""))
 }
