@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"inreach/ui/kit"
 	"inreach/ui/start"
@@ -168,6 +169,71 @@ func (u *UI) tour(pass []byte, dir string) error {
 		return err
 	}
 	fyne.DoAndWait(func() { u.Shell.Inbox.Close() })
+	if err := u.editorTour(dir, woman, pick); err != nil {
+		return err
+	}
 	fyne.DoAndWait(func() { u.Lock() })
+	return nil
+}
+
+// editorTour shows every kind of editor, at the tour's size and then at
+// 900×600, so their footers (Delete… at the left, the primary action at
+// the right) can be compared.
+func (u *UI) editorTour(dir, woman string, pick func(string) string) error {
+	letter := pick(`SELECT id FROM letters ORDER BY date DESC LIMIT 1`)
+	session := pick(`SELECT id FROM supervision ORDER BY date DESC LIMIT 1`)
+	agency := pick(`SELECT id FROM agencies ORDER BY name LIMIT 1`)
+	visit := pick(`SELECT id FROM contacts WHERE date <= date('now') ORDER BY date DESC LIMIT 1`)
+	entry := pick(`SELECT id FROM diary ORDER BY date DESC LIMIT 1`)
+	issue := pick(`SELECT id FROM newsletters ORDER BY date DESC LIMIT 1`)
+	var selectDetails func(o fyne.CanvasObject)
+	selectDetails = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *container.AppTabs:
+			for i, it := range x.Items {
+				if it.Text == "Details" {
+					x.SelectIndex(i)
+				}
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				selectDetails(c)
+			}
+		}
+	}
+	details := func() {
+		u.Shell.Open(kit.Record(kit.Women, woman))
+		selectDetails(u.Shell.Screens[kit.Women].Content())
+	}
+	editors := []struct {
+		name string
+		show func()
+	}{
+		{"13-edit-her-details", details},
+		{"14-edit-new-woman", func() { u.Shell.Open(kit.NewRecord(kit.Women, "")) }},
+		{"15-edit-visit", func() { u.Shell.Open(kit.EditRecord(kit.Contacts, visit)) }},
+		{"16-edit-diary-entry", func() { u.Shell.Open(kit.Record(kit.Diary, entry)) }},
+		{"17-edit-supervision-session", func() { u.Shell.Open(kit.Record(kit.Supervision, session)) }},
+		{"18-edit-letter", func() { u.Shell.Open(kit.Record(kit.Letters, "letter:"+letter)) }},
+		{"19-edit-newsletter", func() { u.Shell.Open(kit.Record(kit.Letters, "newsletter:"+issue)) }},
+		{"20-edit-agency", func() { u.Shell.Open(kit.Record(kit.Directory, agency)) }},
+		{"21-edit-settings", func() { u.Shell.Show(kit.Settings) }},
+		{"22-edit-supervisees", func() { u.Shell.Open(kit.Record(kit.Supervision, "supervisees")) }},
+	}
+	for _, size := range []struct {
+		suffix string
+		size   fyne.Size
+	}{{"", fyne.NewSize(1180, 760)}, {"-900", fyne.NewSize(900, 600)}} {
+		fyne.DoAndWait(func() { u.Win.Resize(size.size) })
+		for _, e := range editors {
+			fyne.DoAndWait(func() {
+				u.Shell.Show(kit.Today)
+				e.show()
+			})
+			if err := u.shot(dir, e.name+size.suffix); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }

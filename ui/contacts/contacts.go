@@ -141,9 +141,9 @@ func (s *ContactsScreen) build() {
 		s.drafts,
 		container.NewBorder(nil, nil, nil, s.clearBtn, s.count),
 	)
-	left := container.NewBorder(container.NewPadded(filters), nil, nil, nil, s.list)
+	left := container.NewBorder(filters, nil, nil, nil, s.list)
 	s.detail = container.NewStack()
-	split := kit.ListPane(left, s.detail)
+	split := kit.ListPane(container.NewPadded(left), s.detail)
 	s.browse = split
 	s.root = container.NewStack(s.browse)
 }

@@ -122,6 +122,6 @@ func (f *contactForm) keepDraft() {
 		return
 	}
 	f.unsavedDraft = false
-	f.status.SetText("Draft kept " + f.u.Now().Format("15:04"))
+	f.status.SetText(kit.DraftNote(f.u))
 	f.u.Changed()
 }

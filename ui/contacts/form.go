@@ -35,7 +35,7 @@ type contactForm struct {
 	draftKey string
 
 	title  *widget.Label
-	status *widget.Label
+	status *kit.Footer // the footer: its note is the form's status
 	banner *widget.Label
 	save   *widget.Button
 	cancel *widget.Button
@@ -93,12 +93,10 @@ func (f *contactForm) build() {
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameSubHeadingText
 	f.title.Truncation = fyne.TextTruncateEllipsis
-	f.status = widget.NewLabel("")
-	f.status.Importance = widget.LowImportance
+	f.status = kit.NewFooter(kit.FooterOptions{Primary: "Save contact", OnPrimary: f.saveContact,
+		Close: "Cancel", OnClose: f.askCancel})
 	f.banner = kit.ErrorLabel()
-	f.save = widget.NewButtonWithIcon("Save contact", theme.DocumentSaveIcon(), f.saveContact)
-	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.askCancel)
+	f.save, f.cancel = f.status.Primary, f.status.Close
 
 	f.date = kit.NewLeaveEntry("YYYY-MM-DD", func() { f.checkDate() })
 	f.start = kit.NewLeaveEntry("HH:MM", func() { f.checkTimes("Start") })
@@ -180,8 +178,7 @@ func (f *contactForm) build() {
 		addBox,
 	)
 	f.scroll = container.NewVScroll(container.NewPadded(body))
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(f.status, f.cancel, f.save), f.title)
-	f.content = container.NewBorder(container.NewVBox(container.NewPadded(top), f.banner, widget.NewSeparator()), nil, nil, nil, f.scroll)
+	f.content = kit.EditorWithFooter(container.NewVBox(container.NewPadded(f.title), f.banner, widget.NewSeparator()), f.scroll, f.status)
 }
 
 // visitKeysHint says how the women's part of the form is written by

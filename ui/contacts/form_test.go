@@ -229,6 +229,9 @@ func TestTheDraftSurvivesLockingAndResumesWithTheTextIntact(t *testing.T) {
 	require.Empty(t, drafts)
 }
 
+// The write-up is kept as a draft a moment after typing, and its note
+// says so and what Save contact then does; nothing but the draft is
+// stored until then.
 func TestTheDraftIsKeptAboutASecondAfterTyping(t *testing.T) {
 	fx := newContactsFixture(t, "Anna Smith")
 	contactDraftDelay = 30 * time.Millisecond
@@ -236,12 +239,16 @@ func TestTheDraftIsKeptAboutASecondAfterTyping(t *testing.T) {
 	f := fx.s.Form
 	key := f.draftKey
 	fx.addWoman(t, "Anna")
+	before := uitest.Tables(t, fx.u)
 	fx.typing("Kept while typing")
 	store := fx.u.Sess.Notes
 	uitest.Eventually(t, func() bool {
 		body, ok, err := store.LoadDraft(key)
 		return err == nil && ok && strings.Contains(string(body), "Kept while typing")
 	}, "the draft is written after a pause")
+	require.Equal(t, kit.DraftNote(fx.u.Env()), f.status.Text())
+	require.Equal(t, "Draft kept at "+kit.ClockFor(fx.u.Env())+" — Save contact adds it to her record", f.status.Text())
+	require.Equal(t, []string{"drafts"}, uitest.ChangedTables(before, uitest.Tables(t, fx.u)), "only the draft is stored")
 }
 
 func TestOpeningNewWithAWomansIDStartsAContactWithHerAdded(t *testing.T) {

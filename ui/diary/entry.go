@@ -134,12 +134,8 @@ func (ed *diaryEditor) build() {
 	kit.SetDiaryStatus(ed.badge, ed.status)
 	ed.hint = kit.Soft("")
 	ed.statusBox = container.NewHBox()
-	ed.savedNote = kit.Soft("")
-	ed.savedNote.Wrapping = fyne.TextWrapOff
-
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { ed.save(true) })
-	del := widget.NewButtonWithIcon("Delete this entry…", theme.DeleteIcon(), ed.confirmDelete)
-	del.Importance = widget.LowImportance
+	foot := kit.NewFooter(kit.FooterOptions{OnPrimary: func() { ed.save(true) }, OnDelete: ed.confirmDelete})
+	ed.savedNote = foot.Note
 
 	ed.date = kit.NewLeaveEntry("YYYY-MM-DD", ed.checkDate)
 	ed.date.OnChanged = func(string) { ed.changed() }
@@ -169,10 +165,7 @@ func (ed *diaryEditor) build() {
 
 	ed.commentsBox = container.NewVBox()
 
-	// In a narrow window the saved note and Save move onto a line of their
-	// own rather than widening the window.
-	status := ed.badge.In(kit.Flow(container.NewHBox(ed.badge.Object(), ed.statusBox),
-		container.NewHBox(ed.savedNote, save)))
+	status := ed.badge.In(kit.Flow(container.NewHBox(ed.badge.Object(), ed.statusBox)))
 	top := container.NewVBox(ed.title, status, ed.hint, widget.NewSeparator())
 
 	contactRow := container.NewBorder(nil, nil, nil, ed.openLink, ed.contact)
@@ -191,12 +184,10 @@ func (ed *diaryEditor) build() {
 		widget.NewSeparator(),
 		tagsPart,
 		ed.commentsBox,
-		widget.NewSeparator(),
-		container.NewHBox(del),
 	)
 	ed.body = body
 	scroll := container.NewVScroll(container.New(&kit.DiaryReadingWidth{Width: 760}, container.NewPadded(body)))
-	ed.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, scroll)
+	ed.root = kit.EditorWithFooter(container.NewPadded(top), scroll, foot)
 }
 
 // fill puts entry e into the form without marking it changed.
@@ -215,11 +206,7 @@ func (ed *diaryEditor) fill(e *diary.Entry) {
 	ed.showComments()
 	ed.showStatus()
 	ed.updateTitle()
-	if e.ID == "" {
-		kit.SetSoft(ed.savedNote, "Not saved yet")
-	} else {
-		kit.SetSoft(ed.savedNote, "Saved")
-	}
+	kit.SetSoft(ed.savedNote, kit.AutosaveNote)
 }
 
 // applyDraft puts a kept draft into the form, marked as changed.
@@ -371,10 +358,7 @@ func (ed *diaryEditor) checkDate() {
 
 // changed marks the form changed and saves it shortly after the last change.
 func (ed *diaryEditor) changed() {
-	if !ed.Edited() {
-		return
-	}
-	kit.SetSoft(ed.savedNote, "Editing…")
+	ed.Edited()
 }
 
 func (ed *diaryEditor) stopTimer() { ed.StopTimer() }

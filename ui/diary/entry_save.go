@@ -45,7 +45,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	ed.clearErrors()
 	if msg := kit.DateProblem(ed.date.Text, true); msg != "" {
 		kit.SetError(ed.dateErr, msg)
-		ed.keepDraft("Not saved: the date needs fixing. What you wrote is kept.")
+		ed.keepDraft(kit.NotSavedNote(kit.DateMissing("the date", ed.date.Text, true)))
 		return false
 	}
 	e := ed.collect()
@@ -59,7 +59,7 @@ func (ed *diaryEditor) save(force bool) bool {
 			ed.comments = cur.Comments
 		case errors.Is(err, diary.ErrNotFound):
 		default:
-			ed.keepDraft("Not saved yet.")
+			ed.keepDraft(kit.NotSavedNote("the entry could not be written"))
 			kit.ShowError(ed.u.Window(), "The diary entry could not be saved", err)
 			return false
 		}
@@ -69,10 +69,10 @@ func (ed *diaryEditor) save(force bool) bool {
 	if err := ed.u.Diary().Save(&e); err != nil {
 		if v, ok := diary.AsValidation(err); ok {
 			ed.showProblems(v)
-			ed.keepDraft("Not saved: see the problem marked in red. What you wrote is kept.")
+			ed.keepDraft(kit.NotSavedNote(kit.MarkedInRed))
 			return false
 		}
-		ed.keepDraft("Not saved yet.")
+		ed.keepDraft(kit.NotSavedNote("the entry could not be written"))
 		kit.ShowError(ed.u.Window(), "The diary entry could not be saved", err)
 		return false
 	}
@@ -87,7 +87,7 @@ func (ed *diaryEditor) save(force bool) bool {
 	}
 	ed.draftKey = diaryDraftKey(ed.id)
 	ed.u.Changed()
-	kit.SetSoft(ed.savedNote, "Saved at "+ed.clock())
+	kit.SetSoft(ed.savedNote, kit.SavedNote(ed.u))
 	ed.showStatus()
 	ed.showComments()
 	if ed.onSaved != nil {
@@ -95,8 +95,6 @@ func (ed *diaryEditor) save(force bool) bool {
 	}
 	return true
 }
-
-func (ed *diaryEditor) clock() string { return kit.ClockFor(ed.u) }
 
 // keepDraft stores the form as typed, so nothing is lost while it cannot
 // be saved as an entry.

@@ -115,7 +115,7 @@ func TestSupervisionBadDatesAreShownAtTheFieldAndTheFormIsKept(t *testing.T) {
 	test.Tap(uitest.FindButton(t, f.Content(), "Add action"))
 	test.Type(f.Actions[0].Text, "Read the trauma-informed practice guide")
 	f.Actions[0].Due.SetText("soon")
-	test.Tap(uitest.FindButton(t, f.Content(), "Save session"))
+	test.Tap(uitest.FindButton(t, f.Content(), "Save"))
 	require.True(t, f.DateErr.Visible())
 	require.True(t, f.Actions[0].DateErr.Visible())
 	require.Empty(t, f.Id)
@@ -134,7 +134,7 @@ func TestSupervisionBadDatesAreShownAtTheFieldAndTheFormIsKept(t *testing.T) {
 	s.Form.Date.SetText(kit.TodayFor(u.Env()))
 	s.Form.Actions[0].Due.SetText("")
 	s.Form.Actions[0].Text.SetText("")
-	test.Tap(uitest.FindButton(t, s.Form.Content(), "Save session"))
+	test.Tap(uitest.FindButton(t, s.Form.Content(), "Save"))
 	require.True(t, s.Form.Actions[0].TextErr.Visible())
 	require.Contains(t, s.Form.Actions[0].TextErr.Text, "Say what the action is")
 }

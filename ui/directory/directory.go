@@ -61,7 +61,9 @@ func New(u kit.Env) *DirectoryScreen {
 	split := kit.ListPane(container.NewPadded(container.NewBorder(top, nil, nil, nil, s.List)), s.detail)
 	s.root = split
 	s.reload()
-	s.showNothing()
+	if !s.restoreDraft() {
+		s.showNothing()
+	}
 	return s
 }
 
@@ -101,6 +103,9 @@ func (s *DirectoryScreen) reload() {
 
 // showNothing says what the right-hand side is for.
 func (s *DirectoryScreen) showNothing() {
+	if s.form != nil {
+		s.form.Close() // thrown away (Cancel) or deleted: no autosave after
+	}
 	s.form, s.selected = nil, ""
 	all, err := s.u.Notes().ListAgencies(notes.AgencyFilter{})
 	if err == nil && len(all) == 0 {
@@ -118,6 +123,9 @@ func (s *DirectoryScreen) setDetail(o fyne.CanvasObject) {
 
 // showAgency shows one agency's form.
 func (s *DirectoryScreen) showAgency(id string) {
+	if !s.leaveForm() {
+		return
+	}
 	a, err := s.u.Notes().GetAgency(id)
 	if err != nil {
 		kit.ShowError(s.u.Window(), "The agency could not be opened", err)
@@ -130,6 +138,9 @@ func (s *DirectoryScreen) showAgency(id string) {
 
 // startAdding shows an empty form for a new agency.
 func (s *DirectoryScreen) startAdding() {
+	if !s.leaveForm() {
+		return
+	}
 	s.List.UnselectAll()
 	s.selected = ""
 	s.form = newAgencyForm(s, &notes.Agency{})
@@ -149,8 +160,37 @@ func (s *DirectoryScreen) saved(id string) {
 	}
 	s.showAgency(id)
 	if s.form != nil {
-		s.form.saved.SetText("Saved")
-		s.form.saved.Show()
+		s.form.saved.Saved(s.u)
+	}
+}
+
+// savedInPlace is called after the form saved itself: the list shows the
+// agency as stored, and the form stays as it is.
+func (s *DirectoryScreen) savedInPlace(id string) {
+	s.selected = id
+	s.reload()
+}
+
+// leaveForm saves the agency being edited before another is shown; when
+// it cannot be saved yet it stays, with the note saying what is missing,
+// so nothing typed is lost. It reports whether the form may be left.
+func (s *DirectoryScreen) leaveForm() bool {
+	if s.form == nil || !s.form.Dirty {
+		return true
+	}
+	if s.form.store(true) {
+		s.form.Close()
+		return true
+	}
+	s.reload() // the list shows the agency still being edited
+	return false
+}
+
+// BeforeLock saves the agency being edited, or keeps it as a draft when
+// it cannot be saved yet, so nothing typed is lost.
+func (s *DirectoryScreen) BeforeLock() {
+	if s.form != nil && s.form.Dirty && !s.form.store(true) {
+		s.form.keepDraft()
 	}
 }
 
@@ -160,6 +200,7 @@ func (s *DirectoryScreen) indexOf(id string) int {
 
 // deleted is called by the form after the agency was deleted.
 func (s *DirectoryScreen) deleted() {
+	dropAgencyDraft(s.u)
 	s.selected = ""
 	s.reload()
 	s.showNothing()

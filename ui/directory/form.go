@@ -2,10 +2,10 @@ package directory
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,11 +16,12 @@ import (
 // agencyForm shows and edits every field of one agency, with a gentle
 // reminder when its details were last checked over a year ago.
 type agencyForm struct {
-	s     *DirectoryScreen
-	a     notes.Agency
-	form  *kit.FieldForm
-	hint  *fyne.Container
-	saved *widget.Label
+	kit.Editor // the agency saves itself a moment after each change
+	s          *DirectoryScreen
+	a          notes.Agency
+	form       *kit.FieldForm
+	hint       *fyne.Container
+	saved      *kit.Footer // the footer; its note says whether the agency is saved
 
 	name, area, keyContact, phone, email, website *kit.LeaveEntry
 	services, notesText                           *kit.LeaveEntry
@@ -31,6 +32,7 @@ type agencyForm struct {
 
 func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f := &agencyForm{s: s, a: *a, form: kit.NewFieldForm()}
+	f.Init(s.u, &agencyAutosaveDelay, f.autosave)
 	ff := f.form
 	f.name = ff.Entry("Name", "Name", "For example Eastside Housing Options")
 	f.category = kit.NewSelectEntry(notes.AgencyCategory.LabelList())
@@ -50,38 +52,29 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 	f.lastChecked = ff.Date("LastChecked", "Last checked", checkedToday)
 	f.notesText = ff.MultiEntry("Notes", "Notes", "How referrals work, opening hours, anything the team should know", 3)
 
-	f.name.SetText(a.Name)
-	f.category.SetText(notes.AgencyCategory.Label(a.Category))
-	f.area.SetText(a.Area)
-	f.services.SetText(a.Services)
-	f.keyContact.SetText(a.KeyContact)
-	f.phone.SetText(a.Phone)
-	f.email.SetText(a.Email)
-	f.website.SetText(a.Website)
-	f.lastChecked.SetText(a.LastChecked)
-	f.notesText.SetText(a.Notes)
+	f.fillFields(a)
 
-	f.saved = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	f.saved.Importance = widget.SuccessImportance
-	f.saved.Hide()
 	f.hint = container.NewVBox()
 	f.showHint()
 
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
-	save.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{}
+	opts := kit.FooterOptions{OnPrimary: func() { f.save() },
+		OnDelete: func() { confirmDeleteAgency(s.u, &f.a, s.deleted) }}
 	title := "New agency"
 	if a.ID != "" {
 		title = a.Name
-		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
-			confirmDeleteAgency(s.u, &f.a, s.deleted)
-		})
-		del.Importance = widget.DangerImportance
-		buttons = append(buttons, del)
 	} else {
-		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.showNothing))
+		opts.Close, opts.OnClose = "Cancel", func() {
+			dropAgencyDraft(s.u)
+			s.showNothing()
+		}
 	}
-	buttons = append(buttons, layout.NewSpacer(), f.saved, save)
+	f.saved = kit.NewFooter(opts)
+	f.saved.ShowDelete(a.ID != "")
+	f.saved.SetNote(kit.AutosaveNote)
+	for _, e := range []*kit.LeaveEntry{f.name, f.area, f.keyContact, f.phone, f.email, f.website, f.services, f.notesText, f.lastChecked} {
+		e.OnChanged = func(string) { f.Edited() }
+	}
+	f.category.OnChanged = func(string) { f.Edited() }
 
 	body := container.NewVBox(
 		f.hint,
@@ -92,13 +85,27 @@ func newAgencyForm(s *DirectoryScreen, a *notes.Agency) *agencyForm {
 		widget.NewCard("", "", container.NewVBox(kit.Subheading("Notes for the team"),
 			ff.RowsFor("Notes"))),
 	)
-	bar := container.NewVBox(widget.NewSeparator(), ff.General, container.NewHBox(buttons...))
-	f.root = container.NewBorder(container.NewPadded(kit.Heading(title)), container.NewPadded(bar), nil, nil,
+	bar := container.NewVBox(ff.General, f.saved.Content())
+	f.root = container.NewBorder(container.NewPadded(kit.Heading(title)), bar, nil, nil,
 		container.NewVScroll(container.NewPadded(body)))
 	return f
 }
 
 func (f *agencyForm) Content() fyne.CanvasObject { return f.root }
+
+// fillFields puts a's details in the fields.
+func (f *agencyForm) fillFields(a *notes.Agency) {
+	f.name.SetText(a.Name)
+	f.category.SetText(notes.AgencyCategory.Label(a.Category))
+	f.area.SetText(a.Area)
+	f.services.SetText(a.Services)
+	f.keyContact.SetText(a.KeyContact)
+	f.phone.SetText(a.Phone)
+	f.email.SetText(a.Email)
+	f.website.SetText(a.Website)
+	f.lastChecked.SetText(a.LastChecked)
+	f.notesText.SetText(a.Notes)
+}
 
 // showHint shows "check these details" when they are over a year old or
 // were never checked (for an agency already saved).
@@ -139,25 +146,64 @@ func (f *agencyForm) agency() notes.Agency {
 	return a
 }
 
-// save stores the agency, showing problems at their fields; it reports
-// whether it was saved.
-func (f *agencyForm) save() bool {
+// agencyAutosaveDelay is how long after the last change the agency saves
+// itself (tests shorten it).
+var agencyAutosaveDelay = time.Second
+
+// autosave saves the agency a moment after the last change, in place:
+// the form is not rebuilt under the cursor.
+func (f *agencyForm) autosave() {
+	if !f.Closed && f.Dirty && !f.s.u.Locked() {
+		f.store(true)
+	}
+}
+
+// save stores the agency now (the Save button, Ctrl+S), showing problems
+// at their fields; it reports whether it was saved.
+func (f *agencyForm) save() bool { return f.store(false) }
+
+// missing says what the agency lacks before it can be stored, for the note.
+func (f *agencyForm) missing() string {
+	if strings.TrimSpace(f.name.Text) == "" {
+		return "the name is needed"
+	}
+	if m := kit.DateMissing("the date last checked", f.lastChecked.Text, false); m != "" {
+		return m
+	}
+	return kit.MarkedInRed
+}
+
+// store writes the agency. quiet (the autosave) keeps the form as it is;
+// otherwise the screen shows the agency as stored.
+func (f *agencyForm) store(quiet bool) bool {
+	f.StopTimer()
 	f.form.ClearErrors()
-	f.saved.Hide()
 	if !f.form.CheckDates() {
-		f.form.Summarise("Not saved yet")
+		f.saved.NotSaved(f.missing())
 		return false
 	}
 	a := f.agency()
 	if err := f.s.u.Notes().SaveAgency(&a); err != nil {
 		if f.form.ShowProblems(err) {
-			f.form.Summarise("Not saved yet")
+			f.saved.NotSaved(f.missing())
 		} else {
 			kit.ShowError(f.s.u.Window(), "The agency could not be saved", err)
 		}
 		return false
 	}
+	f.Dirty = false
 	f.s.u.Changed()
+	dropAgencyDraft(f.s.u)
+	if quiet {
+		f.a = a
+		f.saved.ShowDelete(true)
+		if f.saved.Close != nil {
+			f.saved.Close.SetText("Close") // it is stored: closing throws nothing away
+		}
+		f.s.savedInPlace(a.ID)
+		f.saved.Saved(f.s.u)
+		return true
+	}
 	f.s.saved(a.ID)
 	return true
 }

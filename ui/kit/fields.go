@@ -104,7 +104,7 @@ func (f *FieldForm) RowsFor(names ...string) *fyne.Container {
 		r := f.Rows[n]
 		objs = append(objs, r.label, r.Body)
 	}
-	return container.New(&labelColumnLayout{labelWidth: 150}, objs...)
+	return container.New(&labelColumnLayout{labelWidth: LabelWidth}, objs...)
 }
 
 // clearErrors hides every message.

@@ -40,6 +40,11 @@ func (f *letterForm) keepOnLock() {
 	if f.save() {
 		return
 	}
+	f.keepDraft()
+}
+
+// keepDraft keeps the letter exactly as typed while it cannot be saved.
+func (f *letterForm) keepDraft() {
 	lt := f.collect()
 	var ticked []string
 	for i, c := range f.enclosures {
@@ -88,7 +93,7 @@ func restoreLetterForm(u kit.Env, done func(letterFormEvent)) (*letterForm, bool
 	f.other.SetText(d.Other)
 	f.Loading = false
 	f.Dirty = true
-	kit.SetSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save letter”.")
+	kit.SetSoft(f.note, "Put back what you were writing when the notebook locked. It is not saved yet: check what is marked and press “Save”.")
 	f.checkDates()
 	return f, true
 }

@@ -3,10 +3,10 @@ package letters
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,7 +70,8 @@ type letterForm struct {
 	replyDue *kit.LeaveEntry
 	replyErr *widget.Label
 
-	buttons *fyne.Container
+	footer *kit.Footer
+	info   *widget.RichText // under the title: the date and whether a reply is awaited
 
 	root fyne.CanvasObject
 }
@@ -78,7 +79,14 @@ type letterForm struct {
 // newLetterForm builds the form for lt (a stored letter, or a new one with
 // no ID); name is her name as shown.
 func newLetterForm(u kit.Env, lt *newsletter.Letter, name string, done func(letterFormEvent)) *letterForm {
-	f := &letterForm{u: u, id: lt.ID, done: done}
+	f := &letterForm{u: u, id: lt.ID}
+	f.done = func(ev letterFormEvent) {
+		if ev.kind != letterSaved {
+			f.Close() // no autosave after it is closed, deleted or left for a reply
+		}
+		done(ev)
+	}
+	f.Init(u, &letterAutosaveDelay, f.autosave)
 	f.build()
 	f.fill(lt, name)
 	return f
@@ -87,16 +95,14 @@ func newLetterForm(u kit.Env, lt *newsletter.Letter, name string, done func(lett
 func (f *letterForm) Content() fyne.CanvasObject { return f.root }
 
 func (f *letterForm) build() {
-	changed := func() {
-		if !f.Loading {
-			f.Dirty = true
-			kit.SetSoft(f.note, "Not saved yet.")
-		}
-	}
+	changed := func() { f.Edited() }
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.title.SizeName = theme.SizeNameHeadingText
 	f.title.Truncation = fyne.TextTruncateEllipsis
-	f.note = kit.Soft("")
+	f.footer = kit.NewFooter(kit.FooterOptions{OnPrimary: func() { f.save() },
+		OnClose: f.close, OnDelete: f.confirmDelete})
+	f.note = f.footer.Note
+	f.info = kit.Soft("")
 
 	f.womanErr = kit.ErrorLabel()
 	f.woman = newLetterWomanPicker(f.u, func() {
@@ -171,12 +177,9 @@ func (f *letterForm) build() {
 		kit.Soft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
 	)
 
-	f.buttons = container.NewHBox()
 	f.setButtons()
-	foot := container.NewVBox(widget.NewSeparator(), f.buttons)
-	head := container.NewVBox(f.title, f.note)
 	body := container.NewVScroll(container.NewPadded(form))
-	f.root = container.NewPadded(container.NewBorder(head, foot, nil, nil, body))
+	f.root = kit.EditorWithFooter(container.NewPadded(container.NewVBox(f.title, f.info)), body, f.footer)
 }
 
 // fill puts lt into the form.
@@ -213,15 +216,11 @@ func (f *letterForm) fill(lt *newsletter.Letter, name string) {
 	f.other.SetText(strings.Join(other, ", "))
 	f.replyDue.SetText(lt.ReplyDue)
 	f.showTitle(name, lt.Direction)
-	if f.id == "" {
-		kit.SetSoft(f.note, "A new letter: it is saved when you press “Save letter” (or Enter, or Ctrl+S).")
-	} else {
-		kit.SetSoft(f.note, "Dated "+kit.ShortDate(lt.Date)+".")
-	}
+	kit.SetSoft(f.note, kit.AutosaveNote)
 }
 
 // setNote shows text under the title.
-func (f *letterForm) setNote(text string) { kit.SetSoft(f.note, text) }
+func (f *letterForm) setNote(text string) { kit.SetSoft(f.info, text) }
 
 func (f *letterForm) showTitle(name, direction string) {
 	switch {
@@ -306,9 +305,42 @@ func (f *letterForm) clearErrors() {
 	}
 }
 
+// letterAutosaveDelay is how long after the last change the letter saves
+// itself (tests shorten it).
+var letterAutosaveDelay = time.Second
+
+// autosave saves the letter a moment after the last change; while it
+// cannot be saved it is kept as a draft and the note says what is missing.
+func (f *letterForm) autosave() {
+	if f.Closed || !f.Dirty || f.u.Locked() {
+		return
+	}
+	if !f.save() {
+		f.keepDraft()
+	}
+}
+
+// missing says what the letter lacks before it can be stored, for the note.
+func (f *letterForm) missing() string {
+	if f.woman.personID == "" {
+		return "her name, chosen from the list, is needed"
+	}
+	if m := kit.DateMissing("the date", f.date.Text, true); m != "" {
+		return m
+	}
+	if m := kit.DateMissing("the reply date", f.replyDue.Text, false); m != "" {
+		return m
+	}
+	if f.direction.Selected == "" {
+		return "whether it came from her or went to her is needed"
+	}
+	return kit.MarkedInRed
+}
+
 // save checks the form and writes the letter. It reports whether it did;
 // when it did not, the problems are shown at their fields.
 func (f *letterForm) save() bool {
+	f.StopTimer()
 	if f.u.Locked() {
 		return false
 	}
@@ -320,14 +352,14 @@ func (f *letterForm) save() bool {
 		ok = false
 	}
 	if !ok {
-		kit.SetSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
+		kit.SetSoft(f.note, kit.NotSavedNote(f.missing()))
 		return false
 	}
 	lt := f.collect()
 	if err := f.u.Letters().SaveLetter(&lt); err != nil {
 		if v, isV := newsletter.AsValidation(err); isV {
 			f.showProblems(v)
-			kit.SetSoft(f.note, "Not saved: put right what is marked in red. Nothing you typed is lost.")
+			kit.SetSoft(f.note, kit.NotSavedNote(kit.MarkedInRed))
 			return false
 		}
 		kit.ShowError(f.u.Window(), "The letter could not be saved", err)
@@ -339,7 +371,7 @@ func (f *letterForm) save() bool {
 	f.u.Changed()
 	dropLetterDraft(f.u)
 	f.showTitle(f.woman.name(), lt.Direction)
-	kit.SetSoft(f.note, "Saved at "+kit.ClockFor(f.u)+".")
+	kit.SetSoft(f.note, kit.SavedNote(f.u))
 	if wasNew {
 		f.setButtons()
 	}
@@ -350,18 +382,13 @@ func (f *letterForm) save() bool {
 // setButtons shows the buttons at the foot: a stored letter can also be
 // replied to and deleted.
 func (f *letterForm) setButtons() {
-	save := widget.NewButtonWithIcon("Save letter", theme.DocumentSaveIcon(), func() { f.save() })
-	save.Importance = widget.HighImportance
-	closeB := widget.NewButtonWithIcon("Close", theme.CancelIcon(), f.close)
-	objs := []fyne.CanvasObject{save, closeB, layout.NewSpacer()}
-	if f.id != "" {
-		reply := widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), f.logReply)
-		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), f.confirmDelete)
-		del.Importance = widget.DangerImportance
-		objs = append(objs, reply, del)
+	stored := f.id != ""
+	f.footer.ShowDelete(stored)
+	if stored {
+		f.footer.SetSecondary(widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), f.logReply))
+	} else {
+		f.footer.SetSecondary()
 	}
-	f.buttons.Objects = objs
-	f.buttons.Refresh()
 }
 
 // showProblems puts each of the store's problems under its field.
@@ -397,7 +424,7 @@ func (f *letterForm) close() {
 		return
 	}
 	kit.Confirm(f.u.Window(), "Discard what you typed?",
-		kit.Wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save letter”."),
+		kit.Wrapped("The changes to this letter are not saved. Discard them, or keep writing and press “Save”."),
 		"Discard", "Keep writing", true, func(yes bool) {
 			if yes {
 				f.Dirty = false

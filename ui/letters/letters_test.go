@@ -71,7 +71,7 @@ func TestLoggingALetterThroughTheFormStoresItAndListsIt(t *testing.T) {
 	test.Tap(uitest.FindCheck(t, f.Content(), "Stamps"))
 	test.Type(f.other, "birthday card")
 	test.Type(f.replyDue, "2025-07-18")
-	test.Tap(uitest.FindButton(t, f.Content(), "Save letter"))
+	test.Tap(uitest.FindButton(t, f.Content(), "Save"))
 
 	rows, err := u.Sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
@@ -106,7 +106,7 @@ func TestAnInvalidReplyDueDateShowsAtTheFieldAndSavesNothing(t *testing.T) {
 	require.True(t, f.replyErr.Visible(), "the problem shows as she leaves the field")
 	require.Contains(t, f.replyErr.Text, "not a real date")
 
-	test.Tap(uitest.FindButton(t, f.Content(), "Save letter"))
+	test.Tap(uitest.FindButton(t, f.Content(), "Save"))
 	rows, err := u.Sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
 	require.Empty(t, rows, "nothing is saved")
@@ -117,14 +117,14 @@ func TestAnInvalidReplyDueDateShowsAtTheFieldAndSavesNothing(t *testing.T) {
 	// A reply due before the letter is refused at the field too.
 	f.date.SetText("2025-07-10")
 	f.replyDue.SetText("2025-07-01")
-	test.Tap(uitest.FindButton(t, f.Content(), "Save letter"))
+	test.Tap(uitest.FindButton(t, f.Content(), "Save"))
 	require.Contains(t, f.replyErr.Text, "before the letter's date")
 	rows, err = u.Sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
 	require.Empty(t, rows)
 
 	f.replyDue.SetText("2025-07-24")
-	test.Tap(uitest.FindButton(t, f.Content(), "Save letter"))
+	test.Tap(uitest.FindButton(t, f.Content(), "Save"))
 	require.False(t, f.replyErr.Visible())
 	rows, err = u.Sess.Letters.ListLetters(newsletter.LetterFilter{})
 	require.NoError(t, err)
@@ -139,7 +139,7 @@ func TestAnUnknownNameIsShownAtTheWomanField(t *testing.T) {
 	s.log.newLetter(nil)
 	f := s.log.form
 	test.Type(f.woman.entry, "Nobody Known")
-	test.Tap(uitest.FindButton(t, f.Content(), "Save letter"))
+	test.Tap(uitest.FindButton(t, f.Content(), "Save"))
 	require.True(t, f.womanErr.Visible())
 	require.Contains(t, f.womanErr.Text, "No woman on record")
 	rows, err := u.Sess.Letters.ListLetters(newsletter.LetterFilter{})

@@ -68,7 +68,7 @@ func newLetterLog(u kit.Env) *letterLog {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, kit.Heading("Letters")),
 		l.who,
-		container.NewBorder(nil, nil, nil, l.awaiting, l.dir),
+		l.dir, l.awaiting, // one above the other, so the list keeps the common width
 		l.count,
 	)
 	left := container.NewBorder(top, nil, nil, nil, l.list)
@@ -257,6 +257,9 @@ func (l *letterLog) leaveForm() bool {
 }
 
 func (l *letterLog) setForm(f *letterForm, id string) {
+	if l.form != nil && l.form != f {
+		l.form.Close() // left (saved by leaveForm): its autosave stops
+	}
 	l.form = f
 	l.selected = id
 	l.setDetail(f.Content())

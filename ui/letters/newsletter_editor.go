@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -84,7 +83,8 @@ func (ed *issueEditor) build() {
 	ed.heading.SizeName = theme.SizeNameHeadingText
 	ed.heading.Wrapping = fyne.TextWrapWord
 	ed.badge = kit.NewPill()
-	ed.savedNote = kit.Soft("")
+	foot := kit.NewFooter(kit.FooterOptions{OnPrimary: func() { ed.save(true) }, OnDelete: ed.confirmDelete})
+	ed.savedNote = foot.Note
 
 	ed.titleErr = kit.ErrorLabel()
 	ed.title = kit.NewLeaveEntry("The issue's title, as printed at the top", nil)
@@ -122,8 +122,6 @@ func (ed *issueEditor) build() {
 		ed.scrollTo(c.root)
 		ed.u.Window().Canvas().Focus(c.heading)
 	})
-	del := widget.NewButtonWithIcon("Delete issue…", theme.DeleteIcon(), ed.confirmDelete)
-	del.Importance = widget.LowImportance
 
 	main := container.NewVBox(
 		widget.NewCard("", "", details),
@@ -131,16 +129,13 @@ func (ed *issueEditor) build() {
 		ed.sectionsBox,
 		ed.sectionsErr,
 		container.NewHBox(ed.addSection),
-		layout.NewSpacer(),
-		widget.NewSeparator(),
-		container.NewHBox(layout.NewSpacer(), del),
 	)
 	ed.scroll = container.NewVScroll(container.NewPadded(main))
 
 	ed.side = newIssueSide(ed)
-	head := container.NewVBox(ed.badge.In(container.NewBorder(nil, nil, nil, ed.badge.Object(), ed.heading)), ed.savedNote)
+	head := ed.badge.In(container.NewBorder(nil, nil, nil, ed.badge.Object(), ed.heading))
 	body := container.New(&issueColumns{}, ed.scroll, ed.side.Content())
-	ed.root = container.NewPadded(container.NewBorder(container.NewVBox(head, widget.NewSeparator()), nil, nil, nil, body))
+	ed.root = kit.EditorWithFooter(container.NewPadded(container.NewVBox(head, widget.NewSeparator())), container.NewPadded(body), foot)
 }
 
 // fill puts is into the form.
@@ -164,11 +159,7 @@ func (ed *issueEditor) fill(is newsletter.Issue) {
 	ed.showHeading()
 	ed.showStatus()
 	ed.updateLength()
-	if is.ID == "" {
-		kit.SetSoft(ed.savedNote, "A new issue: it is saved as you type, once it has a title.")
-	} else {
-		kit.SetSoft(ed.savedNote, "Saved as you type.")
-	}
+	kit.SetSoft(ed.savedNote, kit.AutosaveNote)
 }
 
 func (ed *issueEditor) showHeading() {
@@ -287,7 +278,6 @@ func (ed *issueEditor) changed() {
 	if !ed.Edited() {
 		return
 	}
-	kit.SetSoft(ed.savedNote, "Editing…")
 	ed.updateLength()
 }
 

@@ -67,6 +67,19 @@ func (ed *issueEditor) collect() (is newsletter.Issue, index []int, problems map
 	return is, index, problems
 }
 
+// missing says, for the note, what the form's own findings lack.
+func (ed *issueEditor) missing(problems map[string]string) string {
+	switch {
+	case problems["Title"] != "":
+		return "the title is needed"
+	case problems["Date"] != "":
+		return kit.DateMissing("the date", ed.date.Text, true)
+	case problems["Number"] != "":
+		return "the issue number is not right yet"
+	}
+	return kit.MarkedInRed
+}
+
 // save writes the issue if anything changed (or force). When it cannot be
 // saved as it stands, the form is kept as a draft, the problems are shown
 // at their fields, and false is returned.
@@ -82,14 +95,14 @@ func (ed *issueEditor) save(force bool) bool {
 	is, index, problems := ed.collect()
 	if len(problems) > 0 {
 		ed.showFieldProblems(problems)
-		ed.keepDraft("Not saved yet: see what is marked in red. What you wrote is kept.")
+		ed.keepDraft(kit.NotSavedNote(ed.missing(problems)))
 		return false
 	}
 	wasReady := ed.is.Status == "ready"
 	if err := ed.u.Letters().SaveIssue(&is); err != nil {
 		if v, ok := newsletter.AsValidation(err); ok {
 			ed.showProblems(v, index)
-			ed.keepDraft("Not saved yet: see what is marked in red. What you wrote is kept.")
+			ed.keepDraft(kit.NotSavedNote(kit.MarkedInRed))
 			return false
 		}
 		var se *newsletter.StatusError
@@ -98,7 +111,7 @@ func (ed *issueEditor) save(force bool) bool {
 		} else {
 			kit.ShowError(ed.u.Window(), "The issue could not be saved", err)
 		}
-		ed.keepDraft("Not saved yet.")
+		ed.keepDraft(kit.NotSavedNote("the issue could not be written"))
 		return false
 	}
 	oldKey := ed.draftKey
@@ -115,9 +128,9 @@ func (ed *issueEditor) save(force bool) bool {
 		ed.showHeading()
 	}
 	ed.u.Changed()
-	note := "Saved at " + kit.ClockFor(ed.u) + "."
+	note := kit.SavedNote(ed.u)
 	if wasReady && is.Status == "draft" {
-		note = "Saved at " + kit.ClockFor(ed.u) + ". Changed since it was marked ready, so it is a draft again: check it and mark it ready again."
+		note += " — changed since it was marked ready, so a draft again: check it and mark it ready again"
 	}
 	kit.SetSoft(ed.savedNote, note)
 	ed.showStatus()

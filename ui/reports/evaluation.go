@@ -64,7 +64,7 @@ func newEvaluationTab(u kit.Env) *evaluationTab {
 		container.New(&kit.AtLeastWidth{Width: 80}, e.years))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(pdfBtn, csvBtn, jsonBtn),
-			widget.NewLabelWithStyle("The evaluation's table", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+			kit.Heading("The evaluation's table")),
 		row, e.msg,
 		kit.Wrapped("Each year runs from the start date to the day before the next. Women are counted once in a year; tap a figure to see the records behind it."),
 	)

@@ -75,8 +75,8 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 	m.dateMsg.Importance = widget.DangerImportance
 	m.dateMsg.Wrapping = fyne.TextWrapWord
 	m.dateMsg.Hide()
-	m.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	m.title.Truncation = fyne.TextTruncateEllipsis
+	m.title = widget.NewLabel("")
+	m.title.Wrapping = fyne.TextWrapWord
 	m.status = kit.Muted("")
 
 	pdfBtn := widget.NewButtonWithIcon("Monitoring PDF…", theme.DocumentPrintIcon(), m.exportPDF)
@@ -91,7 +91,8 @@ func newMonitoringTab(u kit.Env) *monitoringTab {
 		container.NewHBox(widget.NewLabel("to"), kit.DateField(m.to, today)),
 	)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(pdfBtn, csvBtn, jsonBtn), m.title),
+		container.NewBorder(nil, nil, nil, container.NewHBox(pdfBtn, csvBtn, jsonBtn), kit.Heading("Monitoring figures")),
+		m.title,
 		periodRow,
 		m.dateMsg,
 	)

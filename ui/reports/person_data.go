@@ -67,7 +67,7 @@ func newPersonDataTab(u kit.Env, erased func()) *personDataTab {
 			t.show(&p)
 		}
 	}
-	left := container.NewBorder(container.NewVBox(
+	left := container.NewBorder(container.NewVBox(kit.Heading("Data protection"),
 		kit.Subheading("Find her"), t.find, t.count), nil, nil, nil, t.list)
 	t.detail = container.NewStack()
 	t.showNothing()

@@ -45,7 +45,7 @@ func newRetentionTab(u kit.Env, erased func()) *retentionTab {
 		func(i widget.ListItemID, o fyne.CanvasObject) { t.updateRow(i, o) })
 	t.empty = kit.EmptyState("Nothing to review", "")
 	t.stack = container.NewStack(t.list)
-	top := container.NewBorder(nil, nil, nil, change, t.intro)
+	top := container.NewVBox(kit.Heading("Retention review"), container.NewBorder(nil, nil, nil, change, t.intro))
 	t.body = container.NewBorder(container.NewPadded(top), nil, nil, nil, t.stack)
 	return t
 }

@@ -29,15 +29,20 @@ const settingSupervisor = "supervisor_name"
 // details for the newsletter, auto-lock, text size, retention, backups,
 // the passphrase, and import/export of the interchange file.
 type settingsScreen struct {
-	u      kit.Env
-	fields map[string]*kit.LeaveEntry
-	lock   *kit.Select
-	scale  *kit.Select
-	status *widget.Label
-	body   fyne.CanvasObject
+	kit.Editor // the settings save themselves a moment after each change
+	u          kit.Env
+	fields     map[string]*kit.LeaveEntry
+	lock       *kit.Select
+	scale      *kit.Select
+	status     *kit.Footer // the footer; its note says whether the settings are saved
+	body       fyne.CanvasObject
 	// Together is the Inreach ID, the team list and the exchange folder.
 	Together *together.Cards
 }
+
+// settingsAutosaveDelay is how long after the last change the settings
+// save themselves (tests shorten it).
+var settingsAutosaveDelay = time.Second
 
 var lockChoices = []string{"1 minute", "2 minutes", "5 minutes", "10 minutes", "15 minutes", "30 minutes", "60 minutes"}
 
@@ -49,23 +54,27 @@ var textSizes = []struct {
 // New builds the Settings screen for the open session.
 func New(u kit.Env) *settingsScreen {
 	s := &settingsScreen{u: u, fields: map[string]*kit.LeaveEntry{}}
+	s.Init(u, &settingsAutosaveDelay, func() { s.Save() })
 	entry := func(key, placeholder string, multi bool) *kit.LeaveEntry {
 		e := kit.NewLeaveEntry(placeholder, nil)
 		if multi {
 			e.Lines(3)
 		}
+		e.OnChanged = func(string) { s.changed() }
 		s.fields[key] = e
 		return e
 	}
-	you := widget.NewForm(
-		widget.NewFormItem("Your name", entry(notes.SettingPractitioner, "As it appears on supervision packs", false)),
-		widget.NewFormItem("Supervisor", entry(settingSupervisor, "Your supervisor's name", false)),
-		widget.NewFormItem("Organisation", entry(notes.SettingOrganisation, "The service's name", false)),
+	// Every row's label sits in one column of one width (kit.LabelColumns),
+	// so the fields of the three cards line up.
+	you := kit.LabelColumns(
+		kit.Row{Label: "Your name", Field: entry(notes.SettingPractitioner, "As it appears on supervision packs", false)},
+		kit.Row{Label: "Supervisor", Field: entry(settingSupervisor, "Your supervisor's name", false)},
+		kit.Row{Label: "Organisation", Field: entry(notes.SettingOrganisation, "The service's name", false)},
 	)
-	service := widget.NewForm(
-		widget.NewFormItem("Return address", entry(newsletter.SettingOrgAddress, "Printed on the newsletter so women can write back", true)),
-		widget.NewFormItem("Phone", entry(newsletter.SettingOrgPhone, "The service's own number", false)),
-		widget.NewFormItem("Email", entry(newsletter.SettingOrgEmail, "The service's own address", false)),
+	service := kit.LabelColumns(
+		kit.Row{Label: "Return address", Field: entry(newsletter.SettingOrgAddress, "Printed on the newsletter so women can write back", true)},
+		kit.Row{Label: "Phone", Field: entry(newsletter.SettingOrgPhone, "The service's own number", false)},
+		kit.Row{Label: "Email", Field: entry(newsletter.SettingOrgEmail, "The service's own address", false)},
 	)
 	retention := entry(notes.SettingRetentionYears, "6", false)
 	retention.Validator = func(v string) error {
@@ -78,7 +87,7 @@ func New(u kit.Env) *settingsScreen {
 		}
 		return nil
 	}
-	s.lock = kit.NewSelect(lockChoices, nil)
+	s.lock = kit.NewSelect(lockChoices, func(string) { s.changed() })
 	s.scale = kit.NewSelect(nil, nil)
 	for _, t := range textSizes {
 		s.scale.Options = append(s.scale.Options, t.label)
@@ -91,16 +100,15 @@ func New(u kit.Env) *settingsScreen {
 			}
 		}
 	}
-	safety := widget.NewForm(
-		widget.NewFormItem("Lock after", s.lock),
-		widget.NewFormItem("Keep closed records", container.NewBorder(nil, nil, nil, widget.NewLabel("years after closure"), retention)),
+	safety := kit.LabelColumns(
+		kit.Row{Label: "Lock after", Field: container.NewHBox(kit.Sized(s.lock, 200)), Hint: "without input; Ctrl+L locks at once"},
+		kit.Row{Label: "Keep closed records", Field: container.NewHBox(kit.Sized(retention, 80), widget.NewLabel("years after closure")),
+			Hint: "then they are listed for review under Reports"},
+		kit.Row{Label: "Text size", Field: container.NewHBox(kit.Sized(s.scale, 200))},
 	)
-	safety.Items[0].HintText = "without input; Ctrl+L locks at once"
-	safety.Items[1].HintText = "then they are listed for review under Reports"
 
-	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.Save)
-	save.Importance = widget.HighImportance
-	s.status = kit.Muted("")
+	s.status = kit.NewFooter(kit.FooterOptions{OnPrimary: s.Save})
+	s.status.SetNote(kit.AutosaveNote)
 
 	backups := widget.NewButtonWithIcon("Make a backup copy…", theme.DownloadIcon(), s.backup)
 	passwd := widget.NewButtonWithIcon("Change passphrase…", theme.AccountIcon(), s.changePassphrase)
@@ -111,16 +119,15 @@ func New(u kit.Env) *settingsScreen {
 		filepath.Join(filepath.Dir(u.Vault().Path()), "backups") + ".")
 
 	s.Together = together.NewCards(u)
-	s.body = container.NewVScroll(container.NewPadded(container.NewVBox(
+	s.body = kit.EditorWithFooter(nil, container.NewVScroll(container.NewPadded(container.NewVBox(
 		kit.Heading("Settings"),
 		kit.TitledCard("You", "Printed on supervision packs and reports", you),
 		kit.TitledCard("The service", "Used on the newsletter, and by its safety check to recognise your own details", service),
-		kit.TitledCard("Privacy", "", container.NewVBox(safety, container.NewHBox(widget.NewLabel("Text size"), s.scale))),
-		container.NewHBox(save, s.status),
+		kit.TitledCard("Privacy", "", safety),
 		kit.TitledCard("Vault", "", container.NewVBox(where,
 			container.NewGridWithColumns(2, backups, passwd, exportAll, importFile))),
 		s.Together.Content(),
-	)))
+	))), s.status)
 	s.load()
 	return s
 }
@@ -128,11 +135,32 @@ func New(u kit.Env) *settingsScreen {
 func (s *settingsScreen) Content() fyne.CanvasObject { return s.body }
 
 func (s *settingsScreen) Reload() {
+	if s.Dirty {
+		s.Save() // what was typed before leaving is kept, not overwritten
+	}
 	s.load()
 	s.Together.Reload()
 }
 
+// BeforeLock saves what was typed before the vault locks.
+func (s *settingsScreen) BeforeLock() {
+	s.StopTimer()
+	if s.Dirty {
+		s.Save()
+	}
+}
+
+// changed marks the settings edited: the note says so until they save.
+func (s *settingsScreen) changed() {
+	s.Edited()
+}
+
 func (s *settingsScreen) load() {
+	s.Load(s.fill)
+	s.Dirty = false
+}
+
+func (s *settingsScreen) fill() {
 	st := s.u.Notes()
 	for key, e := range s.fields {
 		e.SetText(st.GetSetting(key, ""))
@@ -158,16 +186,20 @@ func minutesLabel(m string) string {
 }
 
 // save is also Ctrl+S.
+// Only settings that changed are written; one that will not do (the years
+// to keep closed records) is left as typed and unsaved while the others
+// are saved.
 func (s *settingsScreen) Save() {
-	if err := s.fields[notes.SettingRetentionYears].Validate(); err != nil {
-		s.status.SetText("Retention: " + err.Error())
-		return
-	}
+	s.StopTimer()
 	st := s.u.Notes()
+	badYears := s.fields[notes.SettingRetentionYears].Validate()
 	for key, e := range s.fields {
 		v := e.Text
 		if key != newsletter.SettingOrgAddress {
 			v = strings.TrimSpace(v)
+		}
+		if (key == notes.SettingRetentionYears && badYears != nil) || st.GetSetting(key, "") == v {
+			continue
 		}
 		if err := st.SetSetting(key, v); err != nil {
 			kit.ShowError(s.u.Window(), "The settings could not be saved", err)
@@ -175,7 +207,7 @@ func (s *settingsScreen) Save() {
 		}
 	}
 	mins := strings.Fields(s.lock.Selected)
-	if len(mins) > 0 {
+	if len(mins) > 0 && st.GetSetting(notes.SettingLockMinutes, "") != mins[0] {
 		if err := st.SetSetting(notes.SettingLockMinutes, mins[0]); err != nil {
 			kit.ShowError(s.u.Window(), "The settings could not be saved", err)
 			return
@@ -183,7 +215,12 @@ func (s *settingsScreen) Save() {
 	}
 	s.u.Changed()
 	s.u.IdleSettingsChanged()
-	s.status.SetText("Saved at " + time.Now().Format("15:04"))
+	if badYears != nil {
+		s.status.NotSaved("keep closed records needs " + badYears.Error())
+		return
+	}
+	s.Dirty = false
+	s.status.Saved(s.u)
 }
 
 // backup writes an encrypted copy of the vault where the user chooses.

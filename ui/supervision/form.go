@@ -153,15 +153,12 @@ func (f *supervisionForm) defaultPeriod(date string) (string, string) {
 }
 
 func (f *supervisionForm) build() {
+	f.Init(f.u, &supervisionAutosaveDelay, f.autosave)
 	f.title = kit.Heading("")
 	f.state = widget.NewLabel("")
 	f.state.Truncation = fyne.TextTruncateEllipsis
-	f.savedNote = kit.Soft("")
-	f.savedNote.Wrapping = fyne.TextWrapOff
-	saveBtn := widget.NewButtonWithIcon("Save session", theme.DocumentSaveIcon(), func() { f.save() })
-	saveBtn.Importance = widget.HighImportance
-	del := widget.NewButtonWithIcon("Delete this session…", theme.DeleteIcon(), f.confirmDelete)
-	del.Importance = widget.LowImportance
+	foot := kit.NewFooter(kit.FooterOptions{OnPrimary: func() { f.save() }, OnDelete: f.confirmDelete})
+	f.savedNote = foot.Note
 
 	f.Date = kit.NewLeaveEntry("YYYY-MM-DD", func() {
 		kit.SetError(f.DateErr, kit.DateProblem(f.Date.Text, true))
@@ -213,7 +210,7 @@ func (f *supervisionForm) build() {
 	f.unsignBtn = widget.NewButtonWithIcon("Remove sign-off…", theme.ContentUndoIcon(), f.confirmUnsign)
 	f.unsignBtn.Importance = widget.LowImportance
 
-	status := container.NewBorder(nil, nil, nil, container.NewHBox(f.savedNote, saveBtn), f.state)
+	status := f.state
 	f.Received = kit.Muted("")
 	f.Received.Hide()
 	top := container.NewVBox(f.title, status, f.Received, widget.NewSeparator())
@@ -250,10 +247,9 @@ func (f *supervisionForm) build() {
 		widget.NewSeparator(), kit.Subheading("Notes"), f.Notes, f.notesErr,
 		widget.NewSeparator(), actions,
 		widget.NewSeparator(), sign,
-		widget.NewSeparator(), container.NewHBox(del),
 	)
 	scroll := container.NewVScroll(container.New(&kit.DiaryReadingWidth{Width: 820}, container.NewPadded(body)))
-	f.root = container.NewBorder(container.NewPadded(top), nil, nil, nil, scroll)
+	f.root = kit.EditorWithFooter(container.NewPadded(top), scroll, foot)
 }
 
 // fill puts a session into the form without marking it changed.
@@ -283,11 +279,7 @@ func (f *supervisionForm) fill(ss *diary.Session, from, to string) {
 	f.actionsBox.Refresh()
 	f.updateTitle()
 	f.updateState()
-	if ss.ID == "" {
-		kit.SetSoft(f.savedNote, "Not saved yet")
-	} else {
-		kit.SetSoft(f.savedNote, "Saved")
-	}
+	kit.SetSoft(f.savedNote, kit.AutosaveNote)
 }
 
 // period is the period the form lists entries for.
@@ -324,10 +316,7 @@ func (f *supervisionForm) updateState() {
 }
 
 func (f *supervisionForm) changed() {
-	if !f.Edited() {
-		return
-	}
-	kit.SetSoft(f.savedNote, "Not saved yet")
+	f.Edited()
 }
 
 // markReceived says, for a session received in a supervision reply, who

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -72,24 +73,58 @@ func (f *supervisionForm) checkDates() bool {
 	return ok
 }
 
-// save validates and writes the session; problems are shown at their
-// fields and nothing typed is lost.
-func (f *supervisionForm) save() bool {
+// supervisionAutosaveDelay is how long after the last change the session
+// saves itself (tests shorten it).
+var supervisionAutosaveDelay = time.Second
+
+// autosave saves the session a moment after the last change; while it
+// cannot be saved it is kept as a draft and the note says what is missing.
+func (f *supervisionForm) autosave() {
+	if f.Closed || !f.Dirty || f.u.Locked() {
+		return
+	}
+	if !f.store(true) {
+		f.keepDraft()
+	}
+}
+
+// save validates and writes the session now (the Save button, sign-off);
+// problems are shown at their fields and nothing typed is lost.
+func (f *supervisionForm) save() bool { return f.store(false) }
+
+// missing says what the session lacks before it can be stored, for the
+// note: "" when its dates will do.
+func (f *supervisionForm) missing() string {
+	if m := kit.DateMissing("the date", f.Date.Text, true); m != "" {
+		return m
+	}
+	if m := kit.DateMissing("the sign-off date", f.signedOn.Text, false); m != "" {
+		return m
+	}
+	return kit.MarkedInRed
+}
+
+// store writes the session. quiet (the autosave) leaves the list of
+// entries alone unless the sign-off changed, so a comment being typed is
+// not rebuilt under the cursor.
+func (f *supervisionForm) store(quiet bool) bool {
+	f.StopTimer()
 	f.clearErrors()
 	if !f.checkDates() {
-		kit.SetSoft(f.savedNote, "Not saved: see the problem marked in red")
+		kit.SetSoft(f.savedNote, kit.NotSavedNote(f.missing()))
 		return false
 	}
 	ss := f.collect()
 	if err := f.u.Diary().SaveSession(&ss); err != nil {
 		if v, ok := diary.AsValidation(err); ok {
 			f.showProblems(v)
-			kit.SetSoft(f.savedNote, "Not saved: see the problem marked in red")
+			kit.SetSoft(f.savedNote, kit.NotSavedNote(kit.MarkedInRed))
 			return false
 		}
 		kit.ShowError(f.u.Window(), "The supervision session could not be saved", err)
 		return false
 	}
+	signChanged := f.signed != ss.SignedOffOn
 	f.Id = ss.ID
 	f.signed = ss.SignedOffOn
 	f.Dirty = false
@@ -100,9 +135,11 @@ func (f *supervisionForm) save() bool {
 	}
 	f.draftKey = supervisionDraftPrefix + f.Id
 	f.u.Changed()
-	kit.SetSoft(f.savedNote, "Saved at "+kit.ClockFor(f.u))
+	kit.SetSoft(f.savedNote, kit.SavedNote(f.u))
 	f.updateState()
-	f.refreshCandidates()
+	if !quiet || signChanged {
+		f.refreshCandidates()
+	}
 	if f.onSaved != nil {
 		f.onSaved(f.Id)
 	}
@@ -206,6 +243,12 @@ func (f *supervisionForm) leave() {
 	if f.save() {
 		return
 	}
+	f.keepDraft()
+}
+
+// keepDraft keeps the session as typed as a draft, so nothing is lost
+// while it cannot be saved.
+func (f *supervisionForm) keepDraft() {
 	from, to := strings.TrimSpace(f.from.Text), strings.TrimSpace(f.to.Text)
 	d := supervisionDraft{Session: f.collect(), From: from, To: to}
 	body, _ := json.Marshal(d)

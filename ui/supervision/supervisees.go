@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,9 +26,10 @@ import (
 // read-only with the facts of the contacts they are about, and the
 // session the supervisor writes on them and sends back.
 type SuperviseesView struct {
-	u     kit.Env
-	Packs []supervisees.PackSummary
-	names map[string]string // fingerprint -> name on the team list
+	kit.Editor // the session on the open pack saves itself as you type
+	u          kit.Env
+	Packs      []supervisees.PackSummary
+	names      map[string]string // fingerprint -> name on the team list
 
 	people *fyne.Container
 	body   *fyne.Container
@@ -44,7 +46,7 @@ type SuperviseesView struct {
 	Actions   []*ActionRow
 	actionBox *fyne.Container
 	Problem   *widget.Label
-	Status    *widget.Label
+	Status    *kit.Footer // the footer, shown while a pack is open
 }
 
 // ActionRow is one action agreed at the session: what, who, by when.
@@ -56,6 +58,7 @@ type ActionRow struct {
 // NewSuperviseesView builds the view for the open session.
 func NewSuperviseesView(u kit.Env) *SuperviseesView {
 	v := &SuperviseesView{u: u}
+	v.Init(u, &superviseesAutosaveDelay, v.autosave)
 	v.people = container.NewVBox()
 	v.body = container.NewVBox()
 	intro := kit.Soft("Supervision packs your supervisees sent you. Choose one to read her entries and write the session; " +
@@ -63,7 +66,10 @@ func NewSuperviseesView(u kit.Env) *SuperviseesView {
 	top := container.NewVBox(kit.Heading("Supervisees"), intro, v.people, widget.NewSeparator())
 	// One scroll for the list and the pack: on a small screen her entries
 	// get the whole height once scrolled to.
-	v.root = container.NewPadded(container.NewVScroll(container.NewVBox(top, v.body)))
+	v.Status = kit.NewFooter(kit.FooterOptions{OnPrimary: func() { v.Save() },
+		Secondary: []fyne.CanvasObject{widget.NewButtonWithIcon("Send the reply", theme.MailSendIcon(), v.SendReply)}})
+	v.Status.Content().Hide()
+	v.root = kit.EditorWithFooter(nil, container.NewPadded(container.NewVScroll(container.NewVBox(top, v.body))), v.Status)
 	v.Reload()
 	return v
 }
@@ -147,7 +153,10 @@ func (v *SuperviseesView) showPack() {
 	v.SignedOff = kit.NewLeaveEntry("YYYY-MM-DD, once agreed", nil)
 	v.SignedOff.SetText(ss.SignedOffOn)
 	v.Problem = kit.ErrorLabel()
-	v.Status = kit.Muted("")
+	v.StopTimer()
+	v.Dirty = false
+	v.Status.SetNote(kit.AutosaveNote)
+	v.Status.Content().Show()
 
 	comments := map[string]string{}
 	for _, e := range ss.Entries {
@@ -167,10 +176,10 @@ func (v *SuperviseesView) showPack() {
 	for _, a := range ss.Actions {
 		v.addAction(a)
 	}
-	addAction := widget.NewButtonWithIcon("Add an action", theme.ContentAddIcon(), func() { v.addAction(supervisees.Action{}) })
-	save := widget.NewButtonWithIcon("Save the session", theme.DocumentSaveIcon(), func() { v.Save() })
-	send := widget.NewButtonWithIcon("Send the reply", theme.MailSendIcon(), v.SendReply)
-	send.Importance = widget.HighImportance
+	addAction := widget.NewButtonWithIcon("Add an action", theme.ContentAddIcon(), func() {
+		v.addAction(supervisees.Action{})
+		v.watch()
+	})
 
 	redacted := ""
 	if v.Pack.Redacted {
@@ -192,10 +201,49 @@ func (v *SuperviseesView) showPack() {
 		kit.Subheading("The session"), form,
 		kit.Subheading("Actions"), v.actionBox, container.NewHBox(addAction),
 		v.Problem,
-		container.NewHBox(save, send, v.Status),
 	)
 	v.body.Objects = []fyne.CanvasObject{body}
 	v.body.Refresh()
+	v.watch()
+}
+
+// superviseesAutosaveDelay is how long after the last change the session
+// saves itself (tests shorten it).
+var superviseesAutosaveDelay = time.Second
+
+// watch makes every field of the session count as an edit.
+func (v *SuperviseesView) watch() {
+	edited := func(string) { v.Edited() }
+	v.Date.OnChanged, v.Notes.OnChanged, v.SignedOff.OnChanged = edited, edited, edited
+	for id, c := range v.Comments {
+		tick := v.Discussed[id]
+		c.OnChanged = func(s string) {
+			if s != "" && !tick.Checked {
+				tick.SetChecked(true)
+			}
+			v.Edited()
+		}
+		tick.OnChanged = func(bool) { v.Edited() }
+	}
+	for _, r := range v.Actions {
+		r.Text.OnChanged, r.Owner.OnChanged, r.Due.OnChanged = edited, edited, edited
+	}
+}
+
+// autosave saves the session a moment after the last change; while it
+// cannot be saved the note says what is missing and the typing stays.
+func (v *SuperviseesView) autosave() {
+	if v.Dirty && !v.u.Locked() {
+		v.Save()
+	}
+}
+
+// flush saves what was typed before the view is left or the vault locks.
+func (v *SuperviseesView) flush() {
+	if v != nil && v.Dirty && !v.u.Locked() {
+		v.StopTimer()
+		v.Save()
+	}
 }
 
 // entryCard is one of her entries, read-only, with the facts of the
@@ -318,14 +366,25 @@ func (v *SuperviseesView) Save() bool {
 		}
 		ss.Actions = append(ss.Actions, supervisees.Action{Text: r.Text.Text, Owner: r.Owner.Text, Due: strings.TrimSpace(r.Due.Text)})
 	}
+	v.StopTimer()
+	if m := kit.DateMissing("the date of the session", ss.Date, true); m != "" {
+		v.Status.NotSaved(m)
+		return false
+	}
+	if m := kit.DateMissing("the sign-off date", ss.SignedOffOn, false); m != "" {
+		v.Status.NotSaved(m)
+		return false
+	}
 	if err := supervisees.Save(v.u.DB(), &ss); err != nil {
 		kit.SetError(v.Problem, "The session was not saved. "+kit.Sentence(err))
+		v.Status.NotSaved(kit.MarkedInRed)
 		return false
 	}
 	kit.SetError(v.Problem, "")
 	v.Session = &ss
+	v.Dirty = false
 	v.u.Changed()
-	v.Status.SetText("Saved at " + kit.ClockFor(v.u))
+	v.Status.Saved(v.u)
 	return true
 }
 

@@ -74,7 +74,7 @@ func TestASupervisorWritesTheSessionOnAReceivedPackAndSendsItBackToHerSupervisee
 	test.Tap(uitest.FindButton(t, v.Content(), "Send the reply"))
 	u.Idle()
 	require.False(t, v.Problem.Visible(), v.Problem.Text)
-	require.Contains(t, v.Status.Text, "Sent to Ann Lee")
+	require.Contains(t, v.Status.Text(), "Sent to Ann Lee")
 	sent, err = teamwork.SentLog(db)
 	require.NoError(t, err)
 	require.Len(t, sent, 1)

@@ -230,6 +230,7 @@ func (s *SupervisionScreen) closeForm() bool {
 		s.Form.leave()
 		s.Form = nil
 	}
+	s.Supervisees.flush()
 	return true
 }
 
@@ -328,6 +329,7 @@ func (s *SupervisionScreen) BeforeLock() {
 	if s.Form != nil {
 		s.Form.leave()
 	}
+	s.Supervisees.flush()
 }
 
 // print makes the supervision pack (Ctrl+P).

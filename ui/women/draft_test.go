@@ -41,7 +41,7 @@ func TestWomenAFormLeftUnsavedWhenTheNotebookLocksComesBack(t *testing.T) {
 	require.True(t, uitest.HasText(s.root, "changes you had not saved"))
 
 	s.Adding.dob.SetText("1990-02-28")
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save her record"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	_, ok := womanDraftOf(u.Sess.Notes)
 	require.False(t, ok, "the draft goes once she is saved")
 	people, err := u.Sess.Notes.ListPeople(notes.PeopleFilter{})
@@ -49,21 +49,34 @@ func TestWomenAFormLeftUnsavedWhenTheNotebookLocksComesBack(t *testing.T) {
 	require.Len(t, people, 1)
 }
 
-func TestWomenUnsavedChangesToHerDetailsSurviveMovingAway(t *testing.T) {
+// Moving away saves her details when they can be saved; when they cannot
+// yet (a date that does not exist), they come back as they were typed.
+func TestWomenChangesToHerDetailsSurviveMovingAway(t *testing.T) {
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	ids := uitest.SeedCasework(t, u)
 	s := womenOf(t, u)
 	s.open(ids.Mariam)
 	test.Tap(uitest.FindButton(t, u.Win.Content(), "Edit details"))
+	s.Page.form.prisonNumber.SetText("B1937MP")
+	s.open(ids.Dana) // another woman, before the autosave
+	p, err := u.Sess.Notes.GetPerson(ids.Mariam)
+	require.NoError(t, err)
+	require.Equal(t, "B1937MP", p.PrisonNumber, "a change that can be saved is saved on leaving")
+	require.False(t, hasWomanDraft(u.Sess.Notes, ids.Mariam))
+
+	s.open(ids.Mariam)
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Edit details"))
 	s.Page.form.sentence.SetText("Remanded for trial in March")
-	s.open(ids.Dana) // another woman, without saving
+	s.Page.form.release.SetText("2026-02-30")
+	s.open(ids.Dana)
 	s.open(ids.Mariam)
 	require.Equal(t, womanTabDetails, s.Page.tabs.SelectedIndex(), "her details open with the changes")
 	require.Equal(t, "Remanded for trial in March", s.Page.form.sentence.Text)
-	p, err := u.Sess.Notes.GetPerson(ids.Mariam)
+	require.Equal(t, "2026-02-30", s.Page.form.release.Text)
+	p, err = u.Sess.Notes.GetPerson(ids.Mariam)
 	require.NoError(t, err)
-	require.Equal(t, "", p.Sentence, "nothing is saved until she presses Save")
+	require.Equal(t, "", p.Sentence, "nothing is saved while a date does not exist")
 
 	test.Tap(uitest.FindButton(t, u.Win.Content(), "Discard these changes"))
 	test.Tap(uitest.FindButton(t, u.Win.Canvas().Overlays().Top(), "Yes"))

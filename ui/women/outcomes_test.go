@@ -28,7 +28,7 @@ func TestHerDetailsFormSavesEthnicityOffenceGroupAndPreviousSentences(t *testing
 	// Something that is not a number is refused at the field; nothing saved.
 	f.ethnicity.SetSelected(schema.Ethnicity.Label("mixed"))
 	uitest.TypeInto(u, f.previous, "two")
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save details"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	require.Contains(t, f.form.Rows["PreviousCustodialSentences"].Message.Text, "whole number")
 	p, err := u.Sess.Notes.GetPerson(ids.Dana)
 	require.NoError(t, err)
@@ -36,12 +36,12 @@ func TestHerDetailsFormSavesEthnicityOffenceGroupAndPreviousSentences(t *testing
 
 	// Out of the store's range: the store's message, at the field.
 	f.previous.SetText("500")
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save details"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	require.Contains(t, f.form.Rows["PreviousCustodialSentences"].Message.Text, "from 0 to")
 
 	f.previous.SetText("2")
 	f.offence.SetSelected(schema.OffenceGroup.Label("theft"))
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save details"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	p, err = u.Sess.Notes.GetPerson(ids.Dana)
 	require.NoError(t, err)
 	require.Equal(t, "mixed", p.Ethnicity)
@@ -52,7 +52,7 @@ func TestHerDetailsFormSavesEthnicityOffenceGroupAndPreviousSentences(t *testing
 
 	// Emptying the number makes it not known again.
 	f.previous.SetText("")
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save details"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	p, err = u.Sess.Notes.GetPerson(ids.Dana)
 	require.NoError(t, err)
 	require.Nil(t, p.PreviousCustodialSentences)

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,11 +19,12 @@ import (
 // notes.Person except her needs (edited on her page). Problems are shown at
 // each field and nothing typed is lost.
 type personForm struct {
-	u      kit.Env
-	id     string // "" while adding
-	form   *kit.FieldForm
-	onSave func(p *notes.Person)
-	onQuit func()
+	kit.Editor // her details save themselves; the add form keeps a draft
+	u          kit.Env
+	id         string // "" while adding
+	form       *kit.FieldForm
+	onSave     func(p *notes.Person)
+	onQuit     func()
 
 	name, pseudonym, prisonNumber, sentence, shareWith *kit.LeaveEntry
 	dob, release, referralDate, consentOn, closedOn    *kit.LeaveEntry
@@ -36,7 +36,7 @@ type personForm struct {
 	flags                                              []*kit.Check
 	places                                             kit.EstablishmentChoices
 	saveButton                                         *widget.Button
-	savedNote                                          *widget.Label
+	savedNote                                          *kit.Footer // the footer, whose note says whether she is saved
 	root, footer                                       fyne.CanvasObject
 	original                                           notes.Person // as stored (empty while adding)
 	notice                                             *fyne.Container
@@ -47,6 +47,7 @@ type personForm struct {
 // Cancel button.
 func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQuit func()) *personForm {
 	f := &personForm{u: u, id: p.ID, original: *p, form: kit.NewFieldForm(), onSave: onSave, onQuit: onQuit}
+	f.Init(u, &womanAutosaveDelay, f.autosave)
 	ff := f.form
 
 	f.name = ff.Entry("Name", "Name", "Her full name")
@@ -99,6 +100,7 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 
 	f.fill(p)
 	f.status.OnChanged = func(string) {
+		f.Edited()
 		// Closed goes with the date it was closed, and only then.
 		switch closed := kit.EnumValue(schema.PersonStatus, f.status) == "closed"; {
 		case closed && strings.TrimSpace(f.closedOn.Text) == "":
@@ -109,20 +111,16 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 		}
 	}
 
-	f.saveButton = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { f.save() })
-	f.saveButton.Importance = widget.HighImportance
-	if p.ID == "" {
-		f.saveButton.SetText("Save her record")
-	} else {
-		f.saveButton.SetText("Save details")
-	}
-	f.savedNote = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-	f.savedNote.Importance = widget.SuccessImportance
-	buttons := []fyne.CanvasObject{layout.NewSpacer(), f.savedNote}
+	opts := kit.FooterOptions{OnPrimary: func() { f.save() }}
 	if onQuit != nil {
-		buttons = append(buttons, widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), f.cancel))
+		opts.Close, opts.OnClose = "Cancel", f.cancel
 	}
-	buttons = append(buttons, f.saveButton)
+	f.savedNote = kit.NewFooter(opts)
+	f.saveButton = f.savedNote.Primary
+	if p.ID != "" {
+		f.savedNote.SetNote(kit.AutosaveNote)
+	}
+	f.watch()
 
 	part := func(title, about string, rows *fyne.Container) fyne.CanvasObject {
 		return widget.NewCard("", "", container.NewVBox(kit.Subheading(title), kit.Muted(about), rows))
@@ -143,7 +141,7 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 		part("Closing her record", "Fill in only when her status is Closed.",
 			ff.RowsFor("ClosedOn", "RetentionNote")),
 	)
-	f.footer = container.NewVBox(widget.NewSeparator(), ff.General, container.NewHBox(buttons...))
+	f.footer = container.NewVBox(ff.General, f.savedNote.Content())
 	return f
 }
 
@@ -156,12 +154,14 @@ func (f *personForm) bar() fyne.CanvasObject { return f.footer }
 
 // withBar is the fields scrolling above the pinned bar.
 func (f *personForm) withBar(top fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(top, container.NewPadded(f.bar()), nil, nil,
+	return container.NewBorder(top, f.bar(), nil, nil,
 		container.NewVScroll(container.NewPadded(f.Content())))
 }
 
-// fill puts p's details in the fields.
-func (f *personForm) fill(p *notes.Person) {
+// fill puts p's details in the fields (not counted as an edit).
+func (f *personForm) fill(p *notes.Person) { f.Load(func() { f.fillFields(p) }) }
+
+func (f *personForm) fillFields(p *notes.Person) {
 	kit.SetEnumSelect(f.status, schema.PersonStatus, p.Status)
 	kit.SetEnumSelect(f.referral, schema.Referral, p.Referral)
 	f.name.SetText(p.Name)
@@ -229,20 +229,23 @@ func (f *personForm) person(base notes.Person) notes.Person {
 	return p
 }
 
-// save checks the dates, saves her record and reports problems at their
-// fields. It reports whether she was saved.
-func (f *personForm) save() bool {
+// save checks the dates, saves her record now (the Save button) and
+// reports problems at their fields. It reports whether she was saved.
+func (f *personForm) save() bool { return f.store(false) }
+
+// store saves her record. quiet (the autosave) leaves the keyboard where
+// it is when something is not right yet.
+func (f *personForm) store(quiet bool) bool {
+	f.StopTimer()
 	st := f.u.Notes()
 	f.form.ClearErrors()
-	f.savedNote.SetText("")
 	datesOK := f.form.CheckDates()
 	if msg := previousProblem(f.previous.Text); msg != "" {
 		f.form.Rows["PreviousCustodialSentences"].SetError(msg)
 		datesOK = false
 	}
 	if !datesOK {
-		f.form.Summarise("Not saved yet")
-		f.focusProblem()
+		f.notSaved(quiet)
 		return false
 	}
 	var base notes.Person
@@ -257,8 +260,7 @@ func (f *personForm) save() bool {
 	p := f.person(base)
 	if err := st.SavePerson(&p); err != nil {
 		if f.form.ShowProblems(err) {
-			f.form.Summarise("Not saved yet")
-			f.focusProblem()
+			f.notSaved(quiet)
 			return false
 		}
 		kit.ShowError(f.u.Window(), "Her record could not be saved", err)
@@ -270,11 +272,22 @@ func (f *personForm) save() bool {
 	f.notice.Objects = nil
 	f.notice.Refresh()
 	f.u.Changed()
-	f.savedNote.SetText("Saved")
+	f.Dirty = false
+	f.savedNote.Saved(f.u)
 	if f.onSave != nil {
 		f.onSave(&p)
 	}
 	return true
+}
+
+// notSaved says what is missing; the Save button also takes the keyboard
+// to it.
+func (f *personForm) notSaved(quiet bool) {
+	f.form.Summarise("Not saved yet")
+	f.savedNote.NotSaved(f.form.Missing())
+	if !quiet {
+		f.focusProblem()
+	}
 }
 
 // focusProblem puts the keyboard on the first field with a problem.

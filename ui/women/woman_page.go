@@ -247,7 +247,7 @@ func (p *womanPage) Save() {
 // unsaved changes to her details as a draft.
 func (p *womanPage) flush() {
 	if p.form != nil {
-		p.form.keepDraft()
+		p.form.leave()
 	}
 	if p.needs != nil {
 		p.needs.flush()

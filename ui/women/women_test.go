@@ -69,7 +69,7 @@ func TestWomenAddingAWomanThroughTheFormStoresHer(t *testing.T) {
 	s.Adding.status.SetSelected(schema.PersonStatus.Label("custody_remand"))
 	typeIn(t, u, root, "Anything staff must know to keep her and others safe (shown at the top of her page)", "Only female staff at the gate.")
 	test.Tap(uitest.FindCheck(t, root, "Self-harm"))
-	test.Tap(uitest.FindButton(t, root, "Save her record"))
+	test.Tap(uitest.FindButton(t, root, "Save"))
 
 	people, err := u.Sess.Notes.ListPeople(notes.PeopleFilter{})
 	require.NoError(t, err)
@@ -97,7 +97,7 @@ func TestWomenAnInvalidDateIsShownAtTheFieldAndNothingIsStored(t *testing.T) {
 	typeIn(t, u, root, "Her full name", "Grace Adeyemi")
 	dob := s.Adding.dob
 	uitest.TypeInto(u, dob, "2025-02-30")
-	test.Tap(uitest.FindButton(t, root, "Save her record"))
+	test.Tap(uitest.FindButton(t, root, "Save"))
 
 	row := s.Adding.form.Rows["DateOfBirth"]
 	require.True(t, row.Message.Visible(), "the message is at the date field")
@@ -144,7 +144,7 @@ func TestWomenTheStoresProblemsAreShownAtTheirFields(t *testing.T) {
 	test.Tap(uitest.FindButton(t, root, "Add a woman"))
 	// No name, and a closed date while her status is not Closed.
 	uitest.TypeInto(u, s.Adding.closedOn, "2024-01-05")
-	test.Tap(uitest.FindButton(t, root, "Save her record"))
+	test.Tap(uitest.FindButton(t, root, "Save"))
 	require.Contains(t, s.Adding.form.Rows["Name"].Message.Text, "Enter her name")
 	require.Contains(t, s.Adding.form.Rows["ClosedOn"].Message.Text, "not Closed")
 	require.Equal(t, "2024-01-05", s.Adding.closedOn.Text)
@@ -160,7 +160,7 @@ func TestWomenEditingHerDetailsKeepsHerNeeds(t *testing.T) {
 	require.Equal(t, womanTabDetails, s.Page.tabs.SelectedIndex())
 	s.Page.form.sentence.SetText("14 months, half served")
 	s.Page.form.confirmed.SetChecked(true)
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save details"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	p, err := u.Sess.Notes.GetPerson(ids.Dana)
 	require.NoError(t, err)
 	require.Equal(t, "14 months, half served", p.Sentence)
@@ -262,7 +262,7 @@ func TestWomenChoosingClosedFillsTheClosedDate(t *testing.T) {
 	f.status.SetSelected(schema.PersonStatus.Label("community"))
 	require.Equal(t, "", f.closedOn.Text)
 	f.status.SetSelected(schema.PersonStatus.Label("closed"))
-	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save details"))
+	test.Tap(uitest.FindButton(t, u.Win.Content(), "Save"))
 	p, err := u.Sess.Notes.GetPerson(ids.Jo)
 	require.NoError(t, err)
 	require.Equal(t, "closed", p.Status)
