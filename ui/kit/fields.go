@@ -90,7 +90,9 @@ func (f *FieldForm) MultiEntry(name, label, placeholder string, rows int) *Leave
 func (f *FieldForm) Date(name, label string, extra ...fyne.CanvasObject) *LeaveEntry {
 	e := NewLeaveEntry("", nil)
 	e.SetPlaceHolder("YYYY-MM-DD")
-	input := container.NewHBox(append([]fyne.CanvasObject{DateField(e, nil)}, extra...)...)
+	// The extras (a "Checked today" button) wrap below the date rather
+	// than widen a narrow window.
+	input := Flow(append([]fyne.CanvasObject{DateField(e, nil)}, extra...)...)
 	r := f.Field(name, label, input)
 	f.Dates[name] = e
 	e.OnLeave = func() { r.SetError(DateProblem(e.Text, false)) }

@@ -227,3 +227,42 @@ func (l *flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
 	l.rows(objs, size.Width, true)
 }
+
+// fillRowLayout lays out a field and a button beside it: the field takes
+// the width the button leaves, and when the two do not fit side by side
+// the button goes under the field instead of widening the window.
+type fillRowLayout struct{ width float32 }
+
+// FillRow is main filling the row with trailing at its right, or, when
+// narrow, trailing under main.
+func FillRow(main, trailing fyne.CanvasObject) *fyne.Container {
+	return container.New(&fillRowLayout{}, main, trailing)
+}
+
+func (l *fillRowLayout) fits(objs []fyne.CanvasObject, width float32) bool {
+	return width <= 0 || objs[0].MinSize().Width+theme.Padding()+objs[1].MinSize().Width <= width
+}
+
+func (l *fillRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.fits(objs, l.width) {
+		return fyne.NewSize(max(a.Width, b.Width), max(a.Height, b.Height))
+	}
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+theme.Padding()+b.Height)
+}
+
+func (l *fillRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	if l.fits(objs, size.Width) {
+		objs[0].Move(fyne.NewPos(0, 0))
+		objs[0].Resize(fyne.NewSize(size.Width-b.Width-theme.Padding(), size.Height))
+		objs[1].Move(fyne.NewPos(size.Width-b.Width, 0))
+		objs[1].Resize(fyne.NewSize(b.Width, size.Height))
+		return
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, a.Height))
+	objs[1].Move(fyne.NewPos(0, a.Height+theme.Padding()))
+	objs[1].Resize(b)
+}

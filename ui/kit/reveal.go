@@ -192,3 +192,22 @@ func (c *Check) FocusGained() {
 	c.Check.FocusGained()
 	Reveal(c)
 }
+
+// Button is a button that scrolls itself into view as it gets the
+// keyboard (see SelectEntry): one inside a form, such as "Add new…" under
+// a field that has wrapped in a narrow window.
+type Button struct{ widget.Button }
+
+// NewButton is a Button with an icon (nil for none) that runs tapped.
+func NewButton(label string, icon fyne.Resource, tapped func()) *Button {
+	b := &Button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// FocusGained scrolls the button into view.
+func (b *Button) FocusGained() {
+	b.Button.FocusGained()
+	Reveal(b)
+}

@@ -213,7 +213,9 @@ func (f *supervisionForm) addActionRow(a diary.SessionAction) *supervisionAction
 	r.DateErr = kit.ErrorLabel()
 	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), nil)
 	remove.Importance = widget.LowImportance
-	details := container.NewHBox(
+	// A row that wraps (owner, then the dates below) rather than widen a
+	// narrow window.
+	details := kit.Flow(
 		kit.Captioned("Owner", container.New(&kit.DiaryFixedWidth{Width: 170}, r.Owner), nil),
 		kit.Captioned("Due", kit.DateField(r.Due, func() string { return kit.TodayFor(f.u) }), nil),
 		kit.Captioned("Done on", kit.DateField(r.done, func() string { return kit.TodayFor(f.u) }), nil),

@@ -44,7 +44,7 @@ func FindButton(t *testing.T, root fyne.CanvasObject, label string) *widget.Butt
 	t.Helper()
 	var found *widget.Button
 	Walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, label) && b.Visible() {
+		if b := buttonOf(o); b != nil && strings.Contains(b.Text, label) && b.Visible() {
 			found = b
 			return false
 		}
@@ -100,17 +100,23 @@ func FindCheck(t *testing.T, root fyne.CanvasObject, label string) *widget.Check
 }
 
 // checkOf is the check box o is, or the one it embeds (kit.Check), or nil.
-func checkOf(o fyne.CanvasObject) *widget.Check {
-	if c, ok := o.(*widget.Check); ok {
-		return c
+func checkOf(o fyne.CanvasObject) *widget.Check { return embedded[widget.Check](o, "Check") }
+
+// buttonOf is the button o is, or the one it embeds (kit.Button), or nil.
+func buttonOf(o fyne.CanvasObject) *widget.Button { return embedded[widget.Button](o, "Button") }
+
+// embedded is o as a *W, or the W that o embeds as its field name, or nil.
+func embedded[W any](o fyne.CanvasObject, name string) *W {
+	if w, ok := any(o).(*W); ok {
+		return w
 	}
 	v := reflect.ValueOf(o)
 	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
 		return nil
 	}
-	f := v.Elem().FieldByName("Check")
-	if !f.IsValid() || f.Type() != reflect.TypeOf(widget.Check{}) || !f.CanAddr() {
+	f := v.Elem().FieldByName(name)
+	if !f.IsValid() || f.Type() != reflect.TypeOf((*W)(nil)).Elem() || !f.CanAddr() {
 		return nil
 	}
-	return f.Addr().Interface().(*widget.Check)
+	return f.Addr().Interface().(*W)
 }

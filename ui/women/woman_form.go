@@ -60,8 +60,8 @@ func newPersonForm(u kit.Env, p *notes.Person, onSave func(*notes.Person), onQui
 	ff.Field("Status", "Status", f.status)
 	f.establishment = kit.NewSelect(nil, nil)
 	f.establishment.PlaceHolder = kit.NoEstablishment
-	addPlace := widget.NewButtonWithIcon("Add new…", theme.ContentAddIcon(), f.addEstablishment)
-	ff.Field("EstablishmentID", "Establishment", container.NewBorder(nil, nil, nil, addPlace, f.establishment))
+	addPlace := kit.NewButton("Add new…", theme.ContentAddIcon(), f.addEstablishment)
+	ff.Field("EstablishmentID", "Establishment", kit.FillRow(f.establishment, addPlace))
 	f.sentence = ff.Entry("Sentence", "Sentence", "For example 18 months, or on remand")
 	f.confirmed = kit.NewCheck("Confirmed", nil)
 	f.release = ff.Date("ReleaseDate", "Release date", f.confirmed)
