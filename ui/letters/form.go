@@ -166,14 +166,15 @@ func (f *letterForm) build() {
 
 	dateBox := kit.DateField(f.date, func() string { return kit.TodayFor(f.u) })
 	replyBox := kit.DateField(f.replyDue, func() string { return kit.TodayFor(f.u) })
+	// Rows of several fields wrap rather than widen a narrow window.
 	form := container.NewVBox(
 		kit.Captioned("Woman", f.woman.Content(), f.womanErr),
-		container.NewHBox(kit.Captioned("Date", dateBox, nil), kit.Captioned("Direction", f.direction, f.dirErr)),
+		kit.Flow(kit.Captioned("Date", dateBox, nil), kit.Captioned("Direction", f.direction, f.dirErr)),
 		f.dateErr,
 		kit.Captioned("How", f.channel, f.chanErr),
 		kit.Captioned("What it was about", f.summary, f.summaryErr),
-		kit.Captioned("Sent with it", container.NewVBox(container.NewHBox(checks...), f.other), f.enclErr),
-		kit.Captioned("Reply due", container.NewHBox(replyBox, week, fortnight), f.replyErr),
+		kit.Captioned("Sent with it", container.NewVBox(kit.Flow(checks...), f.other), f.enclErr),
+		kit.Captioned("Reply due", kit.Flow(replyBox, week, fortnight), f.replyErr),
 		kit.Soft("The date by which she should hear back, for a letter from her. Leave it empty when no reply is needed: it then never shows as overdue."),
 	)
 

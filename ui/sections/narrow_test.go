@@ -129,7 +129,8 @@ func fitsNineHundred(t *testing.T, u *ui.UI, what string, show func()) {
 
 // The editors whose rows hold several fields or a field and a button (the
 // agency's "last checked" date with "Checked today", a supervision action's
-// owner and dates, her establishment with "Add new…") fit 900 px with the
+// owner and dates, her establishment with "Add new…", a letter's date and
+// direction, what was sent with it, its reply due) fit 900 px with the
 // demo's real records: those rows wrap instead of widening the window. (A
 // long agency name is cut short in the list, as every list's rows are;
 // the agency's own page gives it whole.)
@@ -145,6 +146,10 @@ func TestEditorsWithSeveralFieldsToARowFitNineHundredWide(t *testing.T) {
 	women, err := u.Sess.Notes.ListPeople(notes.PeopleFilter{})
 	require.NoError(t, err)
 	require.NotEmpty(t, women)
+	letters, err := u.Sess.Letters.ListLetters(newsletter.LetterFilter{})
+	require.NoError(t, err)
+	require.NotEmpty(t, letters)
+	fitsNineHundred(t, u, "a letter", func() { u.Shell.Open(kit.Record(kit.Letters, "letter:"+letters[0].ID)) })
 	fitsNineHundred(t, u, "a new woman", func() { u.Shell.Open(kit.NewRecord(kit.Women, "")) })
 	fitsNineHundred(t, u, "her details", func() { u.Shell.Open(kit.EditRecord(kit.Women, women[0].ID)) })
 	fitsNineHundred(t, u, "an agency", func() { u.Shell.Open(kit.Record(kit.Directory, agencies[0].ID)) })
