@@ -209,7 +209,7 @@ func (s *WomenScreen) startAdding() {
 	}, s.showNothing)
 	s.Adding = form
 	title := container.NewVBox(kit.Heading("Add a woman"),
-		kit.Muted("Dates are written YYYY-MM-DD, for example 2025-07-04."))
+		kit.Muted("Dates can be typed as 2025-07-04, 4/7/2025 or “today”, or picked from the calendar."))
 	s.setDetail(form.withBar(container.NewPadded(title)))
 	form.restoreDraft()
 	form.focusFirst()
