@@ -28,7 +28,7 @@ func RecoverySheet(key, vaultPath, createdOn string) ([]byte, error) {
 	// A very long path (a synced profile folder several levels deep) is
 	// shortened in the middle, keeping its start and the file's name, until
 	// the sheet fits on its one page.
-	for _, keep := range []int{0, 240, 160, 100} {
+	for _, keep := range []int{0, 110, 80, 56} {
 		shown := elideMiddle(path, keep)
 		if keep > 0 && shown == path {
 			continue
@@ -140,9 +140,9 @@ func (d *Doc) drawKey(groups []string) {
 		perRow = 4
 		size   = 20.0
 		cellW  = 7.2
-		rowH   = 11.0
+		rowH   = 10.0
 		gap    = 7.0
-		pad    = 7.0
+		pad    = 5.0
 	)
 	rows := (len(groups) + perRow - 1) / perRow
 	boxH := 2*pad + float64(rows)*rowH + 6
