@@ -15,9 +15,7 @@ import (
 // stores nothing in the entry (the typing is kept as a draft) and keeps
 // the typing.
 func TestDiaryAnEntrySavesItselfWithTheSameNoteAndSaysWhatIsMissing(t *testing.T) {
-	old := diaryAutosaveDelay
-	diaryAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { diaryAutosaveDelay = old })
+	uitest.SetFor(t, &diaryAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	id := diaryTestEntry(t, u, daysAgo(u, 2), "draft", "Slow down at the gate.")

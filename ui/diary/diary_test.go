@@ -49,9 +49,7 @@ func diaryShortcut(u *ui.UI, key fyne.KeyName, mod fyne.KeyModifier) {
 // diarySlowAutosave stops the autosave timer firing during a test (the
 // test saves or locks by hand).
 func diarySlowAutosave(t *testing.T) {
-	old := diaryAutosaveDelay
-	diaryAutosaveDelay = time.Hour
-	t.Cleanup(func() { diaryAutosaveDelay = old })
+	uitest.SetFor(t, &diaryAutosaveDelay, time.Hour)
 }
 
 // diaryTestEntry stores an entry and returns its id.
@@ -163,9 +161,7 @@ func TestDiaryAnInvalidDateIsShownAtTheFieldAndNothingTypedIsLost(t *testing.T) 
 }
 
 func TestDiaryAutosaveSavesTheEntryAsTheUserTypes(t *testing.T) {
-	old := diaryAutosaveDelay
-	diaryAutosaveDelay = 30 * time.Millisecond
-	t.Cleanup(func() { diaryAutosaveDelay = old })
+	uitest.SetFor(t, &diaryAutosaveDelay, 30*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	s := diaryTestScreen(t, u)

@@ -12,19 +12,12 @@ import (
 	"inreach/ui/uitest"
 )
 
-// directoryFastAutosave makes the agency save itself soon after typing.
-func directoryFastAutosave(t *testing.T) {
-	old := agencyAutosaveDelay
-	agencyAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { agencyAutosaveDelay = old })
-}
-
 // Typing in an agency and waiting stores the change and nothing else,
 // with the form left as it is; a name taken out says it is needed, stores
 // nothing and keeps the typing, and the form is not left while it cannot
 // be saved.
 func TestAnAgencySavesItselfAsYouTypeAndSaysWhatIsMissing(t *testing.T) {
-	directoryFastAutosave(t)
+	uitest.SetFor(t, &agencyAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	a := &notes.Agency{Name: "Southside Housing Options", Category: "housing", Area: "Bristol"}

@@ -11,18 +11,11 @@ import (
 	"inreach/ui/uitest"
 )
 
-// lettersFastAutosave makes the letter save itself soon after typing.
-func lettersFastAutosave(t *testing.T) {
-	old := letterAutosaveDelay
-	letterAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { letterAutosaveDelay = old })
-}
-
 // Typing in a logged letter and waiting stores the change and nothing
 // else; a date taken out says it is needed, stores nothing in the letter
 // (the typing is kept as a draft) and keeps the typing.
 func TestALetterSavesItselfAsYouTypeAndSaysWhatIsMissing(t *testing.T) {
-	lettersFastAutosave(t)
+	uitest.SetFor(t, &letterAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	dana, _ := lettersTestWomen(t, u)

@@ -2,6 +2,7 @@ package letters
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -13,7 +14,7 @@ import (
 // says it is needed, stores nothing in the issue (the typing is kept as a
 // draft) and keeps the typing.
 func TestAnIssueSavesItselfWithTheSameNoteAndSaysWhatIsMissing(t *testing.T) {
-	newsletterFastAutosave(t)
+	uitest.SetFor(t, &issueAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	lettersTestWomen(t, u)

@@ -19,13 +19,6 @@ import (
 	"inreach/ui/uitest"
 )
 
-// newsletterFastAutosave makes the editor save and check soon after typing.
-func newsletterFastAutosave(t *testing.T) {
-	old := issueAutosaveDelay
-	issueAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { issueAutosaveDelay = old })
-}
-
 // newsletterTestIssue starts a new issue in the Newsletter tab, titled,
 // with one section holding body, and returns its editor.
 func newsletterTestIssue(t *testing.T, u *ui.UI, body string) (*lettersScreen, *issueEditor) {
@@ -53,7 +46,7 @@ func findingsShown(ed *issueEditor) []string {
 }
 
 func TestTheCheckListsAWomansRealNameAndMarkReadyIsRefusedUntilFixed(t *testing.T) {
-	newsletterFastAutosave(t)
+	uitest.SetFor(t, &issueAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	lettersTestWomen(t, u)
@@ -179,7 +172,7 @@ func schemaChecks() []string {
 }
 
 func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
-	newsletterFastAutosave(t)
+	uitest.SetFor(t, &issueAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	_, ed := newsletterTestIssue(t, u, "one two three four")
@@ -220,9 +213,7 @@ func TestSectionsMoveUpAndDownAndTheLengthFollowsTheTyping(t *testing.T) {
 func TestTheIssueBeingWrittenIsSavedBeforeTheNotebookLocks(t *testing.T) {
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
-	old := issueAutosaveDelay
-	issueAutosaveDelay = time.Hour // only the lock saves it
-	t.Cleanup(func() { issueAutosaveDelay = old })
+	uitest.SetFor(t, &issueAutosaveDelay, time.Hour) // only the lock saves it
 	s, ed := newsletterTestIssue(t, u, "Written just before the lock.")
 	require.Empty(t, ed.is.ID, "not saved yet")
 	s.BeforeLock()

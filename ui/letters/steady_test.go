@@ -2,6 +2,7 @@ package letters
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/require"
@@ -13,7 +14,7 @@ import (
 // the list of findings must not shrink and pull the next tick up under
 // the pointer.
 func TestTickingTheChecklistLeavesTheNextTickWhereItWas(t *testing.T) {
-	newsletterFastAutosave(t)
+	uitest.SetFor(t, &issueAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	lettersTestWomen(t, u)

@@ -13,18 +13,11 @@ import (
 	"inreach/ui/uitest"
 )
 
-// settingsFastAutosave makes the settings save themselves soon after typing.
-func settingsFastAutosave(t *testing.T) {
-	old := settingsAutosaveDelay
-	settingsAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { settingsAutosaveDelay = old })
-}
-
 // Typing in Settings and waiting stores the setting, and nothing else; a
 // number of years that is not one says what is needed, stores nothing and
 // keeps the typing.
 func TestSettingsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T) {
-	settingsFastAutosave(t)
+	uitest.SetFor(t, &settingsAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	u.Shell.Show(kit.Settings)

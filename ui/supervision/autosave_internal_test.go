@@ -11,18 +11,11 @@ import (
 	"inreach/ui/uitest"
 )
 
-// supervisionFastAutosave makes the session save itself soon after typing.
-func supervisionFastAutosave(t *testing.T) {
-	old := supervisionAutosaveDelay
-	supervisionAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { supervisionAutosaveDelay = old })
-}
-
 // Typing in a stored session and waiting stores the change and nothing
 // else; a date that is not one says what is missing, stores nothing in the
 // session (the typing is kept as a draft) and keeps the typing.
 func TestASupervisionSessionSavesItselfAsYouTypeAndSaysWhatIsMissing(t *testing.T) {
-	supervisionFastAutosave(t)
+	uitest.SetFor(t, &supervisionAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	ss := &diary.Session{Date: kit.TodayFor(u.Env()), Supervisor: "Jo"}

@@ -20,9 +20,7 @@ import (
 // with the kit's note and nothing else changed; a date taken out says it
 // is needed, stores nothing and keeps the typing.
 func TestASuperviseesSessionSavesItselfAsYouTypeAndSaysWhatIsMissing(t *testing.T) {
-	old := superviseesAutosaveDelay
-	superviseesAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { superviseesAutosaveDelay = old })
+	uitest.SetFor(t, &superviseesAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	folder := t.TempDir()

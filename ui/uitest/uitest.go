@@ -107,3 +107,12 @@ func ScreenPos(u *ui.UI, o fyne.CanvasObject) fyne.Position {
 	Relayout(u)
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 }
+
+// SetFor sets *p to v for the rest of the test and puts the old value back
+// when it ends: a test shortens an editor's autosave delay with
+// SetFor(t, &diaryAutosaveDelay, 20*time.Millisecond).
+func SetFor[T any](t testing.TB, p *T, v T) {
+	old := *p
+	*p = v
+	t.Cleanup(func() { *p = old })
+}

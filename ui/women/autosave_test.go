@@ -12,18 +12,11 @@ import (
 	"inreach/ui/uitest"
 )
 
-// womenFastAutosave makes her details save themselves soon after typing.
-func womenFastAutosave(t *testing.T) {
-	old := womanAutosaveDelay
-	womanAutosaveDelay = 20 * time.Millisecond
-	t.Cleanup(func() { womanAutosaveDelay = old })
-}
-
 // Typing in her details and waiting stores the change and nothing else; a
 // name taken out says it is needed, stores nothing in her record (the
 // typing is kept as a draft) and keeps the typing.
 func TestWomenHerDetailsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T) {
-	womenFastAutosave(t)
+	uitest.SetFor(t, &womanAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	ids := uitest.SeedCasework(t, u)
@@ -62,7 +55,7 @@ func TestWomenHerDetailsSaveThemselvesAsYouTypeAndSayWhatIsMissing(t *testing.T)
 // The form to add a woman is kept as a draft as you type and says so; she
 // is added only by Save.
 func TestWomenTheAddFormKeepsADraftAsYouTypeAndAddsHerOnlyOnSave(t *testing.T) {
-	womenFastAutosave(t)
+	uitest.SetFor(t, &womanAutosaveDelay, 20*time.Millisecond)
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
 	s := womenOf(t, u)
