@@ -185,11 +185,14 @@ func (c *child) read(r io.Reader) {
 	}
 }
 
-// kill SIGKILLs the child, reaps it and waits for its output to end.
+// kill SIGKILLs the child, waits for its output to end, and reaps it. The
+// output is read to its end first: Wait closes the pipe, and a line still
+// in the pipe when it does (the "saving N" of the save the kill cut short)
+// would be lost, making a state the child was writing look never saved.
 func (c *child) kill() {
 	c.cmd.Process.Kill()
-	c.cmd.Wait()
 	<-c.done
+	c.cmd.Wait()
 }
 
 func (c *child) output() []string {
