@@ -1,7 +1,6 @@
 package sections
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,11 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"inreach/diary"
-	"inreach/identity"
 	"inreach/newsletter"
 	"inreach/notes"
-	"inreach/team"
-	"inreach/teamwork"
 	"inreach/ui"
 	"inreach/ui/kit"
 	"inreach/ui/uitest"
@@ -170,7 +166,6 @@ func readFooter(t *testing.T, u *ui.UI, what string) editorFooter {
 func TestEveryEditorHasTheSameFooterInTheSameOrder(t *testing.T) {
 	u := newTestUI(t)
 	uitest.OpenTestVault(t, u)
-	folder := t.TempDir()
 	ids := uitest.SeedCasework(t, u)
 	past, err := u.Sess.Notes.ListContacts(notes.ContactFilter{})
 	require.NoError(t, err)
@@ -188,17 +183,7 @@ func TestEveryEditorHasTheSameFooterInTheSameOrder(t *testing.T) {
 	require.NoError(t, u.Sess.Letters.SaveIssue(&is))
 
 	// A supervisee's pack, to write her session on.
-	db := u.Sess.DB
-	require.NoError(t, teamwork.SetFolder(db, folder))
-	require.NoError(t, u.Sess.Notes.SetSetting("practitioner_name", "Sam Cole"))
-	ann := uitest.NewColleague(t, "Ann Lee", folder)
-	ann.Knows(t, "Sam Cole", uitest.MyID(t, db), "supervisor")
-	_, err = team.Add(db, "Ann Lee", ann.Me.Public().String(), "supervisee", true)
-	require.NoError(t, err)
-	me, err := identity.Load(db)
-	require.NoError(t, err)
-	_, err = teamwork.ReceiveFile(context.Background(), db, me, ann.SendsForSupervision(t, "Sam Cole"))
-	require.NoError(t, err)
+	receivePack(t, u)
 
 	detailsTab := func() {
 		uitest.Walk(u.Win.Content(), func(o fyne.CanvasObject) bool {
